@@ -1,0 +1,164 @@
+package vn.smsgw.dispatch;
+
+import com.rabbitmq.client.ConnectionFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.smsgw.dispatch.blocklist.Allowlist;
+import vn.smsgw.dispatch.blocklist.Blocklist;
+import vn.smsgw.dispatch.blocklist.BlocklistAdmin;
+import vn.smsgw.dispatch.blocklist.BlocklistExport;
+import vn.smsgw.dispatch.blocklist.BlocklistStores;
+import vn.smsgw.dispatch.blocklist.PortabilityOverrides;
+import vn.smsgw.dispatch.blocklist.RabbitBlocklistFeed;
+import vn.smsgw.dispatch.intake.Intake;
+import vn.smsgw.dispatch.intake.JdbcPartStore;
+import vn.smsgw.dispatch.intake.JdbcReportStore;
+import vn.smsgw.dispatch.intake.JdbcReporterCounters;
+import vn.smsgw.dispatch.intake.ReportStore;
+import vn.smsgw.dispatch.intake.ReporterCounters;
+import vn.smsgw.dispatch.intake.ReporterCountsLoader;
+import vn.smsgw.dispatch.store.Dialect;
+import vn.smsgw.dispatch.outbound.JdbcOutbox;
+import vn.smsgw.dispatch.police.JdbcPoliceOutbox;
+import vn.smsgw.dispatch.police.JdbcPoliceQueue;
+import vn.smsgw.dispatch.police.PoliceQueue;
+import vn.smsgw.dispatch.police.PoliceRelay;
+import vn.smsgw.dispatch.police.RabbitPoliceConfig;
+import vn.smsgw.dispatch.police.RabbitPoliceQueue;
+import vn.smsgw.dispatch.routing.FraudMarkers;
+import vn.smsgw.dispatch.routing.RoutingRules;
+import vn.smsgw.dispatch.store.Database;
+
+/**
+ * Dispatch assembled over one database: intake with its JDBC adapters, the blocklist with its allowlist and
+ * portability overrides, exports and operator actions, the police queue (embedded pull/ack, or relayed to RabbitMQ
+ * with the blocklist event feed when a broker is configured). The composition root of the dispatch module; the
+ * gateway process, the demo and the benchmarks open one. Close it to stop intake (committing what waits) and the
+ * relays.
+ */
+public final class Dispatch implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Dispatch.class);
+
+    private final Database database;
+    private final Intake intake;
+    private final ReportStore reports;
+    private final BlocklistAdmin admin;
+    private final BlocklistExport export;
+    private final PoliceQueue police;
+    private final PoliceRelay relay;
+    private final RabbitPoliceQueue rabbitPolice;
+    private final RabbitBlocklistFeed feed;
+
+    private Dispatch(Builder b) {
+        this.database = b.database;
+        this.intake = b.intake;
+        this.reports = b.reports;
+        this.admin = b.admin;
+        this.export = b.export;
+        this.police = b.police;
+        this.relay = b.relay;
+        this.rabbitPolice = b.rabbitPolice;
+        this.feed = b.feed;
+    }
+
+    /** Opens dispatch over {@code database}; seeds the default allowlist; starts the relays when RabbitMQ is set. */
+    public static Dispatch open(Database database, DispatchSettings settings, Clock clock) {
+        Builder b = new Builder();
+        b.database = database;
+        BlocklistStores stores = BlocklistStores.jdbc(database);
+        Allowlist allowlist = new Allowlist(stores, clock, settings.referenceRefresh());
+        PortabilityOverrides portability = new PortabilityOverrides(stores, clock, settings.referenceRefresh());
+        b.admin = new BlocklistAdmin(stores, allowlist, portability, clock);
+        b.admin.seedDefaults();
+        b.export = new BlocklistExport(stores);
+        Blocklist blocklist = new Blocklist(stores, allowlist, portability, settings.thresholds(), clock);
+        b.reports = new JdbcReportStore(database);
+        ReporterCounters counters = database.dialect() == Dialect.SQLITE
+                ? ReporterCountsLoader.load(database, clock) : new JdbcReporterCounters();
+        b.intake = new Intake(new Intake.Ports(database, b.reports, new JdbcPartStore(), counters,
+                blocklist, new JdbcPoliceOutbox(clock), new JdbcOutbox()), settings.intake(),
+                RoutingRules.standard(new FraudMarkers(settings.fraudMarkers())), clock);
+        b.police = new JdbcPoliceQueue(database, clock, settings.policeVisibility());
+        Optional<RabbitPoliceConfig> rabbit = settings.rabbit();
+        if (rabbit.isPresent()) {
+            RabbitPoliceConfig r = rabbit.get();
+            b.rabbitPolice = new RabbitPoliceQueue(r);
+            b.relay = new PoliceRelay(database, b.rabbitPolice, settings.relay(), clock);
+            b.relay.start();
+            ConnectionFactory f = new ConnectionFactory();
+            f.setHost(r.host());
+            f.setPort(r.port());
+            f.setUsername(r.username());
+            f.setPassword(r.password());
+            f.setVirtualHost(r.virtualHost());
+            b.feed = new RabbitBlocklistFeed(database, f, r.confirmTimeout());
+            b.feed.start(Duration.ofSeconds(1));
+            log.info("dispatch: police cases and blocklist events relayed to RabbitMQ at {}:{}", r.host(), r.port());
+        }
+        return new Dispatch(b);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Intake intake() {
+        return intake;
+    }
+
+    public ReportStore reports() {
+        return reports;
+    }
+
+    public BlocklistAdmin admin() {
+        return admin;
+    }
+
+    public BlocklistExport export() {
+        return export;
+    }
+
+    /** The embedded police queue (pull/ack); with RabbitMQ configured the relay drains the same outbox. */
+    public PoliceQueue police() {
+        return police;
+    }
+
+    /** The police relay, when RabbitMQ is configured. */
+    public Optional<PoliceRelay> relay() {
+        return Optional.ofNullable(relay);
+    }
+
+    /** True when police cases go to RabbitMQ rather than the embedded queue. */
+    public boolean relaysToRabbit() {
+        return relay != null;
+    }
+
+    @Override
+    public void close() {
+        intake.close();
+        if (relay != null) {
+            relay.close();
+        }
+        if (feed != null) {
+            feed.close();
+        }
+        if (rabbitPolice != null) {
+            rabbitPolice.close();
+        }
+    }
+
+    private static final class Builder {
+        Database database;
+        Intake intake;
+        ReportStore reports;
+        BlocklistAdmin admin;
+        BlocklistExport export;
+        PoliceQueue police;
+        PoliceRelay relay;
+        RabbitPoliceQueue rabbitPolice;
+        RabbitBlocklistFeed feed;
+    }
+}

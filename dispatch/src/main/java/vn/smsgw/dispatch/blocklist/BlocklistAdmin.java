@@ -1,0 +1,251 @@
+package vn.smsgw.dispatch.blocklist;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.smsgw.dispatch.store.Transactions;
+import vn.smsgw.dispatch.store.Tx;
+import vn.smsgw.parser.number.Carrier;
+import vn.smsgw.parser.number.NumberPlan;
+import vn.smsgw.parser.number.Source;
+import vn.smsgw.parser.number.SourceType;
+
+/**
+ * Operator actions on the blocklists, each in one transaction with its audit record: delist, relist, allowlist
+ * changes and the allowlist and portability files. Blank reasons, notes and actors are rejected with
+ * {@link IllegalArgumentException}. Thread-safe.
+ *
+ * <p>Allowlisting a source delists it (reason {@code allowlisted}) on every list where it is LISTED, so the carriers
+ * see a DELISTED event. File rows are normalised with {@link NumberPlan#reported(CharSequence, boolean)} (short codes
+ * allowed); a portability row must be a mobile number. Bad rows are reported by line number and skipped.
+ */
+public final class BlocklistAdmin {
+    private static final Logger log = LoggerFactory.getLogger(BlocklistAdmin.class);
+    static final String ALLOWLISTED = "allowlisted";
+
+    private final Transactions transactions;
+    private final BlocklistStores stores;
+    private final Allowlist allowlist;
+    private final PortabilityOverrides portability;
+    private final Clock clock;
+    private final Function<String, Optional<Source>> numbers;
+
+    public BlocklistAdmin(BlocklistStores stores, Allowlist allowlist, PortabilityOverrides portability, Clock clock) {
+        this(stores, new AdminParts(allowlist, portability, clock), text -> NumberPlan.reported(text, true));
+    }
+
+    /** With another number normaliser (tests that must not depend on the numbering plan's state). */
+    BlocklistAdmin(BlocklistStores stores, AdminParts parts, Function<String, Optional<Source>> numbers) {
+        this.transactions = stores.transactions();
+        this.stores = stores;
+        this.allowlist = parts.allowlist();
+        this.portability = parts.portability();
+        this.clock = parts.clock();
+        this.numbers = numbers;
+    }
+
+    /** The collaborators of an admin besides its stores. */
+    record AdminParts(Allowlist allowlist, PortabilityOverrides portability, Clock clock) {
+    }
+
+    /** Stores the built-in allowlist entries (origin {@code default}) that are not stored yet; idempotent. */
+    public void seedDefaults() {
+        transactions.inTransaction(tx -> {
+            var stored = stores.allowlist().all(tx);
+            for (String s : Allowlist.DEFAULTS) {
+                if (!stored.containsKey(s)) {
+                    stores.allowlist().put(tx, new AllowlistEntry(s, "built-in", AllowlistEntry.DEFAULT,
+                            clock.instant()));
+                }
+            }
+            return null;
+        });
+        allowlist.changed();
+    }
+
+    /** Moves a LISTED entry to DELISTED, with a DELISTED feed event. */
+    public AdminOutcome delist(String list, String source, String reason, String actor) {
+        return change(new Transition(requireList(list), source, EntryState.LISTED, EntryState.DELISTED,
+                requireText(reason, "reason"), clock.instant()), actor, AuditRecord.Action.DELIST);
+    }
+
+    /** Moves a DELISTED entry back to LISTED, with a LISTED feed event; refused for an allowlisted source. */
+    public AdminOutcome relist(String list, String source, String reason, String actor) {
+        return change(new Transition(requireList(list), source, EntryState.DELISTED, EntryState.LISTED,
+                requireText(reason, "reason"), clock.instant()), actor, AuditRecord.Action.RELIST);
+    }
+
+    private AdminOutcome change(Transition t, String actor, AuditRecord.Action action) {
+        requireText(actor, "actor");
+        AdminOutcome outcome = transactions.inTransaction(tx -> {
+            Optional<BlocklistEntry> entry = stores.entries().entries(tx, t.source()).stream()
+                    .filter(e -> e.list().equals(t.list())).findFirst();
+            if (entry.isEmpty()) {
+                return new AdminOutcome.UnknownEntry();
+            }
+            if (t.to() == EntryState.LISTED
+                    && (Allowlist.isDefault(t.source()) || stores.allowlist().contains(tx, t.source()))) {
+                return new AdminOutcome.Allowlisted();
+            }
+            if (!stores.entries().transition(tx, t)) {
+                return new AdminOutcome.WrongState(entry.get().state());
+            }
+            stores.entries().audit(tx, new AuditRecord(t.at(), actor, action, t.list(), t.source(), t.reason()));
+            return new AdminOutcome.Applied();
+        });
+        log.info("{} {} on {} by {}: {}", action, Blocklist.forLog(t.source()), t.list(), actor,
+                outcome.getClass().getSimpleName());
+        return outcome;
+    }
+
+    /** Allowlists {@code source} and delists it wherever it is LISTED; returns how many lists it was delisted from. */
+    public int allow(String source, String note, String actor) {
+        requireText(source, "source");
+        requireText(note, "note");
+        requireText(actor, "actor");
+        int delisted = transactions.inTransaction(tx ->
+                allowIn(tx, new AllowlistEntry(source, note, AllowlistEntry.OPERATOR, clock.instant()), actor));
+        allowlist.changed();
+        return delisted;
+    }
+
+    private int allowIn(Tx tx, AllowlistEntry entry, String actor) {
+        Instant now = entry.addedAt();
+        boolean added = stores.allowlist().put(tx, entry);
+        if (added) {
+            stores.entries().audit(tx, new AuditRecord(now, actor, AuditRecord.Action.ALLOW, AuditRecord.ALLOWLIST,
+                    entry.source(), entry.note()));
+        }
+        int delisted = 0;
+        for (BlocklistEntry e : stores.entries().entries(tx, entry.source())) {
+            Transition t = new Transition(e.list(), e.source(), EntryState.LISTED, EntryState.DELISTED, ALLOWLISTED,
+                    now);
+            if (e.state() == EntryState.LISTED && stores.entries().transition(tx, t)) {
+                stores.entries().audit(tx, new AuditRecord(now, actor, AuditRecord.Action.DELIST, e.list(),
+                        e.source(), ALLOWLISTED));
+                delisted++;
+            }
+        }
+        return delisted;
+    }
+
+    /** Removes an operator allowlist entry; false when it was not there. The built-in entries cannot be removed. */
+    public boolean disallow(String source, String actor) {
+        requireText(actor, "actor");
+        if (Allowlist.isDefault(source)) {
+            throw new IllegalArgumentException("built-in allowlist entry cannot be removed: " + source);
+        }
+        boolean removed = transactions.inTransaction(tx -> {
+            boolean r = stores.allowlist().remove(tx, source);
+            if (r) {
+                stores.entries().audit(tx, new AuditRecord(clock.instant(), actor, AuditRecord.Action.DISALLOW,
+                        AuditRecord.ALLOWLIST, source, "removed"));
+            }
+            return r;
+        });
+        allowlist.changed();
+        return removed;
+    }
+
+    /**
+     * Loads an allowlist file (one number per line, or CSV {@code number,note}) in one transaction: every valid row
+     * is allowlisted as by {@link #allow} with origin {@code file}.
+     */
+    public LoadReport loadAllowlist(Path file, String actor) {
+        requireText(actor, "actor");
+        List<LoadReport.RowProblem> problems = new ArrayList<>();
+        List<AllowlistEntry> entries = new ArrayList<>();
+        Instant now = clock.instant();
+        for (OperatorFile.Row row : read(file)) {
+            Optional<Source> source = numbers.apply(row.first());
+            if (source.isEmpty()) {
+                problems.add(new LoadReport.RowProblem(row.line(), "not a valid number or short code"));
+                continue;
+            }
+            String note = row.rest().isEmpty() ? "operator file" : row.rest();
+            entries.add(new AllowlistEntry(source.get().value(), note, AllowlistEntry.FILE, now));
+        }
+        transactions.inTransaction(tx -> {
+            for (AllowlistEntry e : entries) {
+                allowIn(tx, e, actor);
+            }
+            stores.entries().audit(tx, new AuditRecord(now, actor, AuditRecord.Action.LOAD_ALLOWLIST,
+                    AuditRecord.ALLOWLIST, fileName(file), entries.size() + " rows, " + problems.size() + " rejected"));
+            return null;
+        });
+        allowlist.changed();
+        log.info("allowlist file {} loaded by {}: {} rows, {} rejected", fileName(file), actor, entries.size(),
+                problems.size());
+        return new LoadReport(entries.size(), problems);
+    }
+
+    /** Loads a portability file (CSV {@code msisdn,carrier}; carrier as {@code VIETTEL} or {@code Viettel}). */
+    public LoadReport loadPortability(Path file, String actor) {
+        requireText(actor, "actor");
+        List<LoadReport.RowProblem> problems = new ArrayList<>();
+        List<PortabilityOverride> overrides = new ArrayList<>();
+        for (OperatorFile.Row row : read(file)) {
+            Optional<Source> source = numbers.apply(row.first()).filter(s -> s.type() == SourceType.MOBILE);
+            Optional<Carrier> carrier = PortabilityOverride.carrierNamed(row.rest());
+            if (source.isEmpty()) {
+                problems.add(new LoadReport.RowProblem(row.line(), "not a valid mobile number"));
+            } else if (carrier.isEmpty()) {
+                problems.add(new LoadReport.RowProblem(row.line(), "unknown carrier"));
+            } else {
+                overrides.add(new PortabilityOverride(source.get().value(), carrier.get()));
+            }
+        }
+        Instant now = clock.instant();
+        transactions.inTransaction(tx -> {
+            stores.portability().put(tx, overrides, now);
+            stores.entries().audit(tx, new AuditRecord(now, actor, AuditRecord.Action.LOAD_PORTABILITY,
+                    AuditRecord.PORTABILITY, fileName(file),
+                    overrides.size() + " rows, " + problems.size() + " rejected"));
+            return null;
+        });
+        portability.changed();
+        log.info("portability file {} loaded by {}: {} rows, {} rejected", fileName(file), actor, overrides.size(),
+                problems.size());
+        return new LoadReport(overrides.size(), problems);
+    }
+
+    /** The audit trail of a source (or a loaded file's name), oldest first. */
+    public List<AuditRecord> auditTrail(String source) {
+        return transactions.read(tx -> stores.entries().auditTrail(tx, source));
+    }
+
+    private static List<OperatorFile.Row> read(Path file) {
+        try {
+            return OperatorFile.read(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static String fileName(Path file) {
+        Path name = file.getFileName();
+        return name == null ? file.toString() : name.toString();
+    }
+
+    static String requireList(String list) {
+        if (!BlocklistName.isValid(list)) {
+            throw new IllegalArgumentException("unknown blocklist: " + list);
+        }
+        return list;
+    }
+
+    private static String requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank");
+        }
+        return value.strip();
+    }
+}

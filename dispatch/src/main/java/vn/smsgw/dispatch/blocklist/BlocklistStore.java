@@ -1,0 +1,40 @@
+package vn.smsgw.dispatch.blocklist;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import vn.smsgw.dispatch.store.Tx;
+import vn.smsgw.parser.report.Command;
+
+/**
+ * Storage of votes, entries, the change feed and the audit trail. Every method runs inside the caller's transaction;
+ * implementations are thread-safe. The rules (thresholds, when to list, who may act) are {@link Blocklist}'s.
+ */
+public interface BlocklistStore {
+
+    /**
+     * Records the votes in order, one {@link VoteTally} each. A vote counts when its (list, source, command, reporter)
+     * is new, or when the earlier vote of that reporter is older than {@code windowStart} of its command (its time is
+     * then refreshed). A counted vote creates or updates the entry (as CANDIDATE when new).
+     */
+    List<VoteTally> record(Tx tx, List<Vote> votes, Map<Command, Instant> windowStart, Instant now);
+
+    /** Applies the transition if the entry is in {@code from}, appending its feed event; false when it is not. */
+    boolean transition(Tx tx, Transition transition);
+
+    /** The source's entries on every list (usually one). */
+    List<BlocklistEntry> entries(Tx tx, String source);
+
+    /** Streams the LISTED entries of {@code list}, ordered by source. */
+    void forEachListed(Tx tx, String list, Consumer<ListedEntry> sink);
+
+    /** Up to {@code limit} events of {@code list} with seq greater than {@code afterSeq}, in seq order. */
+    List<BlocklistEvent> changes(Tx tx, String list, long afterSeq, int limit);
+
+    /** Appends to the audit trail. */
+    void audit(Tx tx, AuditRecord record);
+
+    /** The audit trail of a source (or file name), oldest first. */
+    List<AuditRecord> auditTrail(Tx tx, String source);
+}

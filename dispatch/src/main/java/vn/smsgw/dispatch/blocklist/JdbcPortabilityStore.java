@@ -1,0 +1,72 @@
+package vn.smsgw.dispatch.blocklist;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import vn.smsgw.dispatch.store.JdbcTx;
+import vn.smsgw.dispatch.store.StorageException;
+import vn.smsgw.dispatch.store.Tx;
+import vn.smsgw.parser.number.Carrier;
+
+/** {@link PortabilityStore} on SQLite or PostgreSQL (table {@code portability}). Stateless and thread-safe. */
+public final class JdbcPortabilityStore implements PortabilityStore {
+    private static final String REVISION = "portability";
+    private static final int BATCH = 1_000;
+
+    @Override
+    public Map<String, Carrier> all(Tx tx) {
+        Map<String, Carrier> out = new HashMap<>();
+        try (PreparedStatement ps = JdbcTx.of(tx).connection().prepareStatement(
+                "SELECT msisdn, carrier FROM portability")) {
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), Carrier.valueOf(rs.getString(2)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StorageException("cannot read portability overrides: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void put(Tx tx, List<PortabilityOverride> overrides, Instant loadedAt) {
+        Connection c = JdbcTx.of(tx).connection();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO portability (msisdn, carrier, loaded_at) "
+                + "VALUES (?, ?, ?) ON CONFLICT (msisdn) DO UPDATE SET carrier = excluded.carrier, "
+                + "loaded_at = excluded.loaded_at")) {
+            int pending = 0;
+            for (PortabilityOverride o : overrides) {
+                ps.setString(1, o.msisdn());
+                ps.setString(2, o.carrier().name());
+                ps.setLong(3, loadedAt.toEpochMilli());
+                ps.addBatch();
+                if (++pending == BATCH) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+            Revisions.bump(c, REVISION);
+        } catch (SQLException e) {
+            throw new StorageException("cannot write portability overrides: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long revision(Tx tx) {
+        try {
+            return Revisions.read(JdbcTx.of(tx).connection(), REVISION);
+        } catch (SQLException e) {
+            throw new StorageException("cannot read the portability revision: " + e.getMessage(), e);
+        }
+    }
+}

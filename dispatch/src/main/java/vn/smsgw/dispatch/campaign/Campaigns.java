@@ -1,0 +1,254 @@
+package vn.smsgw.dispatch.campaign;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.smsgw.dispatch.store.Database;
+import vn.smsgw.dispatch.store.Dialect;
+import vn.smsgw.dispatch.store.JdbcTx;
+import vn.smsgw.dispatch.store.StorageException;
+
+/**
+ * The campaigns of one store (SQLite or a PostgreSQL shared by several processes): create, import an audience,
+ * estimate, move through the lifecycle, count recipients by state. Thread-safe.
+ */
+public final class Campaigns {
+
+    /*
+     * Every lifecycle change is one transaction that locks the campaign row first (FOR UPDATE on PostgreSQL; SQLite
+     * has one writer), so it serialises with the runners' moves of recipients into the outbound queue, which lock
+     * the same row. Pause and cancel take the campaign's still-unclaimed messages back out of the queue in that
+     * transaction: once it commits, no submitter can claim another one, and only those a submitter already holds
+     * (the messages already due when it claimed, at most 8 windows per bind) still go out. An import commits every
+     * IMPORT_CHUNK rows, so a running gateway's writers wait at most one chunk for the SQLite write lock.
+     */
+
+    private static final Logger log = LoggerFactory.getLogger(Campaigns.class);
+    static final int IMPORT_BATCH = 1_000;
+    static final int IMPORT_CHUNK = 20_000;
+
+    private final Database db;
+    private final Clock clock;
+
+    /** The campaigns in {@code db}, dated by {@code clock}. */
+    public Campaigns(Database db, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    Database database() {
+        return db;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Stores a new DRAFT campaign.
+     *
+     * @throws IllegalArgumentException when the name is taken
+     */
+    public Campaign create(CampaignSpec spec) {
+        long now = clock.millis();
+        long id;
+        try {
+            id = db.inTransaction(tx -> {
+                Connection c = JdbcTx.of(tx).connection();
+                if (CampaignRows.nameTaken(c, spec.name())) {
+                    throw new IllegalArgumentException("a campaign named '" + spec.name() + "' exists");
+                }
+                return CampaignRows.insert(c, spec, now);
+            });
+        } catch (StorageException e) {
+            if (e.getCause() instanceof IllegalArgumentException taken) {
+                throw taken;
+            }
+            throw e;
+        }
+        log.info("campaign {} '{}' created: {} segments per SMS, {} TPS", id, spec.name(), spec.segments(),
+                spec.tps());
+        return find(id).orElseThrow();
+    }
+
+    /** The campaign with this id, or (when not a number) this name. */
+    public Optional<Campaign> find(String idOrName) {
+        String s = idOrName.strip();
+        if (s.matches("[0-9]{1,18}")) {
+            Optional<Campaign> byId = find(Long.parseLong(s));
+            if (byId.isPresent()) {
+                return byId;
+            }
+        }
+        return db.read(tx -> {
+            Connection c = JdbcTx.of(tx).connection();
+            Optional<Long> id = CampaignRows.idOf(c, s);
+            return id.isEmpty() ? Optional.<Campaign>empty() : CampaignRows.find(c, db.dialect(), id.get(), false);
+        });
+    }
+
+    public Optional<Campaign> find(long id) {
+        return db.read(tx -> CampaignRows.find(JdbcTx.of(tx).connection(), db.dialect(), id, false));
+    }
+
+    /** Every campaign, oldest first. */
+    public List<Campaign> list() {
+        return db.read(tx -> CampaignRows.list(JdbcTx.of(tx).connection(), ""));
+    }
+
+    /** Campaigns a runner has work for: scheduled, running or paused (paused ones still take receipts). */
+    List<Campaign> active() {
+        return db.read(tx -> CampaignRows.list(JdbcTx.of(tx).connection(),
+                " WHERE state IN ('SCHEDULED', 'RUNNING', 'PAUSED')"));
+    }
+
+    /** Campaigns over but with recipients still waiting for a receipt. */
+    List<Campaign> settling() {
+        return db.read(tx -> CampaignRows.list(JdbcTx.of(tx).connection(), " WHERE state IN ('DONE', 'CANCELLED') "
+                + "AND EXISTS (SELECT 1 FROM campaign_recipient r WHERE r.campaign_id = campaign.id "
+                + "AND r.state = 'QUEUED')"));
+    }
+
+    /**
+     * Adds the numbers of an audience file to a DRAFT campaign, streaming: rows are read, normalised, filtered and
+     * inserted in batches, duplicates skipped; {@code progress} gets the rows read after every batch.
+     *
+     * @throws IllegalArgumentException when the campaign is unknown or the filter names a missing column
+     * @throws IllegalStateException    when the campaign is no longer a draft (its audience is frozen)
+     */
+    public ImportReport importAudience(long id, BufferedReader in, AudienceFilter filter, LongConsumer progress) {
+        Campaign k = find(id).orElseThrow(() -> new IllegalArgumentException("no campaign " + id));
+        if (k.state() != CampaignState.DRAFT) {
+            throw new IllegalStateException(frozen(k));
+        }
+        AudienceReader reader = new AudienceReader(in, filter);
+        long before = recipients(id);
+        long[] added = {0};
+        try {
+            List<String> first = reader.next(IMPORT_BATCH);
+            boolean more = !first.isEmpty();
+            while (more) {
+                List<String> carried = first;
+                more = db.inTransaction(tx -> {
+                    Connection c = JdbcTx.of(tx).connection();
+                    requireDraft(c, id);
+                    List<String> batch = carried;
+                    for (int rows = 0; rows < IMPORT_CHUNK; rows += batch.size()) {
+                        if (rows > 0) {
+                            batch = reader.next(IMPORT_BATCH);
+                            if (batch.isEmpty()) {
+                                return false;
+                            }
+                        }
+                        added[0] += RecipientRows.add(c, db.dialect(), id, batch);
+                    }
+                    return true;
+                });
+                progress.accept(reader.rows);
+                first = more ? reader.next(IMPORT_BATCH) : List.of();
+                more = !first.isEmpty();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the audience: " + e.getMessage(), e);
+        }
+        if (db.dialect() == Dialect.POSTGRES) {
+            added[0] = recipients(id) - before;
+        }
+        log.info("campaign {}: audience import read {} rows, {} valid, {} added, {} rejected, {} filtered out", id,
+                reader.rows, reader.valid, added[0], reader.rejected, reader.filtered);
+        return new ImportReport(reader.rows, reader.valid, added[0], reader.valid - added[0], reader.filtered,
+                reader.rejected, reader.rejects);
+    }
+    private void requireDraft(Connection c, long id) throws java.sql.SQLException {
+        Campaign k = CampaignRows.find(c, db.dialect(), id, true)
+                .orElseThrow(() -> new IllegalArgumentException("no campaign " + id));
+        if (k.state() != CampaignState.DRAFT) {
+            throw new IllegalStateException(frozen(k));
+        }
+    }
+
+    private static String frozen(Campaign k) {
+        return "campaign " + k.id() + " is " + k.state() + ": its audience was frozen when it started";
+    }
+
+    /** Recipients of the campaign. */
+    public long recipients(long id) {
+        return db.read(tx -> RecipientRows.count(JdbcTx.of(tx).connection(), id));
+    }
+
+    /** The estimate of the campaign to its current audience, started now. */
+    public Estimate estimate(Campaign k) {
+        return Estimate.of(k.spec(), recipients(k.id()), clock.instant());
+    }
+
+    /** Recipients by state. */
+    public RecipientCounts counts(long id) {
+        return db.read(tx -> RecipientRows.counts(JdbcTx.of(tx).connection(), id));
+    }
+
+    /** Applies an operator's action (start, pause, resume, cancel) to the campaign with this id or name. */
+    public Transition apply(String idOrName, CampaignAction action) {
+        Optional<Campaign> k = find(idOrName);
+        if (k.isEmpty()) {
+            return new Transition.NotFound(idOrName);
+        }
+        return apply(k.get().id(), action);
+    }
+
+    /** Applies {@code action} in one transaction, with its effect on recipients and queued messages. */
+    public Transition apply(long id, CampaignAction action) {
+        long now = clock.millis();
+        Transition t = db.inTransaction(tx -> {
+            Connection c = JdbcTx.of(tx).connection();
+            Optional<Campaign> found = CampaignRows.find(c, db.dialect(), id, true);
+            if (found.isEmpty()) {
+                return new Transition.NotFound(Long.toString(id));
+            }
+            Campaign k = found.get();
+            Transition result = k.state().apply(action);
+            if (result instanceof Transition.Moved moved) {
+                if (action == CampaignAction.START && RecipientRows.count(c, id) == 0) {
+                    return new Transition.Refused(k.state(), action, "campaign " + id + " has no recipients: "
+                            + "import an audience first");
+                }
+                effect(c, k, action, moved.to(), now);
+            }
+            return result;
+        });
+        if (t instanceof Transition.Moved m) {
+            log.info("campaign {}: {} -> {} ({})", id, m.from(), m.to(), action);
+        }
+        return t;
+    }
+
+    private static void effect(Connection c, Campaign k, CampaignAction action, CampaignState to, long now)
+            throws java.sql.SQLException {
+        long id = k.id();
+        switch (action) {
+            case BEGIN -> CampaignRows.begin(c, k, now);
+            case PAUSE -> {
+                RecipientRows.unqueue(c, id, RecipientState.PENDING, null);
+                CampaignRows.setState(c, id, to, now);
+            }
+            case CANCEL -> {
+                RecipientRows.unqueue(c, id, RecipientState.CANCELLED, "campaign cancelled");
+                RecipientRows.settlePending(c, id, RecipientState.CANCELLED, "campaign cancelled");
+                CampaignRows.setState(c, id, to, now);
+            }
+            case FINISH -> {
+                RecipientRows.unqueue(c, id, RecipientState.EXPIRED, "campaign validity ended before sending");
+                RecipientRows.settlePending(c, id, RecipientState.EXPIRED, "campaign validity ended before sending");
+                CampaignRows.setState(c, id, to, now);
+            }
+            default -> CampaignRows.setState(c, id, to, now);
+        }
+    }
+}

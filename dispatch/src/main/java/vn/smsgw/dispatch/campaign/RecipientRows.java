@@ -1,0 +1,289 @@
+package vn.smsgw.dispatch.campaign;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.smsgw.dispatch.outbound.Lane;
+import vn.smsgw.dispatch.store.Dialect;
+
+/** SQL on table {@code campaign_recipient} and on the campaign's rows of {@code outbound}. Stateless. */
+final class RecipientRows {
+
+    /*
+     * The outbound rows are written here rather than through Outbox.enqueue because the move needs their ids back
+     * (multi-row INSERT ... RETURNING) to mark each recipient QUEUED with its outbound id in the same transaction;
+     * the columns and their meaning are those of JdbcOutbox.
+     */
+
+    private static final int INSERT_ROWS = 500;
+    /** command_status values after which the same submit may succeed later. */
+    static final Set<String> TEMPORARY_ERRORS = Set.of("0x00000008", "0x00000014", "0x00000058", "0x00000064");
+
+    private RecipientRows() {
+    }
+
+    /** Adds the numbers as PENDING recipients, skipping those already there; returns how many were added. */
+    static int add(Connection c, Dialect d, long campaign, List<String> digits) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO campaign_recipient (campaign_id, msisdn, state, "
+                + "attempts, resent) VALUES (?, ?, 'PENDING', 0, 0) ON CONFLICT (campaign_id, msisdn) DO NOTHING")) {
+            for (String n : digits) {
+                ps.setLong(1, campaign);
+                ps.setString(2, n);
+                ps.addBatch();
+            }
+            int added = 0;
+            for (int r : ps.executeBatch()) {
+                added += r > 0 ? r : 0;
+            }
+            return added;
+        }
+    }
+
+    static long count(Connection c, long campaign) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM campaign_recipient WHERE campaign_id = ?")) {
+            ps.setLong(1, campaign);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Outbound messages of the campaign not yet claimed by a submitter. */
+    static long unsent(Connection c, long campaign) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM outbound WHERE case_id = ? AND state = 'PENDING'")) {
+            ps.setString(1, Campaign.caseId(campaign));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    static boolean anyPending(Connection c, long campaign) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM campaign_recipient WHERE campaign_id = ? "
+                + "AND state = 'PENDING' LIMIT 1")) {
+            ps.setLong(1, campaign);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * Moves up to the plan's count of PENDING recipients into the outbound queue, due at the plan's slots; returns
+     * how many moved.
+     */
+    static int transfer(Connection c, Dialect d, Campaign k, Throttle.Plan plan, long now) throws SQLException {
+        List<String> numbers = new ArrayList<>(plan.count());
+        try (PreparedStatement ps = c.prepareStatement("SELECT msisdn FROM campaign_recipient WHERE campaign_id = ? "
+                + "AND state = 'PENDING' LIMIT ?" + (d == Dialect.POSTGRES ? " FOR UPDATE SKIP LOCKED" : ""))) {
+            ps.setLong(1, k.id());
+            ps.setInt(2, plan.count());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    numbers.add(rs.getString(1));
+                }
+            }
+        }
+        String body = k.spec().body();
+        for (int from = 0; from < numbers.size(); from += INSERT_ROWS) {
+            List<String> chunk = numbers.subList(from, Math.min(numbers.size(), from + INSERT_ROWS));
+            Map<String, Long> ids = insertOutbound(c, k, body, chunk, plan, from, now);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE campaign_recipient SET state = 'QUEUED', "
+                    + "outbound_id = ?, attempts = attempts + 1, error = NULL WHERE campaign_id = ? AND msisdn = ?")) {
+                for (String n : chunk) {
+                    ps.setLong(1, ids.get(n));
+                    ps.setLong(2, k.id());
+                    ps.setString(3, n);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        return numbers.size();
+    }
+
+    private static Map<String, Long> insertOutbound(Connection c, Campaign k, String body, List<String> chunk,
+            Throttle.Plan plan, int offset, long now) throws SQLException {
+        StringBuilder sql = new StringBuilder("INSERT INTO outbound (lane, state, destination, sender, body, case_id, "
+                + "kind, created_at, not_before, attempts, updated_at) VALUES ");
+        for (int i = 0; i < chunk.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(").append(Lane.CAMPAIGN.ordinal())
+                    .append(", 'PENDING', ?, ?, ?, ?, ?, ?, ?, 0, ?)");
+        }
+        sql.append(" RETURNING id, destination");
+        Map<String, Long> ids = new java.util.HashMap<>(chunk.size() * 2);
+        String kind = Campaign.outboundKind(k.spec().mode());
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int p = 1;
+            for (int i = 0; i < chunk.size(); i++) {
+                ps.setString(p++, chunk.get(i));
+                ps.setString(p++, k.spec().sender());
+                ps.setString(p++, body);
+                ps.setString(p++, k.caseId());
+                ps.setString(p++, kind);
+                ps.setLong(p++, now);
+                ps.setLong(p++, plan.slot(offset + i) / 1000);
+                ps.setLong(p++, now);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.put(rs.getString(2), rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Copies final outbound outcomes onto up to {@code max} QUEUED recipients; a submit refused with a temporary
+     * error goes back to PENDING while attempts remain. Returns how many recipients changed.
+     */
+    static int reconcile(Connection c, Campaign k, int max) throws SQLException {
+        record Row(String msisdn, long outbound, String state, String error, int sends, int attempts) {
+        }
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT r.msisdn, r.outbound_id, o.state, o.error, "
+                + "o.attempts, r.attempts FROM campaign_recipient r JOIN outbound o ON o.id = r.outbound_id "
+                + "WHERE r.campaign_id = ? AND r.state = 'QUEUED' AND o.state IN ('DELIVERED', 'UNDELIVERABLE', "
+                + "'EXPIRED', 'REJECTED', 'FAILED') LIMIT ?")) {
+            ps.setLong(1, k.id());
+            ps.setInt(2, max);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                            rs.getInt(6)));
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE campaign_recipient SET state = ?, error = ?, "
+                + "outbound_id = ?, resent = CASE WHEN ? > 1 THEN 1 ELSE resent END "
+                + "WHERE campaign_id = ? AND msisdn = ? AND state = 'QUEUED' AND outbound_id = ?")) {
+            for (Row r : rows) {
+                boolean retry = "FAILED".equals(r.state()) && TEMPORARY_ERRORS.contains(r.error())
+                        && r.attempts() < k.spec().maxAttempts();
+                RecipientState to = retry ? RecipientState.PENDING : finalState(r.state());
+                ps.setString(1, to.name());
+                ps.setString(2, r.error());
+                if (retry) {
+                    ps.setNull(3, java.sql.Types.BIGINT);
+                } else {
+                    ps.setLong(3, r.outbound());
+                }
+                ps.setInt(4, r.sends());
+                ps.setLong(5, k.id());
+                ps.setString(6, r.msisdn());
+                ps.setLong(7, r.outbound());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return rows.size();
+    }
+
+    /** The recipient state an outbound state reads as. */
+    static RecipientState finalState(String outboundState) {
+        return switch (outboundState) {
+            case "PENDING", "CLAIMED" -> RecipientState.QUEUED;
+            case "SUBMITTED" -> RecipientState.SUBMITTED;
+            case "UNKNOWN" -> RecipientState.UNKNOWN;
+            case "DELIVERED" -> RecipientState.DELIVERED;
+            case "EXPIRED" -> RecipientState.EXPIRED;
+            default -> RecipientState.FAILED;
+        };
+    }
+
+    /**
+     * Takes the campaign's unclaimed messages back out of the outbound queue; their recipients become {@code to}
+     * (PENDING again for a pause, so that the move does not count as an attempt). Returns how many.
+     */
+    static int unqueue(Connection c, long campaign, RecipientState to, String error) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM outbound WHERE case_id = ? AND state = 'PENDING' RETURNING id")) {
+            ps.setString(1, Campaign.caseId(campaign));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE campaign_recipient SET state = ?, outbound_id = NULL, "
+                + "error = ?, attempts = attempts - ? WHERE outbound_id = ? AND campaign_id = ?")) {
+            for (long id : ids) {
+                ps.setString(1, to.name());
+                ps.setString(2, error);
+                ps.setInt(3, to == RecipientState.PENDING ? 1 : 0);
+                ps.setLong(4, id);
+                ps.setLong(5, campaign);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return ids.size();
+    }
+
+    /** Every PENDING recipient of the campaign becomes {@code to}, with {@code error}; returns how many. */
+    static int settlePending(Connection c, long campaign, RecipientState to, String error) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE campaign_recipient SET state = ?, error = ? "
+                + "WHERE campaign_id = ? AND state = 'PENDING'")) {
+            ps.setString(1, to.name());
+            ps.setString(2, error);
+            ps.setLong(3, campaign);
+            return ps.executeUpdate();
+        }
+    }
+
+    static RecipientCounts counts(Connection c, long campaign) throws SQLException {
+        Map<RecipientState, Long> by = new EnumMap<>(RecipientState.class);
+        long resent = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT state, COUNT(*), SUM(resent) FROM campaign_recipient "
+                + "WHERE campaign_id = ? AND state <> 'QUEUED' GROUP BY state")) {
+            ps.setLong(1, campaign);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    by.merge(RecipientState.valueOf(rs.getString(1)), rs.getLong(2), Long::sum);
+                    resent += rs.getLong(3);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT o.state, COUNT(*), SUM(CASE WHEN o.attempts > 1 "
+                + "THEN 1 ELSE 0 END) FROM campaign_recipient r JOIN outbound o ON o.id = r.outbound_id "
+                + "WHERE r.campaign_id = ? AND r.state = 'QUEUED' GROUP BY o.state")) {
+            ps.setLong(1, campaign);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    by.merge(finalState(rs.getString(1)), rs.getLong(2), Long::sum);
+                    resent += rs.getLong(3);
+                }
+            }
+        }
+        return new RecipientCounts(by, resent);
+    }
+
+    /** QUEUED recipients whose message no submitter has taken yet (PENDING or CLAIMED in the queue). */
+    static boolean anyUnsubmitted(Connection c, long campaign) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM outbound WHERE case_id = ? AND state IN "
+                + "('PENDING', 'CLAIMED') LIMIT 1")) {
+            ps.setString(1, Campaign.caseId(campaign));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+}

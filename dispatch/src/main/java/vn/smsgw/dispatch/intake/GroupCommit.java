@@ -1,0 +1,92 @@
+package vn.smsgw.dispatch.intake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One writer thread that takes waiting messages in groups and hands each group to a committer: many callers share
+ * one transaction and one sync. While a group commits, the next one gathers, so the group size adapts to the load.
+ * Offers fail fast when {@code capacity} messages are waiting (back-pressure, not unbounded memory).
+ */
+final class GroupCommit implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+
+    private final BlockingQueue<Pending> queue;
+    private final int maxBatch;
+    private final Consumer<List<Pending>> committer;
+    private final Runnable idleWork;
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    private final long idleEveryNanos;
+
+    GroupCommit(int capacity, int maxBatch, Consumer<List<Pending>> committer, Runnable idleWork,
+                java.time.Duration idleEvery) {
+        this.idleEveryNanos = idleEvery.toNanos();
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.maxBatch = maxBatch;
+        this.committer = committer;
+        this.idleWork = idleWork;
+        this.writer = new Thread(this::run, "smsgw-intake-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /** False when the queue is full or the writer is stopping. */
+    boolean offer(Pending p) {
+        return running && queue.offer(p);
+    }
+
+    int depth() {
+        return queue.size();
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(maxBatch);
+        long lastIdle = System.nanoTime();
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, maxBatch - 1);
+                    committer.accept(batch);
+                    batch.clear();
+                }
+                if (System.nanoTime() - lastIdle > idleEveryNanos) {
+                    lastIdle = System.nanoTime();
+                    idleWork.run();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                log.error("intake writer: unexpected failure, {} messages answered as unavailable", batch.size(), e);
+                for (Pending p : batch) {
+                    p.future.complete(new IntakeResult.Unavailable("internal error", false));
+                }
+                batch.clear();
+            }
+        }
+    }
+
+    /** Stops taking messages, commits those already waiting, and stops the writer. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            writer.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Pending p; (p = queue.poll()) != null; ) {
+            p.future.complete(new IntakeResult.Unavailable("intake stopped", true));
+        }
+    }
+}

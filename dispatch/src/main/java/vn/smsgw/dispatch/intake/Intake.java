@@ -1,0 +1,238 @@
+package vn.smsgw.dispatch.intake;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.smsgw.dispatch.blocklist.Blocklists;
+import vn.smsgw.dispatch.outbound.Outbox;
+import vn.smsgw.dispatch.police.PoliceOutbox;
+import vn.smsgw.dispatch.routing.RoutingRules;
+import vn.smsgw.dispatch.store.StorageException;
+import vn.smsgw.dispatch.store.Transactions;
+import vn.smsgw.parser.number.Msisdn;
+import vn.smsgw.parser.number.NumberPlan;
+import vn.smsgw.parser.report.ParseResult;
+import vn.smsgw.parser.report.ReportParser;
+
+/**
+ * Durable intake of MO messages. {@link #accept} returns only once the message is committed — the parsed report or
+ * the rejected message with its error, its raw text kept verbatim, a case id, its blocklist votes, police case and
+ * reply all in one transaction — or reports that it was not stored ({@link IntakeResult.Unavailable}), never both.
+ *
+ * <p>Parsing, routing and hashing run on the caller's thread; the store work runs on one writer thread that commits
+ * waiting messages in groups (group commit: one transaction and one sync for many callers). A redelivery of a
+ * message stored within the dedupe window returns {@link IntakeResult.Duplicate} with the original case id, and
+ * creates no second report and no second reply. If a group fails, its messages are retried one by one, so one bad
+ * message cannot keep the others out. Thread-safe.
+ */
+public final class Intake implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Intake.class);
+
+    /** The ports intake writes through, all inside one transaction of {@code transactions}. */
+    public record Ports(Transactions transactions, ReportStore reports, PartStore parts, ReporterCounters counters,
+                        Blocklists blocklists, PoliceOutbox police, Outbox outbox) {
+        public Ports {
+            Objects.requireNonNull(transactions, "transactions");
+            Objects.requireNonNull(reports, "reports");
+            Objects.requireNonNull(parts, "parts");
+            Objects.requireNonNull(counters, "counters");
+            Objects.requireNonNull(blocklists, "blocklists");
+            Objects.requireNonNull(police, "police");
+            Objects.requireNonNull(outbox, "outbox");
+        }
+    }
+
+    private final Ports ports;
+    private final IntakeConfig config;
+    private final RoutingRules routing;
+    private final ReportParser parser = new ReportParser();
+    private final Clock clock;
+    private final IntakeBatch batchWork;
+    private final ThreadLocal<Keys> keys;
+    private final GroupCommit groupCommit;
+    private final LongAdder stored = new LongAdder();
+    private final LongAdder duplicates = new LongAdder();
+    private final LongAdder unavailable = new LongAdder();
+    private final LongAdder batches = new LongAdder();
+    private final LongAdder parts = new LongAdder();
+
+    public Intake(Ports ports, IntakeConfig config, RoutingRules routing, Clock clock) {
+        this.ports = ports;
+        this.config = config;
+        this.routing = routing;
+        this.clock = clock;
+        this.keys = ThreadLocal.withInitial(() -> new Keys(config.reporterHashKey()));
+        this.batchWork = new IntakeBatch(ports, config, clock, this::prepare);
+        this.groupCommit = new GroupCommit(config.queueCapacity(), config.maxBatch(), this::commit, this::housekeeping,
+                config.sweepInterval());
+    }
+
+    /** Commits the message and returns its outcome; blocks until then. */
+    public IntakeResult accept(InboundSms sms) {
+        try {
+            return submit(sms).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new IntakeResult.Unavailable("interrupted", false);
+        } catch (ExecutionException e) {
+            return new IntakeResult.Unavailable("internal error: " + e.getCause(), false);
+        }
+    }
+
+    /** Queues the message for the next group commit; the future completes once it is committed (or not stored). */
+    public CompletableFuture<IntakeResult> submit(InboundSms sms) {
+        Pending p = prepare(sms);
+        if (!groupCommit.offer(p)) {
+            unavailable.increment();
+            return CompletableFuture.completedFuture(new IntakeResult.Unavailable("intake queue full", true));
+        }
+        return p.future;
+    }
+
+    /**
+     * Stores one part of a concatenated message; the future completes with {@link IntakeResult.PartStored} once the
+     * part is committed (then it may be acknowledged), or {@link IntakeResult.Unavailable}.
+     */
+    public CompletableFuture<IntakeResult> submitPart(InboundPart part) {
+        Pending p = Pending.part(part, keys.get().textHash(part.text()));
+        if (!groupCommit.offer(p)) {
+            unavailable.increment();
+            return CompletableFuture.completedFuture(new IntakeResult.Unavailable("intake queue full", true));
+        }
+        return p.future;
+    }
+
+    /** {@link #submitPart} and wait. */
+    public IntakeResult acceptPart(InboundPart part) {
+        try {
+            return submitPart(part).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new IntakeResult.Unavailable("interrupted", false);
+        } catch (ExecutionException e) {
+            return new IntakeResult.Unavailable("internal error: " + e.getCause(), false);
+        }
+    }
+
+    /**
+     * Reassembles the concatenated messages whose first part is older than the reassembly timeout, complete or not
+     * (then stored as {@link InboundSms.Form#INCOMPLETE}); returns how many. Runs on the writer thread periodically;
+     * public for tests and shutdown.
+     */
+    public int sweepParts() {
+        long cutoff = clock.millis() - config.reassemblyTimeout().toMillis();
+        try {
+            return ports.transactions().inTransaction(tx -> batchWork.sweep(tx, cutoff));
+        } catch (StorageException e) {
+            log.warn("intake: reassembly sweep failed: {}", e.getMessage());
+            return 0;
+        }
+    }
+
+    private void housekeeping() {
+        int n = sweepParts();
+        if (n > 0) {
+            log.info("intake: {} concatenated messages reassembled at the timeout", n);
+        }
+        expireKeys();
+    }
+
+    private Pending prepare(InboundSms sms) {
+        Keys k = keys.get();
+        Optional<Msisdn> reporter = NumberPlan.subscriber(sms.reporter());
+        ParseResult parse = sms.form() == InboundSms.Form.BINARY
+                ? ParseResult.Rejected.of(vn.smsgw.parser.report.Rejection.UNKNOWN_COMMAND)
+                : parser.parse(sms.text());
+        var route = parse instanceof ParseResult.Parsed pr ? routing.route(pr.report()) : null;
+        String reporterHash = k.reporterHash(reporter.map(Msisdn::e164).orElse(sms.reporter()));
+        return new Pending(sms, k.dedupeKey(sms), reporter, reporterHash, parse, route);
+    }
+
+    private void commit(List<Pending> batch) {
+        batches.increment();
+        try {
+            List<IntakeResult> results = ports.transactions().inTransaction(tx -> batchWork.run(tx, batch));
+            complete(batch, results);
+        } catch (StorageException e) {
+            if (batch.size() == 1) {
+                Pending p = batch.get(0);
+                log.warn("intake: message not stored (reporter {}): {}",
+                        Msisdn.mask(p.part != null ? p.part.reporter() : p.sms.reporter()), e.getMessage());
+                unavailable.increment();
+                batch.get(0).future.complete(new IntakeResult.Unavailable("storage failure", false));
+                return;
+            }
+            log.warn("intake: group of {} failed ({}); retrying one by one", batch.size(), e.getMessage());
+            for (Pending p : batch) {
+                commit(List.of(p));
+            }
+        }
+    }
+
+    private void complete(List<Pending> batch, List<IntakeResult> results) {
+        for (int i = 0; i < batch.size(); i++) {
+            IntakeResult r = results.get(i);
+            if (r instanceof IntakeResult.Duplicate) {
+                duplicates.increment();
+            } else if (r instanceof IntakeResult.Stored) {
+                stored.increment();
+            } else if (r instanceof IntakeResult.PartStored) {
+                parts.increment();
+            }
+            batch.get(i).future.complete(r);
+        }
+    }
+
+    private void expireKeys() {
+        try {
+            int n = ports.reports().expireDedupeKeys(clock.millis() - config.dedupeWindow().toMillis());
+            if (n > 0) {
+                log.info("intake: {} dedupe keys past the window forgotten", n);
+            }
+        } catch (StorageException e) {
+            log.warn("intake: dedupe key expiry failed: {}", e.getMessage());
+        }
+    }
+
+    /** Messages stored since start. */
+    public long storedCount() {
+        return stored.sum();
+    }
+
+    /** Redeliveries recognised since start. */
+    public long duplicateCount() {
+        return duplicates.sum();
+    }
+
+    /** Messages answered as not stored since start. */
+    public long unavailableCount() {
+        return unavailable.sum();
+    }
+
+    /** Concatenated parts stored since start. */
+    public long partCount() {
+        return parts.sum();
+    }
+
+    /** Group commits since start. */
+    public long batchCount() {
+        return batches.sum();
+    }
+
+    /** Messages waiting for a commit now. */
+    public int queueDepth() {
+        return groupCommit.depth();
+    }
+
+    /** Stops taking messages, commits those waiting, and stops the writer. */
+    @Override
+    public void close() {
+        groupCommit.close();
+    }
+}

@@ -1,0 +1,360 @@
+package vn.smsgw.dispatch.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import vn.smsgw.dispatch.blocklist.Vote;
+import vn.smsgw.dispatch.blocklist.VoteOutcome;
+import vn.smsgw.dispatch.outbound.Lane;
+import vn.smsgw.dispatch.outbound.OutboundSms;
+import vn.smsgw.dispatch.outbound.ReplyTemplates;
+import vn.smsgw.dispatch.police.PoliceCase;
+import vn.smsgw.dispatch.store.Tx;
+import vn.smsgw.parser.number.Source;
+import vn.smsgw.parser.report.ParseResult;
+import vn.smsgw.parser.report.Report;
+
+/**
+ * The work of one group commit, inside its transaction: store concatenated parts (reassembling a message whose last
+ * part arrived), dedupe whole messages against stored and sibling messages, allocate case ids, apply the daily quota, count blocklist votes, open police cases, queue one reply per stored message (within
+ * the reply rate limit) and insert the reports. Returns one result per pending message, in order.
+ */
+final class IntakeBatch {
+    static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+
+    private final Intake.Ports ports;
+    private final IntakeConfig config;
+    private final Clock clock;
+    private final Function<InboundSms, Pending> preparer;
+
+    IntakeBatch(Intake.Ports ports, IntakeConfig config, Clock clock, Function<InboundSms, Pending> preparer) {
+        this.ports = ports;
+        this.config = config;
+        this.clock = clock;
+        this.preparer = preparer;
+    }
+
+    /** Stores the parts and messages of {@code batch}; returns one result per element, in order. */
+    List<IntakeResult> run(Tx tx, List<Pending> batch) {
+        IntakeResult[] results = new IntakeResult[batch.size()];
+        List<Pending> wholes = new ArrayList<>(batch.size());
+        List<Integer> positions = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Pending p = batch.get(i);
+            if (p.part == null) {
+                wholes.add(p);
+                positions.add(i);
+                continue;
+            }
+            PartStore.Added added = ports.parts().add(tx, p.part, p.dedupeKey);
+            results[i] = new IntakeResult.PartStored(added == PartStore.Added.DUPLICATE);
+            if (added == PartStore.Added.COMPLETED) {
+                wholes.add(reassemble(tx, p.part.groupKey(), false));
+                positions.add(-1);
+            }
+        }
+        List<IntakeResult> stored = storeWholes(tx, wholes);
+        for (int k = 0; k < wholes.size(); k++) {
+            if (positions.get(k) >= 0) {
+                results[positions.get(k)] = stored.get(k);
+            }
+        }
+        return List.of(results);
+    }
+
+    /** Reassembles the open messages older than the timeout, complete or not; returns how many. */
+    int sweep(Tx tx, long olderThanMillis) {
+        List<String> groups = ports.parts().openSince(tx, olderThanMillis, 500);
+        List<Pending> wholes = new ArrayList<>(groups.size());
+        for (String g : groups) {
+            wholes.add(reassemble(tx, g, true));
+        }
+        storeWholes(tx, wholes);
+        ports.parts().expireDone(tx, clock.millis() - config.dedupeWindow().toMillis());
+        return wholes.size();
+    }
+
+    private Pending reassemble(Tx tx, String group, boolean timedOut) {
+        List<InboundPart> parts = ports.parts().parts(tx, group);
+        InboundPart first = parts.get(0);
+        boolean complete = parts.size() == first.total();
+        boolean binary = parts.stream().anyMatch(InboundPart::binary);
+        StringBuilder text = new StringBuilder();
+        Instant received = first.receivedAt();
+        for (InboundPart p : parts) {
+            text.append(p.text());
+            received = p.receivedAt().isBefore(received) ? p.receivedAt() : received;
+        }
+        InboundSms.Form form = binary ? InboundSms.Form.BINARY
+                : complete ? InboundSms.Form.TEXT : InboundSms.Form.INCOMPLETE;
+        String ref = "concat:" + first.ref() + ":" + first.total() + (timedOut && !complete ? ":" + parts.size() : "");
+        InboundSms sms = new InboundSms(first.reporter(), first.shortCode(), text.toString(), first.smscId(),
+                received, ref, form);
+        return preparer.apply(sms).reassembledFrom(group);
+    }
+
+    private List<IntakeResult> storeWholes(Tx tx, List<Pending> batch) {
+        for (Pending p : batch) {
+            if (p.partGroup != null) {
+                ports.parts().complete(tx, p.partGroup, clock.millis());
+            }
+        }
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        IntakeResult[] results = new IntakeResult[batch.size()];
+        List<Integer> fresh = dedupe(tx, batch, results);
+        if (fresh.isEmpty()) {
+            return List.of(results);
+        }
+        long[] ids = ports.reports().allocate(tx, fresh.size());
+        List<Item> items = new ArrayList<>(fresh.size());
+        for (int k = 0; k < fresh.size(); k++) {
+            Pending p = batch.get(fresh.get(k));
+            items.add(new Item(p, ids[k], CaseId.fromSequence(ids[k])));
+        }
+        applyQuota(tx, items);
+        vote(tx, items);
+        openPoliceCases(tx, items);
+        queueReplies(tx, items);
+        insert(tx, items);
+        for (int k = 0; k < fresh.size(); k++) {
+            Item it = items.get(k);
+            results[fresh.get(k)] = new IntakeResult.Stored(it.caseId, it.pending.parse);
+        }
+        for (int i = 0; i < results.length; i++) {
+            if (results[i] == null) { // a sibling duplicate of a fresh message in this batch
+                results[i] = new IntakeResult.Duplicate(firstWithKey(batch, results, batch.get(i).dedupeKey));
+            }
+        }
+        return List.of(results);
+    }
+
+    private List<Integer> dedupe(Tx tx, List<Pending> batch, IntakeResult[] results) {
+        Map<String, Integer> firstByKey = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            firstByKey.putIfAbsent(batch.get(i).dedupeKey, i);
+        }
+        Map<String, CaseId> stored = ports.reports().findByDedupeKeys(tx, firstByKey.keySet());
+        List<Integer> fresh = new ArrayList<>(firstByKey.size());
+        for (int i = 0; i < batch.size(); i++) {
+            String key = batch.get(i).dedupeKey;
+            CaseId existing = stored.get(key);
+            if (existing != null) {
+                results[i] = new IntakeResult.Duplicate(existing);
+            } else if (firstByKey.get(key) == i) {
+                fresh.add(i);
+            }
+        }
+        return fresh;
+    }
+
+    private static CaseId firstWithKey(List<Pending> batch, IntakeResult[] results, String key) {
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).dedupeKey.equals(key) && results[i] instanceof IntakeResult.Stored s) {
+                return s.caseId();
+            }
+        }
+        throw new IllegalStateException("duplicate without a stored sibling");
+    }
+
+    private void applyQuota(Tx tx, List<Item> items) {
+        Map<String, Integer> increments = new HashMap<>();
+        for (Item it : items) {
+            if (it.report != null && it.pending.reporter.isPresent()) {
+                increments.merge(it.reporterText, 1, Integer::sum);
+            }
+        }
+        if (increments.isEmpty()) {
+            return;
+        }
+        int day = (int) Math.floorDiv(clock.millis() + VIETNAM.getTotalSeconds() * 1000L, 86_400_000L);
+        Map<String, Integer> totals = ports.counters().addReports(tx, day, increments);
+        Map<String, Integer> seen = new HashMap<>();
+        for (Item it : items) {
+            Integer inc = increments.get(it.reporterText);
+            if (it.report == null || inc == null) {
+                continue;
+            }
+            int ordinal = seen.merge(it.reporterText, 1, Integer::sum);
+            int countAfterThis = totals.get(it.reporterText) - inc + ordinal;
+            if (countAfterThis > config.dailyQuota()) {
+                it.flags.add(ReportFlag.OVER_QUOTA);
+            }
+        }
+    }
+
+    private void vote(Tx tx, List<Item> items) {
+        List<Vote> votes = new ArrayList<>();
+        List<Item> voters = new ArrayList<>();
+        Instant now = clock.instant();
+        for (Item it : items) {
+            if (it.report == null) {
+                continue;
+            }
+            Source source = it.report.source();
+            if (ports.blocklists().isAllowlisted(source.value())) {
+                it.flags.add(ReportFlag.ALLOWLISTED);
+            }
+            if (it.pending.reporter.isPresent() && it.pending.reporter.get().e164().equals(source.value())) {
+                it.flags.add(ReportFlag.SELF_REPORT);
+            }
+            boolean counts = it.pending.route.blocklistCount() && it.pending.reporter.isPresent()
+                    && !it.flags.contains(ReportFlag.ALLOWLISTED) && !it.flags.contains(ReportFlag.SELF_REPORT)
+                    && !it.flags.contains(ReportFlag.OVER_QUOTA);
+            if (counts) {
+                votes.add(new Vote(ports.blocklists().listOf(source), source, it.report.command(),
+                        it.pending.reporterHash, now));
+                voters.add(it);
+            }
+        }
+        if (votes.isEmpty()) {
+            return;
+        }
+        List<VoteOutcome> outcomes = ports.blocklists().vote(tx, votes);
+        for (int i = 0; i < voters.size(); i++) {
+            VoteOutcome o = outcomes.get(i);
+            Item it = voters.get(i);
+            it.reporters = o.reporters();
+            if (o.counted()) {
+                it.flags.add(ReportFlag.COUNTED);
+            }
+        }
+    }
+
+    private void openPoliceCases(Tx tx, List<Item> items) {
+        List<PoliceCase> cases = new ArrayList<>();
+        for (Item it : items) {
+            if (it.report == null || !it.pending.route.policeCase() || it.flags.contains(ReportFlag.OVER_QUOTA)) {
+                continue;
+            }
+            it.flags.add(ReportFlag.POLICE_CASE);
+            if (it.pending.route.escalated()) {
+                it.flags.add(ReportFlag.ESCALATED);
+            }
+            Source s = it.report.source();
+            cases.add(new PoliceCase(it.caseId.value(), it.report.command().name(), s.value(), s.type().name(),
+                    ports.blocklists().carrierOf(s).name(), it.report.content(), it.pending.sms.text(), it.reporterText,
+                    it.pending.sms.shortCode(), it.pending.sms.receivedAt().atOffset(VIETNAM), it.reporters,
+                    it.pending.route.escalated()));
+        }
+        if (!cases.isEmpty()) {
+            ports.police().add(tx, cases);
+        }
+    }
+
+    private void queueReplies(Tx tx, List<Item> items) {
+        Map<String, Integer> increments = new HashMap<>();
+        for (Item it : items) {
+            if (it.pending.reporter.isPresent()) {
+                increments.merge(it.reporterText, 1, Integer::sum);
+            } else {
+                it.flags.add(ReportFlag.INVALID_REPORTER);
+            }
+        }
+        if (increments.isEmpty()) {
+            return;
+        }
+        long hour = Math.floorDiv(clock.millis(), 3_600_000L);
+        Map<String, Integer> totals = ports.counters().addReplies(tx, hour, increments);
+        Map<String, Integer> seen = new HashMap<>();
+        List<OutboundSms> replies = new ArrayList<>();
+        Instant now = clock.instant();
+        for (Item it : items) {
+            Integer inc = increments.get(it.reporterText);
+            if (inc == null) {
+                continue;
+            }
+            int ordinal = seen.merge(it.reporterText, 1, Integer::sum);
+            if (totals.get(it.reporterText) - inc + ordinal > config.repliesPerHour()) {
+                it.flags.add(ReportFlag.REPLY_SUPPRESSED);
+                continue;
+            }
+            replies.add(reply(it, now));
+        }
+        if (!replies.isEmpty()) {
+            ports.outbox().enqueue(tx, replies);
+        }
+    }
+
+    private OutboundSms reply(Item it, Instant now) {
+        ReplyTemplates t = config.replies();
+        String shortCode = it.pending.sms.shortCode();
+        String kind;
+        String template;
+        if (it.report != null) {
+            boolean over = it.flags.contains(ReportFlag.OVER_QUOTA);
+            kind = over ? "QUOTA" : "ACK";
+            template = over ? t.quota() : t.ack();
+        } else if (it.pending.parse instanceof ParseResult.Rejected r) {
+            switch (r.reason()) {
+                case INVALID_NUMBER -> {
+                    kind = "INVALID_NUMBER";
+                    template = t.invalidNumber();
+                }
+                case INVALID_SENDER -> {
+                    kind = "INVALID_SENDER";
+                    template = t.invalidSender();
+                }
+                default -> {
+                    kind = "HELP";
+                    template = t.help();
+                }
+            }
+        } else {
+            throw new IllegalStateException("a parsed message without a report");
+        }
+        String source = it.report == null ? "" : it.report.source().value();
+        String body = ReplyTemplates.fill(template, it.caseId.value(), source, shortCode, config.dailyQuota());
+        return new OutboundSms(Lane.REPLY, it.pending.reporter.orElseThrow().digits(), shortCode, body, kind,
+                it.caseId.value(), now);
+    }
+
+    private void insert(Tx tx, List<Item> items) {
+        long now = clock.millis();
+        List<NewReport> rows = new ArrayList<>(items.size());
+        for (Item it : items) {
+            Pending p = it.pending;
+            if (p.sms.form() == InboundSms.Form.INCOMPLETE) {
+                it.flags.add(ReportFlag.INCOMPLETE);
+            } else if (p.sms.form() == InboundSms.Form.BINARY) {
+                it.flags.add(ReportFlag.BINARY);
+            }
+            Report r = it.report;
+            String error = p.parse instanceof ParseResult.Rejected rej ? rej.reason().name() : "";
+            String command = p.parse.command().map(Enum::name).orElse("");
+            rows.add(new NewReport(it.id, it.caseId, p.dedupeKey, p.sms, it.reporterText, command,
+                    r == null ? "" : r.source().value(), r == null ? "" : r.source().type().name(),
+                    r == null ? "" : r.source().carrier().name(), r == null ? "" : r.content(), error,
+                    it.flags, it.reporters, now));
+        }
+        ports.reports().insert(tx, rows);
+    }
+
+    /** One fresh message in the batch and what the batch decided about it. */
+    private static final class Item {
+        final Pending pending;
+        final long id;
+        final CaseId caseId;
+        final Report report;
+        final String reporterText;
+        final Set<ReportFlag> flags = EnumSet.noneOf(ReportFlag.class);
+        int reporters;
+
+        Item(Pending pending, long id, CaseId caseId) {
+            this.pending = pending;
+            this.id = id;
+            this.caseId = caseId;
+            this.report = pending.parse instanceof ParseResult.Parsed parsed ? parsed.report() : null;
+            this.reporterText = pending.reporterText();
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package vn.smsgw.dispatch.intake;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import vn.smsgw.dispatch.store.Database;
+import vn.smsgw.dispatch.store.Dialect;
+import vn.smsgw.dispatch.store.JdbcTx;
+import vn.smsgw.dispatch.store.MultiRow;
+import vn.smsgw.dispatch.store.StorageException;
+import vn.smsgw.dispatch.store.Tx;
+
+/**
+ * The report store on SQLite or PostgreSQL. Sequence numbers come from {@code report_id_seq} on PostgreSQL (shared by
+ * all processes) and from a counter seeded with {@code MAX(id)} on SQLite, whose single writer is this process.
+ */
+public final class JdbcReportStore implements ReportStore {
+    private static final String COLUMNS = "id, case_id, dedupe_key, received_at, committed_at, reporter, short_code, "
+            + "smsc_id, form, raw_text, command, source, source_type, carrier, content, error, flags, reporters_so_far";
+    private static final int IN_CHUNK = 500;
+
+    private final Database db;
+    private long nextSqliteId = -1;
+
+    public JdbcReportStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public synchronized long[] allocate(Tx tx, int n) {
+        Connection c = JdbcTx.of(tx).connection();
+        long[] ids = new long[n];
+        try {
+            if (db.dialect() == Dialect.POSTGRES) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT nextval('report_id_seq') FROM generate_series(1, ?)")) {
+                    ps.setInt(1, n);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        for (int i = 0; i < n && rs.next(); i++) {
+                            ids[i] = rs.getLong(1);
+                        }
+                    }
+                }
+                return ids;
+            }
+            long max = maxId(c);
+            if (nextSqliteId <= max) {
+                nextSqliteId = max + 1;
+            }
+            for (int i = 0; i < n; i++) {
+                ids[i] = nextSqliteId++;
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new StorageException("cannot allocate report ids: " + e.getMessage(), e);
+        }
+    }
+
+    private long maxId(Connection c) throws SQLException {
+        if (nextSqliteId > 0) {
+            return nextSqliteId - 1;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM report");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Override
+    public Map<String, CaseId> findByDedupeKeys(Tx tx, Collection<String> keys) {
+        Map<String, CaseId> found = new HashMap<>();
+        JdbcTx jtx = JdbcTx.of(tx);
+        Connection c = jtx.connection();
+        try {
+            if (jtx.dialect() == Dialect.POSTGRES) {
+                try (PreparedStatement ps = jtx.prepareReplanned(
+                        "SELECT dedupe_key, case_id FROM report WHERE dedupe_key = ANY (?)")) {
+                    ps.setArray(1, c.createArrayOf("text", keys.toArray()));
+                    collect(ps, found);
+                }
+                return found;
+            }
+            Iterator<String> it = keys.iterator();
+            while (it.hasNext()) {
+                List<String> chunk = new ArrayList<>(IN_CHUNK);
+                while (it.hasNext() && chunk.size() < IN_CHUNK) {
+                    chunk.add(it.next());
+                }
+                String sql = "SELECT dedupe_key, case_id FROM report WHERE dedupe_key IN ("
+                        + "?,".repeat(chunk.size() - 1) + "?)";
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    collect(ps, found);
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new StorageException("cannot look up dedupe keys: " + e.getMessage(), e);
+        }
+    }
+
+    private static void collect(PreparedStatement ps, Map<String, CaseId> found) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                found.put(rs.getString(1), new CaseId(rs.getString(2)));
+            }
+        }
+    }
+
+    @Override
+    public void insert(Tx tx, List<NewReport> reports) {
+        JdbcTx jtx = JdbcTx.of(tx);
+        MultiRow rows = new MultiRow(jtx.dialect(), "bigint", "text", "text", "bigint", "bigint", "text", "text",
+                "text", "text", "text", "text", "text", "text", "text", "text", "text", "integer", "integer");
+        for (NewReport r : reports) {
+            rows.add(r.id(), r.caseId().value(), r.dedupeKey(), r.sms().receivedAt().toEpochMilli(), r.committedAt(),
+                    r.reporter(), r.sms().shortCode(), r.sms().smscId(), r.sms().form().name(), r.sms().text(),
+                    r.command(), r.source(), r.sourceType(), r.carrier(), r.content(), r.error(),
+                    ReportFlag.toBits(r.flags()), r.reportersSoFar());
+        }
+        try {
+            rows.forEachChunk(jtx, src -> "INSERT INTO report (" + COLUMNS + ") " + src,
+                    PreparedStatement::executeUpdate);
+        } catch (SQLException e) {
+            throw new StorageException("cannot insert reports: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<StoredReport> after(long afterId, int limit) {
+        return query("SELECT " + COLUMNS + " FROM report WHERE id > ? ORDER BY id LIMIT ?", ps -> {
+            ps.setLong(1, afterId);
+            ps.setInt(2, limit);
+        });
+    }
+
+    @Override
+    public Optional<StoredReport> find(CaseId caseId) {
+        return query("SELECT " + COLUMNS + " FROM report WHERE id = ?", ps -> ps.setLong(1, caseId.sequence()))
+                .stream().findFirst();
+    }
+
+    @Override
+    public int expireDedupeKeys(long epochMillis) {
+        return db.inTransaction(tx -> {
+            try (PreparedStatement ps = JdbcTx.of(tx).connection().prepareStatement(
+                    "UPDATE report SET dedupe_key = NULL WHERE received_at < ? AND dedupe_key IS NOT NULL")) {
+                ps.setLong(1, epochMillis);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private List<StoredReport> query(String sql, Binder binder) {
+        return db.read(tx -> {
+            try (PreparedStatement ps = JdbcTx.of(tx).connection().prepareStatement(sql)) {
+                binder.bind(ps);
+                List<StoredReport> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(read(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private static StoredReport read(ResultSet rs) throws SQLException {
+        return new StoredReport(rs.getLong("id"), new CaseId(rs.getString("case_id")), rs.getString("short_code"),
+                rs.getString("reporter"), rs.getString("smsc_id"), InboundSms.Form.valueOf(rs.getString("form")),
+                rs.getString("raw_text"), rs.getString("command"), rs.getString("source"),
+                rs.getString("source_type"), rs.getString("carrier"), rs.getString("content"), rs.getString("error"),
+                Instant.ofEpochMilli(rs.getLong("received_at")), ReportFlag.fromBits(rs.getInt("flags")));
+    }
+}

@@ -1,0 +1,407 @@
+package vn.smsgw.dispatch.outbound;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import vn.smsgw.dispatch.store.Database;
+import vn.smsgw.dispatch.store.Dialect;
+import vn.smsgw.dispatch.store.JdbcTx;
+import vn.smsgw.dispatch.store.StorageException;
+
+/**
+ * The outbound queue's drain side on table {@code outbound} (SQLite or a PostgreSQL shared by several processes).
+ * Thread-safe.
+ */
+public final class JdbcOutboundQueue implements OutboundQueue {
+
+    /*
+     * A claim is one short UPDATE ... RETURNING over the due rows of a lane in id order; on PostgreSQL the candidates
+     * are selected FOR UPDATE SKIP LOCKED, so processes claiming at once take disjoint rows without waiting. A claim
+     * holds nothing open while the SMSC is called; its lease (lease_until) is what keeps other owners off, and a
+     * lease that runs out (the owner died) makes the row claimable again, so a message in flight when its process
+     * died may be sent twice. A settlement counts only while the row is still CLAIMED by the settling owner.
+     *
+     * Receipts and settlements race: the SMSC may send a receipt before the submitter has committed the part ids.
+     * Both paths therefore lock the receipt keys they touch (PostgreSQL advisory transaction locks on the key's hash;
+     * SQLite serialises writers anyway) before the message row, so one of them sees the other's commit: a receipt
+     * that matches nothing is parked in outbound_early_receipt, and a settlement looks there for its keys.
+     *
+     * Combined writes (SQLite). SQLite has one writer at a time and every commit with synchronous=FULL waits for an
+     * fsync, so the claims of every submitter, their settlements and the receipts would each pay one fsync and queue
+     * for the write lock behind intake's group commit. Instead, a write hands its work in and whichever thread takes
+     * the combiner lock runs everything handed in so far in one transaction, each piece under its own savepoint: a
+     * piece that fails is rolled back alone and its caller gets the error; nobody's result is returned before the
+     * commit. On PostgreSQL every call keeps its own transaction: writers run concurrently there, and combining
+     * pieces that take advisory locks in their own order could deadlock with another process.
+     */
+
+    static final String CLAIM_COLUMNS = "id, lane, destination, sender, body, kind, case_id, attempts";
+
+    private final Database db;
+    private final Clock clock;
+    private final String claimSql;
+    private final String lockRowSql;
+    private final boolean combine;
+    private final ReentrantLock combiner = new ReentrantLock();
+    private final ConcurrentLinkedQueue<Piece<?>> handedIn = new ConcurrentLinkedQueue<>();
+
+    /** Write work on the transaction's connection. */
+    @FunctionalInterface
+    private interface ConnectionWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** One caller's write and, once its transaction committed, its outcome. */
+    private static final class Piece<T> {
+        final ConnectionWork<T> work;
+        T result;
+        RuntimeException error;
+        volatile boolean done;
+
+        Piece(ConnectionWork<T> work) {
+            this.work = work;
+        }
+    }
+
+    /** A queue on {@code db}, reading time from {@code clock}. */
+    public JdbcOutboundQueue(Database db, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        boolean pg = db.dialect() == Dialect.POSTGRES;
+        this.claimSql = "UPDATE outbound SET state = 'CLAIMED', claim_owner = ?, lease_until = ?, "
+                + "attempts = attempts + 1, updated_at = ? WHERE id IN (SELECT id FROM outbound WHERE lane = ? AND "
+                + "((state = 'PENDING' AND not_before <= ?) OR (state = 'CLAIMED' AND lease_until <= ?)) "
+                + "ORDER BY id LIMIT ?" + (pg ? " FOR UPDATE SKIP LOCKED" : "") + ") RETURNING " + CLAIM_COLUMNS;
+        this.lockRowSql = "SELECT state, claim_owner FROM outbound WHERE id = ?" + (pg ? " FOR UPDATE" : "");
+        this.combine = !pg;
+    }
+
+    /** Runs {@code work} in a write transaction, on SQLite together with the writes of other threads. */
+    private <T> T write(ConnectionWork<T> work) {
+        if (!combine) {
+            return db.inTransaction(tx -> work.run(JdbcTx.of(tx).connection()));
+        }
+        Piece<T> piece = new Piece<>(work);
+        handedIn.add(piece);
+        combiner.lock();
+        try {
+            if (!piece.done) {
+                runHandedIn();
+            }
+        } finally {
+            combiner.unlock();
+        }
+        if (piece.error != null) {
+            throw piece.error;
+        }
+        return piece.result;
+    }
+
+    /** Runs every piece handed in so far in one transaction; called holding the combiner lock. */
+    private void runHandedIn() {
+        List<Piece<?>> pieces = new ArrayList<>();
+        for (Piece<?> p = handedIn.poll(); p != null; p = handedIn.poll()) {
+            pieces.add(p);
+        }
+        try {
+            db.inTransaction(tx -> {
+                Connection c = JdbcTx.of(tx).connection();
+                for (Piece<?> p : pieces) {
+                    runUnderSavepoint(c, p);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            for (Piece<?> p : pieces) {
+                if (p.error == null) {
+                    p.result = null;
+                    p.error = e;
+                }
+            }
+        }
+        for (Piece<?> p : pieces) {
+            p.done = true;
+        }
+    }
+
+    private static <T> void runUnderSavepoint(Connection c, Piece<T> p) throws SQLException {
+        execute(c, "SAVEPOINT outbound_piece");
+        try {
+            p.result = p.work.run(c);
+        } catch (SQLException | RuntimeException e) {
+            execute(c, "ROLLBACK TO outbound_piece");
+            p.error = e instanceof StorageException se ? se
+                    : new StorageException("outbound queue write failed: " + e.getMessage(), e);
+        }
+        execute(c, "RELEASE outbound_piece");
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (var st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    @Override
+    public List<QueuedSms> claim(Lane lane, int max, String owner, Duration lease) {
+        Objects.requireNonNull(lane, "lane");
+        Objects.requireNonNull(owner, "owner");
+        InMemoryOutboundQueue.checkClaim(max, lease);
+        long now = clock.millis();
+        List<QueuedSms> claimed = write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(claimSql)) {
+                ps.setString(1, owner);
+                ps.setLong(2, now + lease.toMillis());
+                ps.setLong(3, now);
+                ps.setInt(4, lane.ordinal());
+                ps.setLong(5, now);
+                ps.setLong(6, now);
+                ps.setInt(7, max);
+                List<QueuedSms> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(queued(rs));
+                    }
+                }
+                return out;
+            }
+        });
+        claimed.sort(Comparator.comparingLong(QueuedSms::id));
+        return claimed;
+    }
+
+    @Override
+    public int settle(List<Settlement> settlements) {
+        if (settlements.isEmpty()) {
+            return 0;
+        }
+        long now = clock.millis();
+        return write(c -> {
+            PartTable parts = new PartTable(c, db.dialect(), now);
+            TreeSet<String> keys = new TreeSet<>();
+            for (Settlement s : settlements) {
+                accepted(s.outcome()).forEach(p -> keys.addAll(p.matchKeys()));
+            }
+            parts.lockKeys(keys);
+            int counted = 0;
+            for (Settlement s : settlements) {
+                if (isClaimedBy(c, s)) {
+                    write(c, parts, s, now);
+                    counted++;
+                }
+            }
+            return counted;
+        });
+    }
+
+    @Override
+    public List<OptionalLong> applyReceipts(List<ReceiptUpdate> receipts) {
+        if (receipts.isEmpty()) {
+            return List.of();
+        }
+        long now = clock.millis();
+        return write(c -> {
+            PartTable parts = new PartTable(c, db.dialect(), now);
+            TreeSet<String> keys = new TreeSet<>();
+            receipts.forEach(r -> keys.add(r.matchKey()));
+            parts.lockKeys(keys);
+            List<OptionalLong> matched = new ArrayList<>(receipts.size());
+            for (ReceiptUpdate receipt : receipts) {
+                matched.add(apply(c, parts, receipt));
+            }
+            return matched;
+        });
+    }
+
+    private OptionalLong apply(Connection c, PartTable parts, ReceiptUpdate receipt) throws SQLException {
+        Optional<PartTable.PartRef> match = parts.find(receipt.matchKey());
+        if (match.isEmpty()) {
+            parts.park(receipt);
+            return OptionalLong.empty();
+        }
+        long id = match.get().outboundId();
+        lockRow(c, id);
+        parts.apply(match.get(), receipt.state(), receipt.error());
+        parts.settleMessage(id);
+        return OptionalLong.of(id);
+    }
+
+    /** The owners holding CLAIMED messages, with how many each holds. */
+    public Map<String, Long> claimOwners() {
+        return db.read(tx -> InDoubtRows.owners(JdbcTx.of(tx).connection()));
+    }
+
+    /**
+     * Keeps {@code owner}'s claims (an owner known to be dead) from being claimed for {@code hold}: time for the
+     * receipts of its last submits to arrive ({@link #settleInDoubt}). Returns how many.
+     */
+    public int holdClaims(String owner, Duration hold) {
+        Objects.requireNonNull(owner, "owner");
+        long until = clock.millis() + hold.toMillis();
+        return write(c -> InDoubtRows.setLease(c, owner, until));
+    }
+
+    /**
+     * Settles the claims of a dead {@code owner} that a receipt which matched no part reports on: the only receipt
+     * for the message's destination and sender since it was claimed, for a message of one part. Each becomes
+     * SUBMITTED under the receipt's SMSC message id and takes the receipt's state, instead of being submitted again.
+     * Returns how many.
+     */
+    public int settleInDoubt(String owner) {
+        Objects.requireNonNull(owner, "owner");
+        long now = clock.millis();
+        return write(c -> InDoubtRows.settle(c, new PartTable(c, db.dialect(), now), owner, now));
+    }
+
+    /**
+     * Ends the leases of {@code owner}'s claims now, for an owner known to be dead: its messages can be claimed at
+     * once. Their attempts stay counted, so those sent again count as resent. Returns how many.
+     */
+    public int expireClaims(String owner) {
+        Objects.requireNonNull(owner, "owner");
+        long now = clock.millis();
+        return write(c -> InDoubtRows.setLease(c, owner, now));
+    }
+
+    @Override
+    public QueueDepth depth() {
+        return db.read(tx -> {
+            Map<Lane, Map<OutboundState, Long>> counts = new EnumMap<>(Lane.class);
+            try (PreparedStatement ps = JdbcTx.of(tx).connection().prepareStatement(
+                    "SELECT lane, state, COUNT(*) FROM outbound GROUP BY lane, state");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.computeIfAbsent(Lane.values()[rs.getInt(1)], l -> new EnumMap<>(OutboundState.class))
+                            .put(OutboundState.valueOf(rs.getString(2)), rs.getLong(3));
+                }
+            }
+            return new QueueDepth(counts);
+        });
+    }
+
+    @Override
+    public Optional<OutboundStatus> status(long id) {
+        return db.read(tx -> {
+            Connection c = JdbcTx.of(tx).connection();
+            List<OutboundStatus.PartStatus> parts = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT part, smsc_message_id, state FROM outbound_part "
+                    + "WHERE outbound_id = ? ORDER BY part")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        parts.add(new OutboundStatus.PartStatus(rs.getInt(1), rs.getString(2),
+                                OutboundState.valueOf(rs.getString(3))));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT lane, state, attempts, error FROM outbound WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<OutboundStatus>empty();
+                    }
+                    String error = rs.getString(4);
+                    return Optional.of(new OutboundStatus(id, Lane.values()[rs.getInt(1)],
+                            OutboundState.valueOf(rs.getString(2)), rs.getInt(3), error == null ? "" : error, parts));
+                }
+            }
+        });
+    }
+
+    private boolean isClaimedBy(Connection c, Settlement s) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(lockRowSql)) {
+            ps.setLong(1, s.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && OutboundState.CLAIMED.name().equals(rs.getString(1))
+                        && s.owner().equals(rs.getString(2));
+            }
+        }
+    }
+
+    private void lockRow(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(lockRowSql)) {
+            ps.setLong(1, id);
+            ps.executeQuery().close();
+        }
+    }
+
+    private static void write(Connection c, PartTable parts, Settlement s, long now) throws SQLException {
+        long id = s.id();
+        SubmitOutcome outcome = s.outcome();
+        if (outcome instanceof SubmitOutcome.Submitted sub) {
+            update(c, id, OutboundState.SUBMITTED, null, sub.parts().size(), sub.parts().get(0).messageId(), now);
+            parts.insert(id, sub.parts());
+            parts.applyEarly(id, sub.parts());
+            parts.settleMessage(id);
+        } else if (outcome instanceof SubmitOutcome.Unknown u) {
+            update(c, id, OutboundState.UNKNOWN, u.reason(), u.accepted().size() + 1, firstId(u.accepted()), now);
+            parts.insert(id, u.accepted());
+            parts.applyEarly(id, u.accepted());
+            parts.settleMessage(id);
+        } else if (outcome instanceof SubmitOutcome.Failed f) {
+            update(c, id, OutboundState.FAILED, f.error(), f.accepted().size() + 1, firstId(f.accepted()), now);
+            parts.insert(id, f.accepted());
+        } else if (outcome instanceof SubmitOutcome.RetryLater r) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbound SET state = 'PENDING', "
+                    + "claim_owner = NULL, lease_until = NULL, not_before = ?, error = ?, "
+                    + "attempts = attempts - ?, updated_at = ? WHERE id = ?")) {
+                ps.setLong(1, r.notBefore().toEpochMilli());
+                ps.setString(2, r.error());
+                ps.setInt(3, r.countsAsAttempt() ? 0 : 1);
+                ps.setLong(4, now);
+                ps.setLong(5, id);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static String firstId(List<PartId> parts) {
+        return parts.isEmpty() ? null : parts.get(0).messageId();
+    }
+
+    private static void update(Connection c, long id, OutboundState state, String error, int parts,
+            String smscMessageId, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbound SET state = ?, error = ?, parts = ?, "
+                + "smsc_message_id = ?, claim_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?")) {
+            ps.setString(1, state.name());
+            ps.setString(2, error);
+            ps.setInt(3, parts);
+            ps.setString(4, smscMessageId);
+            ps.setLong(5, now);
+            ps.setLong(6, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The accepted parts of an outcome, whose receipt keys it touches. */
+    static List<PartId> accepted(SubmitOutcome outcome) {
+        if (outcome instanceof SubmitOutcome.Submitted s) {
+            return s.parts();
+        }
+        if (outcome instanceof SubmitOutcome.Unknown u) {
+            return u.accepted();
+        }
+        return List.of();
+    }
+
+    private static QueuedSms queued(ResultSet rs) throws SQLException {
+        String caseId = rs.getString(7);
+        return new QueuedSms(rs.getLong(1), Lane.values()[rs.getInt(2)], rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), caseId == null ? "" : caseId, rs.getInt(8));
+    }
+}

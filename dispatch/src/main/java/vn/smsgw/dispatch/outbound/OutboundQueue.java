@@ -1,0 +1,43 @@
+package vn.smsgw.dispatch.outbound;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The drain side of the durable outbound queue ({@link Outbox} is the enqueue side): submitters claim due messages
+ * lane by lane, settle each claim with its {@link SubmitOutcome}, and delivery receipts settle submitted messages.
+ * Several submitters, in one process or in several sharing one PostgreSQL, may claim at once: each message is
+ * handed to one owner at a time, and a claim whose lease ran out (its owner died) is handed out again.
+ * Implementations are thread-safe.
+ */
+public interface OutboundQueue {
+
+    /**
+     * Up to {@code max} messages of {@code lane} in id order: PENDING ones that are due and CLAIMED ones whose lease
+     * has expired. Each is CLAIMED by {@code owner} until now + {@code lease}, its attempts counted up.
+     */
+    List<QueuedSms> claim(Lane lane, int max, String owner, Duration lease);
+
+    /**
+     * Records the outcomes in one transaction. A settlement counts only while its message is still CLAIMED by the
+     * settlement's owner; returns how many counted.
+     */
+    int settle(List<Settlement> settlements);
+
+    /**
+     * Applies receipts, in order and in one transaction, each to the part it matches and, when that settles it, to
+     * the message: DELIVERED once every part is delivered, the part's failure state once any part fails; an UNKNOWN
+     * message is settled the same way. Idempotent: a part keeps its first final state. A receipt that matches
+     * nothing is kept for a few minutes, in case it overtook the settlement of its own submit. Returns, per receipt,
+     * the message id it matched.
+     */
+    List<OptionalLong> applyReceipts(List<ReceiptUpdate> receipts);
+
+    /** Counts by lane and state. */
+    QueueDepth depth();
+
+    /** The message with this queue id, if there is one. */
+    Optional<OutboundStatus> status(long id);
+}

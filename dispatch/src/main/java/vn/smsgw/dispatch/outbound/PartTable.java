@@ -1,0 +1,209 @@
+package vn.smsgw.dispatch.outbound;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import vn.smsgw.dispatch.store.Dialect;
+
+/*
+ * The SQL on outbound_part, outbound_key and outbound_early_receipt, inside one open transaction of
+ * JdbcOutboundQueue. A message's state follows from its parts: the first part that failed for good decides a failure,
+ * and DELIVERED needs outbound.parts delivered parts (an UNKNOWN message counts one part more than it has ids for,
+ * so only a failure can settle it by receipt).
+ */
+final class PartTable {
+    /** How long a receipt that matched nothing waits for its submission to be recorded. */
+    static final Duration EARLY_RECEIPT_TTL = Duration.ofMinutes(10);
+
+    /** PostgreSQL advisory lock class for receipt keys (the two-int key space, apart from the migration lock). */
+    private static final int KEY_LOCK_CLASS = 0x0b0d;
+
+    /** One part of one message. */
+    record PartRef(long outboundId, int part) {
+    }
+
+    private final Connection c;
+    private final Dialect dialect;
+    private final long now;
+
+    PartTable(Connection c, Dialect dialect, long now) {
+        this.c = c;
+        this.dialect = dialect;
+        this.now = now;
+    }
+
+    /** Serialises transactions touching these keys (PostgreSQL); pass them sorted to avoid deadlocks. */
+    void lockKeys(Collection<String> sortedKeys) throws SQLException {
+        if (dialect != Dialect.POSTGRES || sortedKeys.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+            for (String key : sortedKeys) {
+                ps.setInt(1, KEY_LOCK_CLASS);
+                ps.setInt(2, key.hashCode());
+                ps.executeQuery().close();
+            }
+        }
+    }
+
+    void insert(long id, List<PartId> parts) throws SQLException {
+        if (parts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement part = c.prepareStatement("INSERT INTO outbound_part (outbound_id, part, "
+                + "smsc_message_id, state, updated_at) VALUES (?, ?, ?, 'SUBMITTED', ?) ON CONFLICT DO NOTHING");
+             PreparedStatement key = c.prepareStatement("INSERT INTO outbound_key (match_key, outbound_id, part, "
+                     + "exact) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            for (PartId p : parts) {
+                part.setLong(1, id);
+                part.setInt(2, p.part());
+                part.setString(3, p.messageId());
+                part.setLong(4, now);
+                part.addBatch();
+                for (int i = 0; i < p.matchKeys().size(); i++) {
+                    key.setString(1, p.matchKeys().get(i));
+                    key.setLong(2, id);
+                    key.setInt(3, p.part());
+                    key.setInt(4, i == 0 ? 1 : 0);
+                    key.addBatch();
+                }
+            }
+            part.executeBatch();
+            key.executeBatch();
+        }
+    }
+
+    /** The part a receipt key belongs to: an exact match first, then the most recent message. */
+    Optional<PartRef> find(String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT outbound_id, part FROM outbound_key "
+                + "WHERE match_key = ? ORDER BY exact DESC, outbound_id DESC LIMIT 1")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new PartRef(rs.getLong(1), rs.getInt(2))) : Optional.empty();
+            }
+        }
+    }
+
+    /** Gives a final receipt state to a part still SUBMITTED; anything else is left as it is. */
+    void apply(PartRef ref, OutboundState state, String error) throws SQLException {
+        if (state == OutboundState.SUBMITTED) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_part SET state = ?, error = ?, "
+                + "updated_at = ? WHERE outbound_id = ? AND part = ? AND state = 'SUBMITTED'")) {
+            ps.setString(1, state.name());
+            ps.setString(2, error);
+            ps.setLong(3, now);
+            ps.setLong(4, ref.outboundId());
+            ps.setInt(5, ref.part());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Keeps a receipt that matched nothing (a final one replaces an intermediate one) and drops old ones. */
+    void park(ReceiptUpdate receipt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbound_early_receipt (match_key, state, "
+                + "error, received_at, subscriber, sender) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (match_key) DO "
+                + "UPDATE SET state = excluded.state, error = excluded.error, received_at = excluded.received_at "
+                + "WHERE outbound_early_receipt.state = 'SUBMITTED' OR excluded.state <> 'SUBMITTED'")) {
+            ps.setString(1, receipt.matchKey());
+            ps.setString(2, receipt.state().name());
+            ps.setString(3, receipt.error());
+            ps.setLong(4, receipt.at().toEpochMilli());
+            ps.setString(5, receipt.subscriber());
+            ps.setString(6, receipt.sender());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM outbound_early_receipt WHERE received_at < ?")) {
+            ps.setLong(1, now - EARLY_RECEIPT_TTL.toMillis());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Applies the parked receipts of these parts (exact key first) and forgets them. */
+    void applyEarly(long id, List<PartId> parts) throws SQLException {
+        try (PreparedStatement find = c.prepareStatement("SELECT state, error FROM outbound_early_receipt "
+                + "WHERE match_key = ? AND received_at >= ?");
+             PreparedStatement forget = c.prepareStatement(
+                     "DELETE FROM outbound_early_receipt WHERE match_key = ?")) {
+            for (PartId p : parts) {
+                for (String key : p.matchKeys()) {
+                    find.setString(1, key);
+                    find.setLong(2, now - EARLY_RECEIPT_TTL.toMillis());
+                    String state;
+                    String error;
+                    try (ResultSet rs = find.executeQuery()) {
+                        if (!rs.next()) {
+                            continue;
+                        }
+                        state = rs.getString(1);
+                        error = rs.getString(2);
+                    }
+                    apply(new PartRef(id, p.part()), OutboundState.valueOf(state), error);
+                    forget.setString(1, key);
+                    forget.executeUpdate();
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Settles a SUBMITTED or UNKNOWN message from its parts' states; the message row must be locked. */
+    void settleMessage(long id) throws SQLException {
+        int expected;
+        String current;
+        try (PreparedStatement ps = c.prepareStatement("SELECT state, parts FROM outbound WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+                current = rs.getString(1);
+                expected = rs.getInt(2);
+            }
+        }
+        if (!current.equals("SUBMITTED") && !current.equals("UNKNOWN")) {
+            return;
+        }
+        List<String[]> states = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT state, error FROM outbound_part WHERE outbound_id = ? ORDER BY part")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    states.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+        }
+        int delivered = 0;
+        for (String[] s : states) {
+            OutboundState state = OutboundState.valueOf(s[0]);
+            if (state.isDeliveryFailure()) {
+                setState(id, state, s[1] == null || s[1].isEmpty() ? state.name() : s[1]);
+                return;
+            }
+            delivered += state == OutboundState.DELIVERED ? 1 : 0;
+        }
+        if (delivered == expected) {
+            setState(id, OutboundState.DELIVERED, null);
+        }
+    }
+
+    private void setState(long id, OutboundState state, String error) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE outbound SET state = ?, error = ?, updated_at = ? WHERE id = ?")) {
+            ps.setString(1, state.name());
+            ps.setString(2, error);
+            ps.setLong(3, now);
+            ps.setLong(4, id);
+            ps.executeUpdate();
+        }
+    }
+}

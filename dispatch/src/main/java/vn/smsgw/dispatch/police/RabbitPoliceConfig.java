@@ -1,0 +1,54 @@
+package vn.smsgw.dispatch.police;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where {@link RabbitPoliceQueue} publishes: broker address and credentials, the queue name (default
+ * {@value #DEFAULT_QUEUE}) and how long to wait for the broker's confirms of one batch (default 5 s).
+ */
+public record RabbitPoliceConfig(
+        String host, int port, String username, String password, String virtualHost, String queue,
+        Duration confirmTimeout) {
+
+    public static final String DEFAULT_QUEUE = "smsgw.police";
+
+    public RabbitPoliceConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(virtualHost, "virtualHost");
+        Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(confirmTimeout, "confirmTimeout");
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank");
+        }
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 1..65535: " + port);
+        }
+        if (queue.isBlank()) {
+            throw new IllegalArgumentException("queue must not be blank");
+        }
+        if (confirmTimeout.isNegative() || confirmTimeout.isZero()) {
+            throw new IllegalArgumentException("confirmTimeout must be positive: " + confirmTimeout);
+        }
+    }
+
+    /** Virtual host {@code /}, queue {@value #DEFAULT_QUEUE}, confirm timeout 5 s. */
+    public static RabbitPoliceConfig of(String host, int port, String username, String password) {
+        return new RabbitPoliceConfig(host, port, username, password, "/", DEFAULT_QUEUE, Duration.ofSeconds(5));
+    }
+
+    public RabbitPoliceConfig withQueue(String name) {
+        return new RabbitPoliceConfig(host, port, username, password, virtualHost, name, confirmTimeout);
+    }
+
+    public RabbitPoliceConfig withPort(int newPort) {
+        return new RabbitPoliceConfig(host, newPort, username, password, virtualHost, queue, confirmTimeout);
+    }
+
+    @Override
+    public String toString() {
+        return "RabbitPoliceConfig[" + username + "@" + host + ":" + port + virtualHost + ", queue=" + queue + "]";
+    }
+}

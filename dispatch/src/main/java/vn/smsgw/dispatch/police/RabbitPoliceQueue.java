@@ -1,0 +1,127 @@
+package vn.smsgw.dispatch.police;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes police cases to the RabbitMQ quorum queue {@link RabbitPoliceConfig#queue()} (durable,
+ * {@code x-queue-type=quorum}, declared on every connect) through the default exchange: persistent messages,
+ * {@code messageId} = case id, {@code application/json}, mandatory, with publisher confirms. {@link #publish}
+ * returns only when the broker confirmed the whole batch; a nack, an unroutable return, a timeout or a lost
+ * connection throw, and the connection is dropped and opened again on the next call. Not thread-safe: one
+ * {@link PoliceRelay} drives it.
+ *
+ * <p>Consumers must dedupe by {@code messageId}: a case is published again when the confirm was lost (connection
+ * closed after the broker stored it, or the process died before recording it as sent).
+ */
+public final class RabbitPoliceQueue implements PolicePublisher, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RabbitPoliceQueue.class);
+
+    private final RabbitPoliceConfig config;
+    private final ConnectionFactory factory;
+    private Connection connection;
+    private Channel channel;
+    private final AtomicInteger returned = new AtomicInteger();
+
+    public RabbitPoliceQueue(RabbitPoliceConfig config) {
+        this.config = config;
+        this.factory = new ConnectionFactory();
+        factory.setHost(config.host());
+        factory.setPort(config.port());
+        factory.setUsername(config.username());
+        factory.setPassword(config.password());
+        factory.setVirtualHost(config.virtualHost());
+        factory.setAutomaticRecoveryEnabled(false);
+        factory.setTopologyRecoveryEnabled(false);
+        factory.setConnectionTimeout(5_000);
+        factory.setHandshakeTimeout(5_000);
+        factory.setRequestedHeartbeat(15);
+    }
+
+    @Override
+    public void publish(List<PoliceDelivery> batch) throws IOException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            Channel ch = channel();
+            returned.set(0);
+            for (PoliceDelivery d : batch) {
+                AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
+                        .deliveryMode(2)
+                        .contentType("application/json")
+                        .contentEncoding("UTF-8")
+                        .messageId(d.caseId())
+                        .type("police-case")
+                        .build();
+                ch.basicPublish("", config.queue(), true, props, d.payload().getBytes(StandardCharsets.UTF_8));
+            }
+            ch.waitForConfirmsOrDie(config.confirmTimeout().toMillis());
+            if (returned.get() > 0) {
+                throw new IOException(returned.get() + " police cases were returned unroutable by queue "
+                        + config.queue());
+            }
+        } catch (IOException | TimeoutException | InterruptedException | RuntimeException e) {
+            disconnect();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw e instanceof IOException io ? io
+                    : new IOException("publishing to RabbitMQ failed: " + e, e);
+        }
+    }
+
+    private Channel channel() throws IOException, TimeoutException {
+        if (channel != null && channel.isOpen()) {
+            return channel;
+        }
+        disconnect();
+        Connection c = factory.newConnection("smsgw-police");
+        try {
+            Channel ch = c.createChannel();
+            ch.queueDeclare(config.queue(), true, false, false, Map.of("x-queue-type", "quorum"));
+            ch.confirmSelect();
+            ch.addReturnListener(r -> returned.incrementAndGet());
+            connection = c;
+            channel = ch;
+            log.info("police queue connected to RabbitMQ {}:{}, queue {}", config.host(), config.port(),
+                    config.queue());
+            return ch;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    private void disconnect() {
+        Connection c = connection;
+        connection = null;
+        channel = null;
+        if (c != null) {
+            closeQuietly(c);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.abort(1_000);
+        } catch (RuntimeException e) {
+            log.debug("closing the RabbitMQ connection failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        disconnect();
+    }
+}

@@ -1,0 +1,26 @@
+package vn.smsgw.dispatch.store;
+
+/** Runs work in one transaction: committed when the work returns, rolled back when it throws. */
+public interface Transactions {
+
+    /** Work done inside a transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Tx tx) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} in a new transaction and returns its result once the commit is durable.
+     *
+     * @throws StorageException when the store fails or the work throws; nothing of the work is kept then
+     */
+    <T> T inTransaction(Work<T> work);
+
+    /**
+     * Runs read-only work on a consistent snapshot that does not block writers where the store allows it; anything
+     * the work writes may be discarded. Defaults to {@link #inTransaction}.
+     */
+    default <T> T read(Work<T> work) {
+        return inTransaction(work);
+    }
+}

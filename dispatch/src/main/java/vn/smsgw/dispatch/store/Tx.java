@@ -1,0 +1,12 @@
+package vn.smsgw.dispatch.store;
+
+/**
+ * An open transaction, passed to store ports so that one use case can write through several of them atomically.
+ * Opaque to the domain: each adapter family unwraps its own kind ({@link JdbcTx} or the in-memory one). Valid only
+ * inside the {@link Transactions#inTransaction} call that created it; not thread-safe.
+ */
+public interface Tx {
+
+    /** Runs {@code action} on the committing thread once this transaction has committed; never if it rolls back. */
+    void afterCommit(Runnable action);
+}

@@ -1,0 +1,119 @@
+package vn.smsgw.dispatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.smsgw.dispatch.intake.InboundSms;
+import vn.smsgw.dispatch.intake.IntakeResult;
+import vn.smsgw.dispatch.police.PoliceDelivery;
+import vn.smsgw.dispatch.police.RabbitPoliceConfig;
+import vn.smsgw.dispatch.store.Database;
+import vn.smsgw.dispatch.store.TestServices;
+
+/** Dispatch assembled over real stores: a report's way to the blocklist export and the police queue. */
+class DispatchTest {
+    @TempDir
+    Path dir;
+
+    private static InboundSms mo(String reporter, String text) {
+        return InboundSms.text(reporter, "156", text, "smsc-a", Instant.now());
+    }
+
+    @Test
+    void open_sqlite_threeFraudReportsListTheNumberAndQueuePoliceCases() {
+        try (Database db = TestServices.sqlite(dir);
+             Dispatch d = Dispatch.open(db, DispatchSettings.defaults("dispatch-test-key-0001"), Clock.systemUTC())) {
+            for (int i = 1; i <= 3; i++) {
+                assertInstanceOf(IntakeResult.Stored.class,
+                        d.intake().accept(mo("8491234567" + i, "LD 0987654321 gia danh cong an")));
+            }
+            StringWriter csv = new StringWriter();
+            d.export().writeCsv("VIETTEL", csv);
+            assertTrue(csv.toString().contains("+84987654321"), csv.toString());
+            assertFalse(csv.toString().contains("84912345671"), "no reporter in exports");
+            List<PoliceDelivery> cases = d.police().pull(10);
+            assertEquals(3, cases.size());
+            assertTrue(cases.get(2).payload().contains("\"reporters\":3"), cases.get(2).payload());
+            assertTrue(d.police().ack(cases.get(0).caseId()));
+            assertEquals(0, d.police().pull(10).size(), "pulled cases stay invisible until the visibility timeout");
+            assertEquals(3, d.police().after(0, 10).size());
+        }
+    }
+
+    @Test
+    void open_sqlite_allowlistedNumberIsNeverListed() {
+        try (Database db = TestServices.sqlite(dir);
+             Dispatch d = Dispatch.open(db, DispatchSettings.defaults("dispatch-test-key-0001"), Clock.systemUTC())) {
+            for (int i = 1; i <= 5; i++) {
+                d.intake().accept(mo("8491234567" + i, "V 113 goi lam phien"));
+            }
+            StringWriter csv = new StringWriter();
+            d.export().writeCsv("UNALLOCATED", csv);
+            assertFalse(csv.toString().contains("113"), csv.toString());
+        }
+    }
+
+    @Test
+    void open_postgresWithRabbit_policeCasesReachTheQuorumQueue() throws Exception {
+        TestServices.requireRabbit();
+        String queue = "smsgw.police.test." + UUID.randomUUID();
+        RabbitPoliceConfig rabbit = RabbitPoliceConfig.of(TestServices.RABBIT_HOST, TestServices.RABBIT_PORT,
+                "guest", "guest").withQueue(queue);
+        ConnectionFactory f = new ConnectionFactory();
+        f.setHost(TestServices.RABBIT_HOST);
+        f.setPort(TestServices.RABBIT_PORT);
+        try (Database db = TestServices.postgres();
+             Dispatch d = Dispatch.open(db, DispatchSettings.defaults("dispatch-test-key-0001").withRabbit(rabbit),
+                     Clock.systemUTC());
+             Connection c = f.newConnection();
+             Channel ch = c.createChannel()) {
+            Set<String> sent = new HashSet<>();
+            for (int i = 1; i <= 20; i++) {
+                IntakeResult r = d.intake().accept(mo("849123456" + (10 + i), "LD 0987654321 lua dao " + i));
+                sent.add(((IntakeResult.Stored) r).caseId().value());
+            }
+            Set<String> received = new HashSet<>();
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (received.size() < sent.size() && System.nanoTime() < deadline) {
+                GetResponse g = queueReady(c, queue) ? ch.basicGet(queue, true) : null;
+                if (g == null) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                received.add(g.getProps().getMessageId());
+                assertTrue(new String(g.getBody(), StandardCharsets.UTF_8).contains("\"schemaVersion\":1"));
+            }
+            assertEquals(sent, received);
+            ch.queueDelete(queue);
+        }
+    }
+
+    /** Whether the relay has declared the queue yet; a failed passive declare closes its channel, so use a new one. */
+    private static boolean queueReady(Connection c, String queue) throws Exception {
+        Channel probe = c.createChannel();
+        try {
+            probe.queueDeclarePassive(queue);
+            probe.close();
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package vn.smsgw.dispatch.blocklist;
+
+class InMemoryBlocklistStoreTest extends BlocklistStoreContract {
+    @Override
+    BlocklistStores openStores() {
+        return BlocklistStores.inMemory();
+    }
+}

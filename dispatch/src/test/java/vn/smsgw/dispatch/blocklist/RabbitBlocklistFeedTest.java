@@ -1,0 +1,175 @@
+package vn.smsgw.dispatch.blocklist;
+
+import vn.smsgw.dispatch.MutableClock;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.smsgw.dispatch.store.Database;
+import vn.smsgw.dispatch.store.TestServices;
+import vn.smsgw.parser.number.Carrier;
+import vn.smsgw.parser.number.Source;
+import vn.smsgw.parser.number.SourceType;
+import vn.smsgw.parser.report.Command;
+
+class RabbitBlocklistFeedTest {
+    private static final Source NUMBER = new Source("+84981234567", SourceType.MOBILE, Carrier.VIETTEL);
+    private static final Duration CONFIRMS = Duration.ofSeconds(5);
+
+    @TempDir
+    Path dir;
+
+    private Database db;
+    private BlocklistStores stores;
+    private Blocklist blocklist;
+    private PortabilityOverrides portability;
+    private Connection consumer;
+    private Channel channel;
+    private String queue;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        TestServices.requireRabbit();
+        db = TestServices.sqlite(dir);
+        stores = BlocklistStores.jdbc(db);
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-01T02:30:00Z"));
+        Allowlist allowlist = new Allowlist(stores, clock, Allowlist.DEFAULT_REFRESH);
+        blocklist = new Blocklist(stores, allowlist, Thresholds.defaults(), clock);
+        portability = new PortabilityOverrides(stores, clock, Allowlist.DEFAULT_REFRESH);
+        consumer = factory(TestServices.RABBIT_PORT).newConnection("blocklist-feed-test");
+        channel = consumer.createChannel();
+        channel.exchangeDeclare(RabbitBlocklistFeed.EXCHANGE, "topic", true);
+        queue = channel.queueDeclare().getQueue();
+        channel.queueBind(queue, RabbitBlocklistFeed.EXCHANGE, "VIETTEL");
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (consumer != null) {
+            consumer.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    private static ConnectionFactory factory(int port) {
+        ConnectionFactory f = new ConnectionFactory();
+        f.setHost(TestServices.RABBIT_HOST);
+        f.setPort(port);
+        f.setConnectionTimeout(2_000);
+        f.setAutomaticRecoveryEnabled(false);
+        return f;
+    }
+
+    private void list(Source source, Command command, int reporters) {
+        for (int i = 0; i < reporters; i++) {
+            Vote v = new Vote(portability.listOf(source), source, command, "r" + i,
+                    Instant.parse("2025-03-01T02:30:00Z"));
+            db.inTransaction(tx -> blocklist.vote(tx, List.of(v)));
+        }
+    }
+
+    private long lastSeq() {
+        return db.inTransaction(tx -> new JdbcBlocklistStore().changesOfAllLists(tx, 0, 1_000)).stream()
+                .mapToLong(BlocklistEvent::seq).max().orElseThrow();
+    }
+
+    private GetResponse nextMessage() {
+        AtomicReference<GetResponse> got = new AtomicReference<>();
+        Poll.until(Duration.ofSeconds(5), () -> {
+            try {
+                got.set(channel.basicGet(queue, true));
+            } catch (java.io.IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return got.get() != null;
+        }, "a message on the VIETTEL queue");
+        return got.get();
+    }
+
+    @Test
+    void publishPending_listedEvent_arrivesOnTheCarrierRoutingKeyAsPersistentJson() throws Exception {
+        list(NUMBER, Command.LD, 3);
+        try (RabbitBlocklistFeed feed = new RabbitBlocklistFeed(db, factory(TestServices.RABBIT_PORT), CONFIRMS)) {
+
+            assertEquals(1, feed.publishPending());
+
+            GetResponse m = nextMessage();
+            JsonNode body = new ObjectMapper().readTree(m.getBody());
+            assertEquals(Long.toString(lastSeq()), m.getProps().getMessageId());
+            assertEquals(2, m.getProps().getDeliveryMode());
+            assertEquals("VIETTEL", m.getEnvelope().getRoutingKey());
+            assertEquals("+84981234567", body.get("source").asText());
+            assertEquals("LISTED", body.get("event").asText());
+            assertEquals("2025-03-01T09:30:00+07:00", body.get("at").asText());
+            assertEquals(lastSeq(), feed.cursor());
+        }
+    }
+
+    @Test
+    void publishPending_otherList_isNotRoutedToTheCarrierQueue() throws Exception {
+        list(Source.brandname("FAKEBANK"), Command.S, 5);
+        try (RabbitBlocklistFeed feed = new RabbitBlocklistFeed(db, factory(TestServices.RABBIT_PORT), CONFIRMS)) {
+
+            assertEquals(1, feed.publishPending());
+
+            assertNull(channel.basicGet(queue, true));
+            assertEquals(lastSeq(), feed.cursor());
+        }
+    }
+
+    @Test
+    void publishPending_cursorIsShared_secondRelayPublishesNothingAgain() {
+        list(NUMBER, Command.LD, 3);
+        try (RabbitBlocklistFeed first = new RabbitBlocklistFeed(db, factory(TestServices.RABBIT_PORT), CONFIRMS);
+             RabbitBlocklistFeed second = new RabbitBlocklistFeed(db, factory(TestServices.RABBIT_PORT), CONFIRMS)) {
+            assertEquals(1, first.publishPending());
+
+            assertEquals(0, second.publishPending());
+        }
+    }
+
+    @Test
+    void publishPending_brokerUnreachable_failsAndKeepsTheCursor() {
+        list(NUMBER, Command.LD, 3);
+        try (RabbitBlocklistFeed feed = new RabbitBlocklistFeed(db, factory(1), CONFIRMS)) {
+
+            assertThrows(UncheckedIOException.class, feed::publishPending);
+
+            assertEquals(0, feed.cursor());
+        }
+    }
+
+    @Test
+    void start_brokerUnreachable_retriesWithoutLoss_thenRightBrokerGetsTheEvent() {
+        list(NUMBER, Command.LD, 3);
+        try (RabbitBlocklistFeed down = new RabbitBlocklistFeed(db, factory(1), CONFIRMS)) {
+            down.start(Duration.ofMillis(20));
+            Poll.until(Duration.ofSeconds(10), () -> down.failedRounds() >= 3, "three failed rounds");
+            assertEquals(0, down.cursor());
+        }
+        try (RabbitBlocklistFeed up = new RabbitBlocklistFeed(db, factory(TestServices.RABBIT_PORT), CONFIRMS)) {
+            up.start(Duration.ofMillis(20));
+            Poll.until(Duration.ofSeconds(10), () -> up.cursor() == lastSeq(), "cursor at the last event");
+            assertEquals(Long.toString(lastSeq()), nextMessage().getProps().getMessageId());
+            assertEquals(0, up.failedRounds());
+        }
+    }
+}

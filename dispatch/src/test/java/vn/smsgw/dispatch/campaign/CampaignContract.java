@@ -1,0 +1,296 @@
+package vn.smsgw.dispatch.campaign;
+
+import vn.smsgw.dispatch.MutableClock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.smsgw.dispatch.outbound.JdbcOutboundQueue;
+import vn.smsgw.dispatch.outbound.Lane;
+import vn.smsgw.dispatch.outbound.OutboundQueue;
+import vn.smsgw.dispatch.outbound.OutboundState;
+import vn.smsgw.dispatch.outbound.PartId;
+import vn.smsgw.dispatch.outbound.QueuedSms;
+import vn.smsgw.dispatch.outbound.ReceiptUpdate;
+import vn.smsgw.dispatch.outbound.Settlement;
+import vn.smsgw.dispatch.outbound.SubmitOutcome;
+import vn.smsgw.dispatch.store.Database;
+
+/** What campaigns, their audience import and their runner do on every store, against a fake clock. */
+abstract class CampaignContract {
+    static final String OWNER = "smsc-a#1";
+    static final Duration LEASE = Duration.ofSeconds(30);
+
+    /** 08:00 in Ho Chi Minh City: the default window is open. */
+    final MutableClock clock = new MutableClock(Instant.parse("2025-03-02T01:00:00Z"));
+    Database db;
+    Campaigns campaigns;
+    CampaignRunner runner;
+    OutboundQueue queue;
+
+    abstract Database open() throws Exception;
+
+    @BeforeEach
+    void openStore() throws Exception {
+        db = open();
+        campaigns = new Campaigns(db, clock);
+        runner = new CampaignRunner(campaigns, clock, CampaignRunner.RunnerSettings.defaults());
+        queue = new JdbcOutboundQueue(db, clock);
+    }
+
+    @AfterEach
+    void closeStore() {
+        db.close();
+    }
+
+    Campaign draft(int tps, String... numbers) {
+        Campaign k = campaigns.create(CampaignSpec.of("k" + System.nanoTime(), "Canh bao lua dao: khong cung cap "
+                + "OTP cho bat ky ai.", EncodingMode.AUTO, "BoCongAn", tps));
+        ImportReport r = importLines(k, AudienceFilter.all(), numbers);
+        assertEquals(numbers.length, r.added());
+        return k;
+    }
+
+    ImportReport importLines(Campaign k, AudienceFilter filter, String... lines) {
+        return campaigns.importAudience(k.id(), new BufferedReader(new StringReader(String.join("\n", lines))),
+                filter, rows -> { });
+    }
+
+    Campaign started(int tps, int recipients) {
+        String[] numbers = new String[recipients];
+        for (int i = 0; i < recipients; i++) {
+            numbers[i] = String.format("0912%06d", i);
+        }
+        Campaign k = draft(tps, numbers);
+        assertInstanceOf(Transition.Moved.class, campaigns.apply(k.id(), CampaignAction.START));
+        return k;
+    }
+
+    RecipientCounts counts(Campaign k) {
+        return campaigns.counts(k.id());
+    }
+
+    CampaignState state(Campaign k) {
+        return campaigns.find(k.id()).orElseThrow().state();
+    }
+
+    /** Claims every due campaign message and settles it as submitted (smsc ids "m<id>"). */
+    List<QueuedSms> submitDue() {
+        List<QueuedSms> all = new ArrayList<>();
+        for (List<QueuedSms> got = queue.claim(Lane.CAMPAIGN, 500, OWNER, LEASE); !got.isEmpty();
+                got = queue.claim(Lane.CAMPAIGN, 500, OWNER, LEASE)) {
+            List<Settlement> s = new ArrayList<>();
+            for (QueuedSms m : got) {
+                s.add(new Settlement(m.id(), OWNER, new SubmitOutcome.Submitted(
+                        List.of(new PartId(1, "m" + m.id(), List.of("m" + m.id()))))));
+            }
+            queue.settle(s);
+            all.addAll(got);
+        }
+        return all;
+    }
+
+    void deliver(List<QueuedSms> sent) {
+        List<ReceiptUpdate> r = new ArrayList<>();
+        for (QueuedSms m : sent) {
+            r.add(new ReceiptUpdate("m" + m.id(), OutboundState.DELIVERED, "000", clock.instant()));
+        }
+        queue.applyReceipts(r);
+    }
+
+    @Test
+    void create_takenName_isRefused() {
+        campaigns.create(CampaignSpec.of("an-giang", "x", EncodingMode.AUTO, "156", 10));
+        assertThrows(IllegalArgumentException.class,
+                () -> campaigns.create(CampaignSpec.of("an-giang", "y", EncodingMode.AUTO, "156", 10)));
+    }
+
+    @Test
+    void importAudience_everyNumberForm_isNormalisedAndDeduplicated() {
+        Campaign k = campaigns.create(CampaignSpec.of("forms", "x", EncodingMode.AUTO, "156", 10));
+        ImportReport r = importLines(k, AudienceFilter.all(), "0912345678", "+84 912 345 678", "84912345678",
+                "912345678", "0084912345678", "01234567890", "not a number", "", "0912 345 679");
+        assertEquals(8, r.rows());
+        assertEquals(7, r.valid());
+        assertEquals(3, r.added());
+        assertEquals(4, r.duplicates());
+        assertEquals(1, r.rejected());
+        assertEquals(List.of(new ImportReport.Reject(7, "not a subscriber number: ***")), r.rejects());
+        assertEquals(3, campaigns.recipients(k.id()));
+    }
+
+    @Test
+    void importAudience_csvFilteredByProvinceAndType_keepsMatchingRows() {
+        Campaign k = campaigns.create(CampaignSpec.of("csv", "x", EncodingMode.AUTO, "156", 10));
+        ImportReport r = importLines(k, new AudienceFilter("An Giang", Set.of(SubscriberType.PREPAID,
+                SubscriberType.POSTPAID)), "so_dien_thoai;tinh;loai", "0912000001;An Giang;trả trước",
+                "0912000002;AN GIANG;postpaid", "0912000003;Đắk Lắk;prepaid", "0912000004;an giang;hybrid",
+                "12;An Giang;prepaid");
+        assertEquals(2, r.added());
+        assertEquals(1, r.filtered());
+        assertEquals(2, r.rejected());
+        assertEquals(5, r.rejects().get(0).line());
+        assertEquals(6, r.rejects().get(1).line());
+    }
+
+    @Test
+    void importAudience_filterOnMissingColumn_isRefused() {
+        Campaign k = campaigns.create(CampaignSpec.of("plain", "x", EncodingMode.AUTO, "156", 10));
+        assertThrows(IllegalArgumentException.class,
+                () -> importLines(k, new AudienceFilter("An Giang", Set.of()), "0912000001"));
+    }
+
+    @Test
+    void importAudience_afterStart_isRefusedAsFrozen() {
+        Campaign k = started(10, 3);
+        assertThrows(IllegalStateException.class, () -> importLines(k, AudienceFilter.all(), "0912999999"));
+    }
+
+    @Test
+    void apply_startWithoutRecipients_isRefused() {
+        Campaign k = campaigns.create(CampaignSpec.of("empty", "x", EncodingMode.AUTO, "156", 10));
+        Transition.Refused r = assertInstanceOf(Transition.Refused.class,
+                campaigns.apply(k.id(), CampaignAction.START));
+        assertTrue(r.reason().contains("no recipients"), r.reason());
+    }
+
+    @Test
+    void apply_unknownCampaign_isNotFound() {
+        assertInstanceOf(Transition.NotFound.class, campaigns.apply("nope", CampaignAction.PAUSE));
+    }
+
+    @Test
+    void runOnce_windowClosed_movesNothingUntilItOpens() {
+        clock.advance(Duration.ofHours(13)); // 21:00 local
+        Campaign k = started(100, 50);
+        assertEquals(0, runner.runOnce());
+        assertEquals(CampaignState.RUNNING, state(k));
+        clock.advance(Duration.ofHours(10)); // 07:00 next day
+        assertTrue(runner.runOnce() > 0);
+    }
+
+    @Test
+    void runOnce_tenTps_queuesOneSecondOfSlots100msApart() {
+        Campaign k = started(10, 100);
+        assertEquals(10, runner.runOnce());
+        assertEquals(0, runner.runOnce(), "the next slot is a second ahead");
+        List<QueuedSms> due = submitDue();
+        assertEquals(1, due.size(), "only the first slot is due now");
+        clock.advance(Duration.ofMillis(950));
+        assertEquals(10, submitDue().size() + 1);
+        clock.advance(Duration.ofMillis(50));
+        assertEquals(10, runner.runOnce());
+        assertEquals(80, counts(k).count(RecipientState.PENDING));
+    }
+
+    @Test
+    void runOnce_everyRecipientSubmittedAndDelivered_campaignIsDoneWithMatchingCounts() {
+        Campaign k = started(1000, 250);
+        for (int i = 0; i < 10 && state(k) != CampaignState.DONE; i++) {
+            runner.runOnce();
+            clock.advance(Duration.ofSeconds(1));
+            deliver(submitDue());
+            runner.runOnce();
+        }
+        assertEquals(CampaignState.DONE, state(k));
+        RecipientCounts c = counts(k);
+        assertEquals(250, c.count(RecipientState.DELIVERED));
+        assertEquals(250, c.total());
+        assertEquals(0, c.resent());
+    }
+
+    @Test
+    void apply_pause_takesUnclaimedMessagesBackAndResumeContinues() {
+        Campaign k = started(10, 30);
+        runner.runOnce();
+        submitDue();
+        assertInstanceOf(Transition.Moved.class, campaigns.apply(k.id(), CampaignAction.PAUSE));
+        assertEquals(29, counts(k).count(RecipientState.PENDING));
+        assertEquals(1, counts(k).count(RecipientState.SUBMITTED));
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(0, runner.runOnce());
+        assertEquals(0, submitDue().size());
+        campaigns.apply(k.id(), CampaignAction.RESUME);
+        assertEquals(10, runner.runOnce());
+    }
+
+    @Test
+    void apply_cancel_stopsSubmissionAtOnceAndCancelsTheRest() {
+        Campaign k = started(10, 30);
+        runner.runOnce();
+        submitDue();
+        campaigns.apply(k.id(), CampaignAction.CANCEL);
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(0, submitDue().size(), "nothing left to claim after the cancel commits");
+        assertEquals(0, runner.runOnce());
+        RecipientCounts c = counts(k);
+        assertEquals(29, c.count(RecipientState.CANCELLED));
+        assertEquals(1, c.count(RecipientState.SUBMITTED));
+        assertEquals(CampaignState.CANCELLED, state(k));
+    }
+
+    @Test
+    void runOnce_validityOver_expiresTheUnsentAndFinishes() {
+        String[] numbers = new String[100];
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = String.format("0913%06d", i);
+        }
+        Campaign k = campaigns.create(CampaignSpec.of("short", "x", EncodingMode.AUTO, "156", 1)
+                .withValidity(Duration.ofMinutes(1)));
+        importLines(k, AudienceFilter.all(), numbers);
+        campaigns.apply(k.id(), CampaignAction.START);
+        for (int s = 0; s < 70; s++) {
+            runner.runOnce();
+            submitDue();
+            clock.advance(Duration.ofSeconds(1));
+        }
+        runner.runOnce();
+        assertEquals(CampaignState.DONE, state(k));
+        RecipientCounts c = counts(k);
+        assertEquals(60, c.count(RecipientState.SUBMITTED), c.toString());
+        assertEquals(40, c.count(RecipientState.EXPIRED), c.toString());
+    }
+
+    @Test
+    void runOnce_temporarySubmitError_retriesAndPermanentOneFails() {
+        Campaign k = started(1000, 2);
+        runner.runOnce();
+        clock.advance(Duration.ofSeconds(1));
+        List<QueuedSms> got = queue.claim(Lane.CAMPAIGN, 10, OWNER, LEASE);
+        assertEquals(2, got.size());
+        queue.settle(List.of(
+                new Settlement(got.get(0).id(), OWNER, new SubmitOutcome.Failed("0x00000014", List.of())),
+                new Settlement(got.get(1).id(), OWNER, new SubmitOutcome.Failed("0x0000000B", List.of()))));
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(1, runner.runOnce());
+        RecipientCounts c = counts(k);
+        assertEquals(1, c.count(RecipientState.FAILED));
+        assertEquals(1, c.count(RecipientState.QUEUED));
+    }
+
+    @Test
+    void claim_afterLeaseOfADeadSubmitterEnds_isResentAndCounted() {
+        Campaign k = started(1000, 5);
+        runner.runOnce();
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(5, queue.claim(Lane.CAMPAIGN, 10, "dead-process", LEASE).size());
+        clock.advance(LEASE.plusSeconds(1));
+        deliver(submitDue());
+        runner.runOnce();
+        RecipientCounts c = counts(k);
+        assertEquals(5, c.count(RecipientState.DELIVERED));
+        assertEquals(5, c.resent());
+    }
+}

@@ -1,0 +1,378 @@
+package vn.smsgw.dispatch.intake;
+
+import vn.smsgw.dispatch.MutableClock;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.smsgw.dispatch.police.PoliceCase;
+import vn.smsgw.dispatch.routing.FraudMarkers;
+import vn.smsgw.dispatch.routing.RoutingRules;
+import vn.smsgw.dispatch.store.StorageException;
+import vn.smsgw.dispatch.store.Transactions;
+import vn.smsgw.parser.report.ParseResult;
+import vn.smsgw.parser.report.Rejection;
+
+/**
+ * The behaviour of {@link Intake} over one store: run by the in-memory, SQLite and PostgreSQL subclasses. The
+ * blocklist and police ports are fakes here; their own contract tests cover their adapters.
+ */
+abstract class IntakeContract {
+    static final Instant T0 = Instant.parse("2026-11-20T03:00:00Z");
+    static final String KEY = "test-reporter-hash-key";
+
+    /** A store under test: its ports and what it queued. */
+    interface Fixture extends AutoCloseable {
+        Transactions transactions();
+
+        ReportStore reports();
+
+        PartStore parts();
+
+        ReporterCounters counters();
+
+        vn.smsgw.dispatch.outbound.Outbox outbox();
+
+        /** Kinds of the replies queued for a case id. */
+        List<String> replyKinds(String caseId);
+
+        /** Every reply body queued, in order. */
+        List<String> replyBodies();
+
+        @Override
+        void close();
+    }
+
+    abstract Fixture open();
+
+    Fixture fx;
+    MutableClock clock;
+    CountingBlocklists blocklists;
+    RecordingPoliceOutbox police;
+    Intake intake;
+
+    @BeforeEach
+    void start() {
+        fx = open();
+        clock = new MutableClock(T0);
+        blocklists = new CountingBlocklists(Set.of("113", "+842439393939"));
+        police = new RecordingPoliceOutbox();
+        intake = newIntake(IntakeConfig.defaults(KEY), fx.transactions());
+    }
+
+    Intake newIntake(IntakeConfig config, Transactions tx) {
+        return new Intake(new Intake.Ports(tx, fx.reports(), fx.parts(), fx.counters(), blocklists, police, fx.outbox()), config,
+                RoutingRules.standard(FraudMarkers.defaults()), clock);
+    }
+
+    @AfterEach
+    void stop() {
+        intake.close();
+        fx.close();
+    }
+
+    static InboundSms mo(String reporter, String text) {
+        return InboundSms.text(reporter, "156", text, "smsc-a", T0);
+    }
+
+    @Test
+    void accept_validReport_isStoredWithCaseIdAndOneAck() {
+        IntakeResult r = intake.accept(mo("84912345678", "LD 0987654321 goi gia danh cong an"));
+        IntakeResult.Stored s = assertInstanceOf(IntakeResult.Stored.class, r);
+        assertInstanceOf(ParseResult.Parsed.class, s.parse());
+        StoredReport stored = fx.reports().find(s.caseId()).orElseThrow();
+        assertEquals("+84912345678", stored.reporter());
+        assertEquals("LD", stored.command());
+        assertEquals("+84987654321", stored.source());
+        assertEquals("LD 0987654321 goi gia danh cong an", stored.rawText());
+        assertEquals("", stored.error());
+        assertEquals(List.of("ACK"), fx.replyKinds(s.caseId().value()));
+        assertTrue(fx.replyBodies().get(0).contains(s.caseId().value()));
+        assertTrue(fx.replyBodies().get(0).contains("+84987654321"));
+    }
+
+    @Test
+    void accept_redelivery_isDuplicateWithSameCaseIdAndNoSecondReply() {
+        InboundSms sms = mo("84912345678", "V 0987654321 quang cao");
+        CaseId first = ((IntakeResult.Stored) intake.accept(sms)).caseId();
+        IntakeResult again = intake.accept(sms);
+        assertEquals(new IntakeResult.Duplicate(first), again);
+        assertEquals(1, fx.reports().after(0, 100).size());
+        assertEquals(1, fx.replyBodies().size());
+        assertEquals(1, blocklists.votes());
+    }
+
+    @Test
+    void accept_sameTextFromAnotherSmscDelivery_isStoredAgain() {
+        intake.accept(mo("84912345678", "V 0987654321 quang cao"));
+        InboundSms other = new InboundSms("84912345678", "156", "V 0987654321 quang cao", "smsc-a", T0, "ref-2",
+                InboundSms.Form.TEXT);
+        assertInstanceOf(IntakeResult.Stored.class, intake.accept(other));
+    }
+
+    @Test
+    void accept_redeliveryAfterDedupeWindow_isStoredAgain() {
+        InboundSms sms = mo("84912345678", "V 0987654321 quang cao");
+        intake.accept(sms);
+        assertEquals(1, fx.reports().expireDedupeKeys(T0.plus(Duration.ofHours(49)).toEpochMilli()));
+        assertInstanceOf(IntakeResult.Stored.class, intake.accept(sms));
+    }
+
+    @Test
+    void accept_badSyntax_isKeptWithErrorAndHelpReply() {
+        IntakeResult.Stored s = (IntakeResult.Stored) intake.accept(mo("84912345678", "xin chao"));
+        assertEquals(Rejection.UNKNOWN_COMMAND, ((ParseResult.Rejected) s.parse()).reason());
+        StoredReport stored = fx.reports().find(s.caseId()).orElseThrow();
+        assertEquals("UNKNOWN_COMMAND", stored.error());
+        assertEquals("xin chao", stored.rawText());
+        assertEquals(List.of("HELP"), fx.replyKinds(s.caseId().value()));
+        assertEquals(0, blocklists.votes());
+    }
+
+    @Test
+    void accept_invalidNumber_getsInvalidNumberReply() {
+        IntakeResult.Stored s = (IntakeResult.Stored) intake.accept(mo("84912345678", "LD 04 3825 1234 lua dao"));
+        assertEquals(List.of("INVALID_NUMBER"), fx.replyKinds(s.caseId().value()));
+    }
+
+    @Test
+    void accept_fraudCall_opensPoliceCaseWithReporterInFull() {
+        IntakeResult.Stored s = (IntakeResult.Stored) intake.accept(mo("84912345678", "LD 0987654321 gia danh"));
+        List<PoliceCase> cases = police.cases();
+        assertEquals(1, cases.size());
+        PoliceCase c = cases.get(0);
+        assertEquals(s.caseId().value(), c.caseId());
+        assertEquals("+84912345678", c.reporter());
+        assertEquals("+84987654321", c.offender());
+        assertEquals("VIETTEL", c.carrier());
+        assertEquals("+07:00", c.receivedAt().getOffset().getId());
+        assertEquals(1, c.reporters());
+        assertTrue(fx.reports().find(s.caseId()).orElseThrow().flags().contains(ReportFlag.POLICE_CASE));
+    }
+
+    @Test
+    void accept_spamSmsWithOtp_isEscalatedToPolice() {
+        IntakeResult.Stored s = (IntakeResult.Stored) intake.accept(
+                mo("84912345678", "S VCB-BANK Quy khach vui long cung cap ma OTP"));
+        assertEquals(1, police.cases().size());
+        assertTrue(police.cases().get(0).escalated());
+        assertTrue(fx.reports().find(s.caseId()).orElseThrow().flags().contains(ReportFlag.ESCALATED));
+    }
+
+    @Test
+    void accept_plainSpam_votesWithoutPoliceCase() {
+        intake.accept(mo("84912345678", "S 0987654321 khuyen mai"));
+        assertEquals(0, police.cases().size());
+        assertEquals(1, blocklists.votes());
+        assertEquals("VIETTEL", blocklists.votes.get(0).list());
+    }
+
+    @Test
+    void accept_brandname_votesOnSenderList() {
+        intake.accept(mo("84912345678", "S FECREDIT vay tien"));
+        assertEquals("SENDER", blocklists.votes.get(0).list());
+    }
+
+    @Test
+    void accept_overDailyQuota_storedAndAnsweredButNotCounted() {
+        intake.close();
+        intake = newIntake(IntakeConfig.defaults(KEY).withDailyQuota(3).withRepliesPerHour(100), fx.transactions());
+        List<CaseId> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(((IntakeResult.Stored) intake.accept(mo("84912345678", "V 098765432" + i + " rac"))).caseId());
+        }
+        assertEquals(3, blocklists.votes());
+        assertTrue(fx.reports().find(ids.get(4)).orElseThrow().flags().contains(ReportFlag.OVER_QUOTA));
+        assertFalse(fx.reports().find(ids.get(2)).orElseThrow().flags().contains(ReportFlag.OVER_QUOTA));
+        assertEquals(List.of("QUOTA"), fx.replyKinds(ids.get(4).value()));
+        assertEquals(List.of("ACK"), fx.replyKinds(ids.get(0).value()));
+    }
+
+    @Test
+    void accept_quotaNextDay_countsAgain() {
+        intake.close();
+        intake = newIntake(IntakeConfig.defaults(KEY).withDailyQuota(1), fx.transactions());
+        intake.accept(mo("84912345678", "V 0987654321 rac"));
+        intake.accept(mo("84912345678", "V 0987654322 rac"));
+        clock.advance(Duration.ofDays(1));
+        intake.accept(mo("84912345678", "V 0987654323 rac"));
+        assertEquals(2, blocklists.votes());
+    }
+
+    @Test
+    void accept_selfReport_isNotCounted() {
+        IntakeResult.Stored s = (IntakeResult.Stored) intake.accept(mo("84912345678", "V 0912345678 toi"));
+        assertEquals(0, blocklists.votes());
+        assertTrue(fx.reports().find(s.caseId()).orElseThrow().flags().contains(ReportFlag.SELF_REPORT));
+    }
+
+    @Test
+    void accept_allowlistedSource_isStoredFlaggedNotCounted() {
+        IntakeResult.Stored s = (IntakeResult.Stored) intake.accept(mo("84912345678", "V 02439393939 goi"));
+        assertEquals(0, blocklists.votes());
+        assertTrue(fx.reports().find(s.caseId()).orElseThrow().flags().contains(ReportFlag.ALLOWLISTED));
+        assertEquals(List.of("ACK"), fx.replyKinds(s.caseId().value()));
+    }
+
+    @Test
+    void accept_manyFromOneReporter_repliesAreRateLimited() {
+        intake.close();
+        intake = newIntake(IntakeConfig.defaults(KEY).withRepliesPerHour(2), fx.transactions());
+        for (int i = 0; i < 4; i++) {
+            intake.accept(mo("84912345678", "xin chao " + i));
+        }
+        assertEquals(2, fx.replyBodies().size());
+        clock.advance(Duration.ofHours(1));
+        intake.accept(mo("84912345678", "xin chao 9"));
+        assertEquals(3, fx.replyBodies().size());
+    }
+
+    @Test
+    void accept_invalidReporterAddress_isStoredWithoutReply() {
+        IntakeResult.Stored s = (IntakeResult.Stored) intake.accept(mo("abc", "LD 0987654321 x"));
+        assertTrue(fx.reports().find(s.caseId()).orElseThrow().flags().contains(ReportFlag.INVALID_REPORTER));
+        assertTrue(fx.replyBodies().isEmpty());
+    }
+
+    @Test
+    void accept_binaryMessage_isKeptAsHexAndAnsweredWithHelp() {
+        InboundSms bin = new InboundSms("84912345678", "156", "0a0b0c", "smsc-a", T0, "", InboundSms.Form.BINARY);
+        IntakeResult.Stored s = (IntakeResult.Stored) intake.accept(bin);
+        StoredReport stored = fx.reports().find(s.caseId()).orElseThrow();
+        assertEquals("0a0b0c", stored.rawText());
+        assertTrue(stored.flags().contains(ReportFlag.BINARY));
+        assertEquals(List.of("HELP"), fx.replyKinds(s.caseId().value()));
+    }
+
+    @Test
+    void accept_incompleteMessage_isParsedAndFlagged() {
+        InboundSms part = new InboundSms("84912345678", "156", "LD 0987654321 goi tu", "smsc-a", T0, "",
+                InboundSms.Form.INCOMPLETE);
+        IntakeResult.Stored s = (IntakeResult.Stored) intake.accept(part);
+        assertInstanceOf(ParseResult.Parsed.class, s.parse());
+        assertTrue(fx.reports().find(s.caseId()).orElseThrow().flags().contains(ReportFlag.INCOMPLETE));
+    }
+
+    @Test
+    void accept_storageFails_isUnavailableNeverStored() {
+        intake.close();
+        Transactions failing = new Transactions() {
+            @Override
+            public <T> T inTransaction(Work<T> work) {
+                throw new StorageException("disk full");
+            }
+        };
+        intake = newIntake(IntakeConfig.defaults(KEY), failing);
+        IntakeResult r = intake.accept(mo("84912345678", "LD 0987654321 x"));
+        assertEquals(new IntakeResult.Unavailable("storage failure", false), r);
+        assertTrue(fx.reports().after(0, 10).isEmpty());
+    }
+
+    static InboundPart part(int seq, int total, String text) {
+        return new InboundPart("84912345678", "156", "smsc-a", T0.plusSeconds(seq), 77, total, seq, text, false);
+    }
+
+    @Test
+    void acceptPart_allPartsOutOfOrder_storesOneReportWithWholeText() {
+        assertEquals(new IntakeResult.PartStored(false), intake.acceptPart(part(3, 3, " cong an")));
+        assertEquals(new IntakeResult.PartStored(false), intake.acceptPart(part(1, 3, "LD 0987654321 goi")));
+        assertTrue(fx.reports().after(0, 10).isEmpty());
+        assertEquals(new IntakeResult.PartStored(false), intake.acceptPart(part(2, 3, " gia danh")));
+        List<StoredReport> stored = fx.reports().after(0, 10);
+        assertEquals(1, stored.size());
+        assertEquals("LD 0987654321 goi gia danh cong an", stored.get(0).rawText());
+        assertEquals("goi gia danh cong an", stored.get(0).content());
+        assertEquals(T0.plusSeconds(1), stored.get(0).receivedAt());
+        assertEquals(List.of("ACK"), fx.replyKinds(stored.get(0).caseId().value()));
+        assertEquals(1, police.cases().size());
+    }
+
+    @Test
+    void acceptPart_duplicatePart_isIgnored() {
+        intake.acceptPart(part(1, 2, "LD 0987654321 "));
+        assertEquals(new IntakeResult.PartStored(true), intake.acceptPart(part(1, 2, "LD 0987654321 ")));
+        intake.acceptPart(part(2, 2, "lua dao"));
+        assertEquals(1, fx.reports().after(0, 10).size());
+    }
+
+    @Test
+    void acceptPart_redeliveredAfterReassembly_isDuplicateNotANewMessage() {
+        intake.acceptPart(part(1, 2, "LD 0987654321 "));
+        intake.acceptPart(part(2, 2, "lua dao"));
+        assertEquals(new IntakeResult.PartStored(true), intake.acceptPart(part(2, 2, "lua dao")));
+        clock.advance(Duration.ofMinutes(10));
+        assertEquals(0, intake.sweepParts());
+        assertEquals(1, fx.reports().after(0, 10).size());
+        assertEquals(1, fx.replyBodies().size());
+    }
+
+    @Test
+    void sweepParts_missingPartAfterTimeout_storesIncompleteMessage() {
+        intake.acceptPart(part(1, 3, "LD 0987654321 goi"));
+        intake.acceptPart(part(3, 3, " cong an"));
+        assertEquals(0, intake.sweepParts());
+        clock.advance(Duration.ofMinutes(6));
+        assertEquals(1, intake.sweepParts());
+        List<StoredReport> stored = fx.reports().after(0, 10);
+        assertEquals(1, stored.size());
+        assertTrue(stored.get(0).flags().contains(ReportFlag.INCOMPLETE));
+        assertEquals("LD 0987654321 goi cong an", stored.get(0).rawText());
+        assertEquals("LD", stored.get(0).command());
+        assertEquals(0, intake.sweepParts());
+    }
+
+    @Test
+    void accept_concurrentCallersWithRedeliveries_eachMessageStoredExactlyOnce() throws Exception {
+        int threads = 16;
+        int perThread = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<IntakeResult>>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int tt = t;
+                futures.add(pool.submit(() -> {
+                    List<IntakeResult> out = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        InboundSms sms = mo("8491" + String.format("%07d", tt * 1000 + i), "V 0987654321 " + i);
+                        out.add(intake.accept(sms));
+                        if (i % 10 == 0) {
+                            out.add(intake.accept(sms));
+                        }
+                    }
+                    return out;
+                }));
+            }
+            Set<CaseId> stored = new HashSet<>();
+            int duplicates = 0;
+            for (Future<List<IntakeResult>> f : futures) {
+                for (IntakeResult r : f.get()) {
+                    if (r instanceof IntakeResult.Stored s) {
+                        assertTrue(stored.add(s.caseId()));
+                    } else {
+                        assertInstanceOf(IntakeResult.Duplicate.class, r);
+                        duplicates++;
+                    }
+                }
+            }
+            assertEquals(threads * perThread, stored.size());
+            assertEquals(threads * perThread / 10, duplicates);
+            assertEquals(threads * perThread, fx.reports().after(0, 10_000).size());
+            assertEquals(threads * perThread, fx.replyBodies().size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

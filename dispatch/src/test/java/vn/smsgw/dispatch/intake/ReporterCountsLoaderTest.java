@@ -1,0 +1,80 @@
+package vn.smsgw.dispatch.intake;
+
+import vn.smsgw.dispatch.MutableClock;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.smsgw.dispatch.outbound.JdbcOutbox;
+import vn.smsgw.dispatch.routing.FraudMarkers;
+import vn.smsgw.dispatch.routing.RoutingRules;
+import vn.smsgw.dispatch.store.Database;
+import vn.smsgw.dispatch.store.TestServices;
+
+/** The embedded store's in-memory reporter counters survive a restart by being rebuilt from stored reports. */
+class ReporterCountsLoaderTest {
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(IntakeContract.T0);
+
+    private Intake intake(Database db, IntakeConfig config) {
+        return new Intake(new Intake.Ports(db, new JdbcReportStore(db), new JdbcPartStore(),
+                ReporterCountsLoader.load(db, clock), new CountingBlocklists(Set.of()), new RecordingPoliceOutbox(),
+                new JdbcOutbox()), config, RoutingRules.standard(FraudMarkers.defaults()), clock);
+    }
+
+    @Test
+    void load_afterRestart_quotaAndReplyLimitContinue() {
+        IntakeConfig config = IntakeConfig.defaults(IntakeContract.KEY).withDailyQuota(3).withRepliesPerHour(4);
+        try (Database db = TestServices.sqlite(dir); Intake first = intake(db, config)) {
+            for (int i = 0; i < 3; i++) {
+                first.accept(IntakeContract.mo("84912345678", "V 098765432" + i + " rac"));
+            }
+        }
+        try (Database db = TestServices.sqlite(dir); Intake second = intake(db, config)) {
+            IntakeResult.Stored fourth = (IntakeResult.Stored) second.accept(
+                    IntakeContract.mo("84912345678", "V 0987654329 rac"));
+            StoredReport r = new JdbcReportStore(db).find(fourth.caseId()).orElseThrow();
+            assertTrue(r.flags().contains(ReportFlag.OVER_QUOTA), "quota counted before the restart");
+            IntakeResult.Stored fifth = (IntakeResult.Stored) second.accept(IntakeContract.mo("84912345678", "hello"));
+            assertTrue(new JdbcReportStore(db).find(fifth.caseId()).orElseThrow().flags()
+                    .contains(ReportFlag.REPLY_SUPPRESSED), "4 replies this hour, the fifth is suppressed");
+        }
+    }
+
+    @Test
+    void load_nextDay_startsFromZero() {
+        IntakeConfig config = IntakeConfig.defaults(IntakeContract.KEY).withDailyQuota(1);
+        try (Database db = TestServices.sqlite(dir); Intake first = intake(db, config)) {
+            first.accept(IntakeContract.mo("84912345678", "V 0987654321 rac"));
+        }
+        clock.advance(Duration.ofDays(1));
+        try (Database db = TestServices.sqlite(dir); Intake second = intake(db, config)) {
+            IntakeResult.Stored s = (IntakeResult.Stored) second.accept(
+                    IntakeContract.mo("84912345678", "V 0987654322 rac"));
+            assertFalse(new JdbcReportStore(db).find(s.caseId()).orElseThrow().flags()
+                    .contains(ReportFlag.OVER_QUOTA));
+        }
+    }
+
+    @Test
+    void addReports_rolledBackTransaction_countsNothing() {
+        InMemoryReporterCounters counters = new InMemoryReporterCounters();
+        vn.smsgw.dispatch.store.InMemoryTransactions tx = new vn.smsgw.dispatch.store.InMemoryTransactions();
+        try {
+            tx.inTransaction(t -> {
+                counters.addReports(t, 1, java.util.Map.of("a", 1));
+                throw new IllegalStateException("rollback");
+            });
+        } catch (RuntimeException expected) {
+            // rolled back
+        }
+        assertEquals(java.util.Map.of("a", 1), tx.inTransaction(t -> counters.addReports(t, 1, java.util.Map.of("a", 1))));
+    }
+}

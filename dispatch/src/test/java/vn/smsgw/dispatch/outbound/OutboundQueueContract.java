@@ -1,0 +1,338 @@
+package vn.smsgw.dispatch.outbound;
+
+import vn.smsgw.dispatch.MutableClock;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.smsgw.dispatch.store.Transactions;
+
+/** The behaviour every {@link OutboundQueue} adapter, filled through its {@link Outbox}, must show. */
+abstract class OutboundQueueContract {
+    static final Duration LEASE = Duration.ofSeconds(60);
+    static final String OWNER = "smsc-a#1";
+
+    /** An adapter under test: the queue, the outbox that fills it and the transactions the outbox writes in. */
+    record Fixture(OutboundQueue queue, Outbox outbox, Transactions transactions, AutoCloseable resources) {
+    }
+
+    /** A new, empty queue reading time from {@code clock}. */
+    abstract Fixture open(MutableClock clock) throws Exception;
+
+    final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T03:00:00Z"));
+    Fixture fx;
+    OutboundQueue queue;
+
+    @BeforeEach
+    void openFixture() throws Exception {
+        fx = open(clock);
+        queue = fx.queue();
+    }
+
+    @AfterEach
+    void closeFixture() throws Exception {
+        fx.resources().close();
+    }
+
+    void enqueue(Lane lane, String... bodies) {
+        List<OutboundSms> messages = new ArrayList<>();
+        for (String body : bodies) {
+            messages.add(new OutboundSms(lane, "84912345678", "5656", body, "ACK", "C-" + body, clock.instant()));
+        }
+        fx.transactions().inTransaction(tx -> {
+            fx.outbox().enqueue(tx, messages);
+            return null;
+        });
+    }
+
+    List<QueuedSms> claim(Lane lane, int max) {
+        return queue.claim(lane, max, OWNER, LEASE);
+    }
+
+    void settle(long id, SubmitOutcome outcome) {
+        assertEquals(1, queue.settle(List.of(new Settlement(id, OWNER, outcome))));
+    }
+
+    OutboundStatus status(long id) {
+        return queue.status(id).orElseThrow();
+    }
+
+    static List<String> bodies(List<QueuedSms> claimed) {
+        return claimed.stream().map(QueuedSms::body).toList();
+    }
+
+    static PartId part(int part, String id, String... otherKeys) {
+        List<String> keys = new ArrayList<>();
+        keys.add(id);
+        keys.addAll(List.of(otherKeys));
+        return new PartId(part, id, keys);
+    }
+
+    static SubmitOutcome submitted(PartId... parts) {
+        return new SubmitOutcome.Submitted(List.of(parts));
+    }
+
+    OptionalLong receipt(String key, OutboundState state, String error) {
+        return queue.applyReceipts(List.of(new ReceiptUpdate(key, state, error, clock.instant()))).get(0);
+    }
+
+    /** Claims the single message queued and submits it with these parts; returns its id. */
+    long submittedMessage(String body, PartId... parts) {
+        enqueue(Lane.REPLY, body);
+        long id = claim(Lane.REPLY, 1).get(0).id();
+        settle(id, submitted(parts));
+        return id;
+    }
+
+    @Test
+    void claim_dueMessages_returnsThemInIdOrderWithAttemptCounted() {
+        enqueue(Lane.REPLY, "a", "b");
+        enqueue(Lane.REPLY, "c");
+        List<QueuedSms> claimed = claim(Lane.REPLY, 10);
+        assertEquals(List.of("a", "b", "c"), bodies(claimed));
+        assertEquals(List.of(1, 1, 1), claimed.stream().map(QueuedSms::attempts).toList());
+        assertEquals("C-a", claimed.get(0).caseId());
+        assertEquals(OutboundState.CLAIMED, status(claimed.get(0).id()).state());
+    }
+
+    @Test
+    void claim_backlogLargerThanMax_returnsTheOldest() {
+        enqueue(Lane.REPLY, "a", "b", "c");
+        assertEquals(List.of("a", "b"), bodies(claim(Lane.REPLY, 2)));
+        assertEquals(List.of("c"), bodies(claim(Lane.REPLY, 2)));
+    }
+
+    @Test
+    void claim_oneLane_leavesTheOtherLaneAlone() {
+        enqueue(Lane.CAMPAIGN, "x");
+        enqueue(Lane.REPLY, "a");
+        assertEquals(List.of("a"), bodies(claim(Lane.REPLY, 10)));
+        assertEquals(List.of("x"), bodies(claim(Lane.CAMPAIGN, 10)));
+    }
+
+    @Test
+    void claim_notYetDue_waitsForNotBefore() {
+        fx.transactions().inTransaction(tx -> {
+            fx.outbox().enqueue(tx, List.of(new OutboundSms(Lane.REPLY, "84912345678", "5656", "later", "ACK", "",
+                    clock.instant().plusSeconds(30))));
+            return null;
+        });
+        assertEquals(List.of(), claim(Lane.REPLY, 10));
+        clock.advance(Duration.ofSeconds(30));
+        assertEquals(List.of("later"), bodies(claim(Lane.REPLY, 10)));
+    }
+
+    @Test
+    void claim_claimedWithinLease_isNotHandedOutAgain() {
+        enqueue(Lane.REPLY, "a");
+        claim(Lane.REPLY, 10);
+        clock.advance(LEASE.minusMillis(1));
+        assertEquals(List.of(), queue.claim(Lane.REPLY, 10, "other", LEASE));
+    }
+
+    @Test
+    void claim_leaseExpired_handsTheMessageToAnotherOwner() {
+        enqueue(Lane.REPLY, "a");
+        long id = claim(Lane.REPLY, 10).get(0).id();
+        clock.advance(LEASE);
+        List<QueuedSms> again = queue.claim(Lane.REPLY, 10, "other", LEASE);
+        assertEquals(List.of(id), again.stream().map(QueuedSms::id).toList());
+        assertEquals(2, again.get(0).attempts());
+    }
+
+    @Test
+    void settle_afterLeaseTakenOver_doesNotCount() {
+        enqueue(Lane.REPLY, "a");
+        long id = claim(Lane.REPLY, 10).get(0).id();
+        clock.advance(LEASE);
+        queue.claim(Lane.REPLY, 10, "other", LEASE);
+        assertEquals(0, queue.settle(List.of(new Settlement(id, OWNER, submitted(part(1, "10000"))))));
+        assertEquals(OutboundState.CLAIMED, status(id).state());
+    }
+
+    @Test
+    void settle_submitted_storesEveryPartId() {
+        long id = submittedMessage("a", part(1, "1000a"), part(2, "1000b"));
+        OutboundStatus s = status(id);
+        assertEquals(OutboundState.SUBMITTED, s.state());
+        assertEquals(List.of(new OutboundStatus.PartStatus(1, "1000a", OutboundState.SUBMITTED),
+                new OutboundStatus.PartStatus(2, "1000b", OutboundState.SUBMITTED)), s.parts());
+    }
+
+    @Test
+    void settle_submitted_isNotClaimedAgain() {
+        submittedMessage("a", part(1, "1000a"));
+        clock.advance(LEASE.multipliedBy(2));
+        assertEquals(List.of(), claim(Lane.REPLY, 10));
+    }
+
+    @Test
+    void settle_retryLaterWithoutAttempt_isClaimedFirstAgainWithItsAttemptsKept() {
+        enqueue(Lane.REPLY, "a", "b", "c");
+        List<QueuedSms> first = claim(Lane.REPLY, 1);
+        settle(first.get(0).id(), new SubmitOutcome.RetryLater(clock.instant(), "not bound", false));
+        List<QueuedSms> again = claim(Lane.REPLY, 2);
+        assertEquals(List.of("a", "b"), bodies(again));
+        assertEquals(1, again.get(0).attempts());
+    }
+
+    @Test
+    void settle_retryLaterCountingAttempt_waitsUntilNotBefore() {
+        enqueue(Lane.REPLY, "a");
+        long id = claim(Lane.REPLY, 1).get(0).id();
+        settle(id, new SubmitOutcome.RetryLater(clock.instant().plusSeconds(5), "busy", true));
+        assertEquals(List.of(), claim(Lane.REPLY, 1));
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(2, claim(Lane.REPLY, 1).get(0).attempts());
+    }
+
+    @Test
+    void settle_failed_keepsTheErrorCode() {
+        enqueue(Lane.REPLY, "a");
+        long id = claim(Lane.REPLY, 1).get(0).id();
+        settle(id, new SubmitOutcome.Failed("0x0000000B", List.of()));
+        assertEquals(OutboundState.FAILED, status(id).state());
+        assertEquals("0x0000000B", status(id).error());
+    }
+
+    @Test
+    void settle_unknown_isNeverClaimedAgain() {
+        enqueue(Lane.REPLY, "a");
+        long id = claim(Lane.REPLY, 1).get(0).id();
+        settle(id, new SubmitOutcome.Unknown("no submit_sm_resp", List.of()));
+        clock.advance(LEASE.multipliedBy(10));
+        assertEquals(List.of(), claim(Lane.REPLY, 10));
+        assertEquals(OutboundState.UNKNOWN, status(id).state());
+    }
+
+    @Test
+    void applyReceipt_everyPartDelivered_deliversTheMessage() {
+        long id = submittedMessage("a", part(1, "1000a"), part(2, "1000b"));
+        assertEquals(OptionalLong.of(id), receipt("1000a", OutboundState.DELIVERED, "000"));
+        assertEquals(OutboundState.SUBMITTED, status(id).state());
+        receipt("1000b", OutboundState.DELIVERED, "000");
+        assertEquals(OutboundState.DELIVERED, status(id).state());
+    }
+
+    @Test
+    void applyReceipt_onePartUndeliverable_failsTheMessageWithTheError() {
+        long id = submittedMessage("a", part(1, "1000a"), part(2, "1000b"));
+        receipt("1000b", OutboundState.UNDELIVERABLE, "3/69");
+        receipt("1000a", OutboundState.DELIVERED, "000");
+        assertEquals(OutboundState.UNDELIVERABLE, status(id).state());
+        assertEquals("3/69", status(id).error());
+    }
+
+    @Test
+    void applyReceipt_repeated_keepsTheFirstFinalState() {
+        long id = submittedMessage("a", part(1, "1000a"));
+        receipt("1000a", OutboundState.DELIVERED, "000");
+        receipt("1000a", OutboundState.UNDELIVERABLE, "1");
+        receipt("1000a", OutboundState.DELIVERED, "000");
+        assertEquals(OutboundState.DELIVERED, status(id).state());
+        assertEquals(OutboundState.DELIVERED, status(id).parts().get(0).state());
+    }
+
+    @Test
+    void applyReceipt_intermediate_keepsTheMessageSubmitted() {
+        long id = submittedMessage("a", part(1, "1000a"));
+        assertEquals(OptionalLong.of(id), receipt("1000a", OutboundState.SUBMITTED, ""));
+        assertEquals(OutboundState.SUBMITTED, status(id).state());
+    }
+
+    @Test
+    void applyReceipt_otherFormOfTheId_matchesByItsKey() {
+        long id = submittedMessage("a", part(1, "3039", "12345"));
+        receipt("12345", OutboundState.DELIVERED, "000");
+        assertEquals(OutboundState.DELIVERED, status(id).state());
+    }
+
+    @Test
+    void applyReceipt_keyOfTwoMessages_prefersTheExactId() {
+        long hex = submittedMessage("a", part(1, "3039", "12345", "bdf"));
+        long dec = submittedMessage("b", part(1, "12345", "74565", "3039"));
+        assertEquals(OptionalLong.of(hex), receipt("3039", OutboundState.DELIVERED, ""));
+        assertEquals(OptionalLong.of(dec), receipt("12345", OutboundState.DELIVERED, ""));
+    }
+
+    @Test
+    void applyReceipts_batchForBothPartsAndAStranger_matchesEachInOrder() {
+        long id = submittedMessage("a", part(1, "1000a"), part(2, "1000b"));
+        List<OptionalLong> matched = queue.applyReceipts(List.of(
+                new ReceiptUpdate("1000a", OutboundState.DELIVERED, "000", clock.instant()),
+                new ReceiptUpdate("ffff", OutboundState.DELIVERED, "000", clock.instant()),
+                new ReceiptUpdate("1000b", OutboundState.DELIVERED, "000", clock.instant())));
+        assertEquals(List.of(OptionalLong.of(id), OptionalLong.empty(), OptionalLong.of(id)), matched);
+        assertEquals(OutboundState.DELIVERED, status(id).state());
+    }
+
+    @Test
+    void applyReceipt_unmatched_returnsEmpty() {
+        submittedMessage("a", part(1, "1000a"));
+        assertTrue(receipt("ffff", OutboundState.DELIVERED, "").isEmpty());
+    }
+
+    @Test
+    void applyReceipt_beforeItsSubmissionIsSettled_isAppliedBySettle() {
+        enqueue(Lane.REPLY, "a");
+        long id = claim(Lane.REPLY, 1).get(0).id();
+        assertTrue(receipt("1000a", OutboundState.DELIVERED, "000").isEmpty());
+        settle(id, submitted(part(1, "1000a")));
+        assertEquals(OutboundState.DELIVERED, status(id).state());
+    }
+
+    @Test
+    void applyReceipt_parkedLongerThanItsTtl_isNotApplied() {
+        enqueue(Lane.REPLY, "a");
+        long id = claim(Lane.REPLY, 1).get(0).id();
+        receipt("1000a", OutboundState.DELIVERED, "000");
+        clock.advance(PartTable.EARLY_RECEIPT_TTL.plusSeconds(1));
+        settle(id, submitted(part(1, "1000a")));
+        assertEquals(OutboundState.SUBMITTED, status(id).state());
+    }
+
+    @Test
+    void applyReceipt_unknownMessageWithAFailedPart_settlesIt() {
+        enqueue(Lane.REPLY, "a");
+        long id = claim(Lane.REPLY, 1).get(0).id();
+        settle(id, new SubmitOutcome.Unknown("no submit_sm_resp for part 2", List.of(part(1, "1000a"))));
+        receipt("1000a", OutboundState.EXPIRED, "");
+        assertEquals(OutboundState.EXPIRED, status(id).state());
+    }
+
+    @Test
+    void applyReceipt_unknownMessageWithItsOnlyIdDelivered_staysUnknown() {
+        enqueue(Lane.REPLY, "a");
+        long id = claim(Lane.REPLY, 1).get(0).id();
+        settle(id, new SubmitOutcome.Unknown("no submit_sm_resp for part 2", List.of(part(1, "1000a"))));
+        receipt("1000a", OutboundState.DELIVERED, "000");
+        assertEquals(OutboundState.UNKNOWN, status(id).state());
+    }
+
+    @Test
+    void depth_mixedQueue_countsByLaneAndState() {
+        enqueue(Lane.REPLY, "a", "b", "c");
+        enqueue(Lane.CAMPAIGN, "x");
+        long id = claim(Lane.REPLY, 1).get(0).id();
+        settle(id, submitted(part(1, "1000a")));
+        claim(Lane.REPLY, 1);
+        QueueDepth depth = queue.depth();
+        assertEquals(1, depth.count(Lane.REPLY, OutboundState.SUBMITTED));
+        assertEquals(1, depth.count(Lane.REPLY, OutboundState.CLAIMED));
+        assertEquals(1, depth.count(Lane.REPLY, OutboundState.PENDING));
+        assertEquals(1, depth.count(Lane.CAMPAIGN, OutboundState.PENDING));
+        assertEquals(0, depth.count(Lane.CAMPAIGN, OutboundState.DELIVERED));
+    }
+
+    @Test
+    void status_unknownId_isEmpty() {
+        assertTrue(queue.status(4242).isEmpty());
+    }
+}

@@ -1,0 +1,102 @@
+package vn.smsgw.dispatch.outbound;
+
+import vn.smsgw.dispatch.MutableClock;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import vn.smsgw.dispatch.store.Database;
+import vn.smsgw.dispatch.store.TestServices;
+
+class PostgresOutboundQueueTest extends OutboundQueueContract {
+    private String schema;
+
+    @Override
+    Fixture open(MutableClock clock) {
+        schema = TestServices.freshPostgresSchema();
+        Database db = Database.open(TestServices.postgresConfig(schema));
+        return new Fixture(new JdbcOutboundQueue(db, clock), new JdbcOutbox(), db, db);
+    }
+
+    @Test
+    void claim_twoProcessesAtOnce_handOutEachMessageOnce() throws Exception {
+        int messages = 600;
+        for (int i = 0; i < messages; i += 100) {
+            List<String> bodies = new ArrayList<>();
+            for (int j = i; j < i + 100; j++) {
+                bodies.add("m" + j);
+            }
+            enqueue(Lane.REPLY, bodies.toArray(String[]::new));
+        }
+        ConcurrentLinkedQueue<Long> handedOut = new ConcurrentLinkedQueue<>();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try (Database other = Database.open(TestServices.postgresConfig(schema))) {
+            List<OutboundQueue> queues = List.of(queue, new JdbcOutboundQueue(other, clock));
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                OutboundQueue q = queues.get(t % 2);
+                String owner = "process-" + t;
+                done.add(pool.submit(() -> {
+                    go.await();
+                    for (List<QueuedSms> got = q.claim(Lane.REPLY, 7, owner, LEASE); !got.isEmpty();
+                            got = q.claim(Lane.REPLY, 7, owner, LEASE)) {
+                        got.forEach(m -> handedOut.add(m.id()));
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(messages, new HashSet<>(handedOut).size());
+        assertEquals(messages, handedOut.size(), "a message was handed out twice within its lease");
+    }
+
+    @Test
+    void applyReceipt_racingItsSettlement_alwaysSettlesTheMessage() throws Exception {
+        int messages = 200;
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < messages; i++) {
+            bodies.add("m" + i);
+        }
+        enqueue(Lane.REPLY, bodies.toArray(String[]::new));
+        List<QueuedSms> claimed = claim(Lane.REPLY, messages);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (QueuedSms m : claimed) {
+                String smscId = Long.toHexString(0x10000 + m.id());
+                CountDownLatch go = new CountDownLatch(2);
+                done.add(pool.submit(() -> {
+                    go.countDown();
+                    go.await();
+                    return queue.settle(List.of(new Settlement(m.id(), OWNER, submitted(part(1, smscId)))));
+                }));
+                done.add(pool.submit(() -> {
+                    go.countDown();
+                    go.await();
+                    return receipt(smscId, OutboundState.DELIVERED, "000");
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(messages, queue.depth().count(Lane.REPLY, OutboundState.DELIVERED));
+    }
+}

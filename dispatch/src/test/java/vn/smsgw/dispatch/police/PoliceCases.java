@@ -1,0 +1,21 @@
+package vn.smsgw.dispatch.police;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Police cases for tests. */
+final class PoliceCases {
+    static final OffsetDateTime RECEIVED = OffsetDateTime.of(2025, 3, 1, 10, 15, 30, 123_000_000,
+            ZoneOffset.ofHours(7));
+
+    private PoliceCases() {
+    }
+
+    /** A fraud report against a mobile number, with case id {@code caseId}. */
+    static PoliceCase sample(String caseId) {
+        return new PoliceCase(caseId, "LD", "+84912345678", "MOBILE", "VIETTEL",
+                "Ban da trung thuong, chuyen khoan 2 trieu de nhan qua \"ngay\"",
+                "LD 0912345678 Ban da trung thuong, chuyen khoan 2 trieu de nhan qua \"ngay\"",
+                "+84987654321", "156", RECEIVED, 3, true);
+    }
+}

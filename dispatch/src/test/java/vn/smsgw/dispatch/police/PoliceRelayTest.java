@@ -1,0 +1,167 @@
+package vn.smsgw.dispatch.police;
+
+import vn.smsgw.dispatch.MutableClock;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.smsgw.dispatch.store.Database;
+import vn.smsgw.dispatch.store.JdbcTx;
+import vn.smsgw.dispatch.store.TestServices;
+
+/** The relay's bookkeeping on SQLite, against a broker stand-in and a fake clock. */
+class PoliceRelayTest {
+    private static final PoliceRelaySettings SETTINGS = new PoliceRelaySettings(3, Duration.ofMillis(100),
+            Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(8));
+
+    @TempDir
+    Path dir;
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T03:00:00Z"));
+    private final RecordingPublisher broker = new RecordingPublisher();
+    private Database db;
+    private PoliceRelay relay;
+
+    @BeforeEach
+    void open() {
+        db = TestServices.sqlite(dir);
+        relay = new PoliceRelay(db, broker, SETTINGS, clock);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private void add(String... caseIds) {
+        List<PoliceCase> cases = new ArrayList<>();
+        for (String id : caseIds) {
+            cases.add(PoliceCases.sample(id));
+        }
+        db.inTransaction(tx -> {
+            new JdbcPoliceOutbox(clock).add(tx, cases);
+            return null;
+        });
+    }
+
+    private String state(String caseId) {
+        return db.inTransaction(tx -> {
+            try (PreparedStatement ps = JdbcTx.of(tx).connection().prepareStatement(
+                    "SELECT state, attempts FROM police_outbox WHERE case_id = ?")) {
+                ps.setString(1, caseId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1) + "/" + rs.getInt(2);
+                }
+            }
+        });
+    }
+
+    @Test
+    void relayOnce_brokerUp_publishesOneBatchOldestFirstAndMarksItSent() {
+        add("C-1", "C-2", "C-3", "C-4");
+        assertEquals(3, relay.relayOnce());
+        assertEquals(List.of("C-1", "C-2", "C-3"), broker.caseIds());
+        assertEquals("SENT/1", state("C-1"));
+        assertEquals("PENDING/0", state("C-4"));
+        assertEquals(1, relay.pendingDepth());
+        assertEquals(3, relay.published());
+    }
+
+    @Test
+    void relayOnce_sentCases_areNotPublishedAgain() {
+        add("C-1");
+        relay.relayOnce();
+        clock.advance(Duration.ofHours(1));
+        assertEquals(0, relay.relayOnce());
+        assertEquals(List.of("C-1"), broker.caseIds());
+    }
+
+    @Test
+    void relayOnce_brokerDown_leavesCasesPendingWithAttemptCounted() {
+        add("C-1", "C-2");
+        broker.down = true;
+        assertEquals(0, relay.relayOnce());
+        assertEquals("PENDING/1", state("C-1"));
+        assertEquals(2, relay.pendingDepth());
+        assertEquals(2, relay.failedAttempts());
+    }
+
+    @Test
+    void relayOnce_afterFailureBeforeBackoff_doesNotRetry() {
+        add("C-1");
+        broker.down = true;
+        relay.relayOnce();
+        broker.down = false;
+        clock.advance(Duration.ofMillis(499));
+        assertEquals(0, relay.relayOnce());
+        assertEquals(List.of(), broker.caseIds());
+    }
+
+    @Test
+    void relayOnce_afterFailureAndBackoff_publishes() {
+        add("C-1");
+        broker.down = true;
+        relay.relayOnce();
+        broker.down = false;
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(1, relay.relayOnce());
+        assertEquals("SENT/2", state("C-1"));
+    }
+
+    @Test
+    void relayOnce_repeatedFailures_backOffUpToTheCap() {
+        add("C-1");
+        broker.down = true;
+        for (int i = 0; i < 10; i++) {
+            relay.relayOnce();
+            clock.advance(Duration.ofSeconds(8));
+        }
+        assertEquals("PENDING/10", state("C-1"));
+        broker.down = false;
+        assertEquals(1, relay.relayOnce());
+    }
+
+    @Test
+    void relayOnce_claimedByAnotherRelay_isLeftAloneUntilTheLeaseEnds() {
+        add("C-1");
+        RecordingPublisher otherBroker = new RecordingPublisher();
+        PoliceRelay other = new PoliceRelay(db, new PolicePublisher() {
+            @Override
+            public void publish(List<PoliceDelivery> batch) {
+                clock.advance(Duration.ofSeconds(1));
+                assertEquals(0, relay.relayOnce(), "the row is leased to the other relay");
+                otherBroker.confirmed.addAll(batch);
+            }
+        }, SETTINGS, clock);
+        assertEquals(1, other.relayOnce());
+        assertEquals(List.of(), broker.caseIds());
+        assertEquals(List.of("C-1"), otherBroker.caseIds());
+    }
+
+    @Test
+    void relayOnce_crashAfterClaim_republishesWhenTheLeaseEnds() {
+        add("C-1");
+        // what a relay that claimed the row and died before publishing leaves behind
+        db.inTransaction(tx -> {
+            try (PreparedStatement ps = JdbcTx.of(tx).connection().prepareStatement(
+                    "UPDATE police_outbox SET attempts = 1, next_attempt_at = ?")) {
+                ps.setLong(1, clock.millis() + SETTINGS.lease().toMillis());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        assertEquals(0, relay.relayOnce());
+        clock.advance(SETTINGS.lease());
+        assertEquals(1, relay.relayOnce());
+        assertEquals("SENT/2", state("C-1"));
+    }
+}

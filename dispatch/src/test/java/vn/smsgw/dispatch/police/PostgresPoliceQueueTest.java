@@ -1,0 +1,67 @@
+package vn.smsgw.dispatch.police;
+
+import vn.smsgw.dispatch.MutableClock;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import vn.smsgw.dispatch.store.Database;
+import vn.smsgw.dispatch.store.TestServices;
+
+class PostgresPoliceQueueTest extends PoliceQueueContract {
+    private String schema;
+
+    @Override
+    Fixture open(MutableClock clock) {
+        schema = TestServices.freshPostgresSchema();
+        Database db = Database.open(TestServices.postgresConfig(schema));
+        return new Fixture(new JdbcPoliceQueue(db, clock, VISIBILITY), new JdbcPoliceOutbox(clock), db, db);
+    }
+
+    @Test
+    void pull_twoProcessesAtOnce_handOutEachCaseOnce() throws Exception {
+        int cases = 600;
+        for (int i = 0; i < cases; i += 100) {
+            List<String> ids = new ArrayList<>();
+            for (int j = i; j < i + 100; j++) {
+                ids.add("C-" + j);
+            }
+            add(ids.toArray(String[]::new));
+        }
+        ConcurrentLinkedQueue<String> handedOut = new ConcurrentLinkedQueue<>();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try (Database other = Database.open(TestServices.postgresConfig(schema))) {
+            List<PoliceQueue> queues = List.of(queue, new JdbcPoliceQueue(other, clock, VISIBILITY));
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                PoliceQueue q = queues.get(t % 2);
+                done.add(pool.submit(() -> {
+                    go.await();
+                    for (List<PoliceDelivery> got = q.pull(7); !got.isEmpty(); got = q.pull(7)) {
+                        got.forEach(d -> handedOut.add(d.caseId()));
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Set<String> distinct = new HashSet<>(handedOut);
+        assertEquals(cases, distinct.size());
+        assertEquals(cases, handedOut.size(), "a case was handed out twice within the visibility timeout");
+    }
+}

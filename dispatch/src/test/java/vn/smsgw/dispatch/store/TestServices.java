@@ -1,0 +1,89 @@
+package vn.smsgw.dispatch.store;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real services the contract tests run against: SQLite in a temporary directory, PostgreSQL on 127.0.0.1:5432
+ * (a fresh schema per call) and RabbitMQ on 127.0.0.1:5672. When {@code CI=true} an unreachable service fails the
+ * test; elsewhere the test is skipped with a message naming the service.
+ */
+public final class TestServices {
+    public static final String PG_HOST = env("SMSGW_TEST_PG_HOST", "127.0.0.1");
+    public static final int PG_PORT = Integer.parseInt(env("SMSGW_TEST_PG_PORT", "5432"));
+    public static final String PG_USER = env("SMSGW_TEST_PG_USER", "postgres");
+    public static final String RABBIT_HOST = env("SMSGW_TEST_RABBIT_HOST", "127.0.0.1");
+    public static final int RABBIT_PORT = Integer.parseInt(env("SMSGW_TEST_RABBIT_PORT", "5672"));
+
+    private TestServices() {
+    }
+
+    /** A new SQLite database under {@code dir}. */
+    public static Database sqlite(Path dir) {
+        return Database.open(DatabaseConfig.sqlite(dir));
+    }
+
+    /** A new, empty PostgreSQL schema in database {@code test}, migrated. */
+    public static Database postgres() {
+        return Database.open(postgresConfig(freshPostgresSchema()));
+    }
+
+    /** Config for an existing schema (e.g. one shared by two processes). */
+    public static DatabaseConfig postgresConfig(String schema) {
+        return DatabaseConfig.postgres(
+                "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/test?currentSchema=" + schema, PG_USER, "");
+    }
+
+    /** Creates a uniquely named empty schema and returns its name. */
+    public static String freshPostgresSchema() {
+        requireReachable("PostgreSQL", PG_HOST, PG_PORT);
+        String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String url = "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/test";
+        try (Connection c = DriverManager.getConnection(url, PG_USER, "");
+             Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            unavailable("PostgreSQL", e.getMessage());
+        }
+        return schema;
+    }
+
+    /** Fails (CI) or skips unless RabbitMQ accepts TCP connections. */
+    public static void requireRabbit() {
+        requireReachable("RabbitMQ", RABBIT_HOST, RABBIT_PORT);
+    }
+
+    public static boolean inCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    static void requireReachable(String name, String host, int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(host, port), 2_000);
+        } catch (IOException e) {
+            unavailable(name, host + ":" + port + " unreachable (" + e.getMessage() + ")");
+        }
+    }
+
+    private static void unavailable(String name, String why) {
+        String msg = name + " is required for this test: " + why;
+        if (inCi()) {
+            Assertions.fail(msg + " (CI=true: services must be up)");
+        }
+        Assumptions.abort(msg + " — skipped outside CI");
+    }
+
+    private static String env(String name, String dflt) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? dflt : v;
+    }
+}

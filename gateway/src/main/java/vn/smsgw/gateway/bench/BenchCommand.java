@@ -1,0 +1,206 @@
+package vn.smsgw.gateway.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.smsgw.dispatch.outbound.Lane;
+import vn.smsgw.dispatch.store.SqliteSync;
+
+/** {@code smsgw bench}: the benchmarks. */
+@Command(name = "bench", description = "Run a benchmark and print what it measured.",
+        subcommands = {BenchCommand.IntakeCommand.class, BenchCommand.InboundCommand.class,
+            BenchCommand.OutboundCommand.class, BenchCommand.CampaignCommand.class}, mixinStandardHelpOptions = true)
+public final class BenchCommand {
+
+    /** {@code smsgw bench intake}. */
+    @Command(name = "intake", mixinStandardHelpOptions = true,
+            description = "Intake with concurrent callers over SQLite and/or PostgreSQL: reports/s and latency.")
+    static final class IntakeCommand implements Callable<Integer> {
+        @Option(names = "--store", split = ",", defaultValue = "sqlite,postgres",
+                description = "Stores to measure: sqlite, postgres (default: both).")
+        String[] stores;
+
+        @Option(names = "--callers", defaultValue = "64", description = "Concurrent callers (default: 64).")
+        int callers;
+
+        @Option(names = "--seconds", defaultValue = "20", description = "Measured seconds per store (default: 20).")
+        int seconds;
+
+        @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds per store (default: 5).")
+        int warmup;
+
+        @Option(names = "--sqlite-sync", defaultValue = "FULL", description = "SQLite sync: FULL or NORMAL.")
+        SqliteSync sync;
+
+        @Option(names = "--pg-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test",
+                description = "PostgreSQL database (a new schema is created and dropped).")
+        String pgUrl;
+
+        @Option(names = "--pg-user", defaultValue = "postgres")
+        String pgUser;
+
+        @Option(names = "--pg-password", defaultValue = "", description = "Or set SMSGW_PG_PASSWORD.")
+        String pgPassword;
+
+        @Override
+        public Integer call() throws Exception {
+            Duration w = Duration.ofSeconds(warmup);
+            Duration m = Duration.ofSeconds(seconds);
+            System.out.printf("machine: %d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("os.name"), System.getProperty("java.version"));
+            for (String s : stores) {
+                switch (s.trim()) {
+                    case "sqlite" -> {
+                        try (BenchStore store = BenchStore.sqlite(sync)) {
+                            System.out.println(IntakeBench.run("sqlite/" + sync, store.database(), callers, w, m));
+                        }
+                    }
+                    case "postgres" -> {
+                        String pw = System.getenv().getOrDefault("SMSGW_PG_PASSWORD", pgPassword);
+                        try (BenchStore store = BenchStore.postgres(pgUrl, pgUser, pw, 8)) {
+                            System.out.println(IntakeBench.run("postgres", store.database(), callers, w, m));
+                        }
+                    }
+                    default -> throw new IllegalArgumentException("unknown store: " + s);
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** {@code smsgw bench inbound}. */
+    @Command(name = "inbound", mixinStandardHelpOptions = true,
+            description = "MO from the simulator on loopback: a bare jsmpp receiver, then the full gateway; "
+                    + "deliver_sm/s, ack latency, MO→reply round trips.")
+    static final class InboundCommand implements Callable<Integer> {
+        @Option(names = "--count", defaultValue = "100000", description = "MO per side (default: 100000).")
+        long count;
+
+        @Option(names = "--window", defaultValue = "100", description = "Simulator deliver_sm window (default: 100).")
+        int window;
+
+        @Option(names = "--seconds", defaultValue = "120", description = "Longest run per side (default: 120).")
+        int seconds;
+
+        @Option(names = "--store", defaultValue = "sqlite", description = "sqlite (full sync) or postgres.")
+        String store;
+
+        @Option(names = "--binds", defaultValue = "2", description = "Gateway transceiver binds (default: 2).")
+        int binds;
+
+        @Option(names = "--degree", defaultValue = "32", description = "jsmpp PDU threads per bind (default: 32).")
+        int degree;
+
+        @Option(names = "--submit-window", defaultValue = "50", description = "Reply submit window per bind.")
+        int submitWindow;
+
+        @Option(names = "--bare-degree", defaultValue = "1", description = "PDU threads of the bare receiver.")
+        int bareDegree;
+
+        @Option(names = "--side", defaultValue = "both", description = "both, bare or gateway.")
+        String side;
+
+        @Option(names = "--pg-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test")
+        String pgUrl;
+
+        @Option(names = "--pg-user", defaultValue = "postgres")
+        String pgUser;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!store.equals("sqlite") && !store.equals("postgres")) {
+                throw new IllegalArgumentException("--store must be sqlite or postgres: " + store);
+            }
+            InboundBench.Settings s = new InboundBench.Settings(count, window, Duration.ofSeconds(seconds), store,
+                    binds, degree, submitWindow, bareDegree, new InboundBench.PgTarget(pgUrl, pgUser,
+                    System.getenv().getOrDefault("SMSGW_PG_PASSWORD", "")));
+            InboundBench.Result bare = side.equals("gateway") ? null : InboundBench.bare(s);
+            InboundBench.Result gw = side.equals("bare") ? null : InboundBench.gateway(s);
+            System.out.print(InboundBench.table(s, bare, gw));
+            return 0;
+        }
+    }
+
+    /** {@code smsgw bench outbound}. */
+    @Command(name = "outbound", mixinStandardHelpOptions = true,
+            description = "submit_sm to the simulator on loopback, TPS unlimited, receipts on: a bare jsmpp loop, "
+                    + "then the Submitter over SQLite and over the in-memory queue.")
+    static final class OutboundCommand implements Callable<Integer> {
+        @Option(names = "--count", defaultValue = "100000", description = "Messages per side (default: 100000).")
+        int count;
+
+        @Option(names = "--window", defaultValue = "50", description = "submit_sm in flight per bind (default: 50).")
+        int window;
+
+        @Option(names = "--binds", defaultValue = "1", description = "Transceiver binds (default: 1).")
+        int binds;
+
+        @Option(names = "--lane", defaultValue = "CAMPAIGN", description = "REPLY or CAMPAIGN (default).")
+        Lane lane;
+
+        @Option(names = "--seconds", defaultValue = "120", description = "Longest run per side (default: 120).")
+        int seconds;
+
+        @Option(names = "--sides", split = ",", defaultValue = "bare,sqlite,memory",
+                description = "Sides to run: bare, sqlite, memory (default: all).")
+        String[] sides;
+
+        @Override
+        public Integer call() throws Exception {
+            OutboundBench.Settings s = new OutboundBench.Settings(count, window, binds, lane,
+                    Duration.ofSeconds(seconds));
+            List<OutboundBench.Result> results = new ArrayList<>();
+            for (String side : sides) {
+                switch (side.trim()) {
+                    case "bare" -> results.add(OutboundBench.bare(s));
+                    case "sqlite" -> results.add(OutboundBench.sqlite(s));
+                    case "memory" -> results.add(OutboundBench.inMemory(s));
+                    default -> throw new IllegalArgumentException("unknown side: " + side);
+                }
+            }
+            System.out.print(OutboundBench.table(s, results));
+            return 0;
+        }
+    }
+
+    /** {@code smsgw bench campaign}. */
+    @Command(name = "campaign", mixinStandardHelpOptions = true,
+            description = "A campaign through the whole gateway to the simulator: submit_sm/s over a steady minute "
+                    + "against the TPS cap (±%), or unthrottled.")
+    static final class CampaignCommand implements Callable<Integer> {
+        @Option(names = "--tps", defaultValue = "200", description = "Campaign TPS cap; 0 for unthrottled "
+                + "(default: 200).")
+        int tps;
+
+        @Option(names = "--seconds", defaultValue = "60", description = "Measured seconds (default: 60).")
+        int seconds;
+
+        @Option(names = "--warmup", defaultValue = "5", description = "Seconds left out first (default: 5).")
+        int warmup;
+
+        @Option(names = "--recipients", description = "Audience size (default: enough for the run, at least "
+                + "20,000; unthrottled 300,000).")
+        Long recipients;
+
+        @Option(names = "--binds", defaultValue = "2", description = "Transceiver binds (default: 2).")
+        int binds;
+
+        @Option(names = "--window", defaultValue = "50", description = "submit_sm in flight per bind (default: 50).")
+        int window;
+
+        @Override
+        public Integer call() throws Exception {
+            if (tps < 0 || seconds < 1 || warmup < 0 || binds < 1 || window < 1) {
+                throw new IllegalArgumentException("--tps must be >= 0; --seconds, --binds, --window >= 1");
+            }
+            long n = recipients != null ? recipients
+                    : tps == 0 ? 300_000 : Math.max(20_000, (long) tps * (seconds + warmup + 5));
+            CampaignBench.Settings s = new CampaignBench.Settings(tps, seconds, warmup, n, binds, window);
+            System.out.print(CampaignBench.table(s, CampaignBench.run(s)));
+            return 0;
+        }
+    }
+}

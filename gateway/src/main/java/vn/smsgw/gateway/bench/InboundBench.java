@@ -1,0 +1,150 @@
+package vn.smsgw.gateway.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import vn.smsgw.dispatch.store.DatabaseConfig;
+import vn.smsgw.dispatch.store.SqliteSync;
+import vn.smsgw.gateway.config.GatewayConfig;
+import vn.smsgw.gateway.config.HttpConfig;
+import vn.smsgw.gateway.config.SmscConfigs;
+import vn.smsgw.gateway.config.StoreConfig;
+import vn.smsgw.gateway.process.Gateway;
+import vn.smsgw.gateway.simulator.AckLatencies;
+import vn.smsgw.gateway.simulator.MoInjection;
+import vn.smsgw.gateway.simulator.SimulatorConfig;
+import vn.smsgw.gateway.simulator.SmscSimulator;
+import vn.smsgw.gateway.smpp.SmscConfig;
+
+/*
+ * Both sides run in this process against the project's own simulator on loopback, one after the other, each with
+ * a fresh simulator: first a bare jsmpp session that acknowledges without doing anything, then the whole gateway
+ * (SQLite with full sync, or PostgreSQL). Rates count deliver_sm answered ESME_ROK by the ESME, as the simulator
+ * saw them, after the first 10 % (warm-up); ack latency is the simulator's, deliver_sm written to its
+ * deliver_sm_resp read. For the gateway an ESME_ROK means the report is committed; its reply goes out through the
+ * outbound queue and the submitter, and a reply submit_sm reaching the simulator closes a round trip.
+ */
+/** {@code smsgw bench inbound}: MO throughput and ack latency of a bare jsmpp receiver and of the full gateway. */
+final class InboundBench {
+
+    /** The settings of one run. */
+    record Settings(long count, int window, Duration max, String store, int binds, int degree, int submitWindow,
+                    int bareDegree, PgTarget pg) {
+    }
+
+    /** A PostgreSQL database to create a throw-away schema in. */
+    record PgTarget(String url, String user, String password) {
+    }
+
+    /** What one side measured. */
+    record Result(String who, SteadyRate acks, double p50, double p99, double p999, SteadyRate replies,
+                  double rtP50, double rtP99, long errors) {
+    }
+
+    private InboundBench() {
+    }
+
+    static Result bare(Settings s) throws Exception {
+        try (SmscSimulator smsc = new SmscSimulator(simulator(s)).start();
+             BareSession bare = BareSession.bind(smsc.port(), s.bareDegree(), s.window() + 200)) {
+            bare.session();
+            MoInjection injection = smsc.inject(new ReportTraffic(1, false), s.count());
+            SteadyRate acks = SteadyRate.measure(injection::ackedCount, s.count(), 0.1, s.max(),
+                    smsc.moAckLatencies()::reset);
+            injection.close();
+            AckLatencies lat = smsc.moAckLatencies();
+            return new Result("bare jsmpp", acks, lat.percentileMillis(50), lat.percentileMillis(99),
+                    lat.percentileMillis(99.9), null, 0, 0, smsc.stats().mo().errors());
+        }
+    }
+
+    static Result gateway(Settings s) throws Exception {
+        Path dir = Files.createTempDirectory("smsgw-bench-inbound-");
+        BenchStore pgSchema = null;
+        SmscSimulator smsc = new SmscSimulator(simulator(s)).start();
+        try {
+            GatewayConfig config = GatewayConfig.embedded(dir, Map.of())
+                    .withHttp(new HttpConfig("127.0.0.1", 0))
+                    .withSmscs(List.of(new SmscConfigs.Smsc(SmscConfig.builder("sim")
+                            .address("127.0.0.1", smsc.port()).credentials("smsgw", "bench").binds(s.binds())
+                            .pduProcessorDegree(s.degree()).queueCapacity(s.window() + s.submitWindow() + 500)
+                            .build(), new SmscConfigs.SubmitSection(s.submitWindow(), 1_000_000, 0.2))));
+            if (s.store().equals("postgres")) {
+                pgSchema = BenchStore.postgres(s.pg().url(), s.pg().user(), s.pg().password(), 1);
+                config = new GatewayConfig(dir, new StoreConfig(new DatabaseConfig(pgSchema.url(), s.pg().user(),
+                        s.pg().password(), SqliteSync.FULL, 16), false, SqliteSync.FULL), config.http(), null,
+                        config.dispatch(), config.smscs());
+            }
+            try (Gateway g = Gateway.start(config, Clock.systemUTC())) {
+                awaitBinds(g, s.binds());
+                ReportTraffic traffic = new ReportTraffic(2, true);
+                smsc.onSubmit(traffic::replied);
+                MoInjection injection = smsc.inject(traffic, s.count());
+                long[] repliesAtWarm = new long[1];
+                SteadyRate acks = SteadyRate.measure(injection::ackedCount, s.count(), 0.1, s.max(), () -> {
+                    smsc.moAckLatencies().reset();
+                    traffic.roundTrips().reset();
+                    repliesAtWarm[0] = smsc.submitCount();
+                });
+                long repliesAtEnd = smsc.submitCount();
+                SteadyRate replies = new SteadyRate(repliesAtEnd - repliesAtWarm[0], acks.seconds(), repliesAtEnd,
+                        true);
+                injection.close();
+                AckLatencies lat = smsc.moAckLatencies();
+                AckLatencies rt = traffic.roundTrips();
+                Result r = new Result("smsgw " + s.store(), acks, lat.percentileMillis(50), lat.percentileMillis(99),
+                        lat.percentileMillis(99.9), replies, rt.percentileMillis(50), rt.percentileMillis(99),
+                        smsc.stats().mo().errors());
+                smsc.close(); // before the gateway: its receipts would be refused while it closes
+                return r;
+            }
+        } finally {
+            smsc.close();
+            if (pgSchema != null) {
+                pgSchema.close();
+            }
+            BenchStore.deleteTree(dir);
+        }
+    }
+
+    private static SimulatorConfig simulator(Settings s) {
+        return SimulatorConfig.builder().port(0).window(s.window()).receivedLogCapacity(0)
+                .queueCapacity(s.window() + s.submitWindow() * s.binds() + 1_000).pduProcessorDegree(4)
+                .dlrWindow(50).responseTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    private static void awaitBinds(Gateway g, int binds) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (g.sessions().get(0).boundCount() < binds) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the gateway did not bind in 20 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    static String table(Settings s, Result bare, Result gw) {
+        StringBuilder b = new StringBuilder();
+        b.append(Machine.describe()).append('\n');
+        b.append(String.format("simulator window %d, %,d MO per side (first 10 %% warm-up); gateway: %d bind(s), "
+                + "degree %d, submit window %d, store %s%n", s.window(), s.count(), s.binds(), s.degree(),
+                s.submitWindow(), s.store()));
+        b.append(String.format("%-22s %14s %10s %10s %10s %8s %14s %10s %10s%n", "", "deliver_sm/s", "ack p50",
+                "ack p99", "ack p99.9", "errors", "replies/s", "MO→reply", "p99"));
+        for (Result r : new Result[] {bare, gw}) {
+            if (r == null) {
+                continue;
+            }
+            b.append(String.format("%-22s %,14.0f %8.2fms %8.2fms %8.2fms %8d %14s %10s %10s%s%n", r.who(),
+                    r.acks().perSecond(), r.p50(), r.p99(), r.p999(), r.errors(),
+                    r.replies() == null ? "-" : String.format("%,.0f", r.replies().perSecond()),
+                    r.replies() == null ? "-" : String.format("%.1fms", r.rtP50()),
+                    r.replies() == null ? "-" : String.format("%.1fms", r.rtP99()),
+                    r.acks().completed() ? "" : "  (stopped at " + r.acks().total() + ")"));
+        }
+        return b.toString();
+    }
+}

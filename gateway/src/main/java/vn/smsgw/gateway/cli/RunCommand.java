@@ -1,0 +1,112 @@
+package vn.smsgw.gateway.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.smsgw.gateway.config.ConfigException;
+import vn.smsgw.gateway.config.GatewayConfig;
+import vn.smsgw.gateway.config.HttpConfig;
+import vn.smsgw.gateway.config.SmscConfigs;
+import vn.smsgw.gateway.process.Gateway;
+import vn.smsgw.gateway.smpp.SmscConfig;
+
+/**
+ * {@code smsgw run}: the gateway process, from a configuration file, from flags, or both (flags override the file).
+ * Runs until SIGTERM/Ctrl-C, then shuts down gracefully.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the gateway: bind to the SMSC(s), take reports, answer reporters, serve HTTP.")
+final class RunCommand implements Callable<Integer> {
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (see the README).")
+    Path config;
+
+    @Option(names = "--smsc", paramLabel = "HOST:PORT",
+            description = "Bind to this SMSC (replaces the file's smscs with one SMSC named 'smsc', keeping the "
+                    + "first configured SMSC's other settings).")
+    String smsc;
+
+    @Option(names = "--system-id", description = "SMPP system_id for --smsc (default: smsgw).")
+    String systemId;
+
+    @Option(names = "--password", description = "SMPP password for --smsc; or the environment variable "
+            + "SMSGW_SMSC_PASSWORD.")
+    String password;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Embedded store directory (default ./data).")
+    Path dataDir;
+
+    @Option(names = "--http-port", description = "Admin HTTP port on 127.0.0.1 (default 8156; 0 = any free port).")
+    Integer httpPort;
+
+    @Override
+    public Integer call() throws Exception {
+        GatewayConfig c;
+        try {
+            c = resolve();
+        } catch (ConfigException e) {
+            System.err.println("smsgw run: configuration error: " + e.getMessage());
+            return 2;
+        }
+        Gateway gateway = Gateway.start(c, Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            gateway.close();
+            stopped.countDown();
+        }, "smsgw-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    GatewayConfig resolve() {
+        GatewayConfig c = config != null ? GatewayConfig.load(config, System.getenv())
+                : GatewayConfig.embedded(dataDir != null ? dataDir : Path.of("./data"), System.getenv());
+        if (dataDir != null && config != null) {
+            c = c.withDataDir(dataDir);
+        }
+        if (httpPort != null) {
+            if (httpPort < 0 || httpPort > 65_535) {
+                throw new ConfigException("--http-port must be between 0 and 65535");
+            }
+            c = c.withHttp(new HttpConfig(c.http().host(), httpPort));
+        }
+        if (smsc != null || systemId != null || password != null) {
+            c = c.withSmscs(List.of(smscFromFlags(c)));
+        }
+        if (c.smscs().isEmpty()) {
+            throw new ConfigException("no SMSC: give --smsc HOST:PORT or an smscs list in --config");
+        }
+        return c;
+    }
+
+    private SmscConfigs.Smsc smscFromFlags(GatewayConfig c) {
+        SmscConfigs.Smsc base = c.smscs().isEmpty()
+                ? new SmscConfigs.Smsc(SmscConfig.builder("smsc").build(), new SmscConfigs.SubmitSection(10, 100, 0.2))
+                : c.smscs().get(0);
+        SmscConfig.Builder b = base.smpp().toBuilder();
+        if (smsc != null) {
+            int colon = smsc.lastIndexOf(':');
+            if (colon <= 0) {
+                throw new ConfigException("--smsc must be HOST:PORT, not '" + smsc + "'");
+            }
+            int port;
+            try {
+                port = Integer.parseInt(smsc.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new ConfigException("--smsc port must be a number, not '" + smsc.substring(colon + 1) + "'");
+            }
+            b.address(smsc.substring(0, colon), port);
+        }
+        String pw = password != null ? password : System.getenv().getOrDefault("SMSGW_SMSC_PASSWORD",
+                base.smpp().password());
+        b.credentials(systemId != null ? systemId : base.smpp().systemId(), pw);
+        try {
+            return new SmscConfigs.Smsc(b.build(), base.submit());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package vn.smsgw.gateway.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A section of the configuration tree with its dotted path, read with defaults and validation. Every key read is
+ * remembered, so {@link #rejectUnknown()} can refuse keys nobody reads (typos). {@code ${NAME}} and
+ * {@code ${NAME:-default}} in string values are replaced from the environment. Not thread-safe; used once at start.
+ */
+final class ConfigNode {
+    private final JsonNode node;
+    private final String path;
+    private final Map<String, String> env;
+    private final Set<String> read = new HashSet<>();
+
+    ConfigNode(JsonNode node, String path, Map<String, String> env) {
+        this.node = node == null ? MissingNode.getInstance() : node;
+        this.path = path;
+        this.env = env;
+        if (!this.node.isMissingNode() && !this.node.isNull() && !this.node.isObject()) {
+            throw new ConfigException(label() + " must be a section (key: value lines)");
+        }
+    }
+
+    String key(String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    private String label() {
+        return path.isEmpty() ? "the configuration" : path;
+    }
+
+    boolean has(String name) {
+        read.add(name);
+        JsonNode v = node.get(name);
+        return v != null && !v.isNull();
+    }
+
+    ConfigNode section(String name) {
+        read.add(name);
+        return new ConfigNode(node.get(name), key(name), env);
+    }
+
+    List<ConfigNode> sections(String name) {
+        read.add(name);
+        JsonNode v = node.get(name);
+        List<ConfigNode> out = new ArrayList<>();
+        if (v == null || v.isNull()) {
+            return out;
+        }
+        if (!v.isArray()) {
+            throw new ConfigException(key(name) + " must be a list");
+        }
+        for (int i = 0; i < v.size(); i++) {
+            out.add(new ConfigNode(v.get(i), key(name) + "[" + i + "]", env));
+        }
+        return out;
+    }
+
+    String string(String name, String dflt) {
+        read.add(name);
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.isValueNode()) {
+            throw new ConfigException(key(name) + " must be a single value");
+        }
+        return substitute(name, v.asText());
+    }
+
+    List<String> strings(String name, List<String> dflt) {
+        read.add(name);
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.isArray()) {
+            throw new ConfigException(key(name) + " must be a list");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : v) {
+            out.add(substitute(name, e.asText()));
+        }
+        return out;
+    }
+
+    int integer(String name, int dflt, int min, int max) {
+        String s = string(name, null);
+        if (s == null) {
+            return dflt;
+        }
+        int v;
+        try {
+            v = Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key(name) + " must be a whole number, not '" + s + "'");
+        }
+        if (v < min || v > max) {
+            throw new ConfigException(key(name) + " must be between " + min + " and " + max + ", not " + v);
+        }
+        return v;
+    }
+
+    double decimal(String name, double dflt, double min, double max) {
+        String s = string(name, null);
+        if (s == null) {
+            return dflt;
+        }
+        double v;
+        try {
+            v = Double.parseDouble(s.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key(name) + " must be a number, not '" + s + "'");
+        }
+        if (!(v >= min && v <= max)) {
+            throw new ConfigException(key(name) + " must be between " + min + " and " + max + ", not " + v);
+        }
+        return v;
+    }
+
+    boolean bool(String name, boolean dflt) {
+        String s = string(name, null);
+        if (s == null) {
+            return dflt;
+        }
+        return switch (s.trim().toLowerCase()) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new ConfigException(key(name) + " must be true or false, not '" + s + "'");
+        };
+    }
+
+    Duration duration(String name, Duration dflt, Duration min) {
+        String s = string(name, null);
+        if (s == null) {
+            return dflt;
+        }
+        Duration d = Durations.parse(s).orElseThrow(() -> new ConfigException(
+                key(name) + " must be a duration like 500ms, 10s, 5m, 48h or 7d, not '" + s + "'"));
+        if (d.compareTo(min) < 0) {
+            throw new ConfigException(key(name) + " must be at least " + Durations.format(min) + ", not " + s);
+        }
+        return d;
+    }
+
+    <E extends Enum<E>> E choice(String name, E dflt, Class<E> type) {
+        String s = string(name, null);
+        if (s == null) {
+            return dflt;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(s.trim())) {
+                return e;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            names.add(e.name());
+        }
+        throw new ConfigException(key(name) + " must be one of " + names + ", not '" + s + "'");
+    }
+
+    /** Applies {@code reader} to this section, wrapping value errors with this section's key. */
+    <T> T as(Function<ConfigNode, T> reader) {
+        T value = reader.apply(this);
+        rejectUnknown();
+        return value;
+    }
+
+    /** Fails on a key of this section that nothing read. */
+    void rejectUnknown() {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!read.contains(k)) {
+                throw new ConfigException("unknown key " + key(k) + " (see the configuration reference in the README)");
+            }
+        }
+    }
+
+    private String substitute(String name, String value) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < value.length()) {
+            int start = value.indexOf("${", i);
+            if (start < 0) {
+                out.append(value, i, value.length());
+                break;
+            }
+            int end = value.indexOf('}', start);
+            if (end < 0) {
+                throw new ConfigException(key(name) + ": unterminated ${ in '" + value + "'");
+            }
+            out.append(value, i, start);
+            String expr = value.substring(start + 2, end);
+            int dash = expr.indexOf(":-");
+            String var = dash < 0 ? expr : expr.substring(0, dash);
+            String v = env.get(var);
+            if (v == null) {
+                if (dash < 0) {
+                    throw new ConfigException(key(name) + " needs the environment variable " + var + ", which is not set");
+                }
+                v = expr.substring(dash + 2);
+            }
+            out.append(v);
+            i = end + 1;
+        }
+        return out.toString();
+    }
+}

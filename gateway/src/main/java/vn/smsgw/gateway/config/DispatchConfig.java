@@ -1,0 +1,125 @@
+package vn.smsgw.gateway.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import vn.smsgw.dispatch.DispatchSettings;
+import vn.smsgw.dispatch.blocklist.Threshold;
+import vn.smsgw.dispatch.blocklist.Thresholds;
+import vn.smsgw.dispatch.intake.IntakeConfig;
+import vn.smsgw.dispatch.outbound.ReplyTemplates;
+import vn.smsgw.dispatch.police.PoliceRelaySettings;
+import vn.smsgw.dispatch.police.RabbitPoliceConfig;
+import vn.smsgw.dispatch.routing.FraudMarkers;
+import vn.smsgw.parser.report.Command;
+
+/**
+ * The {@code intake}, {@code blocklist}, {@code routing}, {@code police} and {@code replies} sections: everything
+ * dispatch needs, validated, plus the operator files to load at start ({@code blocklist.allowlistFile},
+ * {@code blocklist.portabilityFile}; empty = none).
+ */
+public record DispatchConfig(IntakeConfig intake, Thresholds thresholds, List<String> fraudMarkers,
+                             Duration policeVisibility, String allowlistFile, String portabilityFile) {
+
+    static DispatchConfig read(ConfigNode root, Path dataDir) {
+        ReplyTemplates replies = root.section("replies").as(DispatchConfig::replies);
+        boolean embedded = !root.section("database").has("url")
+                || root.section("database").string("url", "").isBlank();
+        IntakeConfig intake = root.section("intake").as(n -> intake(n, replies, dataDir, embedded));
+        String[] files = new String[2];
+        Thresholds thresholds = root.section("blocklist").as(n -> {
+            files[0] = n.string("allowlistFile", "");
+            files[1] = n.string("portabilityFile", "");
+            return thresholds(n.section("thresholds"));
+        });
+        List<String> markers = root.section("routing").as(
+                n -> n.strings("fraudMarkers", FraudMarkers.DEFAULT_PHRASES));
+        Duration visibility = root.section("police").as(
+                n -> n.duration("visibilityTimeout", Duration.ofSeconds(60), Duration.ofSeconds(1)));
+        return new DispatchConfig(intake, thresholds, markers, visibility, files[0], files[1]);
+    }
+
+    private static IntakeConfig intake(ConfigNode n, ReplyTemplates replies, Path dataDir, boolean embedded) {
+        IntakeConfig d = IntakeConfig.defaults("0123456789abcdef");
+        String key = n.string("reporterHashKey", "");
+        if (key.isBlank()) {
+            if (!embedded) {
+                throw new ConfigException(n.key("reporterHashKey")
+                        + " is required with PostgreSQL: every process must hash reporters with the same key");
+            }
+            key = storedKey(dataDir);
+        } else if (key.length() < 16) {
+            throw new ConfigException(n.key("reporterHashKey") + " must have at least 16 characters");
+        }
+        try {
+            return new IntakeConfig(
+                    n.integer("dailyQuota", d.dailyQuota(), 1, 100_000),
+                    n.integer("repliesPerHour", d.repliesPerHour(), 1, 100_000),
+                    n.duration("dedupeWindow", d.dedupeWindow(), Duration.ofMinutes(1)),
+                    n.integer("maxBatch", d.maxBatch(), 1, 100_000),
+                    n.integer("queueCapacity", d.queueCapacity(), 1, 10_000_000),
+                    key, replies,
+                    n.duration("reassemblyTimeout", d.reassemblyTimeout(), Duration.ZERO),
+                    n.duration("sweepInterval", d.sweepInterval(), Duration.ofMillis(100)));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("intake: " + e.getMessage());
+        }
+    }
+
+    /** The embedded store's reporter-hash key: generated once and kept next to the database. */
+    private static String storedKey(Path dataDir) {
+        Path file = dataDir.resolve("reporter-hash.key");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            Files.createDirectories(dataDir);
+            byte[] b = new byte[24];
+            new SecureRandom().nextBytes(b);
+            String key = HexFormat.of().formatHex(b);
+            Files.writeString(file, key + "\n");
+            return key;
+        } catch (IOException e) {
+            throw new ConfigException("intake.reporterHashKey: cannot read or create " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static Thresholds thresholds(ConfigNode n) {
+        Thresholds t = Thresholds.defaults();
+        for (Command c : Command.values()) {
+            if (n.has(c.name())) {
+                Threshold d = t.of(c);
+                ConfigNode s = n.section(c.name());
+                Threshold custom = s.as(x -> new Threshold(x.integer("reporters", d.reporters(), 1, 1_000_000),
+                        x.duration("window", d.window(), Duration.ofMinutes(1))));
+                t = t.with(c, custom);
+            }
+        }
+        n.rejectUnknown();
+        return t;
+    }
+
+    private static ReplyTemplates replies(ConfigNode n) {
+        ReplyTemplates d = ReplyTemplates.defaults();
+        try {
+            return new ReplyTemplates(n.string("ack", d.ack()), n.string("help", d.help()),
+                    n.string("invalidNumber", d.invalidNumber()), n.string("invalidSender", d.invalidSender()),
+                    n.string("quota", d.quota()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("replies: " + e.getMessage());
+        }
+    }
+
+    /** The dispatch settings for this configuration, relaying to {@code rabbit} when not null. */
+    public DispatchSettings settings(RabbitConfig rabbit) {
+        RabbitPoliceConfig r = rabbit == null ? null : new RabbitPoliceConfig(rabbit.host(), rabbit.port(),
+                rabbit.username(), rabbit.password(), rabbit.virtualHost(), rabbit.policeQueue(),
+                Duration.ofSeconds(5));
+        return new DispatchSettings(intake, thresholds, fraudMarkers, policeVisibility, Duration.ofSeconds(10),
+                PoliceRelaySettings.defaults(), r);
+    }
+}

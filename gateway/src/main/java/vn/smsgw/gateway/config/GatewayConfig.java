@@ -1,0 +1,76 @@
+package vn.smsgw.gateway.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The whole configuration of one smsgw process, validated at load: where data lives, the store, the admin HTTP
+ * server, RabbitMQ (optional), intake, blocklist and routing rules, reply templates and the SMSC connections. Loaded
+ * once from YAML ({@link #load}); every key, its default and meaning are in the README's configuration reference.
+ * Immutable.
+ */
+public record GatewayConfig(Path dataDir, StoreConfig store, HttpConfig http, RabbitConfig rabbitOrNull,
+                            DispatchConfig dispatch, List<SmscConfigs.Smsc> smscs) {
+
+    public GatewayConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(dispatch, "dispatch");
+        smscs = List.copyOf(smscs);
+    }
+
+    /** Reads and validates a YAML file; {@code env} supplies {@code ${VAR}} values. */
+    public static GatewayConfig load(Path file, Map<String, String> env) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new ConfigException("cannot read configuration " + file + ": " + e.getMessage());
+        }
+        return fromTree(root, env);
+    }
+
+    /** The defaults: everything embedded under ./data, no SMSC. */
+    public static GatewayConfig defaults(Map<String, String> env) {
+        return fromTree(null, env);
+    }
+
+    /** The defaults with the embedded store under {@code dataDir}. */
+    public static GatewayConfig embedded(Path dataDir, Map<String, String> env) {
+        return fromTree(new ObjectMapper().createObjectNode().put("dataDir", dataDir.toString()), env);
+    }
+
+    static GatewayConfig fromTree(JsonNode root, Map<String, String> env) {
+        ConfigNode n = new ConfigNode(root, "", env);
+        Path dataDir = Path.of(n.string("dataDir", "./data"));
+        StoreConfig store = n.section("database").as(s -> StoreConfig.read(s, dataDir));
+        HttpConfig http = n.section("http").as(HttpConfig::read);
+        RabbitConfig rabbit = n.has("rabbitmq") ? n.section("rabbitmq").as(RabbitConfig::read) : null;
+        DispatchConfig dispatch = DispatchConfig.read(n, dataDir);
+        List<SmscConfigs.Smsc> smscs = n.sections("smscs").stream().map(s -> s.as(SmscConfigs::read)).toList();
+        SmscConfigs.checkUniqueNames(smscs);
+        n.rejectUnknown();
+        return new GatewayConfig(dataDir, store, http, rabbit, dispatch, smscs);
+    }
+
+    public GatewayConfig withDataDir(Path dir) {
+        StoreConfig s = store.embedded() ? StoreConfig.embedded(dir, store.sqliteSync()) : store;
+        return new GatewayConfig(dir, s, http, rabbitOrNull, dispatch, smscs);
+    }
+
+    public GatewayConfig withHttp(HttpConfig h) {
+        return new GatewayConfig(dataDir, store, h, rabbitOrNull, dispatch, smscs);
+    }
+
+    public GatewayConfig withSmscs(List<SmscConfigs.Smsc> list) {
+        return new GatewayConfig(dataDir, store, http, rabbitOrNull, dispatch, list);
+    }
+}

@@ -1,0 +1,44 @@
+package vn.smsgw.gateway.http;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where and how the admin server listens. {@code host}: the address to bind (default {@code 127.0.0.1}; the API has
+ * no authentication, so expose it beyond loopback only behind something that has); {@code port}: 0–65535, 0 for an
+ * ephemeral port (default 8080); {@code workerThreads}: threads answering requests, which may block on the store
+ * (default 4); {@code idleTimeout}: a connection with no traffic in either direction for this long is closed
+ * (default 60 s).
+ */
+public record AdminSettings(String host, int port, int workerThreads, Duration idleTimeout) {
+
+    public AdminSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0..65535: " + port);
+        }
+        if (workerThreads < 1) {
+            throw new IllegalArgumentException("workerThreads must be positive: " + workerThreads);
+        }
+        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("idleTimeout must be positive: " + idleTimeout);
+        }
+    }
+
+    /** The defaults: 127.0.0.1:8080, 4 worker threads, 60 s idle timeout. */
+    public static AdminSettings defaults() {
+        return new AdminSettings("127.0.0.1", 8080, 4, Duration.ofSeconds(60));
+    }
+
+    public AdminSettings withPort(int newPort) {
+        return new AdminSettings(host, newPort, workerThreads, idleTimeout);
+    }
+
+    public AdminSettings withHost(String newHost) {
+        return new AdminSettings(newHost, port, workerThreads, idleTimeout);
+    }
+}

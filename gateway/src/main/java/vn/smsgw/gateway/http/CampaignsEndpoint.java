@@ -1,0 +1,227 @@
+package vn.smsgw.gateway.http;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import vn.smsgw.dispatch.campaign.AudienceFilter;
+import vn.smsgw.dispatch.campaign.Campaign;
+import vn.smsgw.dispatch.campaign.CampaignAction;
+import vn.smsgw.dispatch.campaign.CampaignSpec;
+import vn.smsgw.dispatch.campaign.Campaigns;
+import vn.smsgw.dispatch.campaign.EncodingMode;
+import vn.smsgw.dispatch.campaign.Estimate;
+import vn.smsgw.dispatch.campaign.ImportReport;
+import vn.smsgw.dispatch.campaign.RecipientCounts;
+import vn.smsgw.dispatch.campaign.RecipientState;
+import vn.smsgw.dispatch.campaign.SendingWindow;
+import vn.smsgw.dispatch.campaign.Transition;
+
+/**
+ * Awareness campaigns. {@code GET /api/campaigns}: every campaign with its counts. {@code GET /api/campaigns/{id}}:
+ * one campaign, its counts by recipient state and how many were sent twice. {@code GET /api/campaigns/{id}/estimate}:
+ * recipients, encoding, characters, segments, total SMS, duration, and the same for every other encoding.
+ * {@code POST /api/campaigns?name=&text=&sender=&audience=<server path>&encoding=&tps=&window=&validity=&start=
+ * &province=&type=}: creates a draft and imports its audience (201 with the import report and the estimate).
+ * {@code POST /api/campaigns/{id}/start|pause|resume|cancel}: 200 with the new state, 409 when the state does not
+ * allow it, 404 for an unknown campaign.
+ */
+final class CampaignsEndpoint implements Endpoint {
+
+    /*
+     * The admin server keeps no request body, so create takes query parameters and reads the audience from a file
+     * on the gateway's host (the API is bound to the admin interface, like the CLI that does the same).
+     */
+
+    private final Campaigns campaigns;
+
+    CampaignsEndpoint(Campaigns campaigns) {
+        this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(
+                Route.get("/api/campaigns", r -> list()),
+                Route.post("/api/campaigns", this::create),
+                Route.get("/api/campaigns/{id}", r -> withCampaign(r, k -> one(k))),
+                Route.get("/api/campaigns/{id}/estimate", r -> withCampaign(r, this::estimate)),
+                Route.post("/api/campaigns/{id}/start", r -> act(r, CampaignAction.START)),
+                Route.post("/api/campaigns/{id}/pause", r -> act(r, CampaignAction.PAUSE)),
+                Route.post("/api/campaigns/{id}/resume", r -> act(r, CampaignAction.RESUME)),
+                Route.post("/api/campaigns/{id}/cancel", r -> act(r, CampaignAction.CANCEL)));
+    }
+
+    @FunctionalInterface
+    private interface OnCampaign {
+        AdminResponse answer(Campaign k) throws IOException;
+    }
+
+    private AdminResponse withCampaign(AdminRequest r, OnCampaign action) throws IOException {
+        Optional<Campaign> k = campaigns.find(r.pathParam("id"));
+        if (k.isEmpty()) {
+            return JsonResponses.error(HttpResponseStatus.NOT_FOUND, "no campaign " + r.pathParam("id"));
+        }
+        return action.answer(k.get());
+    }
+
+    private AdminResponse list() {
+        List<Campaign> all = campaigns.list();
+        return JsonResponses.ok(json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("campaigns");
+            for (Campaign k : all) {
+                writeCampaign(json, k, campaigns.counts(k.id()));
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
+    }
+
+    private AdminResponse one(Campaign k) {
+        RecipientCounts c = campaigns.counts(k.id());
+        return JsonResponses.ok(json -> writeCampaign(json, k, c));
+    }
+
+    private AdminResponse estimate(Campaign k) {
+        Estimate e = campaigns.estimate(k);
+        return JsonResponses.ok(json -> {
+            json.writeStartObject();
+            json.writeNumberField("id", k.id());
+            writeEstimate(json, e);
+            json.writeEndObject();
+        });
+    }
+
+    private AdminResponse act(AdminRequest r, CampaignAction action) {
+        Transition t = campaigns.apply(r.pathParam("id"), action);
+        if (t instanceof Transition.Moved m) {
+            return JsonResponses.ok(json -> {
+                json.writeStartObject();
+                json.writeStringField("campaign", r.pathParam("id"));
+                json.writeStringField("from", lower(m.from().name()));
+                json.writeStringField("state", lower(m.to().name()));
+                json.writeEndObject();
+            });
+        }
+        if (t instanceof Transition.Refused refused) {
+            return JsonResponses.error(HttpResponseStatus.CONFLICT, refused.reason());
+        }
+        return JsonResponses.error(HttpResponseStatus.NOT_FOUND, "no campaign " + r.pathParam("id"));
+    }
+
+    private AdminResponse create(AdminRequest r) throws IOException {
+        CampaignSpec spec;
+        AudienceFilter filter;
+        Path audience = Path.of(required(r, "audience"));
+        try {
+            spec = new CampaignSpec(required(r, "name"), required(r, "text"),
+                    EncodingMode.parse(r.param("encoding").orElse("auto")), required(r, "sender"),
+                    SendingWindow.parse(r.param("window").orElse("07:00-21:00")),
+                    r.intParam("tps", 100, 1, 100_000),
+                    Duration.ofMinutes(r.longParam("validityMinutes", 24 * 60, 1, 30L * 24 * 60)),
+                    r.param("start").map(Instant::parse).orElse(Instant.EPOCH), r.intParam("maxAttempts", 3, 1, 10));
+            filter = new AudienceFilter(r.param("province").orElse(""),
+                    AudienceFilter.parseTypes(r.param("type").orElse("")));
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw new BadParameterException("campaign", e.getMessage());
+        }
+        if (!Files.isReadable(audience)) {
+            throw new BadParameterException("audience", "cannot read the audience file " + audience);
+        }
+        Campaign k = campaigns.create(spec);
+        ImportReport report;
+        try (BufferedReader in = Files.newBufferedReader(audience, StandardCharsets.UTF_8)) {
+            report = campaigns.importAudience(k.id(), in, filter, rows -> { });
+        }
+        Estimate e = campaigns.estimate(k);
+        return JsonResponses.of(HttpResponseStatus.CREATED, json -> {
+            json.writeStartObject();
+            json.writeNumberField("id", k.id());
+            json.writeStringField("state", lower(k.state().name()));
+            json.writeObjectFieldStart("import");
+            json.writeNumberField("rows", report.rows());
+            json.writeNumberField("added", report.added());
+            json.writeNumberField("duplicates", report.duplicates());
+            json.writeNumberField("filtered", report.filtered());
+            json.writeNumberField("rejected", report.rejected());
+            json.writeArrayFieldStart("rejects");
+            for (ImportReport.Reject j : report.rejects().subList(0, Math.min(100, report.rejects().size()))) {
+                json.writeStartObject();
+                json.writeNumberField("line", j.line());
+                json.writeStringField("reason", j.reason());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            writeEstimate(json, e);
+            json.writeEndObject();
+        });
+    }
+
+    private static String required(AdminRequest r, String name) {
+        return r.param(name).filter(s -> !s.isBlank())
+                .orElseThrow(() -> new BadParameterException(name, name + " is required"));
+    }
+
+    private static void writeCampaign(JsonGenerator json, Campaign k, RecipientCounts c) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("id", k.id());
+        json.writeStringField("name", k.name());
+        json.writeStringField("state", lower(k.state().name()));
+        json.writeStringField("sender", k.spec().sender());
+        json.writeStringField("encoding", lower(k.spec().mode().name()));
+        json.writeNumberField("tps", k.spec().tps());
+        json.writeStringField("window", k.spec().window().toString());
+        json.writeStringField("createdAt", k.createdAt().toString());
+        if (!k.startedAt().equals(Instant.EPOCH)) {
+            json.writeStringField("startedAt", k.startedAt().toString());
+            json.writeStringField("expiresAt", k.expiresAt().toString());
+        }
+        json.writeNumberField("recipients", c.total());
+        json.writeObjectFieldStart("counts");
+        for (RecipientState s : RecipientState.values()) {
+            json.writeNumberField(lower(s.name()), c.count(s));
+        }
+        json.writeEndObject();
+        json.writeNumberField("sentTwice", c.resent());
+        json.writeEndObject();
+    }
+
+    private static void writeEstimate(JsonGenerator json, Estimate e) throws IOException {
+        json.writeObjectFieldStart("estimate");
+        json.writeNumberField("recipients", e.recipients());
+        json.writeStringField("encoding", e.encoding().name());
+        json.writeNumberField("characters", e.characters());
+        json.writeNumberField("segments", e.segments());
+        json.writeNumberField("totalSms", e.totalSms());
+        json.writeNumberField("tps", e.tps());
+        json.writeNumberField("sendingSeconds", e.sending().toSeconds());
+        json.writeStringField("finishes", e.finishes().toString());
+        json.writeArrayFieldStart("options");
+        for (Estimate.Option o : e.options()) {
+            json.writeStartObject();
+            json.writeStringField("mode", lower(o.mode().name()));
+            json.writeStringField("encoding", o.encoding().name());
+            json.writeNumberField("segments", o.segments());
+            json.writeNumberField("totalSms", o.totalSms());
+            json.writeNumberField("sendingSeconds", o.sending().toSeconds());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,100 @@
+package vn.smsgw.gateway.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+
+/**
+ * An output stream that sends what is written to it as HTTP chunks of one page each. Used from a worker thread,
+ * never the event loop: when the channel is not writable (the client reads slower than the body is produced) it waits
+ * for the last page to reach the socket, so at most the channel's high water mark plus one page is buffered. Not
+ * thread-safe.
+ */
+final class ChunkedBodyStream extends OutputStream {
+    static final int PAGE_SIZE = 16 * 1024;
+
+    private final Channel channel;
+    private ByteBuf page;
+
+    ChunkedBodyStream(Channel channel) {
+        this.channel = channel;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        ensurePage().writeByte(b);
+        if (!page.isWritable()) {
+            sendPage();
+        }
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+        int written = 0;
+        while (written < length) {
+            ByteBuf p = ensurePage();
+            int n = Math.min(p.writableBytes(), length - written);
+            p.writeBytes(bytes, offset + written, n);
+            written += n;
+            if (!p.isWritable()) {
+                sendPage();
+            }
+        }
+    }
+
+    /** Sends the partly filled page, if any. */
+    @Override
+    public void flush() throws IOException {
+        sendPage();
+    }
+
+    /** Sends the rest and the last chunk; the returned future completes when the response is fully written. */
+    ChannelFuture finish() throws IOException {
+        sendPage();
+        return channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+    }
+
+    /** Releases a page that was never sent; does not close the channel. */
+    @Override
+    public void close() {
+        if (page != null) {
+            page.release();
+            page = null;
+        }
+    }
+
+    private ByteBuf ensurePage() throws IOException {
+        if (!channel.isActive()) {
+            throw new IOException("the client closed the connection");
+        }
+        if (page == null) {
+            page = channel.alloc().buffer(PAGE_SIZE, PAGE_SIZE);
+        }
+        return page;
+    }
+
+    private void sendPage() throws IOException {
+        if (page == null || !page.isReadable()) {
+            return;
+        }
+        ByteBuf full = page;
+        page = null;
+        ChannelFuture written = channel.writeAndFlush(new DefaultHttpContent(full));
+        if (!channel.isWritable()) {
+            try {
+                written.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while the client was reading");
+            }
+        }
+        if (written.isDone() && !written.isSuccess()) {
+            throw new IOException("cannot send a chunk: " + written.cause(), written.cause());
+        }
+    }
+}

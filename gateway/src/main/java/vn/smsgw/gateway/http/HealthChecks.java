@@ -1,0 +1,69 @@
+package vn.smsgw.gateway.http;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import vn.smsgw.dispatch.intake.Intake;
+import vn.smsgw.dispatch.store.Database;
+import vn.smsgw.dispatch.store.JdbcTx;
+import vn.smsgw.dispatch.store.StorageException;
+
+/** The health checks dispatch provides: the store and the intake queue. */
+public final class HealthChecks {
+
+    private HealthChecks() {
+    }
+
+    /**
+     * {@code store}: UP when a trivial read ({@code SELECT 1}) succeeds on a pooled connection, DOWN with the
+     * store's error otherwise. May wait for a connection up to the pool's timeout.
+     */
+    public static HealthCheck store(Database database) {
+        Objects.requireNonNull(database, "database");
+        return new Named("store", () -> {
+            try {
+                database.read(tx -> {
+                    try (PreparedStatement ps = JdbcTx.of(tx).connection().prepareStatement("SELECT 1");
+                         ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                    }
+                    return null;
+                });
+            } catch (StorageException e) {
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("dialect", database.dialect().name());
+                details.put("error", String.valueOf(e.getMessage()));
+                return Health.down(details);
+            }
+            return Health.up(Map.of("dialect", database.dialect().name()));
+        });
+    }
+
+    /**
+     * {@code intakeQueue}: UP while fewer than {@code capacity} messages wait for a commit; DOWN when the queue is
+     * full (intake then answers every message as not stored). {@code capacity} is intake's configured queue capacity.
+     */
+    public static HealthCheck intakeQueue(Intake intake, int capacity) {
+        Objects.requireNonNull(intake, "intake");
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive: " + capacity);
+        }
+        return new Named("intakeQueue", () -> {
+            int depth = intake.queueDepth();
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("depth", depth);
+            details.put("capacity", capacity);
+            return depth < capacity ? Health.up(details) : Health.down(details);
+        });
+    }
+
+    private record Named(String name, Supplier<Health> probe) implements HealthCheck {
+        @Override
+        public Health check() {
+            return probe.get();
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package vn.smsgw.gateway.process;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jsmpp.session.SMPPSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.smsgw.dispatch.Dispatch;
+import vn.smsgw.dispatch.blocklist.LoadReport;
+import vn.smsgw.dispatch.campaign.CampaignRunner;
+import vn.smsgw.dispatch.campaign.Campaigns;
+import vn.smsgw.dispatch.outbound.JdbcOutboundQueue;
+import vn.smsgw.dispatch.outbound.Lane;
+import vn.smsgw.dispatch.outbound.OutboundQueue;
+import vn.smsgw.dispatch.outbound.OutboundState;
+import vn.smsgw.dispatch.outbound.QueueDepth;
+import vn.smsgw.dispatch.store.Database;
+import vn.smsgw.gateway.config.GatewayConfig;
+import vn.smsgw.gateway.config.SmscConfigs;
+import vn.smsgw.gateway.http.AdminRoutes;
+import vn.smsgw.gateway.http.AdminServer;
+import vn.smsgw.gateway.http.AdminSettings;
+import vn.smsgw.gateway.http.CampaignMetrics;
+import vn.smsgw.gateway.http.DispatchMetrics;
+import vn.smsgw.gateway.http.HealthCheck;
+import vn.smsgw.gateway.http.HealthChecks;
+import vn.smsgw.gateway.smpp.BindStatus;
+import vn.smsgw.gateway.smpp.MoSinks;
+import vn.smsgw.gateway.smpp.ReceiptHandler;
+import vn.smsgw.gateway.smpp.SmppSessions;
+import vn.smsgw.gateway.smpp.SubmitSession;
+import vn.smsgw.gateway.smpp.Submitter;
+import vn.smsgw.gateway.smpp.SubmitterConfig;
+
+/**
+ * One running smsgw: the store, dispatch, the admin HTTP server, and per SMSC its binds (MO in) with one submitter
+ * per bind that can transmit (MT out), receipts settling the outbound queue, and the campaign runner feeding running
+ * campaigns into the outbound queue's campaign lane. {@link #start} brings them up in that
+ * order; {@link #close} is the graceful shutdown: stop taking MO and unbind (in-flight commits and their responses
+ * finish first), stop submitting, stop HTTP, then commit what intake still holds and close the store.
+ */
+public final class Gateway implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+
+    private final Database database;
+    private final Dispatch dispatch;
+    private final PrometheusMeterRegistry registry;
+    private final JdbcOutboundQueue outbound;
+    private final ReceiptHandler receipts;
+    private final List<SmppSessions> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Submitter> submitters = new ArrayList<>();
+    private final Campaigns campaigns;
+    private final CampaignRunner campaignRunner;
+    private final CampaignMetrics campaignMetrics;
+    private AdminServer admin;
+    private DeadClaims deadClaims;
+
+    private Gateway(Database database, Dispatch dispatch, PrometheusMeterRegistry registry, Clock clock) {
+        this.database = database;
+        this.dispatch = dispatch;
+        this.registry = registry;
+        this.outbound = new JdbcOutboundQueue(database, clock);
+        this.receipts = new ReceiptHandler(outbound, clock, registry);
+        this.campaigns = new Campaigns(database, clock);
+        this.campaignRunner = new CampaignRunner(campaigns, clock, CampaignRunner.RunnerSettings.defaults());
+        this.campaignMetrics = new CampaignMetrics(campaigns, registry, 5);
+    }
+
+    /** Starts everything {@code config} describes. */
+    public static Gateway start(GatewayConfig config, Clock clock) {
+        Database db = Database.open(config.store().database());
+        Dispatch dispatch;
+        try {
+            dispatch = Dispatch.open(db, config.dispatch().settings(config.rabbitOrNull()), clock);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new DispatchMetrics(dispatch.intake()).bindTo(registry);
+        Gateway g = new Gateway(db, dispatch, registry, clock);
+        g.registerQueueDepths();
+        try {
+            g.loadOperatorFiles(config);
+            if (config.store().embedded()) {
+                g.deadClaims = DeadClaims.recover(g.outbound,
+                        () -> g.sessions.stream().anyMatch(s -> s.boundCount() > 0));
+            }
+            g.startSmscs(config, clock);
+            g.campaignRunner.start();
+            List<HealthCheck> checks = new ArrayList<>();
+            checks.add(HealthChecks.store(db));
+            checks.add(HealthChecks.intakeQueue(dispatch.intake(), config.dispatch().intake().queueCapacity()));
+            g.sessions.forEach(s -> checks.add(new BindHealth(s)));
+            g.admin = AdminServer.start(AdminSettings.defaults().withHost(config.http().host())
+                    .withPort(config.http().port()), AdminRoutes.standard(dispatch, registry, checks));
+            log.info("smsgw running: store {}, {} SMSC(s), admin HTTP on {}:{}", config.store().embedded()
+                    ? "embedded SQLite in " + config.dataDir() : "PostgreSQL", g.sessions.size(),
+                    config.http().host(), g.admin.port());
+            return g;
+        } catch (RuntimeException e) {
+            g.close();
+            throw e;
+        }
+    }
+
+    /** {@code smsgw_outbound_depth{lane,state}}: the outbound queue by lane and state, read at most once a second. */
+    private void registerQueueDepths() {
+        java.util.concurrent.atomic.AtomicReference<QueueDepth> cached = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicLong readAt = new java.util.concurrent.atomic.AtomicLong();
+        java.util.function.Supplier<QueueDepth> depth = () -> {
+            long now = System.nanoTime();
+            if (cached.get() == null || now - readAt.get() > 1_000_000_000L) {
+                cached.set(outbound.depth());
+                readAt.set(now);
+            }
+            return cached.get();
+        };
+        for (Lane lane : Lane.values()) {
+            for (OutboundState state : OutboundState.values()) {
+                Gauge.builder("smsgw.outbound.depth", () -> depth.get().count(lane, state))
+                        .tag("lane", lane.name()).tag("state", state.name())
+                        .description("Outbound messages by lane and state").register(registry);
+            }
+        }
+    }
+
+    private void loadOperatorFiles(GatewayConfig config) {
+        String allow = config.dispatch().allowlistFile();
+        if (!allow.isBlank()) {
+            LoadReport r = dispatch.admin().loadAllowlist(Path.of(allow), "config");
+            log.info("allowlist {}: {} numbers loaded, {} rows rejected", allow, r.loaded(), r.problems().size());
+            r.problems().forEach(p -> log.warn("allowlist {} line {}: {}", allow, p.line(), p.problem()));
+        }
+        String port = config.dispatch().portabilityFile();
+        if (!port.isBlank()) {
+            LoadReport r = dispatch.admin().loadPortability(Path.of(port), "config");
+            log.info("portability {}: {} overrides loaded, {} rows rejected", port, r.loaded(), r.problems().size());
+            r.problems().forEach(p -> log.warn("portability {} line {}: {}", port, p.line(), p.problem()));
+        }
+    }
+
+    private void startSmscs(GatewayConfig config, Clock clock) {
+        for (SmscConfigs.Smsc smsc : config.smscs()) {
+            SmppSessions s = new SmppSessions(smsc.smpp(), new MoSinks(dispatch.intake(), receipts::onReceipt),
+                    registry, clock);
+            sessions.add(s);
+            s.start();
+            SubmitterConfig sc = SubmitterConfig.defaults()
+                    .withWindowAndTps(smsc.submit().window(), smsc.submit().tps())
+                    .withReplyReservedShare(smsc.submit().replyReservedShare());
+            for (BindStatus b : s.states()) {
+                if (!b.bind().startsWith("rx-")) {
+                    Submitter sub = new Submitter(new BindSession(s, b.bind()), outbound, sc, clock, System::nanoTime,
+                            registry);
+                    submitters.add(sub);
+                    sub.start();
+                }
+            }
+        }
+    }
+
+    /** The admin server's port (useful when configured as 0). */
+    public int httpPort() {
+        return admin.port();
+    }
+
+    public Dispatch dispatch() {
+        return dispatch;
+    }
+
+    public Campaigns campaigns() {
+        return campaigns;
+    }
+
+    public OutboundQueue outbound() {
+        return outbound;
+    }
+
+    public List<SmppSessions> sessions() {
+        return List.copyOf(sessions);
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public void close() {
+        campaignRunner.close();
+        campaignMetrics.close();
+        for (SmppSessions s : sessions) {
+            s.close();
+        }
+        for (Submitter s : submitters) {
+            s.close();
+        }
+        receipts.close();
+        if (deadClaims != null) {
+            deadClaims.close();
+        }
+        if (admin != null) {
+            admin.close();
+        }
+        dispatch.close();
+        database.close();
+        log.info("smsgw stopped");
+    }
+
+    /** One transmitting bind of an SMSC, as a submitter sees it. */
+    private record BindSession(SmppSessions sessions, String bind) implements SubmitSession {
+        @Override
+        public String name() {
+            return sessions.smsc() + "/" + bind;
+        }
+
+        @Override
+        public Optional<SMPPSession> bound() {
+            return sessions.transmitter(bind);
+        }
+    }
+}

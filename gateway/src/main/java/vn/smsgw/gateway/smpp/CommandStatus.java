@@ -1,0 +1,24 @@
+package vn.smsgw.gateway.smpp;
+
+/** The SMPP command_status values this edge answers a deliver_sm with. */
+public enum CommandStatus {
+    /** 0x00000000: accepted. */
+    ESME_ROK(0x00000000),
+    /** 0x00000001: message length is invalid (e.g. a UDH longer than the user data). */
+    ESME_RINVMSGLEN(0x00000001),
+    /** 0x00000065: permanent application error; the SMSC should not retry. */
+    ESME_RX_P_APPN(0x00000065),
+    /** 0x000000C2: an optional parameter has an invalid length. */
+    ESME_RINVTLVLEN(0x000000C2);
+
+    private final int code;
+
+    CommandStatus(int code) {
+        this.code = code;
+    }
+
+    /** The command_status value. */
+    public int code() {
+        return code;
+    }
+}

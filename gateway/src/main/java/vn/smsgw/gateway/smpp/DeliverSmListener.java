@@ -1,0 +1,233 @@
+package vn.smsgw.gateway.smpp;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jsmpp.SMPPConstant;
+import org.jsmpp.bean.AlertNotification;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.extra.ProcessRequestException;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.MessageReceiverListener;
+import org.jsmpp.session.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.smsgw.dispatch.intake.InboundPart;
+import vn.smsgw.dispatch.intake.InboundSms;
+import vn.smsgw.dispatch.intake.IntakeResult;
+import vn.smsgw.parser.number.Msisdn;
+import vn.smsgw.parser.report.ParseResult;
+
+/*
+ * jsmpp writes the deliver_sm_resp when this listener returns (ESME_ROK) or throws ProcessRequestException (that
+ * status), so the listener waits for intake's commit before it returns: the SMSC is never told ESME_ROK for an MO
+ * that is not durably stored. Everything that is not stored is answered with a temporary error so that the SMSC
+ * redelivers; intake recognises a redelivery of what it had stored after all (a commit that finished after the
+ * wait gave up, or before a crash) and answers it Duplicate, so nothing is stored twice.
+ *
+ *   Stored, Duplicate, PartStored, receipt, ignored esm_class  ESME_ROK
+ *   Unavailable, intake queue full                             ESME_RTHROTTLED (0x58)
+ *   Unavailable, storage failure; commit wait timed out;
+ *   receipt handler failed; closing                            ESME_RX_T_APPN (0x64)
+ *   malformed PDU                                              the decoder's status (0x01, 0x65, 0xC2)
+ *   no destination address                                     ESME_RINVDSTADR (0x0B)
+ *   data_sm                                                    ESME_RINVCMDID (0x03): MO comes as deliver_sm
+ *
+ * The delivery reference is left empty: no deliver_sm field is both standard and stable across an SMSC's
+ * redeliveries, and a reporter who repeats the identical text on the same short code within the dedupe window is
+ * the same report. Concatenated parts are not joined here: each goes to intake, which stores it durably, joins the
+ * message when its last part arrives and stores it as incomplete after the reassembly timeout. The order in which
+ * jsmpp's threads call this listener therefore does not matter.
+ */
+/** The MO edge of one SMSC: decodes each deliver_sm, hands it to intake or the receipts, and answers it. Thread-safe. */
+public final class DeliverSmListener implements MessageReceiverListener {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliverSmListener.class);
+
+    private final String smscId;
+    private final MoDecoder decoder;
+    private final MoSinks sinks;
+    private final Clock clock;
+    private final long commitTimeoutNanos;
+    private final MoMeters meters;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Object drained = new Object();
+    private volatile boolean closing;
+
+    /** A listener for the SMSC {@code smsc}; receivedAt comes from {@code clock}. */
+    public DeliverSmListener(SmscConfig smsc, MoSinks sinks, MeterRegistry meters, Clock clock) {
+        this.smscId = smsc.name();
+        this.decoder = new MoDecoder(smsc.defaultAlphabet());
+        this.sinks = Objects.requireNonNull(sinks, "sinks");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.commitTimeoutNanos = smsc.commitTimeout().toNanos();
+        this.meters = new MoMeters(meters, smscId);
+    }
+
+    @Override
+    public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
+        inFlight.incrementAndGet();
+        try {
+            meters.received();
+            Answer answer = closing ? Answer.temporary("closing") : answerSafely(deliverSm);
+            meters.answered(answer.name());
+            if (answer.status() != SMPPConstant.STAT_ESME_ROK) {
+                throw new ProcessRequestException(answer.reason(), answer.status());
+            }
+        } finally {
+            if (inFlight.decrementAndGet() == 0 && closing) {
+                synchronized (drained) {
+                    drained.notifyAll();
+                }
+            }
+        }
+    }
+
+    private Answer answerSafely(DeliverSm deliverSm) {
+        try {
+            return answer(MoPdu.of(deliverSm));
+        } catch (RuntimeException e) {
+            log.error("smsc {}: deliver_sm {} not handled; answered as a temporary error", smscId,
+                    deliverSm.getSequenceNumber(), e);
+            return Answer.temporary("internal error");
+        }
+    }
+
+    private Answer answer(MoPdu pdu) {
+        DecodedMo mo = decoder.decode(pdu);
+        if (mo instanceof DecodedMo.Receipt receipt) {
+            return toReceipts(receipt.receipt());
+        }
+        if (mo instanceof DecodedMo.Ignored || mo instanceof DecodedMo.Malformed) {
+            if (mo instanceof DecodedMo.Malformed malformed) {
+                log.info("smsc {}: malformed deliver_sm answered {}: {} ({})", smscId, malformed.status(),
+                        malformed.reason(), pdu);
+            }
+            return Answer.of(mo.commandStatus());
+        }
+        if (pdu.destination().isEmpty()) {
+            return new Answer(SMPPConstant.STAT_ESME_RINVDSTADR, "ESME_RINVDSTADR", "no destination address");
+        }
+        Instant now = clock.instant();
+        CompletableFuture<IntakeResult> commit;
+        if (mo instanceof DecodedMo.Whole whole) {
+            commit = sinks.intake().submit(sms(pdu, whole.text(), InboundSms.Form.TEXT, now));
+        } else if (mo instanceof DecodedMo.Part part) {
+            commit = sinks.intake().submitPart(new InboundPart(pdu.source(), pdu.destination(), smscId, now,
+                    part.key().ref(), part.key().total(), part.seq(), part.text(), false));
+        } else {
+            DecodedMo.Binary binary = (DecodedMo.Binary) mo;
+            commit = BinaryConcat.key(pdu).filter(key -> key.total() > 1)
+                    .map(key -> sinks.intake().submitPart(new InboundPart(pdu.source(), pdu.destination(), smscId,
+                            now, key.ref(), key.total(), binary.seq(), binary.hex(), true)))
+                    .orElseGet(() -> sinks.intake().submit(sms(pdu, binary.hex(), InboundSms.Form.BINARY, now)));
+        }
+        return await(commit, pdu);
+    }
+
+    private InboundSms sms(MoPdu pdu, String text, InboundSms.Form form, Instant now) {
+        return new InboundSms(pdu.source(), pdu.destination(), text, smscId, now, "", form);
+    }
+
+    private Answer toReceipts(DeliveryReceipt receipt) {
+        try {
+            sinks.receipts().accept(receipt);
+            return Answer.ok();
+        } catch (RuntimeException e) {
+            log.warn("smsc {}: receipt for message {} not taken: {}", smscId, receipt.messageId(), e.toString());
+            return Answer.temporary("receipt not taken");
+        }
+    }
+
+    private Answer await(CompletableFuture<IntakeResult> commit, MoPdu pdu) {
+        Timer.Sample sample = Timer.start();
+        IntakeResult result;
+        try {
+            result = commit.get(commitTimeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            log.warn("smsc {}: MO from {} not committed within {}; answered as a temporary error", smscId,
+                    Msisdn.mask(pdu.source()), Duration.ofNanos(commitTimeoutNanos));
+            return Answer.temporary("not committed in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Answer.temporary("interrupted");
+        } catch (ExecutionException e) {
+            log.error("smsc {}: intake failed on an MO from {}", smscId, Msisdn.mask(pdu.source()), e.getCause());
+            return Answer.temporary("intake failed");
+        } finally {
+            sample.stop(meters.commit());
+        }
+        if (result instanceof IntakeResult.Unavailable unavailable) {
+            log.debug("smsc {}: MO from {} not stored: {}", smscId, Msisdn.mask(pdu.source()), unavailable.reason());
+            return unavailable.overloaded()
+                    ? new Answer(SMPPConstant.STAT_ESME_RTHROTTLED, "ESME_RTHROTTLED", unavailable.reason())
+                    : Answer.temporary(unavailable.reason());
+        }
+        if (result instanceof IntakeResult.Stored stored && stored.parse() instanceof ParseResult.Rejected rejected) {
+            meters.rejected(rejected.reason().name());
+        }
+        return Answer.ok();
+    }
+
+    /** data_sm is not a supported MO carrier: answered ESME_RINVCMDID. */
+    @Override
+    public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
+        meters.answered("ESME_RINVCMDID");
+        throw new ProcessRequestException("data_sm is not supported; deliver MO as deliver_sm",
+                SMPPConstant.STAT_ESME_RINVCMDID);
+    }
+
+    /** Ignored: there is no message waiting to be delivered to a handset here. */
+    @Override
+    public void onAcceptAlertNotification(AlertNotification alertNotification) {
+        log.debug("smsc {}: alert_notification ignored", smscId);
+    }
+
+    /**
+     * From now on answers every deliver_sm with a temporary error, then waits up to {@code timeout} for the calls in
+     * progress to return; returns whether they all did.
+     */
+    boolean drain(Duration timeout) throws InterruptedException {
+        closing = true;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (drained) {
+            while (inFlight.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(drained, left);
+            }
+        }
+        return true;
+    }
+
+    /** Listener calls in progress. */
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    /** A deliver_sm_resp: its command_status, that status's name, and why (for an error). */
+    private record Answer(int status, String name, String reason) {
+        static Answer ok() {
+            return new Answer(SMPPConstant.STAT_ESME_ROK, "ESME_ROK", "");
+        }
+
+        static Answer temporary(String reason) {
+            return new Answer(SMPPConstant.STAT_ESME_RX_T_APPN, "ESME_RX_T_APPN", reason);
+        }
+
+        static Answer of(CommandStatus status) {
+            return new Answer(status.code(), status.name(), status.name());
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package vn.smsgw.gateway.smpp;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import vn.smsgw.parser.text.GsmAlphabet;
+
+/**
+ * Decodes a deliver_sm into a {@link DecodedMo}: routes delivery receipts away from the parser, strips and reads the
+ * UDH or SAR concatenation marks, and turns the user data into text by its data_coding. Never throws on content.
+ * Immutable and thread-safe.
+ */
+public final class MoDecoder {
+
+    /*
+     * The user data is short_message, or the message_payload TLV when short_message is empty. With UDHI (esm_class
+     * 0x40) it starts with a user data header in either field.
+     *
+     * GSM 7-bit over SMPP is unpacked: one septet per octet, so the text after the UDH starts at the next octet.
+     * The fill bits that align packed septets after a UDH on the air interface do not exist in unpacked data and
+     * are not handled; an SMSC that forwards packed septets with DCS 0 is misconfigured for this gateway.
+     *
+     * Text is never treated as a C string: GSM '@' is 0x00. UCS-2 is decoded as UTF-16BE, so surrogate pairs (emoji)
+     * survive; a lone surrogate and a trailing odd octet decode as U+FFFD. Binary and unsupported codings are kept
+     * as hex for storage and answered with help by the caller.
+     *
+     * Concatenation: a UDH concatenation element wins over SAR TLVs. A "concatenated" message of 1 part is a whole
+     * message. SAR needs all three TLVs; with only some of them present they are ignored, as SMPP 3.4 §5.3.2.22 says.
+     */
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final char REPLACEMENT = '\uFFFD';
+
+    private final DefaultAlphabet smscDefault;
+
+    /** A decoder for an SMSC whose data_coding 0x00 means {@code smscDefault}. */
+    public MoDecoder(DefaultAlphabet smscDefault) {
+        this.smscDefault = Objects.requireNonNull(smscDefault, "smscDefault");
+    }
+
+    /** What the deliver_sm is; never null, never throws. */
+    public DecodedMo decode(MoPdu pdu) {
+        EsmMessageType type = EsmMessageType.fromEsmClass(pdu.esmClass());
+        if (type.isReceipt()) {
+            return DeliveryReceipts.parse(pdu)
+                    .<DecodedMo>map(DecodedMo.Receipt::new)
+                    .orElseGet(() -> new DecodedMo.Malformed("delivery receipt without a message id",
+                            CommandStatus.ESME_RX_P_APPN));
+        }
+        if (type != EsmMessageType.DEFAULT) {
+            return new DecodedMo.Ignored("esm_class message type " + type);
+        }
+        byte[] userData = userData(pdu);
+        Framing framing;
+        if (EsmMessageType.hasUdhi(pdu.esmClass())) {
+            UserDataHeader.Parsed header = UserDataHeader.parse(userData);
+            if (header instanceof UserDataHeader.Bad bad) {
+                return new DecodedMo.Malformed(bad.reason(), CommandStatus.ESME_RINVMSGLEN);
+            }
+            framing = header instanceof UserDataHeader.Concat concat
+                    ? new Framing(concat.octets(), Optional.of(concat.key()), concat.seq())
+                    : new Framing(((UserDataHeader.Plain) header).octets(), Optional.empty(), 1);
+        } else {
+            framing = new Framing(0, Optional.empty(), 1);
+        }
+        if (framing.key().isEmpty()) {
+            Optional<DecodedMo.Malformed> badSar = Sar.check(pdu.tlvs());
+            if (badSar.isPresent()) {
+                return badSar.get();
+            }
+            Optional<Sar> sar = Sar.read(pdu.tlvs());
+            if (sar.isPresent()) {
+                framing = new Framing(framing.start(), Optional.of(sar.get().key()), sar.get().seq());
+            }
+        }
+        return content(pdu.dataCoding(), userData, framing);
+    }
+
+    private DecodedMo content(byte dataCodingOctet, byte[] userData, Framing framing) {
+        DataCoding coding = DataCoding.fromByte(dataCodingOctet);
+        int total = framing.key().map(ConcatKey::total).orElse(1);
+        if (!coding.isText()) {
+            return new DecodedMo.Binary(dataCodingOctet, HEX.formatHex(userData), framing.seq(), total);
+        }
+        String text = text(coding, userData, framing.start(), userData.length - framing.start());
+        if (total == 1) {
+            return new DecodedMo.Whole(text);
+        }
+        return new DecodedMo.Part(framing.key().orElseThrow(), framing.seq(), text);
+    }
+
+    private String text(DataCoding coding, byte[] bytes, int offset, int length) {
+        return switch (coding) {
+            case SMSC_DEFAULT -> smscDefault.decode(bytes, offset, length);
+            case GSM7 -> GsmAlphabet.decode(bytes, offset, length);
+            case IA5_ASCII -> new String(bytes, offset, length, StandardCharsets.US_ASCII);
+            case LATIN1 -> new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+            case UCS2 -> ucs2(bytes, offset, length);
+            case OCTET_UNSPECIFIED, OCTET, UNSUPPORTED -> throw new IllegalArgumentException("not a text coding: "
+                    + coding);
+        };
+    }
+
+    /**
+     * UTF-16BE, one char per code unit: surrogate pairs stay pairs, a lone surrogate and a trailing odd octet become
+     * U+FFFD. (The JDK decoder also swallows the unit after a lone high surrogate.)
+     */
+    static String ucs2(byte[] bytes, int offset, int length) {
+        int units = length / 2;
+        char[] text = new char[units + length % 2];
+        for (int i = 0; i < units; i++) {
+            text[i] = (char) ((bytes[offset + 2 * i] & 0xFF) << 8 | bytes[offset + 2 * i + 1] & 0xFF);
+        }
+        for (int i = 0; i < units; i++) {
+            if (Character.isHighSurrogate(text[i]) && i + 1 < units && Character.isLowSurrogate(text[i + 1])) {
+                i++;
+            } else if (Character.isSurrogate(text[i])) {
+                text[i] = REPLACEMENT;
+            }
+        }
+        if (length % 2 != 0) {
+            text[units] = REPLACEMENT;
+        }
+        return new String(text);
+    }
+
+    /** short_message, or message_payload when short_message is empty. */
+    static byte[] userData(MoPdu pdu) {
+        byte[] shortMessage = pdu.shortMessageView();
+        if (shortMessage.length > 0) {
+            return shortMessage;
+        }
+        return pdu.tlvs().get(TlvTag.MESSAGE_PAYLOAD).orElse(shortMessage);
+    }
+
+    /** Where the text starts in the user data, and the concatenation mark if any. */
+    private record Framing(int start, Optional<ConcatKey> key, int seq) {
+    }
+}

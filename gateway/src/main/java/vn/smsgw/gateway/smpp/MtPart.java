@@ -1,0 +1,61 @@
+package vn.smsgw.gateway.smpp;
+
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * The fields of one submit_sm that carry an MT part.
+ *
+ * @param dataCoding   data_coding octet: 0x00 (GSM 7-bit, unpacked) or 0x08 (UCS-2)
+ * @param esmClass     esm_class octet: 0x40 (UDHI) for a part of a concatenated message, else 0x00
+ * @param shortMessage short_message octets, UDH included; at most 254; copied in and out
+ * @param seq          part number, 1 to total
+ * @param total        number of parts, 1-255
+ */
+public record MtPart(byte dataCoding, byte esmClass, byte[] shortMessage, SmppAddress source,
+        SmppAddress destination, int seq, int total) {
+
+    static final int MAX_SHORT_MESSAGE = 254;
+
+    /** Copies the message and checks the lengths and part numbers. */
+    public MtPart {
+        shortMessage = Objects.requireNonNull(shortMessage, "shortMessage").clone();
+        if (shortMessage.length > MAX_SHORT_MESSAGE) {
+            throw new IllegalArgumentException("short_message of " + shortMessage.length + " octets");
+        }
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(destination, "destination");
+        if (total < 1 || total > 255 || seq < 1 || seq > total) {
+            throw new IllegalArgumentException("part " + seq + " of " + total);
+        }
+    }
+
+    @Override
+    public byte[] shortMessage() {
+        return shortMessage.clone();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MtPart that
+                && dataCoding == that.dataCoding
+                && esmClass == that.esmClass
+                && Arrays.equals(shortMessage, that.shortMessage)
+                && source.equals(that.source)
+                && destination.equals(that.destination)
+                && seq == that.seq
+                && total == that.total;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(dataCoding, esmClass, Arrays.hashCode(shortMessage), source, destination, seq, total);
+    }
+
+    @Override
+    public String toString() {
+        return String.format("MtPart[%d/%d, dataCoding=0x%02X, esmClass=0x%02X, source=%s, destination=%s, %s]",
+                seq, total, dataCoding, esmClass, source, destination, HexFormat.of().formatHex(shortMessage));
+    }
+}

@@ -1,0 +1,143 @@
+package vn.smsgw.gateway.smpp;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jsmpp.bean.BindType;
+import org.jsmpp.session.SMPPSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/*
+ * Sizing. jsmpp runs the blocking DeliverSmListener on pduProcessorDegree threads per session, and the listener
+ * holds its thread until intake has committed (a group commit: a few ms on SQLite with full sync), so one session
+ * receives about degree / commit latency MO per second: 32 threads at 5 ms is about 6,400/s. The receive queue
+ * (queueCapacity) must hold the SMSC's deliver_sm window plus this side's own submit window plus enquire_links,
+ * or jsmpp answers the overflow ESME_RTHROTTLED by itself; the default 1,000 covers windows of some hundreds. With
+ * degree above 1 jsmpp does not keep the order of deliver_sm, which does not matter here: parts are keyed and
+ * joined by intake, and intake recognises redeliveries.
+ *
+ * Every bind reconnects on its own (Bind) on a small scheduler shared by the binds of this SMSC; a connect blocks
+ * its scheduler thread for at most the connect plus the bind timeout.
+ */
+/**
+ * The SMPP sessions to one SMSC: {@link SmscConfig#binds()} logical binds, each a transceiver or a receiver plus a
+ * transmitter, kept bound by reconnecting with backoff, all receiving MO through one {@link DeliverSmListener}.
+ * Thread-safe. {@link #start()} once, {@link #close()} once.
+ */
+public final class SmppSessions implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SmppSessions.class);
+
+    private final SmscConfig config;
+    private final DeliverSmListener listener;
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final List<Bind> binds = new ArrayList<>();
+    private final AtomicInteger next = new AtomicInteger();
+
+    /**
+     * Sessions to the SMSC of {@code config} that hand MO to {@code sinks}; meters go to {@code meters}, receive and
+     * state times come from {@code clock}. Not connected until {@link #start()}.
+     */
+    public SmppSessions(SmscConfig config, MoSinks sinks, MeterRegistry meters, Clock clock) {
+        this.config = config;
+        this.listener = new DeliverSmListener(config, sinks, meters, clock);
+        AtomicInteger threads = new AtomicInteger();
+        this.scheduler = new ScheduledThreadPoolExecutor(Math.min(config.binds() * sessionsPerBind(config), 4), r -> {
+            Thread thread = new Thread(r, "smpp-" + config.name() + "-connect-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        scheduler.setRemoveOnCancelPolicy(true);
+        Bind.Shared shared = new Bind.Shared(config, listener, scheduler, clock,
+                () -> ThreadLocalRandom.current().nextDouble());
+        BindMeters bindMeters = new BindMeters(meters, config.name());
+        for (int i = 0; i < config.binds(); i++) {
+            if (config.bindMode() == BindMode.TRX) {
+                binds.add(new Bind(shared, "trx-" + i, BindType.BIND_TRX, bindMeters));
+            } else {
+                binds.add(new Bind(shared, "rx-" + i, BindType.BIND_RX, bindMeters));
+                binds.add(new Bind(shared, "tx-" + i, BindType.BIND_TX, bindMeters));
+            }
+        }
+    }
+
+    private static int sessionsPerBind(SmscConfig config) {
+        return config.bindMode() == BindMode.TRX ? 1 : 2;
+    }
+
+    /** Starts connecting every session; returns at once. */
+    public SmppSessions start() {
+        log.info("smsc {}: opening {} {} bind(s) to {}:{}", config.name(), config.binds(), config.bindMode(),
+                config.host(), config.port());
+        binds.forEach(Bind::start);
+        return this;
+    }
+
+    /** The SMSC's name. */
+    public String smsc() {
+        return config.name();
+    }
+
+    /** A snapshot of every session, in bind order. */
+    public List<BindStatus> states() {
+        return binds.stream().map(Bind::status).toList();
+    }
+
+    /** Sessions bound now. */
+    public int boundCount() {
+        return (int) binds.stream().filter(b -> b.status().isBound()).count();
+    }
+
+    /**
+     * A bound session that can submit, taken round-robin over the bound transceivers or transmitters; empty when
+     * none is bound. jsmpp sessions may be used by several threads at once.
+     */
+    public Optional<SMPPSession> anyBound() {
+        int n = binds.size();
+        int start = Math.floorMod(next.getAndIncrement(), n);
+        for (int i = 0; i < n; i++) {
+            Optional<SMPPSession> session = binds.get((start + i) % n).transmitter();
+            if (session.isPresent()) {
+                return session;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The session of the bind called {@code bind} ({@code trx-0}, {@code tx-1}, ...) when it is bound and can submit. */
+    public Optional<SMPPSession> transmitter(String bind) {
+        return binds.stream().filter(b -> b.name().equals(bind)).findFirst().flatMap(Bind::transmitter);
+    }
+
+    /**
+     * Stops reconnecting, answers new MO with a temporary error (the SMSC redelivers it later) while the MO in
+     * progress finish, then unbinds and closes every session.
+     */
+    @Override
+    public void close() {
+        binds.forEach(Bind::stopReconnecting);
+        scheduler.shutdown();
+        try {
+            long wait = config.connectTimeout().plus(config.bindTimeout()).toMillis();
+            if (!scheduler.awaitTermination(wait, TimeUnit.MILLISECONDS)) {
+                log.warn("smsc {}: a connect did not finish within {} ms", config.name(), wait);
+            }
+            if (!listener.drain(config.commitTimeout().plusSeconds(1))) {
+                log.warn("smsc {}: {} MO still in progress at close; the SMSC will redeliver them", config.name(),
+                        listener.inFlight());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        binds.forEach(Bind::stop);
+        log.info("smsc {}: sessions closed", config.name());
+    }
+}

@@ -1,0 +1,14 @@
+package vn.smsgw.gateway.smpp;
+
+import java.util.Optional;
+import org.jsmpp.session.SMPPSession;
+
+/** One SMSC bind as the {@link Submitter} sees it. Implementations are thread-safe. */
+public interface SubmitSession {
+
+    /** The bind's name, for logs, meters and queue claims; stable and unique within the process. */
+    String name();
+
+    /** The jsmpp session while it is bound and may transmit; empty while the bind is down. */
+    Optional<SMPPSession> bound();
+}

@@ -1,0 +1,165 @@
+package vn.smsgw.gateway.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.smsgw.dispatch.store.SqliteSync;
+import vn.smsgw.gateway.smpp.BindMode;
+import vn.smsgw.parser.report.Command;
+
+class GatewayConfigTest {
+    @TempDir
+    Path dir;
+
+    private GatewayConfig load(String yaml, Map<String, String> env) throws Exception {
+        Path f = dir.resolve("smsgw.yaml");
+        Files.writeString(f, yaml.replace("DATA", dir.resolve("data").toString()));
+        return GatewayConfig.load(f, env);
+    }
+
+    private String error(String yaml) {
+        return assertThrows(ConfigException.class, () -> load(yaml, Map.of())).getMessage();
+    }
+
+    @Test
+    void load_emptyFile_givesEmbeddedDefaults() throws Exception {
+        GatewayConfig c = load("dataDir: DATA\n", Map.of());
+        assertTrue(c.store().embedded());
+        assertEquals(SqliteSync.FULL, c.store().sqliteSync());
+        assertEquals("127.0.0.1", c.http().host());
+        assertEquals(8156, c.http().port());
+        assertNull(c.rabbitOrNull());
+        assertEquals(30, c.dispatch().intake().dailyQuota());
+        assertEquals(Duration.ofHours(48), c.dispatch().intake().dedupeWindow());
+        assertTrue(c.smscs().isEmpty());
+        assertTrue(Files.exists(dir.resolve("data/reporter-hash.key")), "embedded key generated once");
+    }
+
+    @Test
+    void load_embeddedKey_isStableAcrossLoads() throws Exception {
+        String a = load("dataDir: DATA\n", Map.of()).dispatch().intake().reporterHashKey();
+        String b = load("dataDir: DATA\n", Map.of()).dispatch().intake().reporterHashKey();
+        assertEquals(a, b);
+    }
+
+    @Test
+    void load_fullFile_readsEverySection() throws Exception {
+        GatewayConfig c = load("""
+                dataDir: DATA
+                database:
+                  url: jdbc:postgresql://127.0.0.1:5432/test
+                  user: postgres
+                  password: ${PGPASS}
+                  poolSize: 12
+                http: {host: 0.0.0.0, port: 9000}
+                rabbitmq: {host: 127.0.0.1, port: 5672, username: guest, password: '${RABBIT_PASS:-guest}'}
+                intake:
+                  reporterHashKey: ${KEY}
+                  dailyQuota: 20
+                  dedupeWindow: 24h
+                  reassemblyTimeout: 2m
+                blocklist:
+                  thresholds:
+                    LD: {reporters: 2, window: 3d}
+                  allowlistFile: /etc/smsgw/allow.csv
+                routing:
+                  fraudMarkers: [otp, chuyển khoản]
+                police: {visibilityTimeout: 30s}
+                smscs:
+                  - name: vnpt
+                    host: 10.0.0.1
+                    port: 2775
+                    systemId: smsgw
+                    password: ${SMSC_PASS}
+                    bindMode: rx_tx
+                    binds: 2
+                    submit: {window: 20, tps: 200}
+                """, Map.of("PGPASS", "pw", "KEY", "0123456789abcdef0123", "SMSC_PASS", "secret"));
+        assertFalse(c.store().embedded());
+        assertEquals("pw", c.store().database().password());
+        assertEquals(12, c.store().database().poolSize());
+        assertEquals(9000, c.http().port());
+        assertEquals("guest", c.rabbitOrNull().password());
+        assertEquals(20, c.dispatch().intake().dailyQuota());
+        assertEquals(Duration.ofMinutes(2), c.dispatch().intake().reassemblyTimeout());
+        assertEquals(2, c.dispatch().thresholds().of(Command.LD).reporters());
+        assertEquals(5, c.dispatch().thresholds().of(Command.V).reporters());
+        assertEquals("/etc/smsgw/allow.csv", c.dispatch().allowlistFile());
+        assertEquals(2, c.dispatch().fraudMarkers().size());
+        assertEquals(Duration.ofSeconds(30), c.dispatch().policeVisibility());
+        assertEquals("secret", c.smscs().get(0).smpp().password());
+        assertEquals(BindMode.RX_TX, c.smscs().get(0).smpp().bindMode());
+        assertEquals(20, c.smscs().get(0).submit().window());
+        assertTrue(c.dispatch().settings(c.rabbitOrNull()).rabbit().isPresent());
+    }
+
+    @Test
+    void load_unknownKey_namesIt() {
+        assertEquals("unknown key intake.dailyQuotas (see the configuration reference in the README)",
+                error("dataDir: DATA\nintake: {dailyQuotas: 3}\n"));
+    }
+
+    @Test
+    void load_unknownTopLevelKey_namesIt() {
+        assertTrue(error("dataDir: DATA\nsmsc: []\n").contains("unknown key smsc "));
+    }
+
+    @Test
+    void load_badDuration_namesKeyAndValue() {
+        String m = error("dataDir: DATA\nintake: {dedupeWindow: two days}\n");
+        assertTrue(m.startsWith("intake.dedupeWindow must be a duration"), m);
+    }
+
+    @Test
+    void load_outOfRange_namesKey() {
+        assertTrue(error("dataDir: DATA\nhttp: {port: 70000}\n").startsWith("http.port must be between 0 and 65535"));
+    }
+
+    @Test
+    void load_missingEnvironmentVariable_namesKeyAndVariable() {
+        String m = error("dataDir: DATA\nrabbitmq: {password: '${NOT_SET_ANYWHERE}'}\n");
+        assertEquals("rabbitmq.password needs the environment variable NOT_SET_ANYWHERE, which is not set", m);
+    }
+
+    @Test
+    void load_postgresWithoutHashKey_isRejected() {
+        String m = error("dataDir: DATA\ndatabase: {url: 'jdbc:postgresql://h/db'}\n");
+        assertTrue(m.startsWith("intake.reporterHashKey is required with PostgreSQL"), m);
+    }
+
+    @Test
+    void load_otherDatabase_isRejected() {
+        assertTrue(error("dataDir: DATA\ndatabase: {url: 'jdbc:mysql://h/db'}\n").startsWith("database.url must be"));
+    }
+
+    @Test
+    void load_smscWithoutName_isRejected() {
+        assertEquals("smscs[0].name is required (it identifies the SMSC in logs and metrics)",
+                error("dataDir: DATA\nsmscs:\n  - host: x\n"));
+    }
+
+    @Test
+    void load_duplicateSmscNames_areRejected() {
+        assertTrue(error("dataDir: DATA\nsmscs:\n  - name: a\n  - name: a\n").contains("used twice"));
+    }
+
+    @Test
+    void load_accentedReplyTemplate_isRejected() {
+        assertTrue(error("dataDir: DATA\nreplies: {ack: 'Đã nhận {ID}'}\n").startsWith("replies: reply template ack"));
+    }
+
+    @Test
+    void load_badEnum_listsChoices() {
+        String m = error("dataDir: DATA\nsmscs:\n  - {name: a, bindMode: duplex}\n");
+        assertEquals("smscs[0].bindMode must be one of [TRX, RX_TX], not 'duplex'", m);
+    }
+}

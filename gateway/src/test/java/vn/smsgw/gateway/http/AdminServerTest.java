@@ -1,0 +1,316 @@
+package vn.smsgw.gateway.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import vn.smsgw.dispatch.Dispatch;
+import vn.smsgw.dispatch.DispatchSettings;
+import vn.smsgw.dispatch.intake.InboundSms;
+import vn.smsgw.dispatch.intake.IntakeResult;
+import vn.smsgw.dispatch.store.Database;
+import vn.smsgw.dispatch.store.DatabaseConfig;
+import vn.smsgw.gateway.report.ParseResultJson;
+import vn.smsgw.parser.report.ReportParser;
+
+/** The admin server over a real dispatch on SQLite, through a real socket. */
+class AdminServerTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String KEY = "a-reporter-hash-key-for-tests";
+    private static final int QUEUE_CAPACITY = 20_000;
+
+    @TempDir
+    Path dir;
+
+    private Database database;
+    private Dispatch dispatch;
+    private AdminServer server;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeEach
+    void start() {
+        database = Database.open(DatabaseConfig.sqlite(dir));
+        dispatch = Dispatch.open(database, DispatchSettings.defaults(KEY), Clock.systemUTC());
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new DispatchMetrics(dispatch.intake()).bindTo(registry);
+        List<HealthCheck> checks = List.of(HealthChecks.store(database),
+                HealthChecks.intakeQueue(dispatch.intake(), QUEUE_CAPACITY));
+        server = AdminServer.start(AdminSettings.defaults().withPort(0),
+                AdminRoutes.standard(dispatch, registry, checks));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        dispatch.close();
+        database.close();
+    }
+
+    private record Answer(int status, String contentType, String body) {
+        JsonNode json() {
+            try {
+                return MAPPER.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(body, e);
+            }
+        }
+    }
+
+    private Answer send(String method, String path, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .timeout(Duration.ofSeconds(10)).method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(r.statusCode(), r.headers().firstValue("content-type").orElse(""), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private Answer get(String path, String... headers) {
+        return send("GET", path, headers);
+    }
+
+    private IntakeResult.Stored store(String reporter, String text) {
+        IntakeResult r = dispatch.intake().accept(InboundSms.text(reporter, "156", text, "smsc-1", Instant.now()));
+        return assertInstanceOf(IntakeResult.Stored.class, r);
+    }
+
+    private static JsonNode parseJson(String text) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = ParseResultJson.generator(out)) {
+            ParseResultJson.write(g, new ReportParser().parse(text));
+        }
+        return MAPPER.readTree(out.toByteArray());
+    }
+
+    @Test
+    void health_freshDispatch_is200WithStoreAndQueueUp() {
+        Answer a = get("/health");
+
+        assertEquals(200, a.status());
+        assertEquals("UP", a.json().get("status").asText());
+        assertEquals("UP", a.json().at("/checks/store/status").asText());
+        assertEquals("SQLITE", a.json().at("/checks/store/dialect").asText());
+        assertEquals(QUEUE_CAPACITY, a.json().at("/checks/intakeQueue/capacity").asInt());
+    }
+
+    @Test
+    void health_databaseClosed_is503WithStoreDown() {
+        database.close();
+
+        Answer a = get("/health");
+
+        assertEquals(503, a.status());
+        assertEquals("DOWN", a.json().at("/checks/store/status").asText());
+        assertEquals("UP", a.json().at("/checks/intakeQueue/status").asText());
+    }
+
+    @Test
+    void reports_threeStored_returnedInOrderWithMaskedReporters() {
+        store("84912345678", "LD 0987654321 goi gia danh cong an");
+        store("0912345679", "S VCB-BANK trung thuong");
+        store("84912345670", "XYZ");
+
+        Answer a = get("/api/reports");
+
+        assertEquals(200, a.status());
+        assertEquals("application/json", a.contentType());
+        JsonNode reports = a.json().get("reports");
+        assertEquals(3, reports.size());
+        assertEquals("84912***678", reports.get(0).get("reporter").asText());
+        assertEquals("84912***679", reports.get(1).get("reporter").asText());
+        assertEquals("84912***670", reports.get(2).get("reporter").asText());
+        assertFalse(a.body().contains("912345678"), a.body());
+        assertEquals(reports.get(2).get("id").asLong(), a.json().get("next").asLong());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "LD 0987654321 goi gia danh cong an",
+            "V(0812341213) lua dao",
+            "S [FE CREDIT] vay tiền nhanh 😀",
+            "S 01686 123 456",
+            "S 1900 1234 tin rac",
+            "LD +1 202 555 0123 lua",
+            "XYZ 0912345678",
+            "V",
+            "S 04 1234 5678 qc",
+            "S ABCDEFGHIJKLMNO qc",
+            ""})
+    void reports_storedText_hasTheValuesSmsgwParseGives(String text) throws IOException {
+        String caseId = store("84912345678", text).caseId().value();
+
+        JsonNode report = get("/api/reports/" + caseId).json();
+
+        JsonNode parse = parseJson(text);
+        for (String field : List.of(ParseResultJson.COMMAND, ParseResultJson.SOURCE, ParseResultJson.SOURCE_TYPE,
+                ParseResultJson.CARRIER, ParseResultJson.CONTENT, ParseResultJson.ERROR)) {
+            JsonNode expected = parse.path(field);
+            assertEquals(expected.isMissingNode() ? "null" : expected.toString(), report.get(field).toString(),
+                    field + " of " + text);
+        }
+        assertEquals(caseId, report.get("caseId").asText());
+        assertEquals("156", report.get("shortCode").asText());
+        assertTrue(report.get("receivedAt").asText().endsWith("+07:00"), report.toString());
+    }
+
+    @Test
+    void reports_pagedWithAfter_returnsTheRest() {
+        for (int i = 0; i < 5; i++) {
+            store("8491234567" + i, "S 0987654321 spam " + i);
+        }
+
+        JsonNode first = get("/api/reports?limit=2").json();
+        JsonNode rest = get("/api/reports?limit=10&after=" + first.get("next").asLong()).json();
+
+        assertEquals(2, first.get("reports").size());
+        assertEquals(3, rest.get("reports").size());
+        assertEquals("spam 2", rest.at("/reports/0/content").asText());
+        assertEquals(rest.at("/reports/2/id").asLong(), rest.get("next").asLong());
+    }
+
+    @Test
+    void blocklist_threeReportersOfOneNumber_listedInJsonAndCsv() {
+        for (int i = 0; i < 3; i++) {
+            store("8491234567" + i, "LD 0987654321 goi lua dao");
+        }
+
+        JsonNode json = get("/api/blocklist/VIETTEL").json();
+        Answer csv = get("/api/blocklist/VIETTEL", "Accept", "text/csv");
+
+        assertEquals(1, json.size());
+        assertEquals("+84987654321", json.at("/0/source").asText());
+        assertEquals(3, json.at("/0/reporters").asInt());
+        assertEquals("text/csv; charset=utf-8", csv.contentType());
+        String[] lines = csv.body().split("\n");
+        assertEquals(2, lines.length);
+        assertTrue(lines[1].startsWith("VIETTEL,+84987654321,MOBILE,3,"), lines[1]);
+    }
+
+    @Test
+    void blocklistChanges_afterListing_hasListedEvent() {
+        for (int i = 0; i < 3; i++) {
+            store("8491234567" + i, "LD 0987654321 goi lua dao");
+        }
+
+        JsonNode changes = get("/api/blocklist/VIETTEL/changes").json();
+
+        assertEquals(1, changes.get("events").size());
+        assertEquals("LISTED", changes.at("/events/0/kind").asText());
+        assertEquals("+84987654321", changes.at("/events/0/source").asText());
+        assertEquals(changes.at("/events/0/seq").asLong(), changes.get("next").asLong());
+    }
+
+    @Test
+    void blocklist_exportLargerThanOnePage_isStreamedWhole() {
+        int sources = 200;
+        List<CompletableFuture<IntakeResult>> pending = new ArrayList<>();
+        for (int s = 0; s < sources; s++) {
+            for (int r = 0; r < 3; r++) {
+                String reporter = "0912" + String.format("%06d", s * 3 + r);
+                String source = "0987" + String.format("%06d", s);
+                pending.add(dispatch.intake().submit(InboundSms.text(reporter, "156", "LD " + source, "smsc-1",
+                        Instant.now())));
+            }
+        }
+        pending.forEach(f -> assertInstanceOf(IntakeResult.Stored.class, f.join()));
+
+        Answer json = get("/api/blocklist/VIETTEL?format=json");
+        Answer csv = get("/api/blocklist/VIETTEL?format=csv");
+
+        assertTrue(json.body().length() > ChunkedBodyStream.PAGE_SIZE, "export is " + json.body().length());
+        assertEquals(sources, json.json().size());
+        assertEquals(sources + 1, csv.body().split("\n").length);
+    }
+
+    @Test
+    void police_ldReports_listedPulledAndAcked() {
+        List<String> caseIds = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            caseIds.add(store("8491234567" + i, "LD 0987654321 goi lua dao").caseId().value());
+        }
+
+        JsonNode list = get("/api/police").json();
+        JsonNode pulled = send("POST", "/api/police/pull?max=2").json();
+        JsonNode again = send("POST", "/api/police/pull?max=2").json();
+        Answer ack = send("POST", "/api/police/" + caseIds.get(0) + "/ack");
+
+        assertEquals(caseIds, List.of(list.at("/cases/0/caseId").asText(), list.at("/cases/1/caseId").asText(),
+                list.at("/cases/2/caseId").asText()));
+        assertEquals("+84987654321", list.at("/cases/0/case/offender").asText());
+        assertEquals(2, pulled.get("cases").size());
+        assertEquals(1, again.get("cases").size());
+        assertEquals(200, ack.status());
+        assertTrue(ack.json().get("acked").asBoolean());
+    }
+
+    @Test
+    void police_ackUnknownCase_is404() {
+        assertEquals(404, send("POST", "/api/police/K7M2QX9D/ack").status());
+    }
+
+    @Test
+    void metrics_afterThreeStored_countsCommitted() {
+        for (int i = 0; i < 3; i++) {
+            store("8491234567" + i, "S 0987654321 spam");
+        }
+
+        Answer a = get("/metrics");
+
+        assertEquals(200, a.status());
+        assertEquals("text/plain; version=0.0.4; charset=utf-8", a.contentType());
+        assertTrue(a.body().contains("smsgw_mo_committed_total 3.0\n"), a.body());
+        assertTrue(a.body().contains("smsgw_intake_queue_depth 0.0\n"), a.body());
+        assertTrue(a.body().contains("smsgw_mo_duplicates_total 0.0\n"), a.body());
+    }
+
+    @Test
+    void request_unknownPath_is404() {
+        assertEquals(404, get("/api/nothing").status());
+    }
+
+    @Test
+    void start_portInUse_throwsNamingTheAddress() {
+        AdminSettings same = AdminSettings.defaults().withPort(server.port());
+        AdminRoutes routes = AdminRoutes.of(List.of());
+
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> AdminServer.start(same, routes));
+        assertTrue(e.getMessage().contains("127.0.0.1:" + server.port()), e.getMessage());
+    }
+}

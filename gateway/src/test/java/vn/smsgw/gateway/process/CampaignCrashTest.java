@@ -1,0 +1,121 @@
+package vn.smsgw.gateway.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.smsgw.dispatch.campaign.Campaign;
+import vn.smsgw.dispatch.campaign.CampaignState;
+import vn.smsgw.dispatch.campaign.Campaigns;
+import vn.smsgw.dispatch.campaign.RecipientCounts;
+import vn.smsgw.dispatch.campaign.RecipientState;
+import vn.smsgw.dispatch.store.Database;
+import vn.smsgw.dispatch.store.DatabaseConfig;
+import vn.smsgw.gateway.simulator.ReceivedSubmit;
+import vn.smsgw.gateway.simulator.SimulatorConfig;
+import vn.smsgw.gateway.simulator.SmscSimulator;
+
+/**
+ * Kills the gateway (a child JVM) with SIGKILL in the middle of a campaign, while the simulator in this JVM takes its
+ * submit_sm, then starts it again on the same data directory until the campaign is DONE. No recipient may be
+ * skipped; a recipient may get two submit_sm only if its message was in flight or unsettled at the kill, at most one
+ * submitter window per bind; the number is printed.
+ */
+class CampaignCrashTest {
+    static final int RECIPIENTS = 20_000;
+    static final int TPS = 2_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void kill9_midCampaign_restartCompletesItWithNoRecipientSkippedAndFewSentTwice() throws Exception {
+        Path data = dir.resolve("data");
+        Path audience = CampaignEndToEndTest.audience(dir, RECIPIENTS);
+        SimulatorConfig sim = SimulatorConfig.builder().port(0).credentials("smsgw", "pw").window(100)
+                .receivedLogCapacity(2 * RECIPIENTS).build();
+        long atKill;
+        Map<String, Integer> sends = new HashMap<>();
+        try (SmscSimulator smsc = new SmscSimulator(sim).start()) {
+            Process first = startChild(data, smsc.port(), audience, "first");
+            CampaignEndToEndTest.await(() -> smsc.submitCount() >= RECIPIENTS * 3L / 10, Duration.ofSeconds(60),
+                    "30 % submitted");
+            kill9(first);
+            atKill = smsc.submitCount();
+            assertTrue(atKill < RECIPIENTS, "the kill came after the campaign had been sent");
+
+            Process second = startChild(data, smsc.port(), audience, "second");
+            Path out = dir.resolve("second.out");
+            CampaignEndToEndTest.await(() -> read(out).contains("DONE"), Duration.ofSeconds(60), "campaign done");
+            assertTrue(second.waitFor(30, TimeUnit.SECONDS), "the second child did not stop");
+            for (ReceivedSubmit s : smsc.received()) {
+                sends.merge(s.destinationAddr(), 1, Integer::sum);
+            }
+        }
+        (read(dir.resolve("second.out")) + read(dir.resolve("second.err"))).lines()
+                .filter(l -> l.contains("claims of") || l.contains("in doubt"))
+                .forEach(l -> System.out.println("second process: " + l));
+        long twice = sends.values().stream().filter(n -> n > 1).count();
+        long skipped = RECIPIENTS - sends.size();
+        RecipientCounts c;
+        try (Database db = Database.open(DatabaseConfig.sqlite(data))) {
+            Campaigns campaigns = new Campaigns(db, Clock.systemUTC());
+            Campaign k = campaigns.find(CampaignCrashChild.NAME).orElseThrow();
+            assertEquals(CampaignState.DONE, k.state());
+            c = campaigns.counts(k.id());
+        }
+        System.out.printf("campaign crash: kill -9 after %,d submit_sm; %,d recipients, %d skipped, %d sent twice "
+                + "(the store counts %d as resent); final states %s%n", atKill, RECIPIENTS, skipped, twice,
+                c.resent(), c.byState());
+        assertEquals(0, skipped, "recipients never submitted");
+        assertTrue(sends.values().stream().allMatch(n -> n <= 2), "a recipient got three submit_sm");
+        assertTrue(twice <= (long) CampaignCrashChild.BINDS * CampaignCrashChild.WINDOW,
+                twice + " sent twice: more than one window per bind");
+        assertTrue(c.resent() >= twice, "resent must count every recipient sent twice");
+        assertEquals(RECIPIENTS, c.total());
+        assertEquals(0, c.waiting(), "recipients still waiting");
+        assertEquals(RECIPIENTS, c.sent() + c.count(RecipientState.CANCELLED), "final states add up");
+    }
+
+    private Process startChild(Path data, int port, Path audience, String name) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path out = dir.resolve(name + ".out");
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                CampaignCrashChild.class.getName(), data.toString(), Integer.toString(port), audience.toString(),
+                Integer.toString(TPS))
+                .redirectOutput(out.toFile())
+                .redirectError(dir.resolve(name + ".err").toFile())
+                .start();
+        CampaignEndToEndTest.await(() -> read(out).contains("READY") || !child.isAlive(), Duration.ofSeconds(60),
+                name + " child ready");
+        assertTrue(child.isAlive() || read(out).contains("DONE"), name + " child died: " + read(dir.resolve(name
+                + ".err")));
+        return child;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** SIGKILL from outside, as an operator's kill -9: the JVM gets no chance to flush or close anything. */
+    private static void kill9(Process child) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-9", Long.toString(child.pid())).start();
+        assertEquals(0, kill.waitFor(), "kill -9 failed");
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS), "child survived kill -9");
+        assertEquals(137, child.exitValue());
+    }
+}

@@ -1,0 +1,80 @@
+package vn.smsgw.gateway.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.smsgw.dispatch.outbound.Lane;
+import vn.smsgw.dispatch.outbound.OutboundState;
+import vn.smsgw.gateway.config.GatewayConfig;
+import vn.smsgw.gateway.config.HttpConfig;
+import vn.smsgw.gateway.config.SmscConfigs;
+import vn.smsgw.gateway.simulator.MoGenerator;
+import vn.smsgw.gateway.simulator.MoInjection;
+import vn.smsgw.gateway.simulator.SimulatorConfig;
+import vn.smsgw.gateway.simulator.SmscSimulator;
+import vn.smsgw.gateway.smpp.SmscConfig;
+
+/** The whole process from its configuration: SMPP in, store, replies out with receipts, admin HTTP. */
+class GatewayTest {
+    @TempDir
+    Path dir;
+
+    private static void await(BooleanSupplier condition, Duration max, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void start_withSimulatedSmsc_storesAnswersAndServesHttp() throws Exception {
+        SimulatorConfig sim = SimulatorConfig.builder().port(0).credentials("smsgw", "pw").window(20).build();
+        try (SmscSimulator smsc = new SmscSimulator(sim).start()) {
+            GatewayConfig config = GatewayConfig.embedded(dir, Map.of()).withHttp(new HttpConfig("127.0.0.1", 0))
+                    .withSmscs(List.of(new SmscConfigs.Smsc(SmscConfig.builder("sim")
+                            .address("127.0.0.1", smsc.port()).credentials("smsgw", "pw").binds(2).build(),
+                            new SmscConfigs.SubmitSection(10, 1000, 0.2))));
+            try (Gateway g = Gateway.start(config, Clock.systemUTC())) {
+                await(() -> g.sessions().get(0).boundCount() == 2, Duration.ofSeconds(10), "binds");
+                MoInjection inj = smsc.inject(MoGenerator.withDefaultMix(42), 500);
+                assertTrue(inj.awaitDone(Duration.ofSeconds(60)));
+                assertEquals(500, inj.ackedCount());
+                long stored = g.dispatch().reports().after(0, 1000).size();
+                assertEquals(500, stored);
+                await(() -> g.outbound().depth().count(Lane.REPLY, OutboundState.DELIVERED) > 0
+                        && g.outbound().depth().count(Lane.REPLY, OutboundState.PENDING) == 0
+                        && g.outbound().depth().count(Lane.REPLY, OutboundState.CLAIMED) == 0
+                        && g.outbound().depth().count(Lane.REPLY, OutboundState.SUBMITTED) == 0,
+                        Duration.ofSeconds(30), "replies delivered");
+                assertEquals(smsc.submitCount(), g.outbound().depth().count(Lane.REPLY, OutboundState.DELIVERED));
+
+                HttpClient http = HttpClient.newHttpClient();
+                String base = "http://127.0.0.1:" + g.httpPort();
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, health.statusCode(), health.body());
+                assertTrue(health.body().contains("\"smsc.sim\""), health.body());
+                String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                assertTrue(metrics.contains("smsgw_mo_received_total"), "MO meters registered");
+                assertTrue(metrics.contains("smsgw_bind_state"), "bind state gauges registered");
+                assertTrue(metrics.contains("smsgw_mt_submitted_total"), "MT meters registered");
+            }
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package vn.smsgw.gateway.smpp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jsmpp.SMPPConstant;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.extra.ProcessRequestException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.smsgw.dispatch.Dispatch;
+import vn.smsgw.dispatch.DispatchSettings;
+import vn.smsgw.dispatch.intake.InboundSms;
+import vn.smsgw.dispatch.intake.ReportFlag;
+import vn.smsgw.dispatch.intake.StoredReport;
+import vn.smsgw.dispatch.store.Database;
+import vn.smsgw.dispatch.store.DatabaseConfig;
+
+/** The listener called as jsmpp calls it: what is stored, what goes to receipts, and the answer status. */
+class DeliverSmListenerTest {
+
+    private static final Instant NOW = Instant.parse("2025-03-01T02:00:00Z");
+    private static final String REPORTER = "84912345678";
+
+    @TempDir
+    Path dir;
+
+    private Database database;
+    private Dispatch dispatch;
+    private final List<DeliveryReceipt> receipts = new CopyOnWriteArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private DeliverSmListener listener;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(DatabaseConfig.sqlite(dir));
+        dispatch = Dispatch.open(database, DispatchSettings.defaults(MoGateway.REPORTER_KEY), Clock.systemUTC());
+        listener = new DeliverSmListener(MoGateway.smsc(2775).build(), new MoSinks(dispatch.intake(), receipts::add),
+                meters, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void close() {
+        dispatch.close();
+        database.close();
+    }
+
+    private static DeliverSm deliverSm(String destination, int esmClass, int dataCoding, byte[] message) {
+        DeliverSm pdu = new DeliverSm();
+        pdu.setSourceAddr(REPORTER);
+        pdu.setDestAddress(destination);
+        pdu.setEsmClass((byte) esmClass);
+        pdu.setDataCoding((byte) dataCoding);
+        pdu.setShortMessage(message);
+        return pdu;
+    }
+
+    private static DeliverSm text(String text) {
+        return deliverSm("156", 0, 0x08, Pdus.ucs2(text));
+    }
+
+    private List<StoredReport> stored() {
+        return StoredMo.all(dispatch.reports());
+    }
+
+    private static int status(ProcessRequestException e) {
+        return e.getErrorCode();
+    }
+
+    @Test
+    void onAcceptDeliverSm_wholeText_storedBeforeItReturns() throws Exception {
+        listener.onAcceptDeliverSm(text("LD 0987654321 lừa đảo"));
+
+        StoredReport report = stored().get(0);
+        assertEquals("LD 0987654321 lừa đảo", report.rawText());
+        assertEquals("156", report.shortCode());
+        assertEquals("sim", report.smscId());
+        assertEquals(NOW, report.receivedAt());
+        assertEquals(InboundSms.Form.TEXT, report.form());
+        assertEquals(1, StoredMo.repliesByCase(database).get(report.caseId().value()));
+    }
+
+    @Test
+    void onAcceptDeliverSm_redelivery_answeredOkAndStoredOnce() throws Exception {
+        listener.onAcceptDeliverSm(text("V 0987654321 quang cao"));
+        listener.onAcceptDeliverSm(text("V 0987654321 quang cao"));
+
+        assertEquals(1, stored().size());
+        assertEquals(1, StoredMo.repliesByCase(database).size());
+    }
+
+    @Test
+    void onAcceptDeliverSm_udhParts_storedOnceWhenTheLastArrives() throws Exception {
+        byte[] first = Pdus.concat(Pdus.hex("050003 2a 02 01"), "LD 0987654321 ".getBytes(StandardCharsets.US_ASCII));
+        byte[] second = Pdus.concat(Pdus.hex("050003 2a 02 02"), "lua dao".getBytes(StandardCharsets.US_ASCII));
+
+        listener.onAcceptDeliverSm(deliverSm("5656", 0x40, 0x00, second));
+        assertTrue(stored().isEmpty(), "a part alone is not a message");
+        listener.onAcceptDeliverSm(deliverSm("5656", 0x40, 0x00, second));
+        listener.onAcceptDeliverSm(deliverSm("5656", 0x40, 0x00, first));
+
+        List<StoredReport> reports = stored();
+        assertEquals(1, reports.size());
+        assertEquals("LD 0987654321 lua dao", reports.get(0).rawText());
+        assertEquals("5656", reports.get(0).shortCode());
+    }
+
+    @Test
+    void onAcceptDeliverSm_binaryCoding_storedAsHexAndFlagged() throws Exception {
+        listener.onAcceptDeliverSm(deliverSm("156", 0, 0x04, Pdus.hex("cafe00")));
+
+        StoredReport report = stored().get(0);
+        assertEquals("cafe00", report.rawText());
+        assertEquals(InboundSms.Form.BINARY, report.form());
+        assertTrue(report.flags().contains(ReportFlag.BINARY));
+        assertEquals(1, StoredMo.repliesByCase(database).get(report.caseId().value()), "answered with help");
+    }
+
+    @Test
+    void onAcceptDeliverSm_concatenatedBinary_joinedIntoOneBinaryMessage() throws Exception {
+        listener.onAcceptDeliverSm(deliverSm("156", 0x40, 0xF6, Pdus.hex("050003 07 02 01 0102")));
+        listener.onAcceptDeliverSm(deliverSm("156", 0x40, 0xF6, Pdus.hex("050003 07 02 02 0304")));
+
+        List<StoredReport> reports = stored();
+        assertEquals(1, reports.size());
+        assertEquals("0500030702010102" + "0500030702020304", reports.get(0).rawText());
+        assertEquals(InboundSms.Form.BINARY, reports.get(0).form());
+    }
+
+    @Test
+    void onAcceptDeliverSm_receipt_goesToTheReceiptsNotIntake() throws Exception {
+        DeliverSm receipt = deliverSm("84912345678", 0x04, 0,
+                "id:1a2b sub:001 dlvrd:001 submit date:2503010900 done date:2503010901 stat:DELIVRD err:000 text:"
+                        .getBytes(StandardCharsets.US_ASCII));
+
+        listener.onAcceptDeliverSm(receipt);
+
+        assertEquals(1, receipts.size());
+        assertEquals("1a2b", receipts.get(0).messageId());
+        assertEquals(ReceiptState.DELIVERED, receipts.get(0).state());
+        assertTrue(stored().isEmpty());
+    }
+
+    @Test
+    void onAcceptDeliverSm_receiptSinkFails_temporaryError() {
+        DeliverSmListener failing = new DeliverSmListener(MoGateway.smsc(2775).build(),
+                new MoSinks(dispatch.intake(), r -> {
+                    throw new IllegalStateException("receipt store down");
+                }), meters, Clock.systemUTC());
+
+        ProcessRequestException e = assertThrows(ProcessRequestException.class, () -> failing.onAcceptDeliverSm(
+                deliverSm("849", 0x04, 0, "id:9 stat:DELIVRD".getBytes(StandardCharsets.US_ASCII))));
+
+        assertEquals(SMPPConstant.STAT_ESME_RX_T_APPN, status(e));
+    }
+
+    @Test
+    void onAcceptDeliverSm_brokenUdh_answeredWithTheDecodersStatusAndNothingStored() {
+        ProcessRequestException e = assertThrows(ProcessRequestException.class,
+                () -> listener.onAcceptDeliverSm(deliverSm("156", 0x40, 0, Pdus.hex("0a0003"))));
+
+        assertEquals(CommandStatus.ESME_RINVMSGLEN.code(), status(e));
+        assertTrue(stored().isEmpty());
+        assertEquals(1.0, meters.get("smsgw.mo.answered").tags("status", "ESME_RINVMSGLEN").counter().count());
+    }
+
+    @Test
+    void onAcceptDeliverSm_noDestination_invalidDestinationAddress() {
+        ProcessRequestException e = assertThrows(ProcessRequestException.class,
+                () -> listener.onAcceptDeliverSm(deliverSm("", 0, 0, "LD".getBytes(StandardCharsets.US_ASCII))));
+
+        assertEquals(SMPPConstant.STAT_ESME_RINVDSTADR, status(e));
+    }
+
+    @Test
+    void onAcceptDeliverSm_intakeNotTakingMessages_throttled() {
+        dispatch.intake().close();
+
+        ProcessRequestException e = assertThrows(ProcessRequestException.class,
+                () -> listener.onAcceptDeliverSm(text("LD 0987654321")));
+
+        assertEquals(SMPPConstant.STAT_ESME_RTHROTTLED, status(e));
+    }
+
+    @Test
+    void onAcceptDeliverSm_storageFails_temporaryApplicationError() {
+        database.close();
+
+        ProcessRequestException e = assertThrows(ProcessRequestException.class,
+                () -> listener.onAcceptDeliverSm(text("LD 0987654321")));
+
+        assertEquals(SMPPConstant.STAT_ESME_RX_T_APPN, status(e));
+    }
+
+    @Test
+    void onAcceptDeliverSm_badSyntax_storedAndCountedByRejection() throws Exception {
+        listener.onAcceptDeliverSm(text("xin chao"));
+
+        assertEquals("UNKNOWN_COMMAND", stored().get(0).error());
+        assertEquals(1.0, meters.get("smsgw.mo.rejected").tags("reason", "UNKNOWN_COMMAND").counter().count());
+        assertEquals(1.0, meters.get("smsgw.mo.commit").timer().count());
+    }
+
+    @Test
+    void onAcceptDeliverSm_afterDrain_temporaryErrorWithoutStoring() throws Exception {
+        assertTrue(listener.drain(java.time.Duration.ofSeconds(1)));
+
+        ProcessRequestException e = assertThrows(ProcessRequestException.class,
+                () -> listener.onAcceptDeliverSm(text("LD 0987654321")));
+
+        assertEquals(SMPPConstant.STAT_ESME_RX_T_APPN, status(e));
+        assertTrue(stored().isEmpty());
+    }
+
+    @Test
+    void onAcceptDataSm_any_notSupported() {
+        ProcessRequestException e = assertThrows(ProcessRequestException.class,
+                () -> listener.onAcceptDataSm(new DataSm(), null));
+
+        assertEquals(SMPPConstant.STAT_ESME_RINVCMDID, status(e));
+    }
+}

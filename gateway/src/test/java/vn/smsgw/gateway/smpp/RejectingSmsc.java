@@ -1,0 +1,138 @@
+package vn.smsgw.gateway.smpp;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jsmpp.bean.BroadcastSm;
+import org.jsmpp.bean.CancelBroadcastSm;
+import org.jsmpp.bean.CancelSm;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.QueryBroadcastSm;
+import org.jsmpp.bean.QuerySm;
+import org.jsmpp.bean.ReplaceSm;
+import org.jsmpp.bean.SubmitMulti;
+import org.jsmpp.bean.SubmitSm;
+import org.jsmpp.extra.ProcessRequestException;
+import org.jsmpp.session.BindRequest;
+import org.jsmpp.session.BroadcastSmResult;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.QueryBroadcastSmResult;
+import org.jsmpp.session.QuerySmResult;
+import org.jsmpp.session.SMPPServerSession;
+import org.jsmpp.session.SMPPServerSessionListener;
+import org.jsmpp.session.ServerMessageReceiverListener;
+import org.jsmpp.session.Session;
+import org.jsmpp.session.SubmitMultiResult;
+import org.jsmpp.session.SubmitSmResult;
+import org.jsmpp.session.connection.ServerConnection;
+import org.jsmpp.session.connection.ServerConnectionFactory;
+import org.jsmpp.session.connection.socket.ServerSocketConnection;
+
+/** An SMSC that accepts one bind and answers every submit_sm with one command_status: a permanent error. */
+final class RejectingSmsc implements AutoCloseable {
+    final AtomicInteger submits = new AtomicInteger();
+    private final ExecutorService acceptor = Executors.newSingleThreadExecutor();
+    private final SMPPServerSessionListener server;
+    private final int port;
+
+    RejectingSmsc(int status) throws IOException {
+        ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        port = socket.getLocalPort();
+        server = new SMPPServerSessionListener(0, new ServerConnectionFactory() {
+            @Override
+            public ServerConnection listen(int ignored) {
+                return new ServerSocketConnection(socket);
+            }
+
+            @Override
+            public ServerConnection listen(int ignored, int timeout) {
+                return new ServerSocketConnection(socket);
+            }
+
+            @Override
+            public ServerConnection listen(int ignored, int timeout, int backlog) {
+                return new ServerSocketConnection(socket);
+            }
+        });
+        server.setMessageReceiverListener(new Refusing(status));
+        acceptor.submit(() -> {
+            SMPPServerSession session = server.accept();
+            BindRequest request = session.waitForBind(5_000);
+            request.accept("rejecting-smsc");
+            return session;
+        });
+    }
+
+    int port() {
+        return port;
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        acceptor.shutdownNow();
+    }
+
+    private final class Refusing implements ServerMessageReceiverListener {
+        private final int status;
+
+        Refusing(int status) {
+            this.status = status;
+        }
+
+        @Override
+        public SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession source)
+                throws ProcessRequestException {
+            submits.incrementAndGet();
+            throw new ProcessRequestException("refused", status);
+        }
+
+        @Override
+        public SubmitMultiResult onAcceptSubmitMulti(SubmitMulti submitMulti, SMPPServerSession source)
+                throws ProcessRequestException {
+            throw new ProcessRequestException("refused", status);
+        }
+
+        @Override
+        public QuerySmResult onAcceptQuerySm(QuerySm querySm, SMPPServerSession source)
+                throws ProcessRequestException {
+            throw new ProcessRequestException("refused", status);
+        }
+
+        @Override
+        public void onAcceptReplaceSm(ReplaceSm replaceSm, SMPPServerSession source) throws ProcessRequestException {
+            throw new ProcessRequestException("refused", status);
+        }
+
+        @Override
+        public void onAcceptCancelSm(CancelSm cancelSm, SMPPServerSession source) throws ProcessRequestException {
+            throw new ProcessRequestException("refused", status);
+        }
+
+        @Override
+        public BroadcastSmResult onAcceptBroadcastSm(BroadcastSm broadcastSm, SMPPServerSession source)
+                throws ProcessRequestException {
+            throw new ProcessRequestException("refused", status);
+        }
+
+        @Override
+        public void onAcceptCancelBroadcastSm(CancelBroadcastSm cancelBroadcastSm, SMPPServerSession source)
+                throws ProcessRequestException {
+            throw new ProcessRequestException("refused", status);
+        }
+
+        @Override
+        public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm queryBroadcastSm,
+                SMPPServerSession source) throws ProcessRequestException {
+            throw new ProcessRequestException("refused", status);
+        }
+
+        @Override
+        public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
+            throw new ProcessRequestException("refused", status);
+        }
+    }
+}

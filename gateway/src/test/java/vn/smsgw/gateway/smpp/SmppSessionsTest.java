@@ -1,0 +1,157 @@
+package vn.smsgw.gateway.smpp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.smsgw.gateway.simulator.SimulatorConfig;
+import vn.smsgw.gateway.simulator.SmscSimulator;
+
+/** Binding, state reporting and reconnecting, over real sockets against the simulator. */
+class SmppSessionsTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            resources.get(i).close();
+        }
+    }
+
+    private SmscSimulator simulator() throws IOException {
+        SmscSimulator simulator = new SmscSimulator(SimulatorConfig.builder()
+                .credentials(MoGateway.SYSTEM_ID, MoGateway.PASSWORD).build()).start();
+        resources.add(simulator);
+        return simulator;
+    }
+
+    private MoGateway gateway(SmscConfig smsc) {
+        MoGateway gateway = MoGateway.start(dir, smsc);
+        resources.add(gateway);
+        return gateway;
+    }
+
+    @Test
+    void start_twoTransceiverBinds_bothBoundAndGaugesOne() throws Exception {
+        SmscSimulator simulator = simulator();
+        MoGateway gateway = gateway(MoGateway.smsc(simulator.port()).binds(2).build());
+
+        gateway.awaitBound(2);
+
+        assertEquals(List.of("trx-0", "trx-1"), gateway.sessions.states().stream().map(BindStatus::bind).toList());
+        assertEquals(2, simulator.boundSessions());
+        for (String bind : List.of("trx-0", "trx-1")) {
+            assertEquals(1.0, gateway.meters.get("smsgw.bind.state").tags("smsc", "sim", "bind", bind).gauge()
+                    .value());
+        }
+        assertTrue(gateway.sessions.anyBound().orElseThrow().getSessionState().isTransmittable());
+    }
+
+    @Test
+    void start_receiverTransmitterMode_bindsOneOfEachPerBind() throws Exception {
+        SmscSimulator simulator = simulator();
+        MoGateway gateway = gateway(MoGateway.smsc(simulator.port()).bindMode(BindMode.RX_TX).build());
+
+        gateway.awaitBound(2);
+
+        assertEquals(List.of("rx-0", "tx-0"), gateway.sessions.states().stream().map(BindStatus::bind).toList());
+        assertTrue(gateway.sessions.transmitter("rx-0").isEmpty(), "a receiver cannot submit");
+        assertTrue(gateway.sessions.transmitter("tx-0").isPresent());
+        assertTrue(gateway.sessions.anyBound().orElseThrow().getSessionState().isTransmittable());
+    }
+
+    @Test
+    void close_bound_everySessionStoppedAndUnbound() throws Exception {
+        SmscSimulator simulator = simulator();
+        MoGateway gateway = gateway(MoGateway.smsc(simulator.port()).binds(2).build());
+        gateway.awaitBound(2);
+
+        gateway.sessions.close();
+
+        assertTrue(gateway.sessions.states().stream().allMatch(s -> s.state() == BindState.STOPPED),
+                gateway.sessions.states().toString());
+        assertTrue(gateway.sessions.anyBound().isEmpty());
+        Poll.until(Duration.ofSeconds(5), () -> simulator.boundSessions() == 0, "the simulator sees the unbinds");
+        assertEquals(0.0, gateway.meters.get("smsgw.bind.state").tags("bind", "trx-0").gauge().value());
+    }
+
+    @Test
+    void dropConnections_bound_rebindsByItselfAndCountsTheReconnect() throws Exception {
+        SmscSimulator simulator = simulator();
+        MoGateway gateway = gateway(MoGateway.smsc(simulator.port()).binds(2).build());
+        gateway.awaitBound(2);
+
+        assertEquals(2, simulator.dropConnections());
+
+        Poll.until(Duration.ofSeconds(10), () -> gateway.counter("smsgw.bind.reconnects", "smsc", "sim") == 2,
+                "both losses counted");
+        gateway.awaitBound(2);
+        Poll.until(Duration.ofSeconds(5), () -> simulator.boundSessions() == 2, "the simulator sees two binds");
+        assertTrue(gateway.sessions.states().stream().allMatch(s -> s.reconnects() == 1),
+                gateway.sessions.states().toString());
+        assertEquals(4, simulator.stats().binds());
+    }
+
+    @Test
+    void start_wrongPassword_authFailedAndRetriedOnlyAtTheSlowInterval() throws Exception {
+        SmscSimulator simulator = simulator();
+        MoGateway gateway = gateway(MoGateway.smsc(simulator.port()).credentials(MoGateway.SYSTEM_ID, "wrong")
+                .reconnect(Duration.ofMillis(10), Duration.ofMillis(20)).authFailureBackoff(Duration.ofMillis(400))
+                .build());
+
+        Poll.until(Duration.ofSeconds(5),
+                () -> gateway.sessions.states().get(0).state() == BindState.AUTH_FAILED, "AUTH_FAILED");
+        BindStatus status = gateway.sessions.states().get(0);
+        assertTrue(status.lastError().contains("0x0E"), status.lastError());
+        double before = gateway.counter("smsgw.bind.attempts", "smsc", "sim");
+        long start = System.nanoTime();
+        Poll.until(Duration.ofSeconds(5), () -> System.nanoTime() - start > TimeUnit.MILLISECONDS.toNanos(1_300),
+                "1.3 s to pass");
+        double attempts = gateway.counter("smsgw.bind.attempts", "smsc", "sim") - before;
+
+        // 400-440 ms apart: 2 or 3 attempts in 1.3 s; the 10 ms reconnect delay would have allowed about 60
+        assertTrue(attempts >= 2 && attempts <= 4, "bind attempts in 1.3 s: " + attempts);
+        assertEquals(0, simulator.boundSessions());
+        // each retry passes through CONNECTING and BINDING and must come back to AUTH_FAILED, never BOUND
+        Poll.until(Duration.ofSeconds(5),
+                () -> gateway.sessions.states().get(0).state() == BindState.AUTH_FAILED, "AUTH_FAILED again");
+        assertEquals(0, simulator.boundSessions());
+    }
+
+    @Test
+    void start_nothingListening_backsOffWithDoublingDelays() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        MoGateway gateway = gateway(MoGateway.smsc(port)
+                .reconnect(Duration.ofMillis(20), Duration.ofMillis(200)).build());
+
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(1_000)) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        double attempts = gateway.counter("smsgw.bind.attempts", "smsc", "sim");
+
+        // delays of 20-40, 20-80, 20-160, then 20-200 ms: well under the 50 a fixed 20 ms would allow
+        assertTrue(attempts >= 3 && attempts <= 25, "connect attempts in 1 s: " + attempts);
+        BindStatus status = gateway.sessions.states().get(0);
+        assertTrue(status.state() == BindState.BACKOFF || status.state() == BindState.CONNECTING, status.toString());
+        assertFalse(status.lastError().isEmpty());
+    }
+}

@@ -1,0 +1,291 @@
+package vn.smsgw.gateway.smpp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import vn.smsgw.dispatch.outbound.JdbcOutboundQueue;
+import vn.smsgw.dispatch.outbound.JdbcOutbox;
+import vn.smsgw.dispatch.outbound.Lane;
+import vn.smsgw.dispatch.outbound.OutboundSms;
+import vn.smsgw.dispatch.outbound.OutboundState;
+import vn.smsgw.dispatch.outbound.OutboundStatus;
+import vn.smsgw.dispatch.store.Database;
+import vn.smsgw.dispatch.store.DatabaseConfig;
+import vn.smsgw.dispatch.store.JdbcTx;
+import vn.smsgw.gateway.simulator.Faults;
+import vn.smsgw.gateway.simulator.ReceiptIdFormat;
+import vn.smsgw.gateway.simulator.ReceivedSubmit;
+import vn.smsgw.gateway.simulator.SimulatorConfig;
+import vn.smsgw.gateway.simulator.SmscSimulator;
+
+/** The submitter over real sockets against the SMSC simulator, draining a SQLite queue. */
+class SubmitterTest {
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final String SUBSCRIBER = "84912345678";
+
+    @TempDir
+    Path dir;
+
+    private final Clock clock = Clock.systemUTC();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private Database db;
+    private JdbcOutboundQueue queue;
+    private ReceiptHandler receipts;
+
+    @BeforeEach
+    void openQueue() {
+        db = Database.open(DatabaseConfig.sqlite(dir));
+        queue = new JdbcOutboundQueue(db, clock);
+        receipts = new ReceiptHandler(queue, clock, meters);
+        resources.add(receipts);
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            resources.get(i).close();
+        }
+        db.close();
+    }
+
+    private SmscSimulator simulator(SimulatorConfig.Builder config) throws Exception {
+        SmscSimulator simulator = new SmscSimulator(config.build()).start();
+        resources.add(simulator);
+        return simulator;
+    }
+
+    private Submitter start(int port, SubmitterConfig config, long transactionTimerMillis) throws Exception {
+        TestBind bind = TestBind.bind(port, transactionTimerMillis, receipts);
+        resources.add(bind);
+        Submitter submitter = new Submitter(bind, queue, config, clock, System::nanoTime, meters);
+        resources.add(submitter);
+        submitter.start();
+        return submitter;
+    }
+
+    private static SubmitterConfig config(int window, int tps) {
+        return SubmitterConfig.defaults().withWindowAndTps(window, tps)
+                .withThrottleBackoff(Duration.ofMillis(5), Duration.ofMillis(40));
+    }
+
+    private void enqueue(Lane lane, List<String> bodies) {
+        List<OutboundSms> messages = new ArrayList<>();
+        for (String body : bodies) {
+            messages.add(new OutboundSms(lane, SUBSCRIBER, "5656", body, "ACK", "", clock.instant()));
+        }
+        db.inTransaction(tx -> {
+            new JdbcOutbox().enqueue(tx, messages);
+            return null;
+        });
+    }
+
+    private static List<String> bodies(String prefix, int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(String.format("%s %04d Da tiep nhan phan anh", prefix, i));
+        }
+        return out;
+    }
+
+    private long count(Lane lane, OutboundState state) {
+        return queue.depth().count(lane, state);
+    }
+
+    private List<Long> ids() {
+        return db.read(tx -> {
+            List<Long> ids = new ArrayList<>();
+            try (var st = JdbcTx.of(tx).connection().createStatement();
+                 var rs = st.executeQuery("SELECT id FROM outbound ORDER BY id")) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        });
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        long end = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                fail("not within " + DEADLINE + ": " + what);
+            }
+            LockSupport.parkNanos(5_000_000);
+        }
+    }
+
+    private static List<String> acceptedTexts(SmscSimulator simulator) {
+        return simulator.received().stream().filter(r -> r.commandStatus() == 0).map(ReceivedSubmit::text).toList();
+    }
+
+    @Test
+    void drain_thousandReplies_allSubmittedThenDeliveredByTheirReceipts() throws Exception {
+        SmscSimulator simulator = simulator(SimulatorConfig.builder().dlrDelay(Duration.ofMillis(200)));
+        enqueue(Lane.REPLY, bodies("r", 1_000));
+        start(simulator.port(), config(10, 5_000), 5_000);
+
+        await("1000 submitted", () -> simulator.submitCount() == 1_000);
+        await("1000 delivered", () -> count(Lane.REPLY, OutboundState.DELIVERED) == 1_000);
+        assertEquals(1_000, simulator.submitCount());
+        for (long id : ids()) {
+            OutboundStatus status = queue.status(id).orElseThrow();
+            assertEquals(1, status.parts().size());
+            assertFalse(status.parts().get(0).smscMessageId().isEmpty());
+            assertEquals(1, status.attempts());
+        }
+        ReceivedSubmit first = simulator.received().get(0);
+        assertEquals("5656", first.sourceAddr());
+        assertEquals(SUBSCRIBER, first.destinationAddr());
+        assertEquals(0x00, first.dataCoding());
+        assertEquals(0x01, first.registeredDelivery());
+        assertEquals(1_000.0, meters.get("smsgw.mt.submitted").counter().count());
+        assertEquals(1_000.0, meters.get("smsgw.mt.delivered").counter().count());
+    }
+
+    @Test
+    void drain_longVietnameseText_sendsUcs2PartsWithUdhAndDeliversAfterEveryPartReceipt() throws Exception {
+        SmscSimulator simulator = simulator(SimulatorConfig.builder());
+        String text = "Cảnh báo: số điện thoại bạn phản ánh đã được ghi nhận. Không cung cấp mã OTP cho bất kỳ ai. "
+                .repeat(2) + "😀";
+        enqueue(Lane.REPLY, List.of(text));
+        start(simulator.port(), config(10, 100), 5_000);
+
+        long id = ids().get(0);
+        await("delivered", () -> queue.status(id).orElseThrow().state() == OutboundState.DELIVERED);
+        List<ReceivedSubmit> parts = simulator.received();
+        assertTrue(parts.size() >= 3, "parts: " + parts.size());
+        assertEquals(parts.size(), queue.status(id).orElseThrow().parts().size());
+        StringBuilder joined = new StringBuilder();
+        for (int i = 0; i < parts.size(); i++) {
+            ReceivedSubmit part = parts.get(i);
+            assertEquals(0x08, part.dataCoding());
+            assertEquals(0x40, part.esmClass());
+            byte[] udh = Arrays.copyOf(part.shortMessage(), 6);
+            assertArrayEquals(new byte[] {5, 0, 3, udh[3], (byte) parts.size(), (byte) (i + 1)}, udh);
+            joined.append(part.text());
+        }
+        assertEquals(text, joined.toString());
+    }
+
+    @Test
+    void drain_throttledAndQueueFull_submitsEachMessageOnceInLaneOrder() throws Exception {
+        SmscSimulator simulator = simulator(SimulatorConfig.builder()
+                .faults(Faults.none().withThrottleEvery(5).withQueueFullEvery(7)));
+        List<String> bodies = bodies("t", 200);
+        enqueue(Lane.REPLY, bodies);
+        start(simulator.port(), config(1, 2_000), 5_000);
+
+        await("200 submitted", () -> count(Lane.REPLY, OutboundState.SUBMITTED)
+                + count(Lane.REPLY, OutboundState.DELIVERED) == 200);
+        assertEquals(bodies, acceptedTexts(simulator));
+        assertTrue(simulator.stats().submits().throttled() > 0);
+        assertTrue(simulator.stats().submits().queueFull() > 0);
+        assertTrue(meters.get("smsgw.mt.throttled").counter().count() > 0);
+    }
+
+    @Test
+    void drain_throttledWithAWindow_submitsEachMessageOnce() throws Exception {
+        SmscSimulator simulator = simulator(SimulatorConfig.builder().faults(Faults.none().withThrottleEvery(5)));
+        List<String> bodies = bodies("w", 300);
+        enqueue(Lane.REPLY, bodies);
+        start(simulator.port(), config(10, 5_000), 5_000);
+
+        await("300 delivered", () -> count(Lane.REPLY, OutboundState.DELIVERED) == 300);
+        List<String> accepted = acceptedTexts(simulator);
+        assertEquals(300, accepted.size());
+        assertEquals(new HashSet<>(bodies), new HashSet<>(accepted));
+    }
+
+    @Test
+    void drain_submitRespNeverComes_leavesThoseMessagesUnknownAndNeverResends() throws Exception {
+        SmscSimulator simulator = simulator(SimulatorConfig.builder()
+                .faults(Faults.none().withDropSubmitRespEvery(10)));
+        enqueue(Lane.REPLY, bodies("u", 50));
+        start(simulator.port(), config(10, 500), 1_500);
+
+        await("45 delivered", () -> count(Lane.REPLY, OutboundState.DELIVERED) == 45);
+        await("5 unknown", () -> count(Lane.REPLY, OutboundState.UNKNOWN) == 5);
+        LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+        assertEquals(50, simulator.submitCount());
+        assertEquals(5.0, meters.get("smsgw.mt.unknown").counter().count());
+    }
+
+    @Test
+    void drain_permanentError_failsTheMessageWithTheCode() throws Exception {
+        RejectingSmsc smsc = new RejectingSmsc(0x0B);
+        resources.add(smsc);
+        enqueue(Lane.REPLY, bodies("f", 3));
+        start(smsc.port(), config(1, 100), 5_000);
+
+        await("3 failed", () -> count(Lane.REPLY, OutboundState.FAILED) == 3);
+        assertEquals("0x0000000B", queue.status(ids().get(0)).orElseThrow().error());
+        assertEquals(3, smsc.submits.get());
+        assertEquals(3.0, meters.get("smsgw.mt.failed").tag("status", "0x0000000B").counter().count());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReceiptIdFormat.class)
+    void drain_receiptTextIdInEitherFormat_settlesTheMessages(ReceiptIdFormat format) throws Exception {
+        SmscSimulator simulator = simulator(SimulatorConfig.builder().receiptIdFormat(format).receiptTlvs(false));
+        enqueue(Lane.REPLY, bodies("d", 40));
+        start(simulator.port(), config(5, 1_000), 5_000);
+
+        await("40 delivered", () -> count(Lane.REPLY, OutboundState.DELIVERED) == 40);
+    }
+
+    @Test
+    void drain_repliesAndCampaign_sendsTheRepliesFirst() throws Exception {
+        SmscSimulator simulator = simulator(SimulatorConfig.builder());
+        enqueue(Lane.CAMPAIGN, bodies("c", 30));
+        enqueue(Lane.REPLY, bodies("r", 10));
+        start(simulator.port(), config(1, 1_000), 5_000);
+
+        await("40 delivered", () -> count(Lane.REPLY, OutboundState.DELIVERED)
+                + count(Lane.CAMPAIGN, OutboundState.DELIVERED) == 40);
+        List<String> order = acceptedTexts(simulator);
+        assertEquals(bodies("r", 10), order.subList(0, 10));
+        assertEquals(bodies("c", 30), order.subList(10, 40));
+    }
+
+    @Test
+    void drain_bindDown_claimsNothing() throws Exception {
+        enqueue(Lane.REPLY, bodies("n", 5));
+        SubmitSession down = new SubmitSession() {
+            @Override
+            public String name() {
+                return "down";
+            }
+
+            @Override
+            public java.util.Optional<org.jsmpp.session.SMPPSession> bound() {
+                return java.util.Optional.empty();
+            }
+        };
+        Submitter submitter = new Submitter(down, queue, config(2, 100), clock, System::nanoTime, meters);
+        resources.add(submitter);
+        submitter.start();
+        LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
+        assertEquals(5, count(Lane.REPLY, OutboundState.PENDING));
+        assertEquals(0, queue.status(ids().get(0)).orElseThrow().attempts());
+    }
+}
