@@ -169,7 +169,7 @@ public final class BenchCommand {
     /** {@code smsgw bench campaign}. */
     @Command(name = "campaign", mixinStandardHelpOptions = true,
             description = "A campaign through the whole gateway to the simulator: submit_sm/s over a steady minute "
-                    + "against the TPS cap (±%), or unthrottled.")
+                    + "against the TPS cap (±%%), or unthrottled.")
     static final class CampaignCommand implements Callable<Integer> {
         @Option(names = "--tps", defaultValue = "200", description = "Campaign TPS cap; 0 for unthrottled "
                 + "(default: 200).")
