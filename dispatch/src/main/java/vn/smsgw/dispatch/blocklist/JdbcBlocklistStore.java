@@ -25,7 +25,7 @@ import vn.smsgw.parser.report.Command;
 
 /**
  * {@link BlocklistStore} on SQLite or PostgreSQL, with the same SQL on both ({@code ON CONFLICT} upserts,
- * {@code RETURNING}). Stateless and thread-safe; every call runs in the caller's {@link JdbcTx}.
+ * {@code RETURNING}) but for the vote keys (below). Thread-safe; every call runs in the caller's {@link JdbcTx}.
  *
  * <p>Feed order. A reader asks for events after the last seq it saw, so an event must never become visible with a
  * seq lower than one already visible. On PostgreSQL identity values are taken at insert time but become visible at
@@ -44,9 +44,15 @@ import vn.smsgw.parser.report.Command;
  * candidates, one query counting the votes within the window per (list, source, command) through the primary-key
  * prefix. Each vote's tally is then derived as of that vote, in the batch's order. The rows of each statement are
  * in the batch's (lock) order. A listed number reported by thousands costs the same per vote as a new one.
+ *
+ * <p>On SQLite the vote and reporter keys are answered from memory instead and their rows only appended
+ * ({@link SqliteVoteIndex}); so one instance must serve one database, and it is thread-safe but not stateless there.
  */
 public final class JdbcBlocklistStore implements BlocklistStore {
     static final long FEED_LOCK_KEY = 0x736d7367_46454544L;
+
+    /** The vote keys when the store is SQLite (unused on PostgreSQL); one store per database. */
+    private final SqliteVoteIndex sqliteVotes = new SqliteVoteIndex();
 
     private static final String NEW_VOTES = "INSERT INTO blocklist_vote (list, source, command, reporter_hash, "
             + "voted_at) ";
@@ -81,36 +87,18 @@ public final class JdbcBlocklistStore implements BlocklistStore {
         JdbcTx c = JdbcTx.of(tx);
         int n = votes.size();
         try {
-            // 1. Votes: one multi-row insert of each distinct vote key; it returns the keys that were new. A repeat
-            // of a key later in the batch never counts (its vote was just written or refreshed, or is in the window).
-            Map<VoteKey, Integer> firstOfKey = new LinkedHashMap<>();
-            for (int i = 0; i < n; i++) {
-                firstOfKey.putIfAbsent(VoteKey.of(votes.get(i)), i);
+            boolean[] counted;
+            boolean[] newReporter;
+            if (c.dialect() == Dialect.SQLITE) {
+                // 1-3 on SQLite: the keys are held in memory and the rows only appended (SqliteVoteIndex)
+                SqliteVoteIndex.Keys keys = sqliteVotes.record(c, votes, windowStart);
+                counted = keys.counted();
+                newReporter = keys.newReporter();
+            } else {
+                boolean[][] keys = voteKeys(c, votes, windowStart);
+                counted = keys[0];
+                newReporter = keys[1];
             }
-            Set<VoteKey> inserted = insertVotes(c, votes, new ArrayList<>(firstOfKey.values()));
-            boolean[] fresh = new boolean[n];
-            boolean[] counted = new boolean[n];
-            List<Integer> repeats = new ArrayList<>();
-            for (Map.Entry<VoteKey, Integer> e : firstOfKey.entrySet()) {
-                if (inserted.contains(e.getKey())) {
-                    fresh[e.getValue()] = true;
-                    counted[e.getValue()] = true;
-                } else {
-                    repeats.add(e.getValue());
-                }
-            }
-            // 2. A known vote counts again only when it fell out of its window (then refreshed): rare.
-            refreshVotes(c, votes, repeats, windowStart, counted);
-            // 3. Reporters: each new (list, source, reporter) once; the first fresh vote of it in the batch adds it.
-            Map<ReporterKey, Integer> firstReporter = new LinkedHashMap<>();
-            for (int i = 0; i < n; i++) {
-                if (fresh[i]) {
-                    firstReporter.putIfAbsent(ReporterKey.of(votes.get(i)), i);
-                }
-            }
-            Set<ReporterKey> newReporters = insertReporters(c, votes, firstReporter);
-            boolean[] newReporter = new boolean[n];
-            firstReporter.forEach((k, i) -> newReporter[i] = newReporters.contains(k));
             // 4. Entries: one upsert row per (list, source), adding its new reporters; returns state and total.
             Map<EntryKey, EntryRow> entries = new LinkedHashMap<>();
             for (int i = 0; i < n; i++) {
@@ -143,6 +131,46 @@ public final class JdbcBlocklistStore implements BlocklistStore {
         } catch (SQLException e) {
             throw new StorageException("cannot record blocklist votes: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Steps 1-3 on PostgreSQL: which votes count and which reporters are new to their entry, from the primary keys.
+     * Returns {counted, newReporter}.
+     */
+    private static boolean[][] voteKeys(JdbcTx c, List<Vote> votes, Map<Command, Instant> windowStart)
+            throws SQLException {
+        int n = votes.size();
+        // 1. Votes: one multi-row insert of each distinct vote key; it returns the keys that were new. A repeat
+        // of a key later in the batch never counts (its vote was just written or refreshed, or is in the window).
+        Map<VoteKey, Integer> firstOfKey = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            firstOfKey.putIfAbsent(VoteKey.of(votes.get(i)), i);
+        }
+        Set<VoteKey> inserted = insertVotes(c, votes, new ArrayList<>(firstOfKey.values()));
+        boolean[] fresh = new boolean[n];
+        boolean[] counted = new boolean[n];
+        List<Integer> repeats = new ArrayList<>();
+        for (Map.Entry<VoteKey, Integer> e : firstOfKey.entrySet()) {
+            if (inserted.contains(e.getKey())) {
+                fresh[e.getValue()] = true;
+                counted[e.getValue()] = true;
+            } else {
+                repeats.add(e.getValue());
+            }
+        }
+        // 2. A known vote counts again only when it fell out of its window (then refreshed): rare.
+        refreshVotes(c, votes, repeats, windowStart, counted);
+        // 3. Reporters: each new (list, source, reporter) once; the first fresh vote of it in the batch adds it.
+        Map<ReporterKey, Integer> firstReporter = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            if (fresh[i]) {
+                firstReporter.putIfAbsent(ReporterKey.of(votes.get(i)), i);
+            }
+        }
+        Set<ReporterKey> newReporters = insertReporters(c, votes, firstReporter);
+        boolean[] newReporter = new boolean[n];
+        firstReporter.forEach((k, i) -> newReporter[i] = newReporters.contains(k));
+        return new boolean[][] {counted, newReporter};
     }
 
     private static Set<VoteKey> insertVotes(JdbcTx tx, List<Vote> votes, List<Integer> rows) throws SQLException {
@@ -227,8 +255,8 @@ public final class JdbcBlocklistStore implements BlocklistStore {
         }
     }
 
-    private static int[] windowCounts(JdbcTx tx, List<Vote> votes, Map<Command, Instant> windowStart,
-                                      boolean[] counted, boolean[] candidate) throws SQLException {
+    private int[] windowCounts(JdbcTx tx, List<Vote> votes, Map<Command, Instant> windowStart,
+                               boolean[] counted, boolean[] candidate) throws SQLException {
         int n = votes.size();
         int[] out = new int[n];
         Map<WindowKey, Integer> laterInWindow = new LinkedHashMap<>();
@@ -240,11 +268,25 @@ public final class JdbcBlocklistStore implements BlocklistStore {
         if (laterInWindow.isEmpty()) {
             return out;
         }
+        Map<WindowKey, Integer> totals = new HashMap<>(laterInWindow.size() * 2);
+        if (tx.dialect() == Dialect.SQLITE) {
+            for (WindowKey k : laterInWindow.keySet()) {
+                totals.put(k, sqliteVotes.inWindow(k.list(), k.source(), k.command(),
+                        windowStart.get(k.command()).toEpochMilli()));
+            }
+        } else {
+            countWindows(tx, laterInWindow.keySet(), windowStart, totals);
+        }
+        walkBack(votes, windowStart, counted, candidate, laterInWindow, totals, out);
+        return out;
+    }
+
+    private static void countWindows(JdbcTx tx, Set<WindowKey> keys, Map<Command, Instant> windowStart,
+                                     Map<WindowKey, Integer> totals) throws SQLException {
         MultiRow values = new MultiRow(tx.dialect(), "text", "text", "text", "bigint").replanned();
-        for (WindowKey k : laterInWindow.keySet()) {
+        for (WindowKey k : keys) {
             values.add(k.list(), k.source(), k.command().name(), windowStart.get(k.command()).toEpochMilli());
         }
-        Map<WindowKey, Integer> totals = new HashMap<>(laterInWindow.size() * 2);
         values.forEachChunk(tx, src -> "WITH q (list, source, command, since) AS (" + src + ") "
                 + WINDOWS, ps -> {
                     try (ResultSet rs = ps.executeQuery()) {
@@ -254,8 +296,13 @@ public final class JdbcBlocklistStore implements BlocklistStore {
                         }
                     }
                 });
-        // walk backwards: a vote's count excludes the counted votes after it whose time is within the window
-        for (int i = n - 1; i >= 0; i--) {
+    }
+
+    /** Each vote's window count as of that vote: the total less the counted votes after it within the window. */
+    private static void walkBack(List<Vote> votes, Map<Command, Instant> windowStart, boolean[] counted,
+                                 boolean[] candidate, Map<WindowKey, Integer> laterInWindow,
+                                 Map<WindowKey, Integer> totals, int[] out) {
+        for (int i = votes.size() - 1; i >= 0; i--) {
             if (!counted[i]) {
                 continue;
             }
@@ -272,7 +319,6 @@ public final class JdbcBlocklistStore implements BlocklistStore {
                 laterInWindow.put(k, later + 1);
             }
         }
-        return out;
     }
 
     private record VoteKey(String list, String source, String command, String reporter) {

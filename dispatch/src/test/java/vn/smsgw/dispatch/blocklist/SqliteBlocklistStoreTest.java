@@ -1,7 +1,20 @@
 package vn.smsgw.dispatch.blocklist;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import vn.smsgw.dispatch.store.Database;
+import vn.smsgw.dispatch.store.JdbcTx;
+import vn.smsgw.dispatch.store.StorageException;
 import vn.smsgw.dispatch.store.TestServices;
+import vn.smsgw.parser.report.Command;
 
 class SqliteBlocklistStoreTest extends BlocklistStoreContract {
     private Database db;
@@ -15,5 +28,72 @@ class SqliteBlocklistStoreTest extends BlocklistStoreContract {
     @Override
     void closeStores() {
         db.close();
+    }
+
+    /** Closes the database and opens it again: the vote keys must come back from the logs, not from memory. */
+    private void reopen() {
+        closeStores();
+        setUp();
+    }
+
+    @Test
+    void vote_afterReopen_knowsEarlierReportersAndListsOnTheThird() {
+        castEach(VIETTEL_NUMBER, Command.LD, "r1", "r2");
+
+        reopen();
+        List<VoteOutcome> out = castEach(VIETTEL_NUMBER, Command.LD, "r1", "r2", "r3");
+
+        assertEquals(List.of(false, false, true), out.stream().map(VoteOutcome::counted).toList());
+        assertEquals(3, out.get(2).reporters());
+        assertTrue(out.get(2).listedNow());
+        assertEquals(EntryState.LISTED, entry("VIETTEL", VIETTEL_NUMBER).state());
+    }
+
+    @Test
+    void vote_afterReopen_refreshedVoteKeepsItsLatestTime() {
+        castEach(VIETTEL_NUMBER, Command.LD, "r1");
+        clock.advance(Duration.ofDays(8));
+        castEach(VIETTEL_NUMBER, Command.LD, "r1", "r2"); // r1 refreshed: a second log row, newer
+        clock.advance(Duration.ofDays(1));
+
+        reopen();
+        List<VoteOutcome> out = castEach(VIETTEL_NUMBER, Command.LD, "r1", "r3");
+
+        assertEquals(List.of(false, true), out.stream().map(VoteOutcome::counted).toList());
+        assertTrue(out.get(1).listedNow(), "r1 (refreshed), r2 and r3 are within the 7 days");
+        assertEquals(3, out.get(1).reporters());
+    }
+
+    @Test
+    void vote_inRolledBackTransaction_leavesNoKeyBehind() {
+        assertThrows(StorageException.class, () -> stores.transactions().inTransaction(tx -> {
+            blocklist.vote(tx, List.of(vote(VIETTEL_NUMBER, Command.LD, "r1")));
+            throw new IllegalStateException("the rest of the batch failed");
+        }));
+
+        List<VoteOutcome> out = castEach(VIETTEL_NUMBER, Command.LD, "r1", "r2");
+
+        assertEquals(List.of(true, true), out.stream().map(VoteOutcome::counted).toList());
+        assertEquals(2, out.get(1).reporters());
+        assertFalse(out.get(1).listedNow());
+        assertEquals(2L, count("SELECT COUNT(*) FROM blocklist_vote"));
+    }
+
+    @Test
+    void vote_onSqlite_appendsToLogsWithoutKeyIndexes() {
+        castEach(VIETTEL_NUMBER, Command.LD, "r1", "r2");
+
+        assertEquals(2L, count("SELECT COUNT(*) FROM blocklist_reporter"));
+        assertEquals(0L, count("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' "
+                + "AND tbl_name IN ('blocklist_vote', 'blocklist_reporter')"));
+    }
+
+    private long count(String sql) {
+        return db.read(tx -> {
+            try (Statement st = JdbcTx.of(tx).connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
     }
 }

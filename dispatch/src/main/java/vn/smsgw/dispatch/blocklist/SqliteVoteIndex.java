@@ -1,0 +1,177 @@
+package vn.smsgw.dispatch.blocklist;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.smsgw.dispatch.store.JdbcTx;
+import vn.smsgw.dispatch.store.MultiRow;
+import vn.smsgw.parser.report.Command;
+
+/**
+ * The vote keys of a SQLite store, held in memory so that recording a vote only appends rows.
+ *
+ * <p>On PostgreSQL the vote and reporter keys are primary keys, and the database answers whether a vote is new. On
+ * SQLite those keys, drawn from keyed hashes, would land on random index pages: every vote would dirty pages all
+ * over two indexes, and a group commit's cost is the pages it writes. SQLite has one writer, this process, so the
+ * keys live here instead — each (list, source, command, reporter)'s last counted vote time and each (list, source)'s
+ * reporters — loaded from {@code blocklist_vote} and {@code blocklist_reporter} at the first vote, and those two
+ * tables are append-only logs on SQLite (a refreshed vote is a new row; the latest row of a key wins at load).
+ *
+ * <p>A batch is worked out against the committed keys plus the batch's own changes, which are applied to the index
+ * only once its transaction has committed ({@link vn.smsgw.dispatch.store.Tx#afterCommit}), so a rolled-back batch
+ * leaves nothing behind. Writers on SQLite are serialised, so no other batch runs in between. Memory: one map entry
+ * per (list, source, command, reporter) and per (list, source, reporter) ever recorded. Thread-safe.
+ */
+final class SqliteVoteIndex {
+    private static final String APPEND_VOTES = "INSERT INTO blocklist_vote (list, source, command, reporter_hash, "
+            + "voted_at) ";
+    private static final String APPEND_REPORTERS = "INSERT INTO blocklist_reporter (list, source, reporter_hash) ";
+
+    /** What recording a batch decided per vote, in the batch's order. */
+    record Keys(boolean[] counted, boolean[] newReporter) {
+    }
+
+    /** list, source, command → reporter → time of its last counted vote (epoch ms). */
+    private final Map<String, Map<String, Long>> votes = new HashMap<>();
+    /** list, source → reporters ever counted on it. */
+    private final Map<String, Set<String>> reporters = new HashMap<>();
+    private boolean loaded;
+
+    /** The changes of the batch whose transaction is open, keyed like the maps above. */
+    private JdbcTx openTx;
+    private Map<String, Map<String, Long>> pendingVotes;
+    private Map<String, Set<String>> pendingReporters;
+
+    /** Decides which votes count and which reporters are new, appends their rows, and stages the keys. */
+    synchronized Keys record(JdbcTx tx, List<Vote> batch, Map<Command, Instant> windowStart) throws SQLException {
+        if (!loaded) {
+            load(tx);
+            loaded = true;
+        }
+        stageFor(tx);
+        int n = batch.size();
+        boolean[] counted = new boolean[n];
+        boolean[] newReporter = new boolean[n];
+        MultiRow voteRows = new MultiRow(tx.dialect(), "text", "text", "text", "text", "bigint");
+        MultiRow reporterRows = new MultiRow(tx.dialect(), "text", "text", "text");
+        for (int i = 0; i < n; i++) {
+            Vote v = batch.get(i);
+            String source = v.source().value();
+            String voteKey = voteKey(v.list(), source, v.command());
+            Long earlier = lastVote(voteKey, v.reporterHash());
+            if (earlier != null && earlier >= windowStart.get(v.command()).toEpochMilli()) {
+                continue;
+            }
+            counted[i] = true;
+            long at = v.at().toEpochMilli();
+            pendingVotes.computeIfAbsent(voteKey, k -> new HashMap<>()).put(v.reporterHash(), at);
+            voteRows.add(v.list(), source, v.command().name(), v.reporterHash(), at);
+            String entryKey = entryKey(v.list(), source);
+            if (earlier == null && !hasReporter(entryKey, v.reporterHash())) {
+                newReporter[i] = true;
+                pendingReporters.computeIfAbsent(entryKey, k -> new HashSet<>()).add(v.reporterHash());
+                reporterRows.add(v.list(), source, v.reporterHash());
+            }
+        }
+        voteRows.forEachChunk(tx, src -> APPEND_VOTES + src, PreparedStatement::executeUpdate);
+        reporterRows.forEachChunk(tx, src -> APPEND_REPORTERS + src, PreparedStatement::executeUpdate);
+        return new Keys(counted, newReporter);
+    }
+
+    /**
+     * The reporters of (list, source, command) whose last counted vote is at or after {@code since}, the open batch
+     * included. Call only after {@link #record} in the same transaction.
+     */
+    synchronized int inWindow(String list, String source, Command command, long since) {
+        String key = voteKey(list, source, command);
+        Map<String, Long> staged = pendingVotes.getOrDefault(key, Map.of());
+        int count = 0;
+        for (Map.Entry<String, Long> e : votes.getOrDefault(key, Map.of()).entrySet()) {
+            if (e.getValue() >= since && !staged.containsKey(e.getKey())) {
+                count++;
+            }
+        }
+        for (long at : staged.values()) {
+            if (at >= since) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Starts staging for {@code tx}, dropping what a transaction that never committed left staged. */
+    private void stageFor(JdbcTx tx) {
+        if (openTx == tx) {
+            return;
+        }
+        openTx = tx;
+        Map<String, Map<String, Long>> stagedVotes = new HashMap<>();
+        Map<String, Set<String>> stagedReporters = new HashMap<>();
+        pendingVotes = stagedVotes;
+        pendingReporters = stagedReporters;
+        tx.afterCommit(() -> apply(tx, stagedVotes, stagedReporters));
+    }
+
+    private synchronized void apply(JdbcTx tx, Map<String, Map<String, Long>> stagedVotes,
+                                    Map<String, Set<String>> stagedReporters) {
+        stagedVotes.forEach((k, m) -> votes.computeIfAbsent(k, x -> new HashMap<>()).putAll(m));
+        stagedReporters.forEach((k, s) -> reporters.computeIfAbsent(k, x -> new HashSet<>()).addAll(s));
+        if (openTx == tx) {
+            openTx = null;
+            pendingVotes = null;
+            pendingReporters = null;
+        }
+    }
+
+    private Long lastVote(String voteKey, String reporter) {
+        Map<String, Long> staged = pendingVotes.get(voteKey);
+        Long at = staged == null ? null : staged.get(reporter);
+        if (at != null) {
+            return at;
+        }
+        Map<String, Long> committed = votes.get(voteKey);
+        return committed == null ? null : committed.get(reporter);
+    }
+
+    private boolean hasReporter(String entryKey, String reporter) {
+        Set<String> staged = pendingReporters.get(entryKey);
+        if (staged != null && staged.contains(reporter)) {
+            return true;
+        }
+        Set<String> committed = reporters.get(entryKey);
+        return committed != null && committed.contains(reporter);
+    }
+
+    private void load(JdbcTx tx) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "SELECT list, source, command, reporter_hash, voted_at FROM blocklist_vote");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String key = voteKey(rs.getString(1), rs.getString(2), Command.valueOf(rs.getString(3)));
+                votes.computeIfAbsent(key, k -> new HashMap<>()).merge(rs.getString(4), rs.getLong(5), Math::max);
+            }
+        }
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "SELECT list, source, reporter_hash FROM blocklist_reporter");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                reporters.computeIfAbsent(entryKey(rs.getString(1), rs.getString(2)), k -> new HashSet<>())
+                        .add(rs.getString(3));
+            }
+        }
+    }
+
+    private static String entryKey(String list, String source) {
+        return list + '\u0000' + source;
+    }
+
+    private static String voteKey(String list, String source, Command command) {
+        return list + '\u0000' + source + '\u0000' + command.name();
+    }
+}
