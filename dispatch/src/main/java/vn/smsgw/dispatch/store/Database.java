@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.io.IOException;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,11 +23,6 @@ import org.slf4j.LoggerFactory;
  * transaction right after each commit). Reads ({@link #read}) use a deferred {@code BEGIN}: a WAL snapshot that never
  * blocks the writer. WAL checkpoints run on a background thread ({@link SqliteCheckpointer}), never inside a commit.
  * SQLite is for one process; several smsgw processes share one PostgreSQL.
- *
- * <p>Writers of this process queue for SQLite's single write lock on a fair in-process lock, taken before
- * {@code BEGIN IMMEDIATE}: SQLite's own busy handler makes a waiting writer sleep in steps of up to 100 ms and retry,
- * so writers from several threads (intake, the MT submitters, receipts, campaigns) would leave the lock idle while
- * they sleep and starve one another. The busy timeout stays for writers outside this process (tools).
  */
 public final class Database implements Transactions, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -36,13 +30,11 @@ public final class Database implements Transactions, AutoCloseable {
     private final HikariDataSource dataSource;
     private final Dialect dialect;
     private final SqliteCheckpointer checkpointer;
-    private final ReentrantLock sqliteWriter;
 
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
-        this.sqliteWriter = dialect == Dialect.SQLITE ? new ReentrantLock(true) : null;
-        this.checkpointer = dialect == Dialect.SQLITE ? new SqliteCheckpointer(dataSource, sqliteWriter) : null;
+        this.checkpointer = dialect == Dialect.SQLITE ? new SqliteCheckpointer(dataSource) : null;
     }
 
     /** Opens the pool and applies pending migrations. */
@@ -127,18 +119,6 @@ public final class Database implements Transactions, AutoCloseable {
     }
 
     private <T> T run(Work<T> work, boolean write) {
-        if (!write || sqliteWriter == null) {
-            return runOn(work, write);
-        }
-        sqliteWriter.lock();
-        try {
-            return runOn(work, true);
-        } finally {
-            sqliteWriter.unlock();
-        }
-    }
-
-    private <T> T runOn(Work<T> work, boolean write) {
         try (Connection c = dataSource.getConnection()) {
             begin(c, write);
             JdbcTx tx = new JdbcTx(c, dialect);

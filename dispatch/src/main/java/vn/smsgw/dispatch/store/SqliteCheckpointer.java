@@ -7,7 +7,6 @@ import java.sql.Statement;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Lock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,24 +18,21 @@ import org.slf4j.LoggerFactory;
  * (intake's group commit) pays for copying and syncing the database file. Pooled connections turn that off
  * ({@code wal_autocheckpoint=0}); this thread runs a PASSIVE checkpoint every 500 ms, which never waits for readers
  * or the writer, and a TRUNCATE checkpoint when the log has grown past 10,000 pages anyway (it waits for the writer
- * briefly and resets the log; it takes the process's writer lock for that, so that writers queue on it rather than in
- * SQLite's busy handler). Durability is unchanged: a commit is durable once its WAL frames are synced.
+ * briefly and resets the log). Durability is unchanged: a commit is durable once its WAL frames are synced.
  */
 final class SqliteCheckpointer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SqliteCheckpointer.class);
     private static final int TRUNCATE_AFTER_PAGES = 10_000;
 
     private final DataSource dataSource;
-    private final Lock writer;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "smsgw-sqlite-checkpoint");
         t.setDaemon(true);
         return t;
     });
 
-    SqliteCheckpointer(DataSource dataSource, Lock writer) {
+    SqliteCheckpointer(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.writer = writer;
         timer.scheduleWithFixedDelay(this::checkpoint, 500, 500, TimeUnit.MILLISECONDS);
     }
 
@@ -47,12 +43,7 @@ final class SqliteCheckpointer implements AutoCloseable {
                 walPages = rs.next() ? rs.getInt(2) : 0;
             }
             if (walPages > TRUNCATE_AFTER_PAGES) {
-                writer.lock();
-                try {
-                    st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-                } finally {
-                    writer.unlock();
-                }
+                st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             }
         } catch (SQLException | RuntimeException e) {
             log.warn("SQLite checkpoint failed (will retry): {}", e.getMessage());
