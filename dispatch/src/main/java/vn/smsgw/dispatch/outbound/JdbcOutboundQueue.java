@@ -49,6 +49,12 @@ public final class JdbcOutboundQueue implements OutboundQueue {
      * pieces that take advisory locks in their own order could deadlock with another process.
      */
 
+    /**
+     * How long a receipt that matched no part is kept: for its submission's settlement, and for
+     * {@link #settleInDoubt} to settle a dead owner's claim by it.
+     */
+    public static final Duration UNMATCHED_RECEIPT_TTL = PartTable.EARLY_RECEIPT_TTL;
+
     static final String CLAIM_COLUMNS = "id, lane, destination, sender, body, kind, case_id, attempts";
 
     private final Database db;
