@@ -262,9 +262,11 @@ public final class JdbcOutboundQueue implements OutboundQueue {
     }
 
     /**
-     * Settles the claims of a dead {@code owner} that a receipt which matched no part reports on: the only receipt
-     * for the message's destination and sender since it was claimed, for a message of one part. Each becomes
-     * SUBMITTED under the receipt's SMSC message id and takes the receipt's state, instead of being submitted again.
+     * Settles the claims of a dead {@code owner} that receipts which matched no part report on: those received for
+     * the message's destination and sender since it was claimed, when the owner holds no other message for them and
+     * there are at least one and at most as many as the message has parts. With a receipt for every part the message
+     * becomes SUBMITTED under the receipts' SMSC message ids and takes their states; with receipts for some parts it
+     * becomes UNKNOWN (never submitted again) with those parts recorded. Either way it is not submitted again.
      * Returns how many.
      */
     public int settleInDoubt(String owner) {
