@@ -33,10 +33,11 @@ public final class CampaignRunner implements AutoCloseable {
      * their outbound rows with RETURNING ids, marks them QUEUED with those ids and advances the campaign's next send
      * slot. It commits whole or not at all, so a crash can neither skip a recipient nor queue it twice. From then on
      * the outbound row is the recipient's truth: after a crash, rows CLAIMED by the dead process come back when their
-     * lease ends (on the embedded store, at the restart: the gateway's DeadClaims), those whose receipt arrives in
-     * the meantime are settled by it (JdbcOutboundQueue.settleInDoubt), and the rest are submitted again; only those
-     * whose submit_sm had reached the SMSC without a receipt in time are sent twice: at most one submitter window per
-     * bind plus its unwritten settlements. Claims submitted again are counted (outbound attempts > 1) and reported
+     * lease ends (on the embedded store, at the restart: the gateway's DeadClaims), those whose receipts arrive in
+     * the meantime are settled by them (JdbcOutboundQueue.settleInDoubt; a multi-part message with a receipt for some
+     * of its parts is left UNKNOWN, never sent again), and the rest are submitted again; only those whose submit_sm
+     * had reached the SMSC without any receipt in time are sent twice: at most one submitter window per bind plus its
+     * unwritten settlements. Claims submitted again are counted (outbound attempts > 1) and reported
      * as "resent", an upper bound: some had not been submitted before the crash.
      *
      * Pacing. Each message gets a not_before slot 1/rate apart (rate = TPS cap / segments per SMS) from the campaign

@@ -49,6 +49,12 @@ public final class JdbcOutboundQueue implements OutboundQueue {
      * pieces that take advisory locks in their own order could deadlock with another process.
      */
 
+    /**
+     * How long a receipt that matched no part is kept: for its submission's settlement, and for
+     * {@link #settleInDoubt} to settle a dead owner's claim by it.
+     */
+    public static final Duration UNMATCHED_RECEIPT_TTL = PartTable.EARLY_RECEIPT_TTL;
+
     static final String CLAIM_COLUMNS = "id, lane, destination, sender, body, kind, case_id, attempts";
 
     private final Database db;
@@ -256,9 +262,11 @@ public final class JdbcOutboundQueue implements OutboundQueue {
     }
 
     /**
-     * Settles the claims of a dead {@code owner} that a receipt which matched no part reports on: the only receipt
-     * for the message's destination and sender since it was claimed, for a message of one part. Each becomes
-     * SUBMITTED under the receipt's SMSC message id and takes the receipt's state, instead of being submitted again.
+     * Settles the claims of a dead {@code owner} that receipts which matched no part report on: those received for
+     * the message's destination and sender since it was claimed, when the owner holds no other message for them and
+     * there are at least one and at most as many as the message has parts. With a receipt for every part the message
+     * becomes SUBMITTED under the receipts' SMSC message ids and takes their states; with receipts for some parts it
+     * becomes UNKNOWN (never submitted again) with those parts recorded. Either way it is not submitted again.
      * Returns how many.
      */
     public int settleInDoubt(String owner) {

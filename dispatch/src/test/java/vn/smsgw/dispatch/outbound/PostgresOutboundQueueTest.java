@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.dispatch.store.TestServices;
 
-class PostgresOutboundQueueTest extends OutboundQueueContract {
+class PostgresOutboundQueueTest extends JdbcOutboundQueueContract {
     private String schema;
 
     @Override

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.dispatch.store.TestServices;
 
-class SqliteOutboundQueueTest extends OutboundQueueContract {
+class SqliteOutboundQueueTest extends JdbcOutboundQueueContract {
     @TempDir
     Path dir;
 

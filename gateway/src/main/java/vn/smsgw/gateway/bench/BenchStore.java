@@ -17,31 +17,33 @@ import vn.smsgw.dispatch.store.SqliteSync;
  * A throw-away store for one benchmark run: SQLite in a new temporary directory, or a new schema in a PostgreSQL
  * database; removed by {@link #close}.
  */
-final class BenchStore implements AutoCloseable {
+public final class BenchStore implements AutoCloseable {
+
+    /** The schema a PostgreSQL bench store lives in, and how to reach its database to drop it. */
+    private record PgSchema(String url, String user, String password, String schema) {
+    }
+
     private final Database database;
     private final Path sqliteDir;
-    private final String pgUrl;
-    private final String pgUser;
-    private final String schema;
+    private final PgSchema pg;
     private final String url;
 
-    private BenchStore(Database database, Path sqliteDir, String pgUrl, String pgUser, String schema, String url) {
+    private BenchStore(Database database, Path sqliteDir, PgSchema pg, String url) {
         this.database = database;
-        this.url = url;
         this.sqliteDir = sqliteDir;
-        this.pgUrl = pgUrl;
-        this.pgUser = pgUser;
-        this.schema = schema;
+        this.pg = pg;
+        this.url = url;
     }
 
-    static BenchStore sqlite(SqliteSync sync) throws IOException {
+    /** A migrated SQLite store in a new temporary directory, syncing as {@code sync} says. */
+    public static BenchStore sqlite(SqliteSync sync) throws IOException {
         Path dir = Files.createTempDirectory("smsgw-bench-");
         DatabaseConfig c = DatabaseConfig.sqlite(dir);
-        return new BenchStore(Database.open(new DatabaseConfig(c.url(), "", "", sync, 4)), dir, null, null, null,
-                c.url());
+        return new BenchStore(Database.open(new DatabaseConfig(c.url(), "", "", sync, 4)), dir, null, c.url());
     }
 
-    static BenchStore postgres(String url, String user, String password, int pool) throws SQLException {
+    /** A new, migrated schema in the PostgreSQL database at {@code url}, with a pool of {@code pool} connections. */
+    public static BenchStore postgres(String url, String user, String password, int pool) throws SQLException {
         String schema = "bench_" + Long.toHexString(System.nanoTime());
         try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA " + schema);
@@ -49,10 +51,11 @@ final class BenchStore implements AutoCloseable {
         String sep = url.contains("?") ? "&" : "?";
         String schemaUrl = url + sep + "currentSchema=" + schema;
         Database db = Database.open(new DatabaseConfig(schemaUrl, user, password, SqliteSync.FULL, pool));
-        return new BenchStore(db, null, url, user, schema, schemaUrl);
+        return new BenchStore(db, null, new PgSchema(url, user, password, schema), schemaUrl);
     }
 
-    Database database() {
+    /** The store. */
+    public Database database() {
         return database;
     }
 
@@ -68,16 +71,17 @@ final class BenchStore implements AutoCloseable {
         }
     }
 
+    /** Closes the store and deletes it: the directory, or the schema with everything in it. */
     @Override
     public void close() throws IOException, SQLException {
         database.close();
         if (sqliteDir != null) {
             deleteTree(sqliteDir);
         }
-        if (schema != null) {
-            try (Connection c = DriverManager.getConnection(pgUrl, pgUser, "");
+        if (pg != null) {
+            try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), pg.password());
                  Statement st = c.createStatement()) {
-                st.execute("DROP SCHEMA " + schema + " CASCADE");
+                st.execute("DROP SCHEMA " + pg.schema() + " CASCADE");
             }
         }
     }

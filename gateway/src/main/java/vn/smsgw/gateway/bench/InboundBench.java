@@ -76,7 +76,7 @@ final class InboundBench {
                 pgSchema = BenchStore.postgres(s.pg().url(), s.pg().user(), s.pg().password(), 1);
                 config = new GatewayConfig(dir, new StoreConfig(new DatabaseConfig(pgSchema.url(), s.pg().user(),
                         s.pg().password(), SqliteSync.FULL, 16), false, SqliteSync.FULL), config.http(), null,
-                        config.dispatch(), config.smscs());
+                        config.dispatch(), config.outbound(), config.smscs());
             }
             try (Gateway g = Gateway.start(config, Clock.systemUTC())) {
                 awaitBinds(g, s.binds());

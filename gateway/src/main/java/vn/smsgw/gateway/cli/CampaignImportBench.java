@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,12 +27,15 @@ import vn.smsgw.dispatch.campaign.EncodingMode;
 import vn.smsgw.dispatch.campaign.ImportReport;
 import vn.smsgw.dispatch.campaign.SubscriberType;
 import vn.smsgw.dispatch.store.Database;
+import vn.smsgw.dispatch.store.SqliteSync;
+import vn.smsgw.gateway.bench.BenchStore;
 
 /**
  * {@code smsgw campaign import-bench}: writes a CSV audience of {@code --rows} subscribers (number, province, type;
- * every number form, 1 % duplicates, 0.1 % invalid), then times its import into a new campaign of the store, filtered
- * to prepaid and postpaid, and reports rows per second and the peak heap. Run it with {@code -Xmx256m} to check that
- * the import streams.
+ * every number form, 1 % duplicates, 0.1 % invalid), then times its import into a new campaign, filtered to prepaid
+ * and postpaid, and reports rows per second and the peak heap. The store is that of {@code --config}/{@code
+ * --data-dir}, or with {@code --store sqlite|postgres} a throw-away one (a temporary directory, or a new schema of the
+ * {@code --pg-url} database), removed afterwards. Run it with {@code -Xmx256m} to check that the import streams.
  */
 @Command(name = "import-bench", mixinStandardHelpOptions = true,
         description = "Time the import of a generated audience (default 1,000,000 rows).")
@@ -44,30 +48,60 @@ final class CampaignImportBench implements Callable<Integer> {
     @Option(names = "--rows", defaultValue = "1000000", description = "Rows to generate (default 1,000,000).")
     int rows;
 
+    @Option(names = "--store", description = "A throw-away store instead of that of --config/--data-dir: sqlite "
+            + "(full sync, in a temporary directory) or postgres (a new schema of --pg-url, dropped afterwards).")
+    String store;
+
+    @Option(names = "--pg-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test",
+            description = "PostgreSQL database for --store postgres (default: ${DEFAULT-VALUE}).")
+    String pgUrl;
+
+    @Option(names = "--pg-user", defaultValue = "postgres", description = "Default: ${DEFAULT-VALUE}.")
+    String pgUser;
+
+    @Option(names = "--pg-password", defaultValue = "", description = "Or set SMSGW_PG_PASSWORD.")
+    String pgPassword;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
+        if (store != null && !store.equals("sqlite") && !store.equals("postgres")) {
+            throw new ParameterException(spec.commandLine(), "--store must be sqlite or postgres, not '" + store
+                    + "'");
+        }
         PrintWriter out = spec.commandLine().getOut();
         Path file = Files.createTempFile("smsgw-audience-", ".csv");
         try {
             write(file, rows);
             out.printf(Locale.ROOT, "audience file: %,d rows, %,d bytes%n", rows, Files.size(file));
-            try (Database db = parent.open()) {
-                Campaigns campaigns = new Campaigns(db, Clock.systemUTC());
-                Campaign k = campaigns.create(CampaignSpec.of("import-bench-" + System.currentTimeMillis(),
-                        "Canh bao lua dao", EncodingMode.AUTO, "156", 100));
-                long t0 = System.nanoTime();
-                ImportReport r = CampaignCommand.importFile(campaigns, k, file,
-                        new AudienceFilter("", Set.of(SubscriberType.PREPAID, SubscriberType.POSTPAID)), out);
-                double s = (System.nanoTime() - t0) / 1e9;
-                out.print(CampaignReport.imported(r).lines().findFirst().orElse("") + "\n");
-                out.printf(Locale.ROOT, "import: %,d rows in %.2f s = %,.0f rows/s; store %s; max heap %,d MB, "
-                        + "peak heap used %,d MB%n", r.rows(), s, r.rows() / s, db.dialect(),
-                        Runtime.getRuntime().maxMemory() >> 20, peakHeap() >> 20);
+            if (store == null) {
+                try (Database db = parent.open()) {
+                    measure(db, file, out);
+                }
+            } else {
+                try (BenchStore s = store.equals("sqlite") ? BenchStore.sqlite(SqliteSync.FULL)
+                        : BenchStore.postgres(pgUrl, pgUser,
+                                System.getenv().getOrDefault("SMSGW_PG_PASSWORD", pgPassword), 2)) {
+                    measure(s.database(), file, out);
+                }
             }
         } finally {
             Files.deleteIfExists(file);
         }
         return 0;
+    }
+
+    private static void measure(Database db, Path file, PrintWriter out) throws IOException {
+        Campaigns campaigns = new Campaigns(db, Clock.systemUTC());
+        Campaign k = campaigns.create(CampaignSpec.of("import-bench-" + System.currentTimeMillis(),
+                "Canh bao lua dao", EncodingMode.AUTO, "156", 100));
+        long t0 = System.nanoTime();
+        ImportReport r = CampaignCommand.importFile(campaigns, k, file,
+                new AudienceFilter("", Set.of(SubscriberType.PREPAID, SubscriberType.POSTPAID)), out);
+        double s = (System.nanoTime() - t0) / 1e9;
+        out.print(CampaignReport.imported(r).lines().findFirst().orElse("") + "\n");
+        out.printf(Locale.ROOT, "import: %,d rows in %.2f s = %,.0f rows/s; store %s; max heap %,d MB, "
+                + "peak heap used %,d MB%n", r.rows(), s, r.rows() / s, db.dialect(),
+                Runtime.getRuntime().maxMemory() >> 20, peakHeap() >> 20);
     }
 
     static void write(Path file, int rows) throws IOException {

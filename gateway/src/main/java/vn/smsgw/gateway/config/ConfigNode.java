@@ -153,6 +153,15 @@ final class ConfigNode {
         return d;
     }
 
+    Duration duration(String name, Duration dflt, Duration min, Duration max) {
+        Duration d = duration(name, dflt, min);
+        if (d.compareTo(max) > 0) {
+            throw new ConfigException(key(name) + " must be at most " + Durations.format(max) + ", not "
+                    + string(name, "").trim());
+        }
+        return d;
+    }
+
     <E extends Enum<E>> E choice(String name, E dflt, Class<E> type) {
         String s = string(name, null);
         if (s == null) {

@@ -12,18 +12,19 @@ import java.util.Objects;
 
 /**
  * The whole configuration of one smsgw process, validated at load: where data lives, the store, the admin HTTP
- * server, RabbitMQ (optional), intake, blocklist and routing rules, reply templates and the SMSC connections. Loaded
- * once from YAML ({@link #load}); every key, its default and meaning are in the README's configuration reference.
- * Immutable.
+ * server, RabbitMQ (optional), intake, blocklist and routing rules, reply templates, the recovery of the outbound
+ * queue and the SMSC connections. Loaded once from YAML ({@link #load}); every key, its default and meaning are in the
+ * README's configuration reference. Immutable.
  */
 public record GatewayConfig(Path dataDir, StoreConfig store, HttpConfig http, RabbitConfig rabbitOrNull,
-                            DispatchConfig dispatch, List<SmscConfigs.Smsc> smscs) {
+                            DispatchConfig dispatch, OutboundConfig outbound, List<SmscConfigs.Smsc> smscs) {
 
     public GatewayConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(dispatch, "dispatch");
+        Objects.requireNonNull(outbound, "outbound");
         smscs = List.copyOf(smscs);
     }
 
@@ -55,22 +56,27 @@ public record GatewayConfig(Path dataDir, StoreConfig store, HttpConfig http, Ra
         HttpConfig http = n.section("http").as(HttpConfig::read);
         RabbitConfig rabbit = n.has("rabbitmq") ? n.section("rabbitmq").as(RabbitConfig::read) : null;
         DispatchConfig dispatch = DispatchConfig.read(n, dataDir);
+        OutboundConfig outbound = n.section("outbound").as(OutboundConfig::read);
         List<SmscConfigs.Smsc> smscs = n.sections("smscs").stream().map(s -> s.as(SmscConfigs::read)).toList();
         SmscConfigs.checkUniqueNames(smscs);
         n.rejectUnknown();
-        return new GatewayConfig(dataDir, store, http, rabbit, dispatch, smscs);
+        return new GatewayConfig(dataDir, store, http, rabbit, dispatch, outbound, smscs);
     }
 
     public GatewayConfig withDataDir(Path dir) {
         StoreConfig s = store.embedded() ? StoreConfig.embedded(dir, store.sqliteSync()) : store;
-        return new GatewayConfig(dir, s, http, rabbitOrNull, dispatch, smscs);
+        return new GatewayConfig(dir, s, http, rabbitOrNull, dispatch, outbound, smscs);
     }
 
     public GatewayConfig withHttp(HttpConfig h) {
-        return new GatewayConfig(dataDir, store, h, rabbitOrNull, dispatch, smscs);
+        return new GatewayConfig(dataDir, store, h, rabbitOrNull, dispatch, outbound, smscs);
     }
 
     public GatewayConfig withSmscs(List<SmscConfigs.Smsc> list) {
-        return new GatewayConfig(dataDir, store, http, rabbitOrNull, dispatch, list);
+        return new GatewayConfig(dataDir, store, http, rabbitOrNull, dispatch, outbound, list);
+    }
+
+    public GatewayConfig withOutbound(OutboundConfig o) {
+        return new GatewayConfig(dataDir, store, http, rabbitOrNull, dispatch, o, smscs);
     }
 }

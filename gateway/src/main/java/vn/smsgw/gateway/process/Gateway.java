@@ -90,7 +90,8 @@ public final class Gateway implements AutoCloseable {
             g.loadOperatorFiles(config);
             if (config.store().embedded()) {
                 g.deadClaims = DeadClaims.recover(g.outbound,
-                        () -> g.sessions.stream().anyMatch(s -> s.boundCount() > 0));
+                        () -> g.sessions.stream().anyMatch(s -> s.boundCount() > 0),
+                        config.outbound().inDoubtHold(), System::nanoTime);
             }
             g.startSmscs(config, clock);
             g.campaignRunner.start();

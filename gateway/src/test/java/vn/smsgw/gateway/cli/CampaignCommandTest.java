@@ -1,16 +1,25 @@
 package vn.smsgw.gateway.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code smsgw campaign create / estimate / list} in-process, on a temporary data directory. */
+/** {@code smsgw campaign create / estimate / list / import-bench} in-process, on a temporary data directory. */
 class CampaignCommandTest {
 
     @TempDir
@@ -73,5 +82,53 @@ class CampaignCommandTest {
         assertEquals(3, r.outLines().size(), r.out());
         assertTrue(r.outLines().get(1).contains("first") && r.outLines().get(1).contains("draft"), r.out());
         assertTrue(r.outLines().get(2).contains("second") && r.outLines().get(2).contains("BoCongAn"), r.out());
+    }
+
+    @Test
+    void importBench_unknownStore_isAUsageError() {
+        CliRun r = run("import-bench", "--rows", "10", "--store", "mysql");
+
+        assertEquals(2, r.exitCode(), r.out());
+        assertTrue(r.err().contains("--store must be sqlite or postgres"), r.err());
+    }
+
+    @Test
+    void importBench_throwAwaySqliteStore_importsWithoutTouchingTheDataDir() {
+        CliRun r = run("import-bench", "--rows", "2000", "--store", "sqlite");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().matches("(?s).*import: 2,000 rows in .* store SQLITE;.*"), r.out());
+        assertFalse(Files.exists(dir.resolve("data")), "the data directory was used");
+    }
+
+    @Test
+    void importBench_postgresStore_importsIntoANewSchemaDroppedAfterwards() throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:5432/test";
+        Set<String> before = benchSchemas(url);
+
+        CliRun r = run("import-bench", "--rows", "2000", "--store", "postgres", "--pg-url", url);
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().matches("(?s).*import: 2,000 rows in .* store POSTGRES;.*"), r.out());
+        assertEquals(before, benchSchemas(url), "the bench schema was left behind");
+    }
+
+    /** The bench schemas in the database; skips the test (fails it when CI=true) if PostgreSQL is unreachable. */
+    private static Set<String> benchSchemas(String url) {
+        Set<String> schemas = new HashSet<>();
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'bench\\_%'")) {
+            while (rs.next()) {
+                schemas.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            String why = "PostgreSQL is required for this test: " + e.getMessage();
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(why + " (CI=true: services must be up)");
+            }
+            Assumptions.abort(why);
+        }
+        return schemas;
     }
 }

@@ -103,6 +103,40 @@ class GatewayConfigTest {
     }
 
     @Test
+    void load_noOutboundSection_holdsInDoubtClaimsTenSeconds() throws Exception {
+        assertEquals(Duration.ofSeconds(10), load("dataDir: DATA\n", Map.of()).outbound().inDoubtHold());
+    }
+
+    @Test
+    void load_outboundInDoubtHold_isRead() throws Exception {
+        GatewayConfig c = load("dataDir: DATA\noutbound: {inDoubtHold: 45s}\n", Map.of());
+        assertEquals(Duration.ofSeconds(45), c.outbound().inDoubtHold());
+    }
+
+    @Test
+    void load_outboundInDoubtHoldZero_isAllowed() throws Exception {
+        assertEquals(Duration.ZERO, load("dataDir: DATA\noutbound: {inDoubtHold: 0s}\n", Map.of())
+                .outbound().inDoubtHold());
+    }
+
+    @Test
+    void load_outboundInDoubtHoldLongerThanReceiptsAreKept_namesTheKey() {
+        assertEquals("outbound.inDoubtHold must be at most 10m, not 11m",
+                error("dataDir: DATA\noutbound: {inDoubtHold: 11m}\n"));
+    }
+
+    @Test
+    void load_outboundInDoubtHoldNotADuration_namesTheKey() {
+        String m = error("dataDir: DATA\noutbound: {inDoubtHold: ten seconds}\n");
+        assertTrue(m.startsWith("outbound.inDoubtHold must be a duration"), m);
+    }
+
+    @Test
+    void load_unknownOutboundKey_namesIt() {
+        assertTrue(error("dataDir: DATA\noutbound: {hold: 5s}\n").contains("unknown key outbound.hold "));
+    }
+
+    @Test
     void load_unknownKey_namesIt() {
         assertEquals("unknown key intake.dailyQuotas (see the configuration reference in the README)",
                 error("dataDir: DATA\nintake: {dailyQuotas: 3}\n"));

@@ -31,13 +31,22 @@ import vn.smsgw.gateway.smpp.SmscConfig;
 /**
  * The process {@link CampaignCrashTest} kills: a gateway on the SQLite data directory {@code args[0]} with
  * {@link #BINDS} binds to the simulator on port {@code args[1]}. The first time it creates campaign {@code crash}
- * from the audience file {@code args[2]} at {@code args[3]} TPS and starts it; later it finds it running. Prints
+ * from the audience file {@code args[2]} at {@code args[3]} TPS with the text {@code args[4]} ({@code one} for
+ * {@link #ONE_PART}, {@code multi} for {@link #MULTI_PART}) and starts it; later it finds it running. Each bind
+ * submits at most {@code args[5]} submit_sm a second. Prints
  * {@code READY} once bound, then {@code DONE} once the campaign is, and exits.
  */
 public final class CampaignCrashChild {
     static final int BINDS = 2;
     static final int WINDOW = 50;
     static final String NAME = "crash";
+    /** One GSM-7 SMS. */
+    static final String ONE_PART = "Canh bao lua dao: khong cung cap ma OTP cho bat ky ai.";
+    /** Three GSM-7 SMS. */
+    static final String MULTI_PART = "Canh bao lua dao: co quan Cong an khong bao gio goi dien yeu cau chuyen tien, "
+            + "cung cap ma OTP, mat khau hay cai dat ung dung la. Khong bam vao duong link la trong tin nhan, khong "
+            + "cung cap thong tin ca nhan, so tai khoan ngan hang cho nguoi khac. Khi nghi ngo lua dao, hay bao ngay "
+            + "cho Cong an noi gan nhat hoac nhan tin toi tong dai 156 de duoc ho tro.";
 
     private CampaignCrashChild() {
     }
@@ -48,13 +57,13 @@ public final class CampaignCrashChild {
         GatewayConfig config = GatewayConfig.embedded(data, Map.of()).withHttp(new HttpConfig("127.0.0.1", 0))
                 .withSmscs(List.of(new SmscConfigs.Smsc(SmscConfig.builder("sim")
                         .address("127.0.0.1", Integer.parseInt(args[1])).credentials("smsgw", "pw").binds(BINDS)
-                        .build(), new SmscConfigs.SubmitSection(WINDOW, 50_000, 0.1))));
+                        .build(), new SmscConfigs.SubmitSection(WINDOW, Integer.parseInt(args[5]), 0.1))));
         try (Gateway g = Gateway.start(config, Clock.systemUTC())) {
             await(() -> g.sessions().get(0).boundCount() == BINDS, Duration.ofSeconds(20));
             Campaigns campaigns = g.campaigns();
             Campaign k = campaigns.find(NAME).orElse(null);
             if (k == null) {
-                k = campaigns.create(CampaignSpec.of(NAME, "Canh bao lua dao: khong cung cap ma OTP cho bat ky ai.",
+                k = campaigns.create(CampaignSpec.of(NAME, args[4].equals("multi") ? MULTI_PART : ONE_PART,
                         EncodingMode.UNACCENTED, "BoCongAn", Integer.parseInt(args[3]))
                         .withWindow(new SendingWindow(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT)));
                 try (BufferedReader in = Files.newBufferedReader(Path.of(args[2]))) {

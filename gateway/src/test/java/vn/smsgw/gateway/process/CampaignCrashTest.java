@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -24,37 +26,97 @@ import vn.smsgw.dispatch.store.DatabaseConfig;
 import vn.smsgw.gateway.simulator.ReceivedSubmit;
 import vn.smsgw.gateway.simulator.SimulatorConfig;
 import vn.smsgw.gateway.simulator.SmscSimulator;
+import vn.smsgw.parser.text.SmsLength;
 
 /**
  * Kills the gateway (a child JVM) with SIGKILL in the middle of a campaign, while the simulator in this JVM takes its
  * submit_sm, then starts it again on the same data directory until the campaign is DONE. No recipient may be
- * skipped; a recipient may get two submit_sm only if its message was in flight or unsettled at the kill, at most one
- * submitter window per bind; the number is printed.
+ * skipped; a recipient may get its message twice only if it was in flight or unsettled at the kill, at most one
+ * submitter window per bind; the numbers are printed. A multi-part message that was being sent at the kill, part by
+ * part, may stay incomplete (never submitted again once a part is known to have reached the SMSC): at most one
+ * window per bind too.
  */
 class CampaignCrashTest {
-    static final int RECIPIENTS = 20_000;
+    /** Campaign TPS (submit_sm a second over both binds). */
     static final int TPS = 2_000;
 
     @TempDir
     Path dir;
 
+    /** What the simulator received per recipient, and the campaign's counts in the store at the end. */
+    record Outcome(long atKill, Map<String, Integer> submits, RecipientCounts counts) {
+    }
+
     @Test
     void kill9_midCampaign_restartCompletesItWithNoRecipientSkippedAndFewSentTwice() throws Exception {
+        int recipients = 20_000;
+        Outcome o = crash(recipients, "one", TPS, 50_000);
+        long twice = o.submits().values().stream().filter(n -> n > 1).count();
+        long skipped = recipients - o.submits().size();
+        RecipientCounts c = o.counts();
+        System.out.printf("campaign crash: kill -9 after %,d submit_sm; %,d recipients, %d skipped, %d sent twice "
+                + "(the store counts %d as resent); final states %s%n", o.atKill(), recipients, skipped, twice,
+                c.resent(), c.byState());
+        assertEquals(0, skipped, "recipients never submitted");
+        assertTrue(o.submits().values().stream().allMatch(n -> n <= 2), "a recipient got three submit_sm");
+        assertTrue(twice <= (long) CampaignCrashChild.BINDS * CampaignCrashChild.WINDOW,
+                twice + " sent twice: more than one window per bind");
+        assertTrue(c.resent() >= twice, "resent must count every recipient sent twice");
+        assertCountsAddUp(c, recipients);
+    }
+
+    @Test
+    void kill9_midMultiPartCampaign_restartResendsNoMessageWithAPartKnownToHaveReachedTheSmsc() throws Exception {
+        int recipients = 6_000;
+        int parts = SmsLength.of(CampaignCrashChild.MULTI_PART).segments();
+        assertEquals(3, parts);
+        Outcome o = crash(recipients, "multi", 3 * TPS / 2, TPS / 2);
+        long twice = o.submits().values().stream().filter(n -> n > parts).count();
+        long incomplete = o.submits().values().stream().filter(n -> n < parts).count();
+        long skipped = recipients - o.submits().size();
+        RecipientCounts c = o.counts();
+        System.out.printf("campaign crash, %d-part message: kill -9 after %,d submit_sm; %,d recipients, %d skipped, "
+                + "%d sent twice (the store counts %d as resent), %d left incomplete; final states %s%n", parts,
+                o.atKill(), recipients, skipped, twice, c.resent(), incomplete, c.byState());
+        long window = (long) CampaignCrashChild.BINDS * CampaignCrashChild.WINDOW;
+        assertEquals(0, skipped, "recipients never submitted");
+        assertTrue(o.submits().values().stream().allMatch(n -> n <= 2 * parts), "a recipient got it three times");
+        assertTrue(twice <= window, twice + " sent twice: more than one window per bind");
+        assertTrue(incomplete <= window, incomplete + " left incomplete: more than one window per bind");
+        assertTrue(c.count(RecipientState.UNKNOWN) >= incomplete, "an incomplete message must read UNKNOWN");
+        assertTrue(c.resent() >= twice, "resent must count every recipient sent twice");
+        assertCountsAddUp(c, recipients);
+    }
+
+    private static void assertCountsAddUp(RecipientCounts c, int recipients) {
+        assertEquals(recipients, c.total());
+        assertEquals(0, c.waiting(), "recipients still waiting");
+        assertEquals(recipients, c.sent() + c.count(RecipientState.CANCELLED), "final states add up");
+    }
+
+    /**
+     * Runs the campaign with text {@code text} (one or multi) at {@code tps}, each bind capped at {@code bindTps},
+     * killed at 30 % of its submit_sm, to the end.
+     */
+    private Outcome crash(int recipients, String text, int tps, int bindTps) throws Exception {
         Path data = dir.resolve("data");
-        Path audience = CampaignEndToEndTest.audience(dir, RECIPIENTS);
+        Path audience = CampaignEndToEndTest.audience(dir, recipients);
+        long expected = (long) recipients * SmsLength.of(text.equals("multi") ? CampaignCrashChild.MULTI_PART
+                : CampaignCrashChild.ONE_PART).segments();
         SimulatorConfig sim = SimulatorConfig.builder().port(0).credentials("smsgw", "pw").window(100)
-                .receivedLogCapacity(2 * RECIPIENTS).build();
+                .receivedLogCapacity((int) (2 * expected)).build();
         long atKill;
         Map<String, Integer> sends = new HashMap<>();
         try (SmscSimulator smsc = new SmscSimulator(sim).start()) {
-            Process first = startChild(data, smsc.port(), audience, "first");
-            CampaignEndToEndTest.await(() -> smsc.submitCount() >= RECIPIENTS * 3L / 10, Duration.ofSeconds(60),
+            List<String> args = List.of(audience.toString(), Integer.toString(tps), text, Integer.toString(bindTps));
+            Process first = startChild(data, smsc.port(), args, "first");
+            CampaignEndToEndTest.await(() -> smsc.submitCount() >= expected * 3 / 10, Duration.ofSeconds(60),
                     "30 % submitted");
             kill9(first);
             atKill = smsc.submitCount();
-            assertTrue(atKill < RECIPIENTS, "the kill came after the campaign had been sent");
+            assertTrue(atKill < expected, "the kill came after the campaign had been sent");
 
-            Process second = startChild(data, smsc.port(), audience, "second");
+            Process second = startChild(data, smsc.port(), args, "second");
             Path out = dir.resolve("second.out");
             CampaignEndToEndTest.await(() -> read(out).contains("DONE"), Duration.ofSeconds(60), "campaign done");
             assertTrue(second.waitFor(30, TimeUnit.SECONDS), "the second child did not stop");
@@ -65,34 +127,21 @@ class CampaignCrashTest {
         (read(dir.resolve("second.out")) + read(dir.resolve("second.err"))).lines()
                 .filter(l -> l.contains("claims of") || l.contains("in doubt"))
                 .forEach(l -> System.out.println("second process: " + l));
-        long twice = sends.values().stream().filter(n -> n > 1).count();
-        long skipped = RECIPIENTS - sends.size();
-        RecipientCounts c;
         try (Database db = Database.open(DatabaseConfig.sqlite(data))) {
             Campaigns campaigns = new Campaigns(db, Clock.systemUTC());
             Campaign k = campaigns.find(CampaignCrashChild.NAME).orElseThrow();
             assertEquals(CampaignState.DONE, k.state());
-            c = campaigns.counts(k.id());
+            return new Outcome(atKill, sends, campaigns.counts(k.id()));
         }
-        System.out.printf("campaign crash: kill -9 after %,d submit_sm; %,d recipients, %d skipped, %d sent twice "
-                + "(the store counts %d as resent); final states %s%n", atKill, RECIPIENTS, skipped, twice,
-                c.resent(), c.byState());
-        assertEquals(0, skipped, "recipients never submitted");
-        assertTrue(sends.values().stream().allMatch(n -> n <= 2), "a recipient got three submit_sm");
-        assertTrue(twice <= (long) CampaignCrashChild.BINDS * CampaignCrashChild.WINDOW,
-                twice + " sent twice: more than one window per bind");
-        assertTrue(c.resent() >= twice, "resent must count every recipient sent twice");
-        assertEquals(RECIPIENTS, c.total());
-        assertEquals(0, c.waiting(), "recipients still waiting");
-        assertEquals(RECIPIENTS, c.sent() + c.count(RecipientState.CANCELLED), "final states add up");
     }
 
-    private Process startChild(Path data, int port, Path audience, String name) throws Exception {
+    private Process startChild(Path data, int port, List<String> args, String name) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path out = dir.resolve(name + ".out");
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                CampaignCrashChild.class.getName(), data.toString(), Integer.toString(port), audience.toString(),
-                Integer.toString(TPS))
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                CampaignCrashChild.class.getName(), data.toString(), Integer.toString(port)));
+        command.addAll(args);
+        Process child = new ProcessBuilder(command)
                 .redirectOutput(out.toFile())
                 .redirectError(dir.resolve(name + ".err").toFile())
                 .start();
