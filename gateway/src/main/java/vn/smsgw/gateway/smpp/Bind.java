@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
 /*
  * One SMPP session kept bound. Each attempt builds a fresh SMPPSession (a session object is never reused), sets its
  * threads, queue and timers while it is still closed, and registers the MO listener and its state listener before
- * connectAndBind, because an SMSC may send deliver_sm in the same segment as the bind_resp.
+ * connectAndBind, because an SMSC may send deliver_sm in the same segment as the bind_resp. Its connection holds
+ * back the end of the stream until connectAndBind has returned (see TunedConnectionFactory), because an SMSC may
+ * close the connection right after refusing the bind.
  *
  * jsmpp calls the state listener on its own threads (reader, PDU pool, enquire_link sender); it only records the loss
  * and schedules the reconnect on the scheduler, never closes or connects inline. Connects run on the scheduler,
@@ -134,7 +136,8 @@ final class Bind {
         if (previous != null) {
             previous.session.close(); // normally closed already; closing again is a no-op
         }
-        Attempt attempt = new Attempt(newSession());
+        TunedConnectionFactory connections = new TunedConnectionFactory(config.connectTimeout(), config.bindTimeout());
+        Attempt attempt = new Attempt(newSession(connections));
         current = attempt;
         synchronized (this) {
             moveTo(BindState.CONNECTING, status.lastError());
@@ -146,12 +149,14 @@ final class Bind {
         } catch (IOException e) {
             attempt.failed(e);
             return;
+        } finally {
+            connections.bindDone();
         }
         attempt.bound();
     }
 
-    private SMPPSession newSession() {
-        SMPPSession session = new SMPPSession(new TunedConnectionFactory(config.connectTimeout()));
+    private SMPPSession newSession(TunedConnectionFactory connections) {
+        SMPPSession session = new SMPPSession(connections);
         session.setPduProcessorDegree(config.pduProcessorDegree());
         session.setQueueCapacity(config.queueCapacity());
         session.setTransactionTimer(config.transactionTimeout().toMillis());

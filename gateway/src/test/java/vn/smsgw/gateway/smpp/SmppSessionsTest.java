@@ -134,6 +134,27 @@ class SmppSessionsTest {
     }
 
     @Test
+    void start_smscClosesRightAfterRefusingTheBind_everyRefusalSeenAtOnce() throws Exception {
+        RefuseAndCloseSmsc smsc = new RefuseAndCloseSmsc(0x0E);
+        resources.add(smsc);
+        Duration bindTimeout = Duration.ofSeconds(10);
+        int attempts = 8;
+
+        MoGateway gateway = gateway(MoGateway.smsc(smsc.port()).bindTimeout(bindTimeout)
+                .authFailureBackoff(Duration.ofMillis(20)).build());
+
+        // a refusal lost by the session would be noticed only when the bind times out, and retried at the short
+        // backoff as if the network had failed
+        long start = System.nanoTime();
+        Poll.until(bindTimeout.multipliedBy(2), () -> smsc.refused() >= attempts
+                && gateway.sessions.states().get(0).state() == BindState.AUTH_FAILED, attempts + " refusals");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(took.compareTo(bindTimeout) < 0, attempts + " refusals took " + took);
+        assertTrue(gateway.sessions.states().get(0).lastError().contains("0x0E"),
+                gateway.sessions.states().get(0).lastError());
+    }
+
+    @Test
     void start_nothingListening_backsOffWithDoublingDelays() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
