@@ -38,6 +38,7 @@ public final class CampaignCrashChild {
     static final int BINDS = 2;
     static final int WINDOW = 50;
     static final String NAME = "crash";
+    static final Duration DONE_WITHIN = Duration.ofSeconds(240);
 
     private CampaignCrashChild() {
     }
@@ -64,7 +65,7 @@ public final class CampaignCrashChild {
             }
             out.println("READY");
             long id = k.id();
-            await(() -> campaigns.find(id).orElseThrow().state() == CampaignState.DONE, Duration.ofSeconds(120));
+            await(() -> campaigns.find(id).orElseThrow().state() == CampaignState.DONE, DONE_WITHIN);
             RecipientCounts c = campaigns.counts(id);
             out.println("DONE resent=" + c.resent() + " " + c.byState());
         }
