@@ -18,6 +18,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.smsgw.dispatch.intake.InboundSms;
@@ -89,19 +91,25 @@ class DispatchTest {
                 IntakeResult r = d.intake().accept(mo("849123456" + (10 + i), "LD 0987654321 lua dao " + i));
                 sent.add(((IntakeResult.Stored) r).caseId().value());
             }
-            Set<String> received = new HashSet<>();
-            long deadline = System.nanoTime() + 20_000_000_000L;
-            while (received.size() < sent.size() && System.nanoTime() < deadline) {
-                GetResponse g = queueReady(c, queue) ? ch.basicGet(queue, true) : null;
-                if (g == null) {
-                    Thread.onSpinWait();
-                    continue;
+            try {
+                Set<String> received = new HashSet<>();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                boolean declared = false;
+                while (received.size() < sent.size() && System.nanoTime() < deadline) {
+                    declared = declared || queueReady(c, queue);
+                    GetResponse g = declared ? ch.basicGet(queue, true) : null;
+                    if (g == null) {
+                        // poll, do not spin: the relay and the broker need the CPU to get the cases there
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+                        continue;
+                    }
+                    received.add(g.getProps().getMessageId());
+                    assertTrue(new String(g.getBody(), StandardCharsets.UTF_8).contains("\"schemaVersion\":1"));
                 }
-                received.add(g.getProps().getMessageId());
-                assertTrue(new String(g.getBody(), StandardCharsets.UTF_8).contains("\"schemaVersion\":1"));
+                assertEquals(sent, received);
+            } finally {
+                ch.queueDelete(queue);
             }
-            assertEquals(sent, received);
-            ch.queueDelete(queue);
         }
     }
 

@@ -7,62 +7,87 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A loopback TCP proxy to a real service, to stage broker outages: while stopped its port refuses connections;
- * {@link #stop()} also closes every open connection; {@link #cutNextConnectionAfter} closes the next connection
- * once that many bytes went upstream, i.e. in the middle of a publish.
+ * A loopback TCP proxy to a real service, to stage broker outages. It listens on its port from construction to
+ * {@link #close()}, so no other socket can take the port between a stop and a start. While stopped it resets every
+ * connection it accepts (the client sees the broker drop it before the handshake); {@link #stop()} also closes every
+ * forwarded connection, and once it returns no connection is forwarded until {@link #start()}.
+ * {@link #cutNextConnectionAfter} closes the next forwarded connection once that many bytes went upstream, i.e. in
+ * the middle of a publish.
  */
 final class TcpProxy implements AutoCloseable {
-    private final int port;
+    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+
+    private final ServerSocket server;
     private final String targetHost;
     private final int targetPort;
-    private final List<Socket> open = new CopyOnWriteArrayList<>();
-    private final AtomicLong cutAfter = new AtomicLong(-1);
-    private volatile ServerSocket server;
+    private final List<Socket> open = new ArrayList<>();
+    private boolean forwarding;
+    private long cutAfter = -1;
 
-    /** A stopped proxy on a free loopback port. */
+    /** A stopped proxy listening on a free loopback port. */
     TcpProxy(String targetHost, int targetPort) throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            this.port = probe.getLocalPort();
-        }
         this.targetHost = targetHost;
         this.targetPort = targetPort;
-    }
-
-    int port() {
-        return port;
-    }
-
-    void cutNextConnectionAfter(long upstreamBytes) {
-        cutAfter.set(upstreamBytes);
-    }
-
-    synchronized void start() throws IOException {
-        ServerSocket s = new ServerSocket();
-        s.setReuseAddress(true);
-        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        server = s;
-        Thread t = new Thread(() -> accept(s), "tcp-proxy-accept");
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread t = new Thread(this::accept, "tcp-proxy-accept");
         t.setDaemon(true);
         t.start();
     }
 
-    private void accept(ServerSocket s) {
-        while (!s.isClosed()) {
+    int port() {
+        return server.getLocalPort();
+    }
+
+    synchronized void cutNextConnectionAfter(long upstreamBytes) {
+        cutAfter = upstreamBytes;
+    }
+
+    /** Forwards the connections accepted from now on. */
+    synchronized void start() {
+        forwarding = true;
+    }
+
+    /** Closes every forwarded connection; connections accepted from now on are reset until {@link #start()}. */
+    synchronized void stop() {
+        forwarding = false;
+        for (Socket sock : open) {
+            closeQuietly(sock);
+        }
+        open.clear();
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            Socket client;
             try {
-                Socket client = s.accept();
-                Socket upstream = new Socket(targetHost, targetPort);
+                client = server.accept();
+            } catch (IOException e) {
+                return; // closed
+            }
+            // decided under the lock that stop() takes, so a connection is never forwarded after stop() returned
+            synchronized (this) {
+                if (!forwarding) {
+                    reset(client);
+                    continue;
+                }
+                Socket upstream = new Socket();
+                try {
+                    upstream.connect(new InetSocketAddress(targetHost, targetPort), CONNECT_TIMEOUT_MILLIS);
+                } catch (IOException e) {
+                    closeQuietly(upstream);
+                    reset(client);
+                    continue;
+                }
                 open.add(client);
                 open.add(upstream);
-                long budget = cutAfter.getAndSet(-1);
+                long budget = cutAfter;
+                cutAfter = -1;
                 pump(client, upstream, budget, "up");
                 pump(upstream, client, -1, "down");
-            } catch (IOException e) {
-                return;
             }
         }
     }
@@ -92,25 +117,24 @@ final class TcpProxy implements AutoCloseable {
         t.start();
     }
 
-    synchronized void stop() {
-        ServerSocket s = server;
-        server = null;
-        if (s != null) {
-            try {
-                s.close();
-            } catch (IOException e) {
-                // already closed
-            }
-        }
-        for (Socket sock : open) {
-            closeQuietly(sock);
-        }
-        open.clear();
-    }
-
     @Override
     public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            // already closed
+        }
         stop();
+    }
+
+    /** Closes with an RST instead of a FIN, as a host does for a port nobody serves. */
+    private static void reset(Socket s) {
+        try {
+            s.setSoLinger(true, 0);
+        } catch (IOException e) {
+            // closed already
+        }
+        closeQuietly(s);
     }
 
     private static void closeQuietly(Socket s) {

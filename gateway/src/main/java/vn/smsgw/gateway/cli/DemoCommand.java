@@ -107,6 +107,7 @@ final class DemoCommand implements Callable<Integer> {
                                 + DemoCampaign.line(gateway.campaigns(), campaign.campaign()));
                     }
                     if (!summarised && injection.isDone() && depth.count(Lane.REPLY, OutboundState.PENDING) == 0
+                            && depth.count(Lane.REPLY, OutboundState.CLAIMED) == 0
                             && depth.count(Lane.REPLY, OutboundState.SUBMITTED) == 0) {
                         summarised = true;
                         out.println(summary(stats, depth, injection));

@@ -42,6 +42,10 @@ record NodeStats(JsonNode json) {
         return byStatus(json.get("dlr").get("responses"));
     }
 
+    int receiptsAnswered() {
+        return receiptResponses().values().stream().mapToInt(Integer::intValue).sum();
+    }
+
     private static Map<String, Integer> byStatus(JsonNode counts) {
         Map<String, Integer> m = new TreeMap<>();
         counts.fields().forEachRemaining(e -> m.put(String.format("0x%08X", Integer.parseInt(e.getKey())),

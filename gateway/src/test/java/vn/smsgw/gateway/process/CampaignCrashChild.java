@@ -47,6 +47,7 @@ public final class CampaignCrashChild {
             + "cung cap ma OTP, mat khau hay cai dat ung dung la. Khong bam vao duong link la trong tin nhan, khong "
             + "cung cap thong tin ca nhan, so tai khoan ngan hang cho nguoi khac. Khi nghi ngo lua dao, hay bao ngay "
             + "cho Cong an noi gan nhat hoac nhan tin toi tong dai 156 de duoc ho tro.";
+    static final Duration DONE_WITHIN = Duration.ofSeconds(240);
 
     private CampaignCrashChild() {
     }
@@ -73,7 +74,7 @@ public final class CampaignCrashChild {
             }
             out.println("READY");
             long id = k.id();
-            await(() -> campaigns.find(id).orElseThrow().state() == CampaignState.DONE, Duration.ofSeconds(120));
+            await(() -> campaigns.find(id).orElseThrow().state() == CampaignState.DONE, DONE_WITHIN);
             RecipientCounts c = campaigns.counts(id);
             out.println("DONE resent=" + c.resent() + " " + c.byState());
         }

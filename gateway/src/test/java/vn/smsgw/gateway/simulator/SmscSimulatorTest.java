@@ -56,9 +56,14 @@ class SmscSimulatorTest {
         }
     }
 
+    /*
+     * The response timeout is the simulator's default 5 s, not shorter: the tests count redeliveries, errors and
+     * duplicates exactly, and a deliver_sm_resp that a loaded machine delays past the timeout would add a
+     * redelivery. Only the dropped-connection test waits for it, for the deliver_sm in flight at the drop.
+     */
     private SmscSimulator start(SimulatorConfig.Builder config) throws IOException {
         SmscSimulator simulator = new SmscSimulator(config.credentials("esme", "secret")
-                .responseTimeout(Duration.ofSeconds(1)).retryDelay(Duration.ofMillis(20)).build()).start();
+                .responseTimeout(Duration.ofSeconds(5)).retryDelay(Duration.ofMillis(20)).build()).start();
         resources.add(simulator);
         return simulator;
     }
@@ -81,7 +86,8 @@ class SmscSimulatorTest {
         TestEsme esme = bind(simulator);
 
         assertTrue(esme.isBound());
-        assertTrue(TestEsme.await(WAIT, () -> simulator.boundSessions() == 1));
+        // the simulator registers and counts a bind just after sending its bind_resp
+        assertTrue(TestEsme.await(WAIT, () -> simulator.boundSessions() == 1 && simulator.stats().binds() >= 1));
         assertEquals(1, simulator.stats().binds());
     }
 
@@ -342,12 +348,13 @@ class SmscSimulatorTest {
         SmscSimulator simulator = start(SimulatorConfig.builder()
                 .faults(Faults.none().withDropSubmitRespEvery(2)));
         TestEsme esme = bind(simulator);
-        esme.session().setTransactionTimer(300);
 
         submit(esme, "84912345678", "first", true);
+        esme.session().setTransactionTimer(300); // only for the submit_sm whose response never comes
         assertThrows(ResponseTimeoutException.class, () -> submit(esme, "84912345678", "second", true));
 
-        assertEquals(1, simulator.stats().submits().unanswered());
+        // the ESME gave up after 300 ms, which says nothing about whether the simulator has handled it yet
+        assertTrue(TestEsme.await(WAIT, () -> simulator.stats().submits().unanswered() == 1));
         assertEquals(-1, simulator.received().get(1).commandStatus());
         assertTrue(TestEsme.await(WAIT, () -> esme.receipts().size() == 1));
     }

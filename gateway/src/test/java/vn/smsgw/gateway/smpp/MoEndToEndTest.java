@@ -138,7 +138,9 @@ class MoEndToEndTest {
 
         assertTrue(injection.awaitDone(DONE), "pending: " + injection.pending().size());
         MoAssertions.everyMessageStoredAndAnsweredOnce(injection, gateway.dispatch.reports(), gateway.database);
-        assertTrue(gateway.counter("smsgw.bind.reconnects", "smsc", "sim") >= 3, "one, then both sessions lost");
+        // each loss is counted when jsmpp reports the closed session, which need not have happened for both yet
+        Poll.until(Duration.ofSeconds(10), () -> gateway.counter("smsgw.bind.reconnects", "smsc", "sim") >= 3,
+                "one, then both sessions lost");
         gateway.awaitBound(2);
     }
 
