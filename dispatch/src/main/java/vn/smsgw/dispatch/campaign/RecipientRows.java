@@ -59,7 +59,7 @@ final class RecipientRows {
     /** Outbound messages of the campaign not yet claimed by a submitter. */
     static long unsent(Connection c, long campaign) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM outbound WHERE case_id = ? AND state = 'PENDING'")) {
+                "SELECT COUNT(*) FROM outbound WHERE lane = 1 AND case_id = ? AND state = 'PENDING'")) {
             ps.setString(1, Campaign.caseId(campaign));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -212,7 +212,7 @@ final class RecipientRows {
     static int unqueue(Connection c, long campaign, RecipientState to, String error) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM outbound WHERE case_id = ? AND state = 'PENDING' RETURNING id")) {
+                "DELETE FROM outbound WHERE lane = 1 AND case_id = ? AND state = 'PENDING' RETURNING id")) {
             ps.setString(1, Campaign.caseId(campaign));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -278,8 +278,8 @@ final class RecipientRows {
 
     /** QUEUED recipients whose message no submitter has taken yet (PENDING or CLAIMED in the queue). */
     static boolean anyUnsubmitted(Connection c, long campaign) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM outbound WHERE case_id = ? AND state IN "
-                + "('PENDING', 'CLAIMED') LIMIT 1")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM outbound WHERE lane = 1 AND case_id = ? "
+                + "AND state IN ('PENDING', 'CLAIMED') LIMIT 1")) {
             ps.setString(1, Campaign.caseId(campaign));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();

@@ -6,12 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.dispatch.store.Dialect;
 import vn.smsgw.dispatch.store.JdbcTx;
@@ -21,14 +23,22 @@ import vn.smsgw.dispatch.store.Tx;
 
 /**
  * The report store on SQLite or PostgreSQL. Sequence numbers come from {@code report_id_seq} on PostgreSQL (shared by
- * all processes) and from a counter seeded with {@code MAX(id)} on SQLite, whose single writer is this process.
+ * all processes) and from a counter seeded with {@code MAX(id)} on SQLite, whose single writer is this process. Live
+ * dedupe keys are the unique {@code dedupe_key} index on PostgreSQL and {@link SqliteDedupeIndex} on SQLite, so one
+ * instance must serve one SQLite database.
  */
 public final class JdbcReportStore implements ReportStore {
     private static final String COLUMNS = "id, case_id, dedupe_key, received_at, committed_at, reporter, short_code, "
             + "smsc_id, form, raw_text, command, source, source_type, carrier, content, error, flags, reporters_so_far";
+    private static final String[] ROW_TYPES = {"bigint", "text", "text", "bigint", "bigint", "text", "text", "text",
+        "text", "text", "text", "text", "text", "text", "text", "text", "integer", "integer"};
+    /** The same plus dedupe_hash. */
+    private static final String[] ROW_TYPES_SQLITE = Stream.concat(Arrays.stream(ROW_TYPES), Stream.of("text"))
+            .toArray(String[]::new);
     private static final int IN_CHUNK = 500;
 
     private final Database db;
+    private final SqliteDedupeIndex sqliteKeys = new SqliteDedupeIndex();
     private long nextSqliteId = -1;
 
     public JdbcReportStore(Database db) {
@@ -82,6 +92,9 @@ public final class JdbcReportStore implements ReportStore {
         JdbcTx jtx = JdbcTx.of(tx);
         Connection c = jtx.connection();
         try {
+            if (jtx.dialect() == Dialect.SQLITE) {
+                return sqliteKeys.find(jtx, keys);
+            }
             if (jtx.dialect() == Dialect.POSTGRES) {
                 try (PreparedStatement ps = jtx.prepareReplanned(
                         "SELECT dedupe_key, case_id FROM report WHERE dedupe_key = ANY (?)")) {
@@ -122,17 +135,27 @@ public final class JdbcReportStore implements ReportStore {
     @Override
     public void insert(Tx tx, List<NewReport> reports) {
         JdbcTx jtx = JdbcTx.of(tx);
-        MultiRow rows = new MultiRow(jtx.dialect(), "bigint", "text", "text", "bigint", "bigint", "text", "text",
-                "text", "text", "text", "text", "text", "text", "text", "text", "text", "integer", "integer");
+        boolean sqlite = jtx.dialect() == Dialect.SQLITE;
+        // on SQLite the key goes to dedupe_hash (unindexed) and dedupe_key stays NULL: see SqliteDedupeIndex
+        MultiRow rows = sqlite ? new MultiRow(jtx.dialect(), ROW_TYPES_SQLITE) : new MultiRow(jtx.dialect(), ROW_TYPES);
         for (NewReport r : reports) {
-            rows.add(r.id(), r.caseId().value(), r.dedupeKey(), r.sms().receivedAt().toEpochMilli(), r.committedAt(),
-                    r.reporter(), r.sms().shortCode(), r.sms().smscId(), r.sms().form().name(), r.sms().text(),
-                    r.command(), r.source(), r.sourceType(), r.carrier(), r.content(), r.error(),
-                    ReportFlag.toBits(r.flags()), r.reportersSoFar());
+            Object[] row = {r.id(), r.caseId().value(), sqlite ? null : r.dedupeKey(),
+                r.sms().receivedAt().toEpochMilli(), r.committedAt(), r.reporter(), r.sms().shortCode(),
+                r.sms().smscId(), r.sms().form().name(), r.sms().text(), r.command(), r.source(), r.sourceType(),
+                r.carrier(), r.content(), r.error(), ReportFlag.toBits(r.flags()), r.reportersSoFar(),
+                r.dedupeKey()};
+            rows.add(sqlite ? row : Arrays.copyOf(row, ROW_TYPES.length));
         }
+        String columns = sqlite ? COLUMNS + ", dedupe_hash" : COLUMNS;
         try {
-            rows.forEachChunk(jtx, src -> "INSERT INTO report (" + COLUMNS + ") " + src,
+            if (sqlite) {
+                sqliteKeys.load(jtx);
+            }
+            rows.forEachChunk(jtx, src -> "INSERT INTO report (" + columns + ") " + src,
                     PreparedStatement::executeUpdate);
+            if (sqlite) {
+                sqliteKeys.add(jtx, reports);
+            }
         } catch (SQLException e) {
             throw new StorageException("cannot insert reports: " + e.getMessage(), e);
         }
@@ -154,13 +177,20 @@ public final class JdbcReportStore implements ReportStore {
 
     @Override
     public int expireDedupeKeys(long epochMillis) {
-        return db.inTransaction(tx -> {
-            try (PreparedStatement ps = JdbcTx.of(tx).connection().prepareStatement(
-                    "UPDATE report SET dedupe_key = NULL WHERE received_at < ? AND dedupe_key IS NOT NULL")) {
+        boolean sqlite = db.dialect() == Dialect.SQLITE;
+        int n = db.inTransaction(tx -> {
+            try (PreparedStatement ps = JdbcTx.of(tx).connection().prepareStatement(sqlite
+                    ? "UPDATE report SET dedupe_key = NULL, dedupe_hash = NULL WHERE received_at < ? "
+                            + "AND (dedupe_hash IS NOT NULL OR dedupe_key IS NOT NULL)"
+                    : "UPDATE report SET dedupe_key = NULL WHERE received_at < ? AND dedupe_key IS NOT NULL")) {
                 ps.setLong(1, epochMillis);
                 return ps.executeUpdate();
             }
         });
+        if (sqlite) {
+            sqliteKeys.expire(epochMillis);
+        }
+        return n;
     }
 
     private interface Binder {

@@ -1,0 +1,97 @@
+package vn.smsgw.dispatch.intake;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import vn.smsgw.dispatch.store.JdbcTx;
+
+/**
+ * The live dedupe keys of a SQLite report store, held in memory so that storing a report only appends.
+ *
+ * <p>On PostgreSQL {@code report.dedupe_key} is a unique index shared by every process. On SQLite a key, a SHA-256
+ * hash, would land on a random page of that index at every commit, and a group commit's cost is the pages it writes.
+ * SQLite has one writer, this process, so there the key goes to the unindexed column {@code dedupe_hash} (the indexed
+ * {@code dedupe_key} stays NULL) and the live keys are held here: loaded at first use from the rows whose
+ * {@code dedupe_hash} is still set, forgotten with it when the dedupe window is over. Keys of a batch are staged and
+ * become visible only once its transaction has committed ({@link vn.smsgw.dispatch.store.Tx#afterCommit}). Memory:
+ * one map entry per message within the window (about 200 bytes). Thread-safe.
+ */
+final class SqliteDedupeIndex {
+    private record Live(CaseId caseId, long receivedAt) {
+    }
+
+    private final Map<String, Live> keys = new HashMap<>();
+    private boolean loaded;
+    private JdbcTx openTx;
+    private Map<String, Live> staged;
+
+    /** The case ids of committed or staged messages with one of {@code wanted} as key. */
+    synchronized Map<String, CaseId> find(JdbcTx tx, Collection<String> wanted) throws SQLException {
+        load(tx);
+        Map<String, CaseId> found = new HashMap<>();
+        for (String key : wanted) {
+            Live live = openTx == tx && staged.containsKey(key) ? staged.get(key) : keys.get(key);
+            if (live != null) {
+                found.put(key, live.caseId());
+            }
+        }
+        return found;
+    }
+
+    /** Stages the keys of {@code reports}, stored in {@code tx}; {@link #load} must have run before they were. */
+    synchronized void add(JdbcTx tx, List<NewReport> reports) {
+        if (!loaded) {
+            throw new IllegalStateException("dedupe keys not loaded before the reports were inserted");
+        }
+        if (openTx != tx) {
+            openTx = tx;
+            Map<String, Live> batch = new HashMap<>();
+            staged = batch;
+            tx.afterCommit(() -> apply(tx, batch));
+        }
+        for (NewReport r : reports) {
+            staged.put(r.dedupeKey(), new Live(r.caseId(), r.sms().receivedAt().toEpochMilli()));
+        }
+    }
+
+    /** Forgets the keys of messages received before {@code epochMillis}. */
+    synchronized void expire(long epochMillis) {
+        for (Iterator<Live> it = keys.values().iterator(); it.hasNext(); ) {
+            if (it.next().receivedAt() < epochMillis) {
+                it.remove();
+            }
+        }
+    }
+
+    private synchronized void apply(JdbcTx tx, Map<String, Live> batch) {
+        keys.putAll(batch);
+        if (openTx == tx) {
+            openTx = null;
+            staged = null;
+        }
+    }
+
+    /**
+     * Loads the live keys from the table, once; call it before {@code tx} writes reports, whose rows would otherwise
+     * be read as committed.
+     */
+    synchronized void load(JdbcTx tx) throws SQLException {
+        if (loaded) {
+            return;
+        }
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "SELECT dedupe_hash, case_id, received_at FROM report WHERE dedupe_hash IS NOT NULL "
+                        + "UNION ALL SELECT dedupe_key, case_id, received_at FROM report WHERE dedupe_key IS NOT NULL");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                keys.put(rs.getString(1), new Live(new CaseId(rs.getString(2)), rs.getLong(3)));
+            }
+        }
+        loaded = true;
+    }
+}
