@@ -197,20 +197,21 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         }
         long now = clock.millis();
         return write(c -> {
-            PartTable parts = new PartTable(c, db.dialect(), now);
-            TreeSet<String> keys = new TreeSet<>();
-            for (Settlement s : settlements) {
-                accepted(s.outcome()).forEach(p -> keys.addAll(p.matchKeys()));
-            }
-            parts.lockKeys(keys);
-            int counted = 0;
-            for (Settlement s : settlements) {
-                if (isClaimedBy(c, s)) {
-                    write(c, parts, s, now);
-                    counted++;
+            try (PartTable parts = new PartTable(c, db.dialect(), now)) {
+                TreeSet<String> keys = new TreeSet<>();
+                for (Settlement s : settlements) {
+                    accepted(s.outcome()).forEach(p -> keys.addAll(p.matchKeys()));
                 }
+                parts.lockKeys(keys);
+                int counted = 0;
+                for (Settlement s : settlements) {
+                    if (isClaimedBy(parts, s)) {
+                        write(parts, s, now);
+                        counted++;
+                    }
+                }
+                return counted;
             }
-            return counted;
         });
     }
 
@@ -221,26 +222,27 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         }
         long now = clock.millis();
         return write(c -> {
-            PartTable parts = new PartTable(c, db.dialect(), now);
-            TreeSet<String> keys = new TreeSet<>();
-            receipts.forEach(r -> keys.add(r.matchKey()));
-            parts.lockKeys(keys);
-            List<OptionalLong> matched = new ArrayList<>(receipts.size());
-            for (ReceiptUpdate receipt : receipts) {
-                matched.add(apply(c, parts, receipt));
+            try (PartTable parts = new PartTable(c, db.dialect(), now)) {
+                TreeSet<String> keys = new TreeSet<>();
+                receipts.forEach(r -> keys.add(r.matchKey()));
+                parts.lockKeys(keys);
+                List<OptionalLong> matched = new ArrayList<>(receipts.size());
+                for (ReceiptUpdate receipt : receipts) {
+                    matched.add(apply(parts, receipt));
+                }
+                return matched;
             }
-            return matched;
         });
     }
 
-    private OptionalLong apply(Connection c, PartTable parts, ReceiptUpdate receipt) throws SQLException {
+    private OptionalLong apply(PartTable parts, ReceiptUpdate receipt) throws SQLException {
         Optional<PartTable.PartRef> match = parts.find(receipt.matchKey());
         if (match.isEmpty()) {
             parts.park(receipt);
             return OptionalLong.empty();
         }
         long id = match.get().outboundId();
-        lockRow(c, id);
+        lockRow(parts, id);
         parts.apply(match.get(), receipt.state(), receipt.error());
         parts.settleMessage(id);
         return OptionalLong.of(id);
@@ -272,7 +274,11 @@ public final class JdbcOutboundQueue implements OutboundQueue {
     public int settleInDoubt(String owner) {
         Objects.requireNonNull(owner, "owner");
         long now = clock.millis();
-        return write(c -> InDoubtRows.settle(c, new PartTable(c, db.dialect(), now), owner, now));
+        return write(c -> {
+            try (PartTable parts = new PartTable(c, db.dialect(), now)) {
+                return InDoubtRows.settle(c, parts, owner, now);
+            }
+        });
     }
 
     /**
@@ -331,50 +337,48 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         });
     }
 
-    private boolean isClaimedBy(Connection c, Settlement s) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(lockRowSql)) {
-            ps.setLong(1, s.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && OutboundState.CLAIMED.name().equals(rs.getString(1))
-                        && s.owner().equals(rs.getString(2));
-            }
+    private boolean isClaimedBy(PartTable parts, Settlement s) throws SQLException {
+        PreparedStatement ps = parts.prepare(lockRowSql);
+        ps.setLong(1, s.id());
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() && OutboundState.CLAIMED.name().equals(rs.getString(1))
+                    && s.owner().equals(rs.getString(2));
         }
     }
 
-    private void lockRow(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(lockRowSql)) {
-            ps.setLong(1, id);
-            ps.executeQuery().close();
-        }
+    private void lockRow(PartTable parts, long id) throws SQLException {
+        PreparedStatement ps = parts.prepare(lockRowSql);
+        ps.setLong(1, id);
+        ps.executeQuery().close();
     }
 
-    private static void write(Connection c, PartTable parts, Settlement s, long now) throws SQLException {
+    private static void write(PartTable parts, Settlement s, long now) throws SQLException {
         long id = s.id();
         SubmitOutcome outcome = s.outcome();
         if (outcome instanceof SubmitOutcome.Submitted sub) {
-            update(c, id, OutboundState.SUBMITTED, null, sub.parts().size(), sub.parts().get(0).messageId(), now);
+            update(parts, id, OutboundState.SUBMITTED, null, sub.parts().size(), sub.parts().get(0).messageId(),
+                    now);
             parts.insert(id, sub.parts());
             parts.applyEarly(id, sub.parts());
             parts.settleMessage(id);
         } else if (outcome instanceof SubmitOutcome.Unknown u) {
-            update(c, id, OutboundState.UNKNOWN, u.reason(), u.accepted().size() + 1, firstId(u.accepted()), now);
+            update(parts, id, OutboundState.UNKNOWN, u.reason(), u.accepted().size() + 1, firstId(u.accepted()), now);
             parts.insert(id, u.accepted());
             parts.applyEarly(id, u.accepted());
             parts.settleMessage(id);
         } else if (outcome instanceof SubmitOutcome.Failed f) {
-            update(c, id, OutboundState.FAILED, f.error(), f.accepted().size() + 1, firstId(f.accepted()), now);
+            update(parts, id, OutboundState.FAILED, f.error(), f.accepted().size() + 1, firstId(f.accepted()), now);
             parts.insert(id, f.accepted());
         } else if (outcome instanceof SubmitOutcome.RetryLater r) {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outbound SET state = 'PENDING', "
+            PreparedStatement ps = parts.prepare("UPDATE outbound SET state = 'PENDING', "
                     + "claim_owner = NULL, lease_until = NULL, not_before = ?, error = ?, "
-                    + "attempts = attempts - ?, updated_at = ? WHERE id = ?")) {
-                ps.setLong(1, r.notBefore().toEpochMilli());
-                ps.setString(2, r.error());
-                ps.setInt(3, r.countsAsAttempt() ? 0 : 1);
-                ps.setLong(4, now);
-                ps.setLong(5, id);
-                ps.executeUpdate();
-            }
+                    + "attempts = attempts - ?, updated_at = ? WHERE id = ?");
+            ps.setLong(1, r.notBefore().toEpochMilli());
+            ps.setString(2, r.error());
+            ps.setInt(3, r.countsAsAttempt() ? 0 : 1);
+            ps.setLong(4, now);
+            ps.setLong(5, id);
+            ps.executeUpdate();
         }
     }
 
@@ -382,18 +386,17 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         return parts.isEmpty() ? null : parts.get(0).messageId();
     }
 
-    private static void update(Connection c, long id, OutboundState state, String error, int parts,
+    private static void update(PartTable statements, long id, OutboundState state, String error, int parts,
             String smscMessageId, long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE outbound SET state = ?, error = ?, parts = ?, "
-                + "smsc_message_id = ?, claim_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?")) {
-            ps.setString(1, state.name());
-            ps.setString(2, error);
-            ps.setInt(3, parts);
-            ps.setString(4, smscMessageId);
-            ps.setLong(5, now);
-            ps.setLong(6, id);
-            ps.executeUpdate();
-        }
+        PreparedStatement ps = statements.prepare("UPDATE outbound SET state = ?, error = ?, parts = ?, "
+                + "smsc_message_id = ?, claim_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?");
+        ps.setString(1, state.name());
+        ps.setString(2, error);
+        ps.setInt(3, parts);
+        ps.setString(4, smscMessageId);
+        ps.setLong(5, now);
+        ps.setLong(6, id);
+        ps.executeUpdate();
     }
 
     /** The accepted parts of an outcome, whose receipt keys it touches. */

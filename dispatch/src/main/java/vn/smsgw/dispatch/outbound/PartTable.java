@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import vn.smsgw.dispatch.store.Dialect;
 
@@ -17,7 +19,7 @@ import vn.smsgw.dispatch.store.Dialect;
  * and DELIVERED needs outbound.parts delivered parts (an UNKNOWN message counts one part more than it has ids for,
  * so only a failure can settle it by receipt).
  */
-final class PartTable {
+final class PartTable implements AutoCloseable {
     /** How long a receipt that matched nothing waits for its submission to be recorded. */
     static final Duration EARLY_RECEIPT_TTL = Duration.ofMinutes(10);
 
@@ -31,6 +33,8 @@ final class PartTable {
     private final Connection c;
     private final Dialect dialect;
     private final long now;
+    /** Statements prepared in this batch, by SQL: a batch runs the same few statements for every message. */
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
     PartTable(Connection c, Dialect dialect, long now) {
         this.c = c;
@@ -38,12 +42,48 @@ final class PartTable {
         this.now = now;
     }
 
+    /**
+     * The statement for {@code sql}, prepared once per batch and reused (preparing costs SQLite as much as running
+     * these one-row statements). Not to be closed by the caller; {@link #close} closes them all.
+     */
+    PreparedStatement prepare(String sql) throws SQLException {
+        PreparedStatement ps = prepared.get(sql);
+        if (ps == null) {
+            ps = c.prepareStatement(sql);
+            prepared.put(sql, ps);
+        } else {
+            ps.clearParameters();
+        }
+        return ps;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        SQLException failure = null;
+        for (PreparedStatement ps : prepared.values()) {
+            try {
+                ps.close();
+            } catch (SQLException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        prepared.clear();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
     /** Serialises transactions touching these keys (PostgreSQL); pass them sorted to avoid deadlocks. */
     void lockKeys(Collection<String> sortedKeys) throws SQLException {
         if (dialect != Dialect.POSTGRES || sortedKeys.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+        {
+            PreparedStatement ps = prepare("SELECT pg_advisory_xact_lock(?, ?)");
             for (String key : sortedKeys) {
                 ps.setInt(1, KEY_LOCK_CLASS);
                 ps.setInt(2, key.hashCode());
@@ -56,10 +96,11 @@ final class PartTable {
         if (parts.isEmpty()) {
             return;
         }
-        try (PreparedStatement part = c.prepareStatement("INSERT INTO outbound_part (outbound_id, part, "
-                + "smsc_message_id, state, updated_at) VALUES (?, ?, ?, 'SUBMITTED', ?) ON CONFLICT DO NOTHING");
-             PreparedStatement key = c.prepareStatement("INSERT INTO outbound_key (match_key, outbound_id, part, "
-                     + "exact) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+        {
+            PreparedStatement part = prepare("INSERT INTO outbound_part (outbound_id, part, "
+                    + "smsc_message_id, state, updated_at) VALUES (?, ?, ?, 'SUBMITTED', ?) ON CONFLICT DO NOTHING");
+            PreparedStatement key = prepare("INSERT INTO outbound_key (match_key, outbound_id, part, "
+                    + "exact) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
             for (PartId p : parts) {
                 part.setLong(1, id);
                 part.setInt(2, p.part());
@@ -81,8 +122,9 @@ final class PartTable {
 
     /** The part a receipt key belongs to: an exact match first, then the most recent message. */
     Optional<PartRef> find(String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT outbound_id, part FROM outbound_key "
-                + "WHERE match_key = ? ORDER BY exact DESC, outbound_id DESC LIMIT 1")) {
+        {
+            PreparedStatement ps = prepare("SELECT outbound_id, part FROM outbound_key "
+                + "WHERE match_key = ? ORDER BY exact DESC, outbound_id DESC LIMIT 1");
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new PartRef(rs.getLong(1), rs.getInt(2))) : Optional.empty();
@@ -95,8 +137,9 @@ final class PartTable {
         if (state == OutboundState.SUBMITTED) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE outbound_part SET state = ?, error = ?, "
-                + "updated_at = ? WHERE outbound_id = ? AND part = ? AND state = 'SUBMITTED'")) {
+        {
+            PreparedStatement ps = prepare("UPDATE outbound_part SET state = ?, error = ?, "
+                + "updated_at = ? WHERE outbound_id = ? AND part = ? AND state = 'SUBMITTED'");
             ps.setString(1, state.name());
             ps.setString(2, error);
             ps.setLong(3, now);
@@ -108,10 +151,11 @@ final class PartTable {
 
     /** Keeps a receipt that matched nothing (a final one replaces an intermediate one) and drops old ones. */
     void park(ReceiptUpdate receipt) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbound_early_receipt (match_key, state, "
+        {
+            PreparedStatement ps = prepare("INSERT INTO outbound_early_receipt (match_key, state, "
                 + "error, received_at, subscriber, sender) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (match_key) DO "
                 + "UPDATE SET state = excluded.state, error = excluded.error, received_at = excluded.received_at "
-                + "WHERE outbound_early_receipt.state = 'SUBMITTED' OR excluded.state <> 'SUBMITTED'")) {
+                + "WHERE outbound_early_receipt.state = 'SUBMITTED' OR excluded.state <> 'SUBMITTED'");
             ps.setString(1, receipt.matchKey());
             ps.setString(2, receipt.state().name());
             ps.setString(3, receipt.error());
@@ -120,8 +164,9 @@ final class PartTable {
             ps.setString(6, receipt.sender());
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM outbound_early_receipt WHERE received_at < ?")) {
+        {
+            PreparedStatement ps = prepare(
+                "DELETE FROM outbound_early_receipt WHERE received_at < ?");
             ps.setLong(1, now - EARLY_RECEIPT_TTL.toMillis());
             ps.executeUpdate();
         }
@@ -129,10 +174,10 @@ final class PartTable {
 
     /** Applies the parked receipts of these parts (exact key first) and forgets them. */
     void applyEarly(long id, List<PartId> parts) throws SQLException {
-        try (PreparedStatement find = c.prepareStatement("SELECT state, error FROM outbound_early_receipt "
-                + "WHERE match_key = ? AND received_at >= ?");
-             PreparedStatement forget = c.prepareStatement(
-                     "DELETE FROM outbound_early_receipt WHERE match_key = ?")) {
+        {
+            PreparedStatement find = prepare("SELECT state, error FROM outbound_early_receipt "
+                    + "WHERE match_key = ? AND received_at >= ?");
+            PreparedStatement forget = prepare("DELETE FROM outbound_early_receipt WHERE match_key = ?");
             for (PartId p : parts) {
                 for (String key : p.matchKeys()) {
                     find.setString(1, key);
@@ -159,7 +204,8 @@ final class PartTable {
     void settleMessage(long id) throws SQLException {
         int expected;
         String current;
-        try (PreparedStatement ps = c.prepareStatement("SELECT state, parts FROM outbound WHERE id = ?")) {
+        {
+            PreparedStatement ps = prepare("SELECT state, parts FROM outbound WHERE id = ?");
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -173,8 +219,9 @@ final class PartTable {
             return;
         }
         List<String[]> states = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT state, error FROM outbound_part WHERE outbound_id = ? ORDER BY part")) {
+        {
+            PreparedStatement ps = prepare(
+                "SELECT state, error FROM outbound_part WHERE outbound_id = ? ORDER BY part");
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -197,8 +244,9 @@ final class PartTable {
     }
 
     private void setState(long id, OutboundState state, String error) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE outbound SET state = ?, error = ?, updated_at = ? WHERE id = ?")) {
+        {
+            PreparedStatement ps = prepare(
+                "UPDATE outbound SET state = ?, error = ?, updated_at = ? WHERE id = ?");
             ps.setString(1, state.name());
             ps.setString(2, error);
             ps.setLong(3, now);
