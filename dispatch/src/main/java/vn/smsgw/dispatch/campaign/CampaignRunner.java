@@ -164,8 +164,10 @@ public final class CampaignRunner implements AutoCloseable {
         }
         double perSecond = (double) k.spec().tps() / k.spec().segments();
         Instant horizon = min(min(now.plus(settings.lookahead()), w.closesAfter(now)), k.expiresAt());
-        long backlogCap = Math.max(settings.batch(), (long) Math.ceil(perSecond * settings.backlog().toMillis()
-                / 1000.0));
+        // the backlog: what the TPS sends in settings.backlog(), but no more than a pass can move (a large backlog
+        // of a fast campaign only lengthens the walks over queued recipients)
+        long backlogCap = Math.max(settings.batch(), Math.min((long) settings.batch() * settings.movesPerPass(),
+                (long) Math.ceil(perSecond * settings.backlog().toMillis() / 1000.0)));
         Throttle throttle = new Throttle(clock, perSecond);
         long nowMillis = clock.millis();
         int n = campaigns.database().inTransaction(tx -> {
@@ -194,11 +196,23 @@ public final class CampaignRunner implements AutoCloseable {
         return n;
     }
 
+    /**
+     * Copies final outcomes onto recipients: found on a snapshot (the walk over queued recipients takes no write
+     * lock, so submits, settlements and receipts are not held up by it), then written in a short transaction.
+     */
     private void reconcile(Campaign k) {
+        int max = settings.batch() * 5;
         while (true) {
-            int n = campaigns.database().inTransaction(tx -> RecipientRows.reconcile(JdbcTx.of(tx).connection(), k,
-                    settings.batch() * 5));
-            if (n < settings.batch() * 5) {
+            List<RecipientRows.Outcome> outcomes = campaigns.database().read(tx ->
+                    RecipientRows.finalOutcomes(JdbcTx.of(tx).connection(), k, max));
+            if (outcomes.isEmpty()) {
+                return;
+            }
+            campaigns.database().inTransaction(tx -> {
+                RecipientRows.applyOutcomes(JdbcTx.of(tx).connection(), k, outcomes);
+                return null;
+            });
+            if (outcomes.size() < max) {
                 return;
             }
         }

@@ -144,14 +144,16 @@ final class RecipientRows {
         return ids;
     }
 
+    /** A QUEUED recipient whose outbound message has reached a final state. */
+    record Outcome(String msisdn, long outbound, String state, String error, int sends, int attempts) {
+    }
+
     /**
-     * Copies final outbound outcomes onto up to {@code max} QUEUED recipients; a submit refused with a temporary
-     * error goes back to PENDING while attempts remain. Returns how many recipients changed.
+     * Up to {@code max} QUEUED recipients whose outbound message has a final outcome. A read: it walks the queued
+     * recipients, which can be many, so it runs on a snapshot and not under the write lock.
      */
-    static int reconcile(Connection c, Campaign k, int max) throws SQLException {
-        record Row(String msisdn, long outbound, String state, String error, int sends, int attempts) {
-        }
-        List<Row> rows = new ArrayList<>();
+    static List<Outcome> finalOutcomes(Connection c, Campaign k, int max) throws SQLException {
+        List<Outcome> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT r.msisdn, r.outbound_id, o.state, o.error, "
                 + "o.attempts, r.attempts FROM campaign_recipient r JOIN outbound o ON o.id = r.outbound_id "
                 + "WHERE r.campaign_id = ? AND r.state = 'QUEUED' AND o.state IN ('DELIVERED', 'UNDELIVERABLE', "
@@ -160,18 +162,24 @@ final class RecipientRows {
             ps.setInt(2, max);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                            rs.getInt(6)));
+                    rows.add(new Outcome(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getInt(5), rs.getInt(6)));
                 }
             }
         }
-        if (rows.isEmpty()) {
-            return 0;
-        }
+        return rows;
+    }
+
+    /**
+     * Copies final outbound outcomes (from {@link #finalOutcomes}, possibly read on an older snapshot) onto their
+     * recipients that are still QUEUED with that message; a submit refused with a temporary error goes back to
+     * PENDING while attempts remain. A final outbound state never changes, so a stale read applies the same outcome.
+     */
+    static void applyOutcomes(Connection c, Campaign k, List<Outcome> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE campaign_recipient SET state = ?, error = ?, "
                 + "outbound_id = ?, resent = CASE WHEN ? > 1 THEN 1 ELSE resent END "
                 + "WHERE campaign_id = ? AND msisdn = ? AND state = 'QUEUED' AND outbound_id = ?")) {
-            for (Row r : rows) {
+            for (Outcome r : rows) {
                 boolean retry = "FAILED".equals(r.state()) && TEMPORARY_ERRORS.contains(r.error())
                         && r.attempts() < k.spec().maxAttempts();
                 RecipientState to = retry ? RecipientState.PENDING : finalState(r.state());
@@ -190,7 +198,6 @@ final class RecipientRows {
             }
             ps.executeBatch();
         }
-        return rows.size();
     }
 
     /** The recipient state an outbound state reads as. */
