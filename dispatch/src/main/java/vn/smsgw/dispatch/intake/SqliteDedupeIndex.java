@@ -19,7 +19,7 @@ import vn.smsgw.dispatch.store.JdbcTx;
  * {@code dedupe_key} stays NULL) and the live keys are held here: loaded at first use from the rows whose
  * {@code dedupe_hash} is still set, forgotten with it when the dedupe window is over. Keys of a batch are staged and
  * become visible only once its transaction has committed ({@link vn.smsgw.dispatch.store.Tx#afterCommit}). Memory:
- * one map entry per message within the window (about 200 bytes). Thread-safe.
+ * one map entry per message within the window. Thread-safe.
  */
 final class SqliteDedupeIndex {
     private record Live(CaseId caseId, long receivedAt) {
