@@ -191,6 +191,10 @@ public final class BenchCommand {
         @Option(names = "--window", defaultValue = "50", description = "submit_sm in flight per bind (default: 50).")
         int window;
 
+        @Option(names = "--sqlite-sync", defaultValue = "FULL", description = "The embedded store's sync: FULL "
+                + "(default; a commit survives a power loss) or NORMAL (it survives kill -9).")
+        SqliteSync sync;
+
         @Override
         public Integer call() throws Exception {
             if (tps < 0 || seconds < 1 || warmup < 0 || binds < 1 || window < 1) {
@@ -198,7 +202,7 @@ public final class BenchCommand {
             }
             long n = recipients != null ? recipients
                     : tps == 0 ? 300_000 : Math.max(20_000, (long) tps * (seconds + warmup + 5));
-            CampaignBench.Settings s = new CampaignBench.Settings(tps, seconds, warmup, n, binds, window);
+            CampaignBench.Settings s = new CampaignBench.Settings(tps, seconds, warmup, n, binds, window, sync);
             System.out.print(CampaignBench.table(s, CampaignBench.run(s)));
             return 0;
         }

@@ -23,6 +23,7 @@ import vn.smsgw.dispatch.campaign.EncodingMode;
 import vn.smsgw.dispatch.campaign.SendingWindow;
 import vn.smsgw.gateway.config.GatewayConfig;
 import vn.smsgw.gateway.config.HttpConfig;
+import vn.smsgw.dispatch.store.SqliteSync;
 import vn.smsgw.gateway.config.SmscConfigs;
 import vn.smsgw.gateway.process.Gateway;
 import vn.smsgw.gateway.simulator.SimulatorConfig;
@@ -40,7 +41,7 @@ import vn.smsgw.gateway.smpp.SmscConfig;
 final class CampaignBench {
 
     /** The settings of one run; {@code tps} 0 for unthrottled. */
-    record Settings(int tps, int seconds, int warmup, long recipients, int binds, int window) {
+    record Settings(int tps, int seconds, int warmup, long recipients, int binds, int window, SqliteSync sync) {
     }
 
     /** What a run measured: overall rate and the per-second rates of the measured part. */
@@ -57,7 +58,7 @@ final class CampaignBench {
         try (SmscSimulator smsc = new SmscSimulator(SimulatorConfig.builder().port(0).credentials("smsgw", "pw")
                 .receivedLogCapacity(0).pduProcessorDegree(4).queueCapacity(s.window() * s.binds() * 4 + 1_000)
                 .dlrWindow(50).responseTimeout(Duration.ofSeconds(10)).build()).start()) {
-            GatewayConfig config = GatewayConfig.embedded(dir, Map.of()).withHttp(new HttpConfig("127.0.0.1", 0))
+            GatewayConfig config = GatewayConfig.embedded(dir, s.sync(), Map.of()).withHttp(new HttpConfig("127.0.0.1", 0))
                     .withSmscs(List.of(new SmscConfigs.Smsc(SmscConfig.builder("sim")
                             .address("127.0.0.1", smsc.port()).credentials("smsgw", "pw").binds(s.binds())
                             .queueCapacity(s.window() * 4 + 500).build(),
@@ -127,8 +128,9 @@ final class CampaignBench {
     static String table(Settings s, Result r) {
         StringBuilder b = new StringBuilder();
         b.append(Machine.describe()).append('\n');
-        b.append(String.format("campaign of %,d recipients, %d bind(s), window %d per bind, SQLite full sync; "
-                + "%d s warm-up left out%n", s.recipients(), s.binds(), s.window(), s.warmup()));
+        b.append(String.format("campaign of %,d recipients, %d bind(s), window %d per bind, SQLite %s sync; "
+                + "%d s warm-up left out%n", s.recipients(), s.binds(), s.window(),
+                s.sync().name().toLowerCase(java.util.Locale.ROOT), s.warmup()));
         long min = r.perSecondCounts().stream().mapToLong(Long::longValue).min().orElse(0);
         long max = r.perSecondCounts().stream().mapToLong(Long::longValue).max().orElse(0);
         if (s.tps() > 0) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import vn.smsgw.dispatch.store.SqliteSync;
 import java.util.Objects;
 
 /**
@@ -47,6 +48,13 @@ public record GatewayConfig(Path dataDir, StoreConfig store, HttpConfig http, Ra
     /** The defaults with the embedded store under {@code dataDir}. */
     public static GatewayConfig embedded(Path dataDir, Map<String, String> env) {
         return fromTree(new ObjectMapper().createObjectNode().put("dataDir", dataDir.toString()), env);
+    }
+
+    /** The defaults with the embedded store under {@code dataDir}, synced as {@code sync}. */
+    public static GatewayConfig embedded(Path dataDir, SqliteSync sync, Map<String, String> env) {
+        var root = new ObjectMapper().createObjectNode().put("dataDir", dataDir.toString());
+        root.putObject("database").put("sqliteSync", sync.name());
+        return fromTree(root, env);
     }
 
     static GatewayConfig fromTree(JsonNode root, Map<String, String> env) {
