@@ -3,6 +3,10 @@ package vn.smsgw.gateway.interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static vn.smsgw.gateway.interop.GatewayReads.byReporter;
+import static vn.smsgw.gateway.interop.GatewayReads.digits;
+import static vn.smsgw.gateway.interop.GatewayReads.outbound;
+import static vn.smsgw.gateway.interop.GatewayReads.reports;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -246,31 +250,6 @@ class NodeSmscInteropTest {
         return depth.counts().getOrDefault(lane, Map.of()).values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** The outbound messages of a fresh store: ids 1..count. */
-    private static List<OutboundStatus> outbound(Gateway gateway, int count) {
-        List<OutboundStatus> all = new ArrayList<>();
-        for (long id = 1; id <= count; id++) {
-            long queueId = id;
-            all.add(gateway.outbound().status(id).orElseThrow(() -> new AssertionError("no outbound " + queueId)));
-        }
-        assertTrue(gateway.outbound().status(count + 1L).isEmpty(), "more than " + count + " outbound messages");
-        return all;
-    }
-
-    private static List<StoredReport> reports(Gateway gateway) {
-        List<StoredReport> all = new ArrayList<>();
-        long after = 0;
-        for (List<StoredReport> page; !(page = gateway.dispatch().reports().after(after, 1_000)).isEmpty(); ) {
-            all.addAll(page);
-            after = page.get(page.size() - 1).id();
-        }
-        return all;
-    }
-
-    private static Map<String, List<StoredReport>> byReporter(List<StoredReport> reports) {
-        return reports.stream().collect(Collectors.groupingBy(r -> digits(r.reporter())));
-    }
-
     /** Accepted submit_sm by destination; fails when a destination got more than one. */
     private static Map<String, NodeSmsc.Submit> onePerDestination(List<NodeSmsc.Submit> submits) {
         Map<String, NodeSmsc.Submit> byDestination = new HashMap<>();
@@ -281,10 +260,6 @@ class NodeSmscInteropTest {
             }
         }
         return byDestination;
-    }
-
-    private static String digits(String address) {
-        return address.replaceAll("[^0-9]", "");
     }
 
     private static void await(BooleanSupplier condition, Supplier<Object> state, String what) {
