@@ -87,18 +87,11 @@ public final class JdbcBlocklistStore implements BlocklistStore {
         JdbcTx c = JdbcTx.of(tx);
         int n = votes.size();
         try {
-            boolean[] counted;
-            boolean[] newReporter;
-            if (c.dialect() == Dialect.SQLITE) {
-                // 1-3 on SQLite: the keys are held in memory and the rows only appended (SqliteVoteIndex)
-                SqliteVoteIndex.Keys keys = sqliteVotes.record(c, votes, windowStart);
-                counted = keys.counted();
-                newReporter = keys.newReporter();
-            } else {
-                boolean[][] keys = voteKeys(c, votes, windowStart);
-                counted = keys[0];
-                newReporter = keys[1];
-            }
+            // 1-3 on SQLite: the keys are held in memory and the rows only appended (SqliteVoteIndex)
+            VoteKeys keys = c.dialect() == Dialect.SQLITE ? sqliteVotes.record(c, votes, windowStart)
+                    : voteKeys(c, votes, windowStart);
+            boolean[] counted = keys.counted();
+            boolean[] newReporter = keys.newReporter();
             // 4. Entries: one upsert row per (list, source), adding its new reporters; returns state and total.
             Map<EntryKey, EntryRow> entries = new LinkedHashMap<>();
             for (int i = 0; i < n; i++) {
@@ -133,11 +126,8 @@ public final class JdbcBlocklistStore implements BlocklistStore {
         }
     }
 
-    /**
-     * Steps 1-3 on PostgreSQL: which votes count and which reporters are new to their entry, from the primary keys.
-     * Returns {counted, newReporter}.
-     */
-    private static boolean[][] voteKeys(JdbcTx c, List<Vote> votes, Map<Command, Instant> windowStart)
+    /** Steps 1-3 on PostgreSQL: which votes count and which reporters are new to their entry, from the primary keys. */
+    private static VoteKeys voteKeys(JdbcTx c, List<Vote> votes, Map<Command, Instant> windowStart)
             throws SQLException {
         int n = votes.size();
         // 1. Votes: one multi-row insert of each distinct vote key; it returns the keys that were new. A repeat
@@ -170,7 +160,7 @@ public final class JdbcBlocklistStore implements BlocklistStore {
         Set<ReporterKey> newReporters = insertReporters(c, votes, firstReporter);
         boolean[] newReporter = new boolean[n];
         firstReporter.forEach((k, i) -> newReporter[i] = newReporters.contains(k));
-        return new boolean[][] {counted, newReporter};
+        return new VoteKeys(counted, newReporter);
     }
 
     private static Set<VoteKey> insertVotes(JdbcTx tx, List<Vote> votes, List<Integer> rows) throws SQLException {

@@ -33,10 +33,6 @@ final class SqliteVoteIndex {
             + "voted_at) ";
     private static final String APPEND_REPORTERS = "INSERT INTO blocklist_reporter (list, source, reporter_hash) ";
 
-    /** What recording a batch decided per vote, in the batch's order. */
-    record Keys(boolean[] counted, boolean[] newReporter) {
-    }
-
     /** list, source, command → reporter → time of its last counted vote (epoch ms). */
     private final Map<String, Map<String, Long>> votes = new HashMap<>();
     /** list, source → reporters ever counted on it. */
@@ -49,7 +45,7 @@ final class SqliteVoteIndex {
     private Map<String, Set<String>> pendingReporters;
 
     /** Decides which votes count and which reporters are new, appends their rows, and stages the keys. */
-    synchronized Keys record(JdbcTx tx, List<Vote> batch, Map<Command, Instant> windowStart) throws SQLException {
+    synchronized VoteKeys record(JdbcTx tx, List<Vote> batch, Map<Command, Instant> windowStart) throws SQLException {
         if (!loaded) {
             load(tx);
             loaded = true;
@@ -81,7 +77,7 @@ final class SqliteVoteIndex {
         }
         voteRows.forEachChunk(tx, src -> APPEND_VOTES + src, PreparedStatement::executeUpdate);
         reporterRows.forEachChunk(tx, src -> APPEND_REPORTERS + src, PreparedStatement::executeUpdate);
-        return new Keys(counted, newReporter);
+        return new VoteKeys(counted, newReporter);
     }
 
     /**

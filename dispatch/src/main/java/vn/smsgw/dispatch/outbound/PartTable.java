@@ -82,13 +82,11 @@ final class PartTable implements AutoCloseable {
         if (dialect != Dialect.POSTGRES || sortedKeys.isEmpty()) {
             return;
         }
-        {
-            PreparedStatement ps = prepare("SELECT pg_advisory_xact_lock(?, ?)");
-            for (String key : sortedKeys) {
-                ps.setInt(1, KEY_LOCK_CLASS);
-                ps.setInt(2, key.hashCode());
-                ps.executeQuery().close();
-            }
+        PreparedStatement ps = prepare("SELECT pg_advisory_xact_lock(?, ?)");
+        for (String key : sortedKeys) {
+            ps.setInt(1, KEY_LOCK_CLASS);
+            ps.setInt(2, key.hashCode());
+            ps.executeQuery().close();
         }
     }
 
@@ -96,39 +94,35 @@ final class PartTable implements AutoCloseable {
         if (parts.isEmpty()) {
             return;
         }
-        {
-            PreparedStatement part = prepare("INSERT INTO outbound_part (outbound_id, part, "
-                    + "smsc_message_id, state, updated_at) VALUES (?, ?, ?, 'SUBMITTED', ?) ON CONFLICT DO NOTHING");
-            PreparedStatement key = prepare("INSERT INTO outbound_key (match_key, outbound_id, part, "
-                    + "exact) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
-            for (PartId p : parts) {
-                part.setLong(1, id);
-                part.setInt(2, p.part());
-                part.setString(3, p.messageId());
-                part.setLong(4, now);
-                part.addBatch();
-                for (int i = 0; i < p.matchKeys().size(); i++) {
-                    key.setString(1, p.matchKeys().get(i));
-                    key.setLong(2, id);
-                    key.setInt(3, p.part());
-                    key.setInt(4, i == 0 ? 1 : 0);
-                    key.addBatch();
-                }
+        PreparedStatement part = prepare("INSERT INTO outbound_part (outbound_id, part, "
+                + "smsc_message_id, state, updated_at) VALUES (?, ?, ?, 'SUBMITTED', ?) ON CONFLICT DO NOTHING");
+        PreparedStatement key = prepare("INSERT INTO outbound_key (match_key, outbound_id, part, "
+                + "exact) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
+        for (PartId p : parts) {
+            part.setLong(1, id);
+            part.setInt(2, p.part());
+            part.setString(3, p.messageId());
+            part.setLong(4, now);
+            part.addBatch();
+            for (int i = 0; i < p.matchKeys().size(); i++) {
+                key.setString(1, p.matchKeys().get(i));
+                key.setLong(2, id);
+                key.setInt(3, p.part());
+                key.setInt(4, i == 0 ? 1 : 0);
+                key.addBatch();
             }
-            part.executeBatch();
-            key.executeBatch();
         }
+        part.executeBatch();
+        key.executeBatch();
     }
 
     /** The part a receipt key belongs to: an exact match first, then the most recent message. */
     Optional<PartRef> find(String key) throws SQLException {
-        {
-            PreparedStatement ps = prepare("SELECT outbound_id, part FROM outbound_key "
+        PreparedStatement ps = prepare("SELECT outbound_id, part FROM outbound_key "
                 + "WHERE match_key = ? ORDER BY exact DESC, outbound_id DESC LIMIT 1");
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new PartRef(rs.getLong(1), rs.getInt(2))) : Optional.empty();
-            }
+        ps.setString(1, key);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(new PartRef(rs.getLong(1), rs.getInt(2))) : Optional.empty();
         }
     }
 
@@ -137,65 +131,56 @@ final class PartTable implements AutoCloseable {
         if (state == OutboundState.SUBMITTED) {
             return;
         }
-        {
-            PreparedStatement ps = prepare("UPDATE outbound_part SET state = ?, error = ?, "
+        PreparedStatement ps = prepare("UPDATE outbound_part SET state = ?, error = ?, "
                 + "updated_at = ? WHERE outbound_id = ? AND part = ? AND state = 'SUBMITTED'");
-            ps.setString(1, state.name());
-            ps.setString(2, error);
-            ps.setLong(3, now);
-            ps.setLong(4, ref.outboundId());
-            ps.setInt(5, ref.part());
-            ps.executeUpdate();
-        }
+        ps.setString(1, state.name());
+        ps.setString(2, error);
+        ps.setLong(3, now);
+        ps.setLong(4, ref.outboundId());
+        ps.setInt(5, ref.part());
+        ps.executeUpdate();
     }
 
     /** Keeps a receipt that matched nothing (a final one replaces an intermediate one) and drops old ones. */
     void park(ReceiptUpdate receipt) throws SQLException {
-        {
-            PreparedStatement ps = prepare("INSERT INTO outbound_early_receipt (match_key, state, "
+        PreparedStatement keep = prepare("INSERT INTO outbound_early_receipt (match_key, state, "
                 + "error, received_at, subscriber, sender) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (match_key) DO "
                 + "UPDATE SET state = excluded.state, error = excluded.error, received_at = excluded.received_at "
                 + "WHERE outbound_early_receipt.state = 'SUBMITTED' OR excluded.state <> 'SUBMITTED'");
-            ps.setString(1, receipt.matchKey());
-            ps.setString(2, receipt.state().name());
-            ps.setString(3, receipt.error());
-            ps.setLong(4, receipt.at().toEpochMilli());
-            ps.setString(5, receipt.subscriber());
-            ps.setString(6, receipt.sender());
-            ps.executeUpdate();
-        }
-        {
-            PreparedStatement ps = prepare(
-                "DELETE FROM outbound_early_receipt WHERE received_at < ?");
-            ps.setLong(1, now - EARLY_RECEIPT_TTL.toMillis());
-            ps.executeUpdate();
-        }
+        keep.setString(1, receipt.matchKey());
+        keep.setString(2, receipt.state().name());
+        keep.setString(3, receipt.error());
+        keep.setLong(4, receipt.at().toEpochMilli());
+        keep.setString(5, receipt.subscriber());
+        keep.setString(6, receipt.sender());
+        keep.executeUpdate();
+        PreparedStatement drop = prepare("DELETE FROM outbound_early_receipt WHERE received_at < ?");
+        drop.setLong(1, now - EARLY_RECEIPT_TTL.toMillis());
+        drop.executeUpdate();
     }
 
     /** Applies the parked receipts of these parts (exact key first) and forgets them. */
     void applyEarly(long id, List<PartId> parts) throws SQLException {
-        {
-            PreparedStatement find = prepare("SELECT state, error FROM outbound_early_receipt "
-                    + "WHERE match_key = ? AND received_at >= ?");
-            PreparedStatement forget = prepare("DELETE FROM outbound_early_receipt WHERE match_key = ?");
-            for (PartId p : parts) {
-                for (String key : p.matchKeys()) {
-                    find.setString(1, key);
-                    find.setLong(2, now - EARLY_RECEIPT_TTL.toMillis());
-                    String state;
-                    String error;
-                    try (ResultSet rs = find.executeQuery()) {
-                        if (!rs.next()) {
-                            continue;
-                        }
-                        state = rs.getString(1);
-                        error = rs.getString(2);
+        PreparedStatement find = prepare("SELECT state, error FROM outbound_early_receipt "
+                + "WHERE match_key = ? AND received_at >= ?");
+        PreparedStatement forget = prepare("DELETE FROM outbound_early_receipt WHERE match_key = ?");
+        for (PartId p : parts) {
+            for (String key : p.matchKeys()) {
+                find.setString(1, key);
+                find.setLong(2, now - EARLY_RECEIPT_TTL.toMillis());
+                String state;
+                String error;
+                try (ResultSet rs = find.executeQuery()) {
+                    if (!rs.next()) {
+                        continue;
                     }
-                    apply(new PartRef(id, p.part()), OutboundState.valueOf(state), error);
-                    forget.setString(1, key);
-                    forget.executeUpdate();
-                    break;
+                    state = rs.getString(1);
+                    error = rs.getString(2);
                 }
+                apply(new PartRef(id, p.part()), OutboundState.valueOf(state), error);
+                forget.setString(1, key);
+                forget.executeUpdate();
+                break;
             }
         }
     }
@@ -204,29 +189,25 @@ final class PartTable implements AutoCloseable {
     void settleMessage(long id) throws SQLException {
         int expected;
         String current;
-        {
-            PreparedStatement ps = prepare("SELECT state, parts FROM outbound WHERE id = ?");
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return;
-                }
-                current = rs.getString(1);
-                expected = rs.getInt(2);
+        PreparedStatement message = prepare("SELECT state, parts FROM outbound WHERE id = ?");
+        message.setLong(1, id);
+        try (ResultSet rs = message.executeQuery()) {
+            if (!rs.next()) {
+                return;
             }
+            current = rs.getString(1);
+            expected = rs.getInt(2);
         }
         if (!current.equals("SUBMITTED") && !current.equals("UNKNOWN")) {
             return;
         }
         List<String[]> states = new ArrayList<>();
-        {
-            PreparedStatement ps = prepare(
+        PreparedStatement partStates = prepare(
                 "SELECT state, error FROM outbound_part WHERE outbound_id = ? ORDER BY part");
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    states.add(new String[] {rs.getString(1), rs.getString(2)});
-                }
+        partStates.setLong(1, id);
+        try (ResultSet rs = partStates.executeQuery()) {
+            while (rs.next()) {
+                states.add(new String[] {rs.getString(1), rs.getString(2)});
             }
         }
         int delivered = 0;
@@ -244,14 +225,12 @@ final class PartTable implements AutoCloseable {
     }
 
     private void setState(long id, OutboundState state, String error) throws SQLException {
-        {
-            PreparedStatement ps = prepare(
+        PreparedStatement ps = prepare(
                 "UPDATE outbound SET state = ?, error = ?, updated_at = ? WHERE id = ?");
-            ps.setString(1, state.name());
-            ps.setString(2, error);
-            ps.setLong(3, now);
-            ps.setLong(4, id);
-            ps.executeUpdate();
-        }
+        ps.setString(1, state.name());
+        ps.setString(2, error);
+        ps.setLong(3, now);
+        ps.setLong(4, id);
+        ps.executeUpdate();
     }
 }
