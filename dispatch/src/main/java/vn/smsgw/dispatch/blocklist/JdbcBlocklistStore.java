@@ -261,7 +261,7 @@ public final class JdbcBlocklistStore implements BlocklistStore {
         Map<WindowKey, Integer> totals = new HashMap<>(laterInWindow.size() * 2);
         if (tx.dialect() == Dialect.SQLITE) {
             for (WindowKey k : laterInWindow.keySet()) {
-                totals.put(k, sqliteVotes.inWindow(k.list(), k.source(), k.command(),
+                totals.put(k, sqliteVotes.inWindow(tx, k.list(), k.source(), k.command(),
                         windowStart.get(k.command()).toEpochMilli()));
             }
         } else {

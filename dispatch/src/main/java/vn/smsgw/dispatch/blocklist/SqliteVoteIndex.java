@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.smsgw.dispatch.store.CommitStage;
 import vn.smsgw.dispatch.store.JdbcTx;
 import vn.smsgw.dispatch.store.MultiRow;
 import vn.smsgw.parser.report.Command;
@@ -24,9 +25,9 @@ import vn.smsgw.parser.report.Command;
  * tables are append-only logs on SQLite (a refreshed vote is a new row; the latest row of a key wins at load).
  *
  * <p>A batch is worked out against the committed keys plus the batch's own changes, which are applied to the index
- * only once its transaction has committed ({@link vn.smsgw.dispatch.store.Tx#afterCommit}), so a rolled-back batch
- * leaves nothing behind. Writers on SQLite are serialised, so no other batch runs in between. Memory: one map entry
- * per (list, source, command, reporter) and per (list, source, reporter) ever recorded. Thread-safe.
+ * only once its transaction has committed, so a rolled-back batch leaves nothing behind ({@link CommitStage}).
+ * Memory: one map entry per (list, source, command, reporter) and per (list, source, reporter) ever recorded.
+ * Thread-safe.
  */
 final class SqliteVoteIndex {
     private static final String APPEND_VOTES = "INSERT INTO blocklist_vote (list, source, command, reporter_hash, "
@@ -40,9 +41,11 @@ final class SqliteVoteIndex {
     private boolean loaded;
 
     /** The changes of the batch whose transaction is open, keyed like the maps above. */
-    private JdbcTx openTx;
-    private Map<String, Map<String, Long>> pendingVotes;
-    private Map<String, Set<String>> pendingReporters;
+    private record Staged(Map<String, Map<String, Long>> votes, Map<String, Set<String>> reporters) {
+    }
+
+    private final CommitStage<Staged> stage = new CommitStage<>(this,
+            () -> new Staged(new HashMap<>(), new HashMap<>()), this::apply);
 
     /** Decides which votes count and which reporters are new, appends their rows, and stages the keys. */
     synchronized VoteKeys record(JdbcTx tx, List<Vote> batch, Map<Command, Instant> windowStart) throws SQLException {
@@ -50,7 +53,7 @@ final class SqliteVoteIndex {
             load(tx);
             loaded = true;
         }
-        stageFor(tx);
+        Staged staged = stage.of(tx);
         int n = batch.size();
         boolean[] counted = new boolean[n];
         boolean[] newReporter = new boolean[n];
@@ -60,18 +63,18 @@ final class SqliteVoteIndex {
             Vote v = batch.get(i);
             String source = v.source().value();
             String voteKey = voteKey(v.list(), source, v.command());
-            Long earlier = lastVote(voteKey, v.reporterHash());
+            Long earlier = lastVote(staged, voteKey, v.reporterHash());
             if (earlier != null && earlier >= windowStart.get(v.command()).toEpochMilli()) {
                 continue;
             }
             counted[i] = true;
             long at = v.at().toEpochMilli();
-            pendingVotes.computeIfAbsent(voteKey, k -> new HashMap<>()).put(v.reporterHash(), at);
+            staged.votes().computeIfAbsent(voteKey, k -> new HashMap<>()).put(v.reporterHash(), at);
             voteRows.add(v.list(), source, v.command().name(), v.reporterHash(), at);
             String entryKey = entryKey(v.list(), source);
-            if (earlier == null && !hasReporter(entryKey, v.reporterHash())) {
+            if (earlier == null && !hasReporter(staged, entryKey, v.reporterHash())) {
                 newReporter[i] = true;
-                pendingReporters.computeIfAbsent(entryKey, k -> new HashSet<>()).add(v.reporterHash());
+                staged.reporters().computeIfAbsent(entryKey, k -> new HashSet<>()).add(v.reporterHash());
                 reporterRows.add(v.list(), source, v.reporterHash());
             }
         }
@@ -81,19 +84,20 @@ final class SqliteVoteIndex {
     }
 
     /**
-     * The reporters of (list, source, command) whose last counted vote is at or after {@code since}, the open batch
-     * included. Call only after {@link #record} in the same transaction.
+     * The reporters of (list, source, command) whose last counted vote is at or after {@code since}, the batch that
+     * {@code tx} recorded included.
      */
-    synchronized int inWindow(String list, String source, Command command, long since) {
+    synchronized int inWindow(JdbcTx tx, String list, String source, Command command, long since) {
         String key = voteKey(list, source, command);
-        Map<String, Long> staged = pendingVotes.getOrDefault(key, Map.of());
+        Staged staged = stage.ifOpen(tx);
+        Map<String, Long> batch = staged == null ? Map.of() : staged.votes().getOrDefault(key, Map.of());
         int count = 0;
         for (Map.Entry<String, Long> e : votes.getOrDefault(key, Map.of()).entrySet()) {
-            if (e.getValue() >= since && !staged.containsKey(e.getKey())) {
+            if (e.getValue() >= since && !batch.containsKey(e.getKey())) {
                 count++;
             }
         }
-        for (long at : staged.values()) {
+        for (long at : batch.values()) {
             if (at >= since) {
                 count++;
             }
@@ -101,33 +105,14 @@ final class SqliteVoteIndex {
         return count;
     }
 
-    /** Starts staging for {@code tx}, dropping what a transaction that never committed left staged. */
-    private void stageFor(JdbcTx tx) {
-        if (openTx == tx) {
-            return;
-        }
-        openTx = tx;
-        Map<String, Map<String, Long>> stagedVotes = new HashMap<>();
-        Map<String, Set<String>> stagedReporters = new HashMap<>();
-        pendingVotes = stagedVotes;
-        pendingReporters = stagedReporters;
-        tx.afterCommit(() -> apply(tx, stagedVotes, stagedReporters));
+    private void apply(Staged staged) {
+        staged.votes().forEach((k, m) -> votes.computeIfAbsent(k, x -> new HashMap<>()).putAll(m));
+        staged.reporters().forEach((k, r) -> reporters.computeIfAbsent(k, x -> new HashSet<>()).addAll(r));
     }
 
-    private synchronized void apply(JdbcTx tx, Map<String, Map<String, Long>> stagedVotes,
-                                    Map<String, Set<String>> stagedReporters) {
-        stagedVotes.forEach((k, m) -> votes.computeIfAbsent(k, x -> new HashMap<>()).putAll(m));
-        stagedReporters.forEach((k, s) -> reporters.computeIfAbsent(k, x -> new HashSet<>()).addAll(s));
-        if (openTx == tx) {
-            openTx = null;
-            pendingVotes = null;
-            pendingReporters = null;
-        }
-    }
-
-    private Long lastVote(String voteKey, String reporter) {
-        Map<String, Long> staged = pendingVotes.get(voteKey);
-        Long at = staged == null ? null : staged.get(reporter);
+    private Long lastVote(Staged staged, String voteKey, String reporter) {
+        Map<String, Long> batch = staged.votes().get(voteKey);
+        Long at = batch == null ? null : batch.get(reporter);
         if (at != null) {
             return at;
         }
@@ -135,9 +120,9 @@ final class SqliteVoteIndex {
         return committed == null ? null : committed.get(reporter);
     }
 
-    private boolean hasReporter(String entryKey, String reporter) {
-        Set<String> staged = pendingReporters.get(entryKey);
-        if (staged != null && staged.contains(reporter)) {
+    private boolean hasReporter(Staged staged, String entryKey, String reporter) {
+        Set<String> batch = staged.reporters().get(entryKey);
+        if (batch != null && batch.contains(reporter)) {
             return true;
         }
         Set<String> committed = reporters.get(entryKey);

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import vn.smsgw.dispatch.store.CommitStage;
 import vn.smsgw.dispatch.store.JdbcTx;
 
 /**
@@ -18,7 +19,7 @@ import vn.smsgw.dispatch.store.JdbcTx;
  * SQLite has one writer, this process, so there the key goes to the unindexed column {@code dedupe_hash} (the indexed
  * {@code dedupe_key} stays NULL) and the live keys are held here: loaded at first use from the rows whose
  * {@code dedupe_hash} is still set, forgotten with it when the dedupe window is over. Keys of a batch are staged and
- * become visible only once its transaction has committed ({@link vn.smsgw.dispatch.store.Tx#afterCommit}). Memory:
+ * become visible only once its transaction has committed ({@link CommitStage}). Memory:
  * one map entry per message within the window. Thread-safe.
  */
 final class SqliteDedupeIndex {
@@ -27,15 +28,15 @@ final class SqliteDedupeIndex {
 
     private final Map<String, Live> keys = new HashMap<>();
     private boolean loaded;
-    private JdbcTx openTx;
-    private Map<String, Live> staged;
+    private final CommitStage<Map<String, Live>> stage = new CommitStage<>(this, HashMap::new, keys::putAll);
 
     /** The case ids of committed or staged messages with one of {@code wanted} as key. */
     synchronized Map<String, CaseId> find(JdbcTx tx, Collection<String> wanted) throws SQLException {
         load(tx);
+        Map<String, Live> staged = stage.ifOpen(tx);
         Map<String, CaseId> found = new HashMap<>();
         for (String key : wanted) {
-            Live live = openTx == tx && staged.containsKey(key) ? staged.get(key) : keys.get(key);
+            Live live = staged != null && staged.containsKey(key) ? staged.get(key) : keys.get(key);
             if (live != null) {
                 found.put(key, live.caseId());
             }
@@ -48,12 +49,7 @@ final class SqliteDedupeIndex {
         if (!loaded) {
             throw new IllegalStateException("dedupe keys not loaded before the reports were inserted");
         }
-        if (openTx != tx) {
-            openTx = tx;
-            Map<String, Live> batch = new HashMap<>();
-            staged = batch;
-            tx.afterCommit(() -> apply(tx, batch));
-        }
+        Map<String, Live> staged = stage.of(tx);
         for (NewReport r : reports) {
             staged.put(r.dedupeKey(), new Live(r.caseId(), r.sms().receivedAt().toEpochMilli()));
         }
@@ -65,14 +61,6 @@ final class SqliteDedupeIndex {
             if (it.next().receivedAt() < epochMillis) {
                 it.remove();
             }
-        }
-    }
-
-    private synchronized void apply(JdbcTx tx, Map<String, Live> batch) {
-        keys.putAll(batch);
-        if (openTx == tx) {
-            openTx = null;
-            staged = null;
         }
     }
 
