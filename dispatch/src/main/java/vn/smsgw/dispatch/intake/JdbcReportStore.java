@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.dispatch.store.Dialect;
@@ -177,20 +178,30 @@ public final class JdbcReportStore implements ReportStore {
 
     @Override
     public int expireDedupeKeys(long epochMillis) {
-        boolean sqlite = db.dialect() == Dialect.SQLITE;
-        int n = db.inTransaction(tx -> {
-            try (PreparedStatement ps = JdbcTx.of(tx).connection().prepareStatement(sqlite
-                    ? "UPDATE report SET dedupe_key = NULL, dedupe_hash = NULL WHERE received_at < ? "
-                            + "AND (dedupe_hash IS NOT NULL OR dedupe_key IS NOT NULL)"
-                    : "UPDATE report SET dedupe_key = NULL WHERE received_at < ? AND dedupe_key IS NOT NULL")) {
+        if (db.dialect() == Dialect.SQLITE) {
+            // the keys known to expire bound the range of rows to clear: older rows were cleared before
+            return db.inTransaction(tx -> {
+                JdbcTx jtx = JdbcTx.of(tx);
+                OptionalLong earliest = sqliteKeys.expire(jtx, epochMillis);
+                if (earliest.isEmpty()) {
+                    return 0;
+                }
+                try (PreparedStatement ps = jtx.connection().prepareStatement("UPDATE report SET dedupe_key = NULL, "
+                        + "dedupe_hash = NULL WHERE received_at >= ? AND received_at < ? "
+                        + "AND (dedupe_hash IS NOT NULL OR dedupe_key IS NOT NULL)")) {
+                    ps.setLong(1, earliest.getAsLong());
+                    ps.setLong(2, epochMillis);
+                    return ps.executeUpdate();
+                }
+            });
+        }
+        return db.inTransaction(tx -> {
+            try (PreparedStatement ps = JdbcTx.of(tx).connection().prepareStatement(
+                    "UPDATE report SET dedupe_key = NULL WHERE received_at < ? AND dedupe_key IS NOT NULL")) {
                 ps.setLong(1, epochMillis);
                 return ps.executeUpdate();
             }
         });
-        if (sqlite) {
-            sqliteKeys.expire(epochMillis);
-        }
-        return n;
     }
 
     private interface Binder {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import vn.smsgw.dispatch.store.CommitStage;
 import vn.smsgw.dispatch.store.JdbcTx;
 
@@ -55,13 +56,21 @@ final class SqliteDedupeIndex {
         }
     }
 
-    /** Forgets the keys of messages received before {@code epochMillis}. */
-    synchronized void expire(long epochMillis) {
+    /**
+     * Forgets the keys of messages received before {@code epochMillis}; returns the earliest receipt time among them,
+     * if any, so that the table is cleared over that range only and not over every older row.
+     */
+    synchronized OptionalLong expire(JdbcTx tx, long epochMillis) throws SQLException {
+        load(tx);
+        long earliest = Long.MAX_VALUE;
         for (Iterator<Live> it = keys.values().iterator(); it.hasNext(); ) {
-            if (it.next().receivedAt() < epochMillis) {
+            long receivedAt = it.next().receivedAt();
+            if (receivedAt < epochMillis) {
+                earliest = Math.min(earliest, receivedAt);
                 it.remove();
             }
         }
+        return earliest == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(earliest);
     }
 
     /**

@@ -101,6 +101,21 @@ class SqliteReportStoreTest {
     }
 
     @Test
+    void expireDedupeKeys_twice_secondClearsOnlyWhatExpiredSince() {
+        open();
+        insert("first", T0);
+        CaseId second = insert("second", T0.plusSeconds(120));
+        assertEquals(0, store.expireDedupeKeys(T0.toEpochMilli()), "nothing received before T0");
+        assertEquals(1, store.expireDedupeKeys(T0.plusSeconds(60).toEpochMilli()));
+        assertEquals(Map.of("second", second), find("first", "second"));
+
+        assertEquals(1, store.expireDedupeKeys(T0.plusSeconds(180).toEpochMilli()));
+
+        assertTrue(find("first", "second").isEmpty());
+        assertEquals(0L, count("SELECT COUNT(*) FROM report WHERE dedupe_hash IS NOT NULL"));
+    }
+
+    @Test
     void insert_onSqlite_leavesTheUniqueDedupeIndexEmpty() {
         open();
         insert("key-a", T0);
