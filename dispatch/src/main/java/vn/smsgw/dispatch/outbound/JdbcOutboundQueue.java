@@ -17,6 +17,7 @@ import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import vn.smsgw.dispatch.store.BatchStatements;
 import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.dispatch.store.Dialect;
 import vn.smsgw.dispatch.store.JdbcTx;
@@ -197,7 +198,8 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         }
         long now = clock.millis();
         return write(c -> {
-            try (PartTable parts = new PartTable(c, db.dialect(), now)) {
+            try (BatchStatements statements = new BatchStatements(c)) {
+                PartTable parts = new PartTable(statements, db.dialect(), now);
                 TreeSet<String> keys = new TreeSet<>();
                 for (Settlement s : settlements) {
                     accepted(s.outcome()).forEach(p -> keys.addAll(p.matchKeys()));
@@ -205,8 +207,8 @@ public final class JdbcOutboundQueue implements OutboundQueue {
                 parts.lockKeys(keys);
                 int counted = 0;
                 for (Settlement s : settlements) {
-                    if (isClaimedBy(parts, s)) {
-                        write(parts, s, now);
+                    if (isClaimedBy(statements, s)) {
+                        write(statements, parts, s, now);
                         counted++;
                     }
                 }
@@ -222,27 +224,29 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         }
         long now = clock.millis();
         return write(c -> {
-            try (PartTable parts = new PartTable(c, db.dialect(), now)) {
+            try (BatchStatements statements = new BatchStatements(c)) {
+                PartTable parts = new PartTable(statements, db.dialect(), now);
                 TreeSet<String> keys = new TreeSet<>();
                 receipts.forEach(r -> keys.add(r.matchKey()));
                 parts.lockKeys(keys);
                 List<OptionalLong> matched = new ArrayList<>(receipts.size());
                 for (ReceiptUpdate receipt : receipts) {
-                    matched.add(apply(parts, receipt));
+                    matched.add(apply(statements, parts, receipt));
                 }
                 return matched;
             }
         });
     }
 
-    private OptionalLong apply(PartTable parts, ReceiptUpdate receipt) throws SQLException {
+    private OptionalLong apply(BatchStatements statements, PartTable parts, ReceiptUpdate receipt)
+            throws SQLException {
         Optional<PartTable.PartRef> match = parts.find(receipt.matchKey());
         if (match.isEmpty()) {
             parts.park(receipt);
             return OptionalLong.empty();
         }
         long id = match.get().outboundId();
-        lockRow(parts, id);
+        lockRow(statements, id);
         parts.apply(match.get(), receipt.state(), receipt.error());
         parts.settleMessage(id);
         return OptionalLong.of(id);
@@ -275,8 +279,8 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         Objects.requireNonNull(owner, "owner");
         long now = clock.millis();
         return write(c -> {
-            try (PartTable parts = new PartTable(c, db.dialect(), now)) {
-                return InDoubtRows.settle(c, parts, owner, now);
+            try (BatchStatements statements = new BatchStatements(c)) {
+                return InDoubtRows.settle(c, new PartTable(statements, db.dialect(), now), owner, now);
             }
         });
     }
@@ -337,8 +341,8 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         });
     }
 
-    private boolean isClaimedBy(PartTable parts, Settlement s) throws SQLException {
-        PreparedStatement ps = parts.prepare(lockRowSql);
+    private boolean isClaimedBy(BatchStatements statements, Settlement s) throws SQLException {
+        PreparedStatement ps = statements.prepare(lockRowSql);
         ps.setLong(1, s.id());
         try (ResultSet rs = ps.executeQuery()) {
             return rs.next() && OutboundState.CLAIMED.name().equals(rs.getString(1))
@@ -346,31 +350,34 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         }
     }
 
-    private void lockRow(PartTable parts, long id) throws SQLException {
-        PreparedStatement ps = parts.prepare(lockRowSql);
+    private void lockRow(BatchStatements statements, long id) throws SQLException {
+        PreparedStatement ps = statements.prepare(lockRowSql);
         ps.setLong(1, id);
         ps.executeQuery().close();
     }
 
-    private static void write(PartTable parts, Settlement s, long now) throws SQLException {
+    private static void write(BatchStatements statements, PartTable parts, Settlement s, long now)
+            throws SQLException {
         long id = s.id();
         SubmitOutcome outcome = s.outcome();
         if (outcome instanceof SubmitOutcome.Submitted sub) {
-            update(parts, id, OutboundState.SUBMITTED, null, sub.parts().size(), sub.parts().get(0).messageId(),
+            update(statements, id, OutboundState.SUBMITTED, null, sub.parts().size(), sub.parts().get(0).messageId(),
                     now);
             parts.insert(id, sub.parts());
             parts.applyEarly(id, sub.parts());
             parts.settleMessage(id);
         } else if (outcome instanceof SubmitOutcome.Unknown u) {
-            update(parts, id, OutboundState.UNKNOWN, u.reason(), u.accepted().size() + 1, firstId(u.accepted()), now);
+            update(statements, id, OutboundState.UNKNOWN, u.reason(), u.accepted().size() + 1,
+                    firstId(u.accepted()), now);
             parts.insert(id, u.accepted());
             parts.applyEarly(id, u.accepted());
             parts.settleMessage(id);
         } else if (outcome instanceof SubmitOutcome.Failed f) {
-            update(parts, id, OutboundState.FAILED, f.error(), f.accepted().size() + 1, firstId(f.accepted()), now);
+            update(statements, id, OutboundState.FAILED, f.error(), f.accepted().size() + 1,
+                    firstId(f.accepted()), now);
             parts.insert(id, f.accepted());
         } else if (outcome instanceof SubmitOutcome.RetryLater r) {
-            PreparedStatement ps = parts.prepare("UPDATE outbound SET state = 'PENDING', "
+            PreparedStatement ps = statements.prepare("UPDATE outbound SET state = 'PENDING', "
                     + "claim_owner = NULL, lease_until = NULL, not_before = ?, error = ?, "
                     + "attempts = attempts - ?, updated_at = ? WHERE id = ?");
             ps.setLong(1, r.notBefore().toEpochMilli());
@@ -386,7 +393,7 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         return parts.isEmpty() ? null : parts.get(0).messageId();
     }
 
-    private static void update(PartTable statements, long id, OutboundState state, String error, int parts,
+    private static void update(BatchStatements statements, long id, OutboundState state, String error, int parts,
             String smscMessageId, long now) throws SQLException {
         PreparedStatement ps = statements.prepare("UPDATE outbound SET state = ?, error = ?, parts = ?, "
                 + "smsc_message_id = ?, claim_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?");

@@ -1,16 +1,14 @@
 package vn.smsgw.dispatch.outbound;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import vn.smsgw.dispatch.store.BatchStatements;
 import vn.smsgw.dispatch.store.Dialect;
 
 /*
@@ -19,7 +17,7 @@ import vn.smsgw.dispatch.store.Dialect;
  * and DELIVERED needs outbound.parts delivered parts (an UNKNOWN message counts one part more than it has ids for,
  * so only a failure can settle it by receipt).
  */
-final class PartTable implements AutoCloseable {
+final class PartTable {
     /** How long a receipt that matched nothing waits for its submission to be recorded. */
     static final Duration EARLY_RECEIPT_TTL = Duration.ofMinutes(10);
 
@@ -30,51 +28,15 @@ final class PartTable implements AutoCloseable {
     record PartRef(long outboundId, int part) {
     }
 
-    private final Connection c;
+    private final BatchStatements statements;
     private final Dialect dialect;
     private final long now;
-    /** Statements prepared in this batch, by SQL: a batch runs the same few statements for every message. */
-    private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
-    PartTable(Connection c, Dialect dialect, long now) {
-        this.c = c;
+    /** Parts and receipts written through {@code statements}, the batch's, at {@code now}. */
+    PartTable(BatchStatements statements, Dialect dialect, long now) {
+        this.statements = statements;
         this.dialect = dialect;
         this.now = now;
-    }
-
-    /**
-     * The statement for {@code sql}, prepared once per batch and reused (preparing costs SQLite as much as running
-     * these one-row statements). Not to be closed by the caller; {@link #close} closes them all.
-     */
-    PreparedStatement prepare(String sql) throws SQLException {
-        PreparedStatement ps = prepared.get(sql);
-        if (ps == null) {
-            ps = c.prepareStatement(sql);
-            prepared.put(sql, ps);
-        } else {
-            ps.clearParameters();
-        }
-        return ps;
-    }
-
-    @Override
-    public void close() throws SQLException {
-        SQLException failure = null;
-        for (PreparedStatement ps : prepared.values()) {
-            try {
-                ps.close();
-            } catch (SQLException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        prepared.clear();
-        if (failure != null) {
-            throw failure;
-        }
     }
 
     /** Serialises transactions touching these keys (PostgreSQL); pass them sorted to avoid deadlocks. */
@@ -82,7 +44,7 @@ final class PartTable implements AutoCloseable {
         if (dialect != Dialect.POSTGRES || sortedKeys.isEmpty()) {
             return;
         }
-        PreparedStatement ps = prepare("SELECT pg_advisory_xact_lock(?, ?)");
+        PreparedStatement ps = statements.prepare("SELECT pg_advisory_xact_lock(?, ?)");
         for (String key : sortedKeys) {
             ps.setInt(1, KEY_LOCK_CLASS);
             ps.setInt(2, key.hashCode());
@@ -94,9 +56,9 @@ final class PartTable implements AutoCloseable {
         if (parts.isEmpty()) {
             return;
         }
-        PreparedStatement part = prepare("INSERT INTO outbound_part (outbound_id, part, "
+        PreparedStatement part = statements.prepare("INSERT INTO outbound_part (outbound_id, part, "
                 + "smsc_message_id, state, updated_at) VALUES (?, ?, ?, 'SUBMITTED', ?) ON CONFLICT DO NOTHING");
-        PreparedStatement key = prepare("INSERT INTO outbound_key (match_key, outbound_id, part, "
+        PreparedStatement key = statements.prepare("INSERT INTO outbound_key (match_key, outbound_id, part, "
                 + "exact) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
         for (PartId p : parts) {
             part.setLong(1, id);
@@ -118,7 +80,7 @@ final class PartTable implements AutoCloseable {
 
     /** The part a receipt key belongs to: an exact match first, then the most recent message. */
     Optional<PartRef> find(String key) throws SQLException {
-        PreparedStatement ps = prepare("SELECT outbound_id, part FROM outbound_key "
+        PreparedStatement ps = statements.prepare("SELECT outbound_id, part FROM outbound_key "
                 + "WHERE match_key = ? ORDER BY exact DESC, outbound_id DESC LIMIT 1");
         ps.setString(1, key);
         try (ResultSet rs = ps.executeQuery()) {
@@ -131,7 +93,7 @@ final class PartTable implements AutoCloseable {
         if (state == OutboundState.SUBMITTED) {
             return;
         }
-        PreparedStatement ps = prepare("UPDATE outbound_part SET state = ?, error = ?, "
+        PreparedStatement ps = statements.prepare("UPDATE outbound_part SET state = ?, error = ?, "
                 + "updated_at = ? WHERE outbound_id = ? AND part = ? AND state = 'SUBMITTED'");
         ps.setString(1, state.name());
         ps.setString(2, error);
@@ -143,7 +105,7 @@ final class PartTable implements AutoCloseable {
 
     /** Keeps a receipt that matched nothing (a final one replaces an intermediate one) and drops old ones. */
     void park(ReceiptUpdate receipt) throws SQLException {
-        PreparedStatement keep = prepare("INSERT INTO outbound_early_receipt (match_key, state, "
+        PreparedStatement keep = statements.prepare("INSERT INTO outbound_early_receipt (match_key, state, "
                 + "error, received_at, subscriber, sender) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (match_key) DO "
                 + "UPDATE SET state = excluded.state, error = excluded.error, received_at = excluded.received_at "
                 + "WHERE outbound_early_receipt.state = 'SUBMITTED' OR excluded.state <> 'SUBMITTED'");
@@ -154,16 +116,16 @@ final class PartTable implements AutoCloseable {
         keep.setString(5, receipt.subscriber());
         keep.setString(6, receipt.sender());
         keep.executeUpdate();
-        PreparedStatement drop = prepare("DELETE FROM outbound_early_receipt WHERE received_at < ?");
+        PreparedStatement drop = statements.prepare("DELETE FROM outbound_early_receipt WHERE received_at < ?");
         drop.setLong(1, now - EARLY_RECEIPT_TTL.toMillis());
         drop.executeUpdate();
     }
 
     /** Applies the parked receipts of these parts (exact key first) and forgets them. */
     void applyEarly(long id, List<PartId> parts) throws SQLException {
-        PreparedStatement find = prepare("SELECT state, error FROM outbound_early_receipt "
+        PreparedStatement find = statements.prepare("SELECT state, error FROM outbound_early_receipt "
                 + "WHERE match_key = ? AND received_at >= ?");
-        PreparedStatement forget = prepare("DELETE FROM outbound_early_receipt WHERE match_key = ?");
+        PreparedStatement forget = statements.prepare("DELETE FROM outbound_early_receipt WHERE match_key = ?");
         for (PartId p : parts) {
             for (String key : p.matchKeys()) {
                 find.setString(1, key);
@@ -189,7 +151,7 @@ final class PartTable implements AutoCloseable {
     void settleMessage(long id) throws SQLException {
         int expected;
         String current;
-        PreparedStatement message = prepare("SELECT state, parts FROM outbound WHERE id = ?");
+        PreparedStatement message = statements.prepare("SELECT state, parts FROM outbound WHERE id = ?");
         message.setLong(1, id);
         try (ResultSet rs = message.executeQuery()) {
             if (!rs.next()) {
@@ -202,7 +164,7 @@ final class PartTable implements AutoCloseable {
             return;
         }
         List<String[]> states = new ArrayList<>();
-        PreparedStatement partStates = prepare(
+        PreparedStatement partStates = statements.prepare(
                 "SELECT state, error FROM outbound_part WHERE outbound_id = ? ORDER BY part");
         partStates.setLong(1, id);
         try (ResultSet rs = partStates.executeQuery()) {
@@ -225,7 +187,7 @@ final class PartTable implements AutoCloseable {
     }
 
     private void setState(long id, OutboundState state, String error) throws SQLException {
-        PreparedStatement ps = prepare(
+        PreparedStatement ps = statements.prepare(
                 "UPDATE outbound SET state = ?, error = ?, updated_at = ? WHERE id = ?");
         ps.setString(1, state.name());
         ps.setString(2, error);
