@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vn.smsgw.dispatch.outbound.Lane;
 import vn.smsgw.dispatch.store.SqliteSync;
@@ -35,15 +36,8 @@ public final class BenchCommand {
         @Option(names = "--sqlite-sync", defaultValue = "FULL", description = "SQLite sync: FULL or NORMAL.")
         SqliteSync sync;
 
-        @Option(names = "--pg-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test",
-                description = "PostgreSQL database (a new schema is created and dropped).")
-        String pgUrl;
-
-        @Option(names = "--pg-user", defaultValue = "postgres")
-        String pgUser;
-
-        @Option(names = "--pg-password", defaultValue = "", description = "Or set SMSGW_PG_PASSWORD.")
-        String pgPassword;
+        @Mixin
+        PgOptions pg;
 
         @Override
         public Integer call() throws Exception {
@@ -59,8 +53,7 @@ public final class BenchCommand {
                         }
                     }
                     case "postgres" -> {
-                        String pw = System.getenv().getOrDefault("SMSGW_PG_PASSWORD", pgPassword);
-                        try (BenchStore store = BenchStore.postgres(pgUrl, pgUser, pw, 8)) {
+                        try (BenchStore store = pg.open(8)) {
                             System.out.println(IntakeBench.run("postgres", store.database(), callers, w, m));
                         }
                     }
@@ -103,11 +96,8 @@ public final class BenchCommand {
         @Option(names = "--side", defaultValue = "both", description = "both, bare or gateway.")
         String side;
 
-        @Option(names = "--pg-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test")
-        String pgUrl;
-
-        @Option(names = "--pg-user", defaultValue = "postgres")
-        String pgUser;
+        @Mixin
+        PgOptions pg;
 
         @Override
         public Integer call() throws Exception {
@@ -115,8 +105,7 @@ public final class BenchCommand {
                 throw new IllegalArgumentException("--store must be sqlite or postgres: " + store);
             }
             InboundBench.Settings s = new InboundBench.Settings(count, window, Duration.ofSeconds(seconds), store,
-                    binds, degree, submitWindow, bareDegree, new InboundBench.PgTarget(pgUrl, pgUser,
-                    System.getenv().getOrDefault("SMSGW_PG_PASSWORD", "")));
+                    binds, degree, submitWindow, bareDegree, pg.target());
             InboundBench.Result bare = side.equals("gateway") ? null : InboundBench.bare(s);
             InboundBench.Result gw = side.equals("bare") ? null : InboundBench.gateway(s);
             System.out.print(InboundBench.table(s, bare, gw));

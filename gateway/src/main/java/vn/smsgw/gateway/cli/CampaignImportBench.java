@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
@@ -29,6 +30,7 @@ import vn.smsgw.dispatch.campaign.SubscriberType;
 import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.dispatch.store.SqliteSync;
 import vn.smsgw.gateway.bench.BenchStore;
+import vn.smsgw.gateway.bench.PgOptions;
 
 /**
  * {@code smsgw campaign import-bench}: writes a CSV audience of {@code --rows} subscribers (number, province, type;
@@ -52,15 +54,8 @@ final class CampaignImportBench implements Callable<Integer> {
             + "(full sync, in a temporary directory) or postgres (a new schema of --pg-url, dropped afterwards).")
     String store;
 
-    @Option(names = "--pg-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test",
-            description = "PostgreSQL database for --store postgres (default: ${DEFAULT-VALUE}).")
-    String pgUrl;
-
-    @Option(names = "--pg-user", defaultValue = "postgres", description = "Default: ${DEFAULT-VALUE}.")
-    String pgUser;
-
-    @Option(names = "--pg-password", defaultValue = "", description = "Or set SMSGW_PG_PASSWORD.")
-    String pgPassword;
+    @Mixin
+    PgOptions pg;
 
     @Override
     public Integer call() throws Exception {
@@ -78,9 +73,7 @@ final class CampaignImportBench implements Callable<Integer> {
                     measure(db, file, out);
                 }
             } else {
-                try (BenchStore s = store.equals("sqlite") ? BenchStore.sqlite(SqliteSync.FULL)
-                        : BenchStore.postgres(pgUrl, pgUser,
-                                System.getenv().getOrDefault("SMSGW_PG_PASSWORD", pgPassword), 2)) {
+                try (BenchStore s = store.equals("sqlite") ? BenchStore.sqlite(SqliteSync.FULL) : pg.open(2)) {
                     measure(s.database(), file, out);
                 }
             }
