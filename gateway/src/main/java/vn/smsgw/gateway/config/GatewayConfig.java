@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import vn.smsgw.dispatch.store.SqliteSync;
 import java.util.Objects;
+import vn.smsgw.dispatch.store.SqliteSync;
 
 /**
  * The whole configuration of one smsgw process, validated at load: where data lives, the store, the admin HTTP
@@ -47,7 +47,7 @@ public record GatewayConfig(Path dataDir, StoreConfig store, HttpConfig http, Ra
 
     /** The defaults with the embedded store under {@code dataDir}. */
     public static GatewayConfig embedded(Path dataDir, Map<String, String> env) {
-        return fromTree(new ObjectMapper().createObjectNode().put("dataDir", dataDir.toString()), env);
+        return embedded(dataDir, SqliteSync.FULL, env);
     }
 
     /** The defaults with the embedded store under {@code dataDir}, synced as {@code sync}. */
