@@ -38,6 +38,11 @@ public final class InMemoryOutboundQueue implements Outbox, OutboundQueue {
             this.sms = sms;
             this.notBefore = sms.notBefore().toEpochMilli();
         }
+
+        boolean due(long now) {
+            return state == OutboundState.PENDING && notBefore <= now
+                    || state == OutboundState.CLAIMED && leaseUntil <= now;
+        }
     }
 
     private record Key(long id, int part, boolean exact) {
@@ -76,9 +81,7 @@ public final class InMemoryOutboundQueue implements Outbox, OutboundQueue {
             if (out.size() == max) {
                 break;
             }
-            boolean due = r.state == OutboundState.PENDING && r.notBefore <= now
-                    || r.state == OutboundState.CLAIMED && r.leaseUntil <= now;
-            if (r.sms.lane() == lane && due) {
+            if (r.sms.lane() == lane && r.due(now)) {
                 r.state = OutboundState.CLAIMED;
                 r.owner = owner;
                 r.leaseUntil = now + lease.toMillis();
@@ -88,6 +91,13 @@ public final class InMemoryOutboundQueue implements Outbox, OutboundQueue {
             }
         }
         return out;
+    }
+
+    @Override
+    public synchronized boolean anyDue(Lane lane) {
+        Objects.requireNonNull(lane, "lane");
+        long now = clock.millis();
+        return rows.values().stream().anyMatch(r -> r.sms.lane() == lane && r.due(now));
     }
 
     @Override

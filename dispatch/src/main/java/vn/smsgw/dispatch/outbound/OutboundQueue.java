@@ -21,6 +21,12 @@ public interface OutboundQueue {
     List<QueuedSms> claim(Lane lane, int max, String owner, Duration lease);
 
     /**
+     * Whether {@link #claim} of {@code lane} would find a message now: a hint read without writing (another owner may
+     * claim it first), so that a submitter can look often at a lane that is mostly empty without a commit each time.
+     */
+    boolean anyDue(Lane lane);
+
+    /**
      * Records the outcomes in one transaction. A settlement counts only while its message is still CLAIMED by the
      * settlement's owner; returns how many counted.
      */

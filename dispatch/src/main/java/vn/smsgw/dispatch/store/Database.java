@@ -55,6 +55,7 @@ public final class Database implements Transactions, AutoCloseable {
             hc.addDataSourceProperty("busy_timeout", "10000");
             hc.addDataSourceProperty("foreign_keys", "true");
             hc.addDataSourceProperty("cache_size", "-65536");
+            hc.addDataSourceProperty("journal_size_limit", String.valueOf(64L << 20));
             hc.setConnectionInitSql("PRAGMA wal_autocheckpoint=0");
         } else {
             hc.setUsername(config.user());

@@ -2,6 +2,7 @@ package vn.smsgw.dispatch.outbound;
 
 import vn.smsgw.dispatch.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -145,6 +146,36 @@ abstract class OutboundQueueContract {
         List<QueuedSms> again = queue.claim(Lane.REPLY, 10, "other", LEASE);
         assertEquals(List.of(id), again.stream().map(QueuedSms::id).toList());
         assertEquals(2, again.get(0).attempts());
+    }
+
+    @Test
+    void claim_expiredClaimAmongPending_returnsAllInIdOrder() {
+        enqueue(Lane.CAMPAIGN, "a", "b");
+        long first = claim(Lane.CAMPAIGN, 1).get(0).id();
+        clock.advance(LEASE);
+        enqueue(Lane.CAMPAIGN, "c");
+        List<QueuedSms> claimed = queue.claim(Lane.CAMPAIGN, 2, "other", LEASE);
+        assertEquals(List.of("a", "b"), bodies(claimed));
+        assertEquals(first, claimed.get(0).id());
+        assertEquals(List.of("c"), bodies(queue.claim(Lane.CAMPAIGN, 5, "other", LEASE)));
+    }
+
+    @Test
+    void anyDue_followsWhatAClaimWouldFind() {
+        assertFalse(queue.anyDue(Lane.REPLY));
+        fx.transactions().inTransaction(tx -> {
+            fx.outbox().enqueue(tx, List.of(new OutboundSms(Lane.REPLY, "84912345678", "5656", "later", "ACK", "",
+                    clock.instant().plusSeconds(30))));
+            return null;
+        });
+        assertFalse(queue.anyDue(Lane.REPLY), "not yet due");
+        clock.advance(Duration.ofSeconds(30));
+        assertTrue(queue.anyDue(Lane.REPLY));
+        assertFalse(queue.anyDue(Lane.CAMPAIGN), "the other lane");
+        claim(Lane.REPLY, 10);
+        assertFalse(queue.anyDue(Lane.REPLY), "claimed within its lease");
+        clock.advance(LEASE);
+        assertTrue(queue.anyDue(Lane.REPLY), "lease expired");
     }
 
     @Test

@@ -61,11 +61,12 @@ public final class Gateway implements AutoCloseable {
     private AdminServer admin;
     private DeadClaims deadClaims;
 
-    private Gateway(Database database, Dispatch dispatch, PrometheusMeterRegistry registry, Clock clock) {
+    private Gateway(Database database, Dispatch dispatch, PrometheusMeterRegistry registry, Clock clock,
+            GatewayConfig config) {
         this.database = database;
         this.dispatch = dispatch;
         this.registry = registry;
-        this.outbound = new JdbcOutboundQueue(database, clock);
+        this.outbound = new JdbcOutboundQueue(database, clock, config.outbound().commitInterval());
         this.receipts = new ReceiptHandler(outbound, clock, registry);
         this.campaigns = new Campaigns(database, clock);
         this.campaignRunner = new CampaignRunner(campaigns, clock, CampaignRunner.RunnerSettings.defaults());
@@ -84,7 +85,7 @@ public final class Gateway implements AutoCloseable {
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new DispatchMetrics(dispatch.intake()).bindTo(registry);
-        Gateway g = new Gateway(db, dispatch, registry, clock);
+        Gateway g = new Gateway(db, dispatch, registry, clock, config);
         g.registerQueueDepths();
         try {
             g.loadOperatorFiles(config);

@@ -132,6 +132,25 @@ class GatewayConfigTest {
     }
 
     @Test
+    void load_noOutboundSection_commitsTheQueueAtMostEveryFiveMillis() throws Exception {
+        assertEquals(Duration.ofMillis(5), load("dataDir: DATA\n", Map.of()).outbound().commitInterval());
+    }
+
+    @Test
+    void load_outboundCommitInterval_isRead() throws Exception {
+        assertEquals(Duration.ZERO, load("dataDir: DATA\noutbound: {commitInterval: 0s}\n", Map.of())
+                .outbound().commitInterval());
+        assertEquals(Duration.ofMillis(20), load("dataDir: DATA\noutbound: {commitInterval: 20ms}\n", Map.of())
+                .outbound().commitInterval());
+    }
+
+    @Test
+    void load_outboundCommitIntervalTooLong_namesTheKey() {
+        assertEquals("outbound.commitInterval must be at most 100ms, not 1s",
+                error("dataDir: DATA\noutbound: {commitInterval: 1s}\n"));
+    }
+
+    @Test
     void load_unknownOutboundKey_namesIt() {
         assertTrue(error("dataDir: DATA\noutbound: {hold: 5s}\n").contains("unknown key outbound.hold "));
     }
