@@ -8,7 +8,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.sqlite.BusyHandler;
+import org.sqlite.SQLiteConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +27,27 @@ import org.slf4j.LoggerFactory;
  * transaction right after each commit). Reads ({@link #read}) use a deferred {@code BEGIN}: a WAL snapshot that never
  * blocks the writer. WAL checkpoints run on a background thread ({@link SqliteCheckpointer}), never inside a commit.
  * SQLite is for one process; several smsgw processes share one PostgreSQL.
+ *
+ * <p>Writers of one process wait for each other without polling. SQLite's own busy handler sleeps 1, 2, 5, 10, 15,
+ * 20, 25 ... 100 ms between attempts at a held write lock, so a writer that found intake's group commit holding it
+ * slept through many of the commits in which it could have run, and under MO load the outbound queue's claims and
+ * settlements fell seconds behind intake. Here a writer that finds the lock held waits for the end of this process's
+ * next write transaction (at most {@value #BUSY_POLL_MILLIS} ms, for locks held by another connection such as a
+ * checkpoint), and a writer about to begin while others wait lets them go first (at most
+ * {@value #YIELD_MILLIS} ms), so that intake's writer, which begins again the moment it has committed, takes turns
+ * with them instead of winning every time. The busy timeout stays 10 s.
  */
 public final class Database implements Transactions, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
+    static final int BUSY_POLL_MILLIS = 1;
+    static final int YIELD_MILLIS = 2;
+    private static final long BUSY_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     private final HikariDataSource dataSource;
+    private final Object writeEnded = new Object();
+    private final AtomicInteger lockWaiters = new AtomicInteger();
+    private long writeEnds;
     private final Dialect dialect;
     private final SqliteCheckpointer checkpointer;
 
@@ -121,22 +141,113 @@ public final class Database implements Transactions, AutoCloseable {
 
     private <T> T run(Work<T> work, boolean write) {
         try (Connection c = dataSource.getConnection()) {
-            begin(c, write);
-            JdbcTx tx = new JdbcTx(c, dialect);
-            T result;
+            if (dialect == Dialect.SQLITE) {
+                beginSqlite(c, write);
+            }
             try {
-                result = work.run(tx);
-                end(c, write);
-            } catch (Exception | Error e) {
-                rollbackQuietly(c, e);
-                throw e instanceof StorageException se ? se : new StorageException("transaction failed: " + e, e);
+                return runBegun(c, work, write);
+            } finally {
+                if (write && dialect == Dialect.SQLITE) {
+                    writeEnded();
+                }
             }
-            if (write) {
-                tx.committed();
-            }
-            return result;
         } catch (SQLException e) {
             throw new StorageException("database unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T runBegun(Connection c, Work<T> work, boolean write) throws SQLException {
+        JdbcTx tx = new JdbcTx(c, dialect);
+        T result;
+        try {
+            result = work.run(tx);
+            end(c, write);
+        } catch (Exception | Error e) {
+            rollbackQuietly(c, e);
+            throw e instanceof StorageException se ? se : new StorageException("transaction failed: " + e, e);
+        }
+        if (write) {
+            tx.committed();
+        }
+        return result;
+    }
+
+    private void beginSqlite(Connection c, boolean write) throws SQLException {
+        WaitForWriters waiting = new WaitForWriters();
+        BusyHandler.setHandler(c.unwrap(SQLiteConnection.class), waiting);
+        if (write && lockWaiters.get() > 0) {
+            yieldToWaiters();
+        }
+        try {
+            begin(c, write);
+        } finally {
+            if (waiting.waited) {
+                lockWaiters.decrementAndGet();
+                writeEnded();
+            }
+        }
+    }
+
+    private void writeEnded() {
+        synchronized (writeEnded) {
+            writeEnds++;
+            writeEnded.notifyAll();
+        }
+    }
+
+    /** Lets the writers waiting for the lock go first, for at most {@link #YIELD_MILLIS}. */
+    private void yieldToWaiters() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(YIELD_MILLIS);
+        synchronized (writeEnded) {
+            while (lockWaiters.get() > 0) {
+                if (!timedWait(deadline)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Waits on the monitor (held) until notified or the deadline; false once the deadline has passed. */
+    private boolean timedWait(long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            return false;
+        }
+        try {
+            TimeUnit.NANOSECONDS.timedWait(writeEnded, left);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** SQLite's busy handler for one transaction's begin: wait for a write of this process to end, then retry. */
+    private final class WaitForWriters extends BusyHandler {
+        boolean waited;
+        private long deadline;
+
+        @Override
+        protected int callback(int previousAttempts) {
+            long now = System.nanoTime();
+            if (!waited) {
+                waited = true;
+                lockWaiters.incrementAndGet();
+            }
+            if (previousAttempts == 0) {
+                deadline = now + BUSY_TIMEOUT_NANOS;
+            }
+            if (now - deadline >= 0 || Thread.currentThread().isInterrupted()) {
+                return 0;
+            }
+            long wakeAt = Math.min(deadline, now + TimeUnit.MILLISECONDS.toNanos(BUSY_POLL_MILLIS));
+            synchronized (writeEnded) {
+                long seen = writeEnds;
+                while (writeEnds == seen && timedWait(wakeAt)) {
+                    // woken early by another notification: keep waiting for a write to end
+                }
+            }
+            return 1;
         }
     }
 

@@ -43,10 +43,12 @@ public final class Submitter implements AutoCloseable {
      * concurrently. Campaign messages are claimed up to 8 windows at a time: each claim is a commit (an fsync on
      * SQLite) during which the senders drain what is ready, and with 2 windows per claim they sat idle for most of it
      * (unthrottled campaign on SQLite, 2 binds of window 50: 4,600 submit_sm/s with 2 windows, 6,800 with 8). So the
-     * next campaign claim runs ahead on a claimer thread once fewer than 2 windows of claimed messages are left, and
-     * the dispatcher waits for it only when it has nothing else to hand out. At a TPS cap a claim takes only the
-     * messages already due, so it stays small. A lane is claimed only when a read (no commit) finds a message due
-     * in it: replies are looked for every 20 ms, and a claim that finds nothing would still cost a commit.
+     * next claim of a lane runs ahead on a claimer thread (campaigns once fewer than 2 windows of claimed messages are
+     * left, replies once fewer than one window), and the dispatcher waits for it only when it has nothing else to
+     * hand out. At a TPS cap a claim takes only the messages already due, so it stays small. A lane is claimed only
+     * when a read (no commit) finds a message due in it: replies are looked for every 20 ms while campaign messages
+     * are waiting, at once while the last reply claim came back full, and a claim that finds nothing would still
+     * cost a commit.
      */
 
     private static final Logger log = LoggerFactory.getLogger(Submitter.class);
@@ -69,6 +71,8 @@ public final class Submitter implements AutoCloseable {
     private final ArrayDeque<QueuedSms> campaigns = new ArrayDeque<>();
     private final ExecutorService claimer;
     private Future<List<QueuedSms>> nextCampaignClaim;
+    private Future<List<QueuedSms>> nextReplyClaim;
+    private boolean replyBacklog;
     private volatile boolean running;
     private long nextReplyCheck;
 
@@ -206,11 +210,19 @@ public final class Submitter implements AutoCloseable {
 
     /** The next message: replies first, then campaign messages while no reply is due. */
     private QueuedSms next() throws InterruptedException {
-        if (replies.isEmpty() && (campaigns.isEmpty() || ticker.getAsLong() - nextReplyCheck >= 0)) {
-            if (queue.anyDue(Lane.REPLY)) {
-                replies.addAll(queue.claim(Lane.REPLY, config.claimBatch(), owner, config.lease()));
-            }
+        boolean lookForReplies = replyBacklog || campaigns.isEmpty() || ticker.getAsLong() - nextReplyCheck >= 0;
+        if (nextReplyClaim == null && replies.size() < config.window() && lookForReplies) {
+            int max = config.claimBatch();
+            nextReplyClaim = claimer.submit(() -> queue.anyDue(Lane.REPLY)
+                    ? queue.claim(Lane.REPLY, max, owner, config.lease())
+                    : List.<QueuedSms>of());
             nextReplyCheck = ticker.getAsLong() + REPLY_CHECK_NANOS;
+        }
+        if (nextReplyClaim != null && (nextReplyClaim.isDone() || replies.isEmpty() && campaigns.isEmpty())) {
+            List<QueuedSms> claimed = take(nextReplyClaim);
+            nextReplyClaim = null;
+            replies.addAll(claimed);
+            replyBacklog = claimed.size() == config.claimBatch();
         }
         if (!replies.isEmpty()) {
             return replies.poll();
@@ -222,22 +234,22 @@ public final class Submitter implements AutoCloseable {
                     : List.<QueuedSms>of());
         }
         if (nextCampaignClaim != null && (campaigns.isEmpty() || nextCampaignClaim.isDone())) {
-            campaigns.addAll(takeCampaignClaim());
+            List<QueuedSms> claimed = take(nextCampaignClaim);
+            nextCampaignClaim = null;
+            campaigns.addAll(claimed);
         }
         return campaigns.poll();
     }
 
-    /** Waits for the campaign claim running ahead; its failure is the dispatcher's. */
-    private List<QueuedSms> takeCampaignClaim() throws InterruptedException {
-        Future<List<QueuedSms>> claim = nextCampaignClaim;
-        nextCampaignClaim = null;
+    /** Waits for a claim running ahead; its failure is the dispatcher's. */
+    private static List<QueuedSms> take(Future<List<QueuedSms>> claim) throws InterruptedException {
         try {
             return claim.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
-            throw new StorageException("campaign claim failed: " + e.getCause(), e.getCause());
+            throw new StorageException("claim failed: " + e.getCause(), e.getCause());
         }
     }
 
@@ -255,20 +267,30 @@ public final class Submitter implements AutoCloseable {
 
     /** Returns the claimed messages not handed out yet to the queue, without counting an attempt. */
     private void release(String why) {
+        if (nextReplyClaim != null) {
+            replies.addAll(takeQuietly(nextReplyClaim));
+            nextReplyClaim = null;
+        }
         if (nextCampaignClaim != null) {
-            try {
-                campaigns.addAll(takeCampaignClaim());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                log.warn("{}: campaign claim failed while releasing: {}", session.name(), e.getMessage());
-            }
+            campaigns.addAll(takeQuietly(nextCampaignClaim));
+            nextCampaignClaim = null;
         }
         for (ArrayDeque<QueuedSms> claimed : List.of(replies, campaigns)) {
             for (QueuedSms m = claimed.poll(); m != null; m = claimed.poll()) {
                 giveBack(m, why);
             }
         }
+    }
+
+    private List<QueuedSms> takeQuietly(Future<List<QueuedSms>> claim) {
+        try {
+            return take(claim);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("{}: claim failed while releasing: {}", session.name(), e.getMessage());
+        }
+        return List.of();
     }
 
     private void giveBack(QueuedSms m, String why) {
