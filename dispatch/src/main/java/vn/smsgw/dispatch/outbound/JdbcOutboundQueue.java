@@ -263,8 +263,7 @@ public final class JdbcOutboundQueue implements OutboundQueue {
                 parts.lockKeys(keys);
                 int counted = 0;
                 for (Settlement s : settlements) {
-                    if (isClaimedBy(statements, s)) {
-                        write(statements, parts, s, now);
+                    if (write(statements, parts, s, now)) {
                         counted++;
                     }
                 }
@@ -397,69 +396,76 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         });
     }
 
-    private boolean isClaimedBy(BatchStatements statements, Settlement s) throws SQLException {
-        PreparedStatement ps = statements.prepare(lockRowSql);
-        ps.setLong(1, s.id());
-        try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() && OutboundState.CLAIMED.name().equals(rs.getString(1))
-                    && s.owner().equals(rs.getString(2));
-        }
-    }
-
     private void lockRow(BatchStatements statements, long id) throws SQLException {
         PreparedStatement ps = statements.prepare(lockRowSql);
         ps.setLong(1, id);
         ps.executeQuery().close();
     }
 
-    private static void write(BatchStatements statements, PartTable parts, Settlement s, long now)
+    /**
+     * Writes one settlement if its message is still CLAIMED by the settling owner (the update's condition, which also
+     * locks the row on PostgreSQL); returns whether it was.
+     */
+    private static boolean write(BatchStatements statements, PartTable parts, Settlement s, long now)
             throws SQLException {
         long id = s.id();
         SubmitOutcome outcome = s.outcome();
         if (outcome instanceof SubmitOutcome.Submitted sub) {
-            update(statements, id, OutboundState.SUBMITTED, null, sub.parts().size(), sub.parts().get(0).messageId(),
-                    now);
+            if (!update(statements, s, OutboundState.SUBMITTED, null, sub.parts().size(),
+                    sub.parts().get(0).messageId(), now)) {
+                return false;
+            }
             parts.insert(id, sub.parts());
-            parts.applyEarly(id, sub.parts());
-            parts.settleMessage(id);
+            if (parts.applyEarly(id, sub.parts())) {
+                parts.settleMessage(id);
+            }
         } else if (outcome instanceof SubmitOutcome.Unknown u) {
-            update(statements, id, OutboundState.UNKNOWN, u.reason(), u.accepted().size() + 1,
-                    firstId(u.accepted()), now);
+            if (!update(statements, s, OutboundState.UNKNOWN, u.reason(), u.accepted().size() + 1,
+                    firstId(u.accepted()), now)) {
+                return false;
+            }
             parts.insert(id, u.accepted());
-            parts.applyEarly(id, u.accepted());
-            parts.settleMessage(id);
+            if (parts.applyEarly(id, u.accepted())) {
+                parts.settleMessage(id);
+            }
         } else if (outcome instanceof SubmitOutcome.Failed f) {
-            update(statements, id, OutboundState.FAILED, f.error(), f.accepted().size() + 1,
-                    firstId(f.accepted()), now);
+            if (!update(statements, s, OutboundState.FAILED, f.error(), f.accepted().size() + 1,
+                    firstId(f.accepted()), now)) {
+                return false;
+            }
             parts.insert(id, f.accepted());
         } else if (outcome instanceof SubmitOutcome.RetryLater r) {
             PreparedStatement ps = statements.prepare("UPDATE outbound SET state = 'PENDING', "
                     + "claim_owner = NULL, lease_until = NULL, not_before = ?, error = ?, "
-                    + "attempts = attempts - ?, updated_at = ? WHERE id = ?");
+                    + "attempts = attempts - ?, updated_at = ? WHERE id = ? AND state = 'CLAIMED' AND claim_owner = ?");
             ps.setLong(1, r.notBefore().toEpochMilli());
             ps.setString(2, r.error());
             ps.setInt(3, r.countsAsAttempt() ? 0 : 1);
             ps.setLong(4, now);
             ps.setLong(5, id);
-            ps.executeUpdate();
+            ps.setString(6, s.owner());
+            return ps.executeUpdate() == 1;
         }
+        return true;
     }
 
     private static String firstId(List<PartId> parts) {
         return parts.isEmpty() ? null : parts.get(0).messageId();
     }
 
-    private static void update(BatchStatements statements, long id, OutboundState state, String error, int parts,
-            String smscMessageId, long now) throws SQLException {
+    private static boolean update(BatchStatements statements, Settlement s, OutboundState state, String error,
+            int parts, String smscMessageId, long now) throws SQLException {
         PreparedStatement ps = statements.prepare("UPDATE outbound SET state = ?, error = ?, parts = ?, "
-                + "smsc_message_id = ?, claim_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?");
+                + "smsc_message_id = ?, claim_owner = NULL, lease_until = NULL, updated_at = ? "
+                + "WHERE id = ? AND state = 'CLAIMED' AND claim_owner = ?");
         ps.setString(1, state.name());
         ps.setString(2, error);
         ps.setInt(3, parts);
         ps.setString(4, smscMessageId);
         ps.setLong(5, now);
-        ps.setLong(6, id);
-        ps.executeUpdate();
+        ps.setLong(6, s.id());
+        ps.setString(7, s.owner());
+        return ps.executeUpdate() == 1;
     }
 
     /** The accepted parts of an outcome, whose receipt keys it touches. */

@@ -31,6 +31,7 @@ final class PartTable {
     private final BatchStatements statements;
     private final Dialect dialect;
     private final long now;
+    private Boolean parked;
 
     /** Parts and receipts written through {@code statements}, the batch's, at {@code now}. */
     PartTable(BatchStatements statements, Dialect dialect, long now) {
@@ -116,16 +117,25 @@ final class PartTable {
         keep.setString(5, receipt.subscriber());
         keep.setString(6, receipt.sender());
         keep.executeUpdate();
+        parked = true;
         PreparedStatement drop = statements.prepare("DELETE FROM outbound_early_receipt WHERE received_at < ?");
         drop.setLong(1, now - EARLY_RECEIPT_TTL.toMillis());
         drop.executeUpdate();
     }
 
-    /** Applies the parked receipts of these parts (exact key first) and forgets them. */
-    void applyEarly(long id, List<PartId> parts) throws SQLException {
+    /**
+     * Applies the parked receipts of these parts (exact key first) and forgets them; returns whether any was. The
+     * keys are looked up only while some receipt is parked at all (checked once per batch; parked ones are rare
+     * after the first seconds of sending).
+     */
+    boolean applyEarly(long id, List<PartId> parts) throws SQLException {
+        if (!anyParked()) {
+            return false;
+        }
         PreparedStatement find = statements.prepare("SELECT state, error FROM outbound_early_receipt "
                 + "WHERE match_key = ? AND received_at >= ?");
         PreparedStatement forget = statements.prepare("DELETE FROM outbound_early_receipt WHERE match_key = ?");
+        boolean applied = false;
         for (PartId p : parts) {
             for (String key : p.matchKeys()) {
                 find.setString(1, key);
@@ -142,9 +152,20 @@ final class PartTable {
                 apply(new PartRef(id, p.part()), OutboundState.valueOf(state), error);
                 forget.setString(1, key);
                 forget.executeUpdate();
+                applied = true;
                 break;
             }
         }
+        return applied;
+    }
+
+    private boolean anyParked() throws SQLException {
+        if (parked == null) {
+            try (ResultSet rs = statements.prepare("SELECT 1 FROM outbound_early_receipt LIMIT 1").executeQuery()) {
+                parked = rs.next();
+            }
+        }
+        return parked;
     }
 
     /** Settles a SUBMITTED or UNKNOWN message from its parts' states; the message row must be locked. */
