@@ -127,7 +127,8 @@ public final class JdbcOutboundQueue implements OutboundQueue {
                 + "SELECT 1 FROM outbound WHERE state = 'CLAIMED' AND lane = ? AND lease_until <= ? LIMIT 1";
         this.claimSql = "UPDATE outbound SET state = 'CLAIMED', claim_owner = ?, lease_until = ?, "
                 + "attempts = attempts + 1, updated_at = ? WHERE id IN (" + due + ") RETURNING " + CLAIM_COLUMNS;
-        this.lockRowSql = "SELECT state, claim_owner FROM outbound WHERE id = ?" + (pg ? " FOR UPDATE" : "");
+        // only PostgreSQL needs the row locked before its parts are written; SQLite has one writer at a time
+        this.lockRowSql = pg ? "SELECT state FROM outbound WHERE id = ? FOR UPDATE" : null;
         this.combine = !pg;
     }
 
@@ -397,6 +398,9 @@ public final class JdbcOutboundQueue implements OutboundQueue {
     }
 
     private void lockRow(BatchStatements statements, long id) throws SQLException {
+        if (lockRowSql == null) {
+            return;
+        }
         PreparedStatement ps = statements.prepare(lockRowSql);
         ps.setLong(1, id);
         ps.executeQuery().close();

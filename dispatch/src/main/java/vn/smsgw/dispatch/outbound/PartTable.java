@@ -170,28 +170,24 @@ final class PartTable {
 
     /** Settles a SUBMITTED or UNKNOWN message from its parts' states; the message row must be locked. */
     void settleMessage(long id) throws SQLException {
-        int expected;
-        String current;
-        PreparedStatement message = statements.prepare("SELECT state, parts FROM outbound WHERE id = ?");
+        int expected = 0;
+        String current = null;
+        List<String[]> states = new ArrayList<>();
+        PreparedStatement message = statements.prepare("SELECT o.state, o.parts, p.state, p.error FROM outbound o "
+                + "LEFT JOIN outbound_part p ON p.outbound_id = o.id WHERE o.id = ? ORDER BY p.part");
         message.setLong(1, id);
         try (ResultSet rs = message.executeQuery()) {
-            if (!rs.next()) {
-                return;
-            }
-            current = rs.getString(1);
-            expected = rs.getInt(2);
-        }
-        if (!current.equals("SUBMITTED") && !current.equals("UNKNOWN")) {
-            return;
-        }
-        List<String[]> states = new ArrayList<>();
-        PreparedStatement partStates = statements.prepare(
-                "SELECT state, error FROM outbound_part WHERE outbound_id = ? ORDER BY part");
-        partStates.setLong(1, id);
-        try (ResultSet rs = partStates.executeQuery()) {
             while (rs.next()) {
-                states.add(new String[] {rs.getString(1), rs.getString(2)});
+                current = rs.getString(1);
+                expected = rs.getInt(2);
+                String partState = rs.getString(3);
+                if (partState != null) {
+                    states.add(new String[] {partState, rs.getString(4)});
+                }
             }
+        }
+        if (current == null || !current.equals("SUBMITTED") && !current.equals("UNKNOWN")) {
+            return;
         }
         int delivered = 0;
         for (String[] s : states) {
