@@ -18,7 +18,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-import vn.smsgw.dispatch.store.BatchStatements;
 import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.dispatch.store.Dialect;
 import vn.smsgw.dispatch.store.JdbcTx;
@@ -78,10 +77,10 @@ public final class JdbcOutboundQueue implements OutboundQueue {
     private long lastCommitEnd;
     private final ConcurrentLinkedQueue<Piece<?>> handedIn = new ConcurrentLinkedQueue<>();
 
-    /** Write work on the transaction's connection. */
+    /** Write work in a transaction. */
     @FunctionalInterface
     private interface ConnectionWork<T> {
-        T run(Connection c) throws SQLException;
+        T run(JdbcTx tx) throws SQLException;
     }
 
     /** One caller's write and, once its transaction committed, its outcome. */
@@ -135,7 +134,7 @@ public final class JdbcOutboundQueue implements OutboundQueue {
     /** Runs {@code work} in a write transaction, on SQLite together with the writes of other threads. */
     private <T> T write(ConnectionWork<T> work) {
         if (!combine) {
-            return db.inTransaction(tx -> work.run(JdbcTx.of(tx).connection()));
+            return db.inTransaction(tx -> work.run(JdbcTx.of(tx)));
         }
         Piece<T> piece = new Piece<>(work);
         handedIn.add(piece);
@@ -166,7 +165,7 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         }
         try {
             db.inTransaction(tx -> {
-                Connection c = JdbcTx.of(tx).connection();
+                JdbcTx c = JdbcTx.of(tx);
                 for (Piece<?> p : pieces) {
                     runUnderSavepoint(c, p);
                 }
@@ -185,7 +184,7 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         }
     }
 
-    private static <T> void runUnderSavepoint(Connection c, Piece<T> p) throws SQLException {
+    private static <T> void runUnderSavepoint(JdbcTx c, Piece<T> p) throws SQLException {
         execute(c, "SAVEPOINT outbound_piece");
         try {
             p.result = p.work.run(c);
@@ -197,10 +196,8 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         execute(c, "RELEASE outbound_piece");
     }
 
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (var st = c.createStatement()) {
-            st.execute(sql);
-        }
+    private static void execute(JdbcTx c, String sql) throws SQLException {
+        c.statement(sql).execute();
     }
 
     @Override
@@ -209,23 +206,22 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         Objects.requireNonNull(owner, "owner");
         InMemoryOutboundQueue.checkClaim(max, lease);
         long now = clock.millis();
-        List<QueuedSms> claimed = write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(claimSql)) {
-                ps.setString(1, owner);
-                ps.setLong(2, now + lease.toMillis());
-                ps.setLong(3, now);
-                ps.setInt(4, lane.ordinal());
-                ps.setLong(5, now);
-                ps.setLong(6, now);
-                ps.setInt(7, max);
-                List<QueuedSms> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(queued(rs));
-                    }
+        List<QueuedSms> claimed = write(tx -> {
+            PreparedStatement ps = tx.statement(claimSql);
+            ps.setString(1, owner);
+            ps.setLong(2, now + lease.toMillis());
+            ps.setLong(3, now);
+            ps.setInt(4, lane.ordinal());
+            ps.setLong(5, now);
+            ps.setLong(6, now);
+            ps.setInt(7, max);
+            List<QueuedSms> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(queued(rs));
                 }
-                return out;
             }
+            return out;
         });
         claimed.sort(Comparator.comparingLong(QueuedSms::id));
         return claimed;
@@ -254,22 +250,20 @@ public final class JdbcOutboundQueue implements OutboundQueue {
             return 0;
         }
         long now = clock.millis();
-        return write(c -> {
-            try (BatchStatements statements = new BatchStatements(c)) {
-                PartTable parts = new PartTable(statements, db.dialect(), now);
-                TreeSet<String> keys = new TreeSet<>();
-                for (Settlement s : settlements) {
-                    accepted(s.outcome()).forEach(p -> keys.addAll(p.matchKeys()));
-                }
-                parts.lockKeys(keys);
-                int counted = 0;
-                for (Settlement s : settlements) {
-                    if (write(statements, parts, s, now)) {
-                        counted++;
-                    }
-                }
-                return counted;
+        return write(tx -> {
+            PartTable parts = new PartTable(tx, db.dialect(), now);
+            TreeSet<String> keys = new TreeSet<>();
+            for (Settlement s : settlements) {
+                accepted(s.outcome()).forEach(p -> keys.addAll(p.matchKeys()));
             }
+            parts.lockKeys(keys);
+            int counted = 0;
+            for (Settlement s : settlements) {
+                if (write(tx, parts, s, now)) {
+                    counted++;
+                }
+            }
+            return counted;
         });
     }
 
@@ -279,22 +273,20 @@ public final class JdbcOutboundQueue implements OutboundQueue {
             return List.of();
         }
         long now = clock.millis();
-        return write(c -> {
-            try (BatchStatements statements = new BatchStatements(c)) {
-                PartTable parts = new PartTable(statements, db.dialect(), now);
-                TreeSet<String> keys = new TreeSet<>();
-                receipts.forEach(r -> keys.add(r.matchKey()));
-                parts.lockKeys(keys);
-                List<OptionalLong> matched = new ArrayList<>(receipts.size());
-                for (ReceiptUpdate receipt : receipts) {
-                    matched.add(apply(statements, parts, receipt));
-                }
-                return matched;
+        return write(tx -> {
+            PartTable parts = new PartTable(tx, db.dialect(), now);
+            TreeSet<String> keys = new TreeSet<>();
+            receipts.forEach(r -> keys.add(r.matchKey()));
+            parts.lockKeys(keys);
+            List<OptionalLong> matched = new ArrayList<>(receipts.size());
+            for (ReceiptUpdate receipt : receipts) {
+                matched.add(apply(tx, parts, receipt));
             }
+            return matched;
         });
     }
 
-    private OptionalLong apply(BatchStatements statements, PartTable parts, ReceiptUpdate receipt)
+    private OptionalLong apply(JdbcTx statements, PartTable parts, ReceiptUpdate receipt)
             throws SQLException {
         Optional<PartTable.PartRef> match = parts.find(receipt.matchKey());
         if (match.isEmpty()) {
@@ -320,7 +312,7 @@ public final class JdbcOutboundQueue implements OutboundQueue {
     public int holdClaims(String owner, Duration hold) {
         Objects.requireNonNull(owner, "owner");
         long until = clock.millis() + hold.toMillis();
-        return write(c -> InDoubtRows.setLease(c, owner, until));
+        return write(tx -> InDoubtRows.setLease(tx.connection(), owner, until));
     }
 
     /**
@@ -334,11 +326,7 @@ public final class JdbcOutboundQueue implements OutboundQueue {
     public int settleInDoubt(String owner) {
         Objects.requireNonNull(owner, "owner");
         long now = clock.millis();
-        return write(c -> {
-            try (BatchStatements statements = new BatchStatements(c)) {
-                return InDoubtRows.settle(c, new PartTable(statements, db.dialect(), now), owner, now);
-            }
-        });
+        return write(tx -> InDoubtRows.settle(tx.connection(), new PartTable(tx, db.dialect(), now), owner, now));
     }
 
     /**
@@ -348,7 +336,7 @@ public final class JdbcOutboundQueue implements OutboundQueue {
     public int expireClaims(String owner) {
         Objects.requireNonNull(owner, "owner");
         long now = clock.millis();
-        return write(c -> InDoubtRows.setLease(c, owner, now));
+        return write(tx -> InDoubtRows.setLease(tx.connection(), owner, now));
     }
 
     @Override
@@ -397,11 +385,11 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         });
     }
 
-    private void lockRow(BatchStatements statements, long id) throws SQLException {
+    private void lockRow(JdbcTx statements, long id) throws SQLException {
         if (lockRowSql == null) {
             return;
         }
-        PreparedStatement ps = statements.prepare(lockRowSql);
+        PreparedStatement ps = statements.statement(lockRowSql);
         ps.setLong(1, id);
         ps.executeQuery().close();
     }
@@ -410,7 +398,7 @@ public final class JdbcOutboundQueue implements OutboundQueue {
      * Writes one settlement if its message is still CLAIMED by the settling owner (the update's condition, which also
      * locks the row on PostgreSQL); returns whether it was.
      */
-    private static boolean write(BatchStatements statements, PartTable parts, Settlement s, long now)
+    private static boolean write(JdbcTx statements, PartTable parts, Settlement s, long now)
             throws SQLException {
         long id = s.id();
         SubmitOutcome outcome = s.outcome();
@@ -439,7 +427,7 @@ public final class JdbcOutboundQueue implements OutboundQueue {
             }
             parts.insert(id, f.accepted());
         } else if (outcome instanceof SubmitOutcome.RetryLater r) {
-            PreparedStatement ps = statements.prepare("UPDATE outbound SET state = 'PENDING', "
+            PreparedStatement ps = statements.statement("UPDATE outbound SET state = 'PENDING', "
                     + "claim_owner = NULL, lease_until = NULL, not_before = ?, error = ?, "
                     + "attempts = attempts - ?, updated_at = ? WHERE id = ? AND state = 'CLAIMED' AND claim_owner = ?");
             ps.setLong(1, r.notBefore().toEpochMilli());
@@ -457,9 +445,9 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         return parts.isEmpty() ? null : parts.get(0).messageId();
     }
 
-    private static boolean update(BatchStatements statements, Settlement s, OutboundState state, String error,
+    private static boolean update(JdbcTx statements, Settlement s, OutboundState state, String error,
             int parts, String smscMessageId, long now) throws SQLException {
-        PreparedStatement ps = statements.prepare("UPDATE outbound SET state = ?, error = ?, parts = ?, "
+        PreparedStatement ps = statements.statement("UPDATE outbound SET state = ?, error = ?, parts = ?, "
                 + "smsc_message_id = ?, claim_owner = NULL, lease_until = NULL, updated_at = ? "
                 + "WHERE id = ? AND state = 'CLAIMED' AND claim_owner = ?");
         ps.setString(1, state.name());

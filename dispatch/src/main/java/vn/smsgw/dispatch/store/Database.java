@@ -50,10 +50,12 @@ public final class Database implements Transactions, AutoCloseable {
     private long writeEnds;
     private final Dialect dialect;
     private final SqliteCheckpointer checkpointer;
+    private final StatementCache statements;
 
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.statements = dialect == Dialect.SQLITE ? new StatementCache() : null;
         this.checkpointer = dialect == Dialect.SQLITE ? new SqliteCheckpointer(dataSource) : null;
     }
 
@@ -157,7 +159,7 @@ public final class Database implements Transactions, AutoCloseable {
     }
 
     private <T> T runBegun(Connection c, Work<T> work, boolean write) throws SQLException {
-        JdbcTx tx = new JdbcTx(c, dialect);
+        JdbcTx tx = new JdbcTx(c, dialect, statements);
         T result;
         try {
             result = work.run(tx);
@@ -165,6 +167,8 @@ public final class Database implements Transactions, AutoCloseable {
         } catch (Exception | Error e) {
             rollbackQuietly(c, e);
             throw e instanceof StorageException se ? se : new StorageException("transaction failed: " + e, e);
+        } finally {
+            tx.closeStatements();
         }
         if (write) {
             tx.committed();
@@ -253,21 +257,31 @@ public final class Database implements Transactions, AutoCloseable {
 
     private void begin(Connection c, boolean write) throws SQLException {
         if (dialect == Dialect.SQLITE) {
-            try (Statement st = c.createStatement()) {
-                st.execute(write ? "BEGIN IMMEDIATE" : "BEGIN");
-            }
+            runCached(c, write ? "BEGIN IMMEDIATE" : "BEGIN");
         }
     }
 
     private void end(Connection c, boolean write) throws SQLException {
         if (dialect == Dialect.SQLITE) {
-            try (Statement st = c.createStatement()) {
-                st.execute(write ? "COMMIT" : "ROLLBACK");
-            }
+            runCached(c, write ? "COMMIT" : "ROLLBACK");
         } else if (write) {
             c.commit();
         } else {
             c.rollback();
+        }
+    }
+
+    /** How many statements {@code tx}'s connection keeps prepared (SQLite; for tests). */
+    int statementsKept(JdbcTx tx) throws SQLException {
+        return statements == null ? 0 : statements.size(tx.connection());
+    }
+
+    private void runCached(Connection c, String sql) throws SQLException {
+        try {
+            statements.get(c, sql).execute();
+        } catch (SQLException e) {
+            statements.discard(c, sql);
+            throw e;
         }
     }
 
@@ -294,6 +308,9 @@ public final class Database implements Transactions, AutoCloseable {
     public void close() {
         if (checkpointer != null) {
             checkpointer.close();
+        }
+        if (statements != null) {
+            statements.close();
         }
         dataSource.close();
     }

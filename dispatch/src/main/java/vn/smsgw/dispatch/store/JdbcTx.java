@@ -3,6 +3,8 @@ package vn.smsgw.dispatch.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import org.postgresql.PGStatement;
 
 /** A JDBC transaction: the connection it runs on and the database dialect. For JDBC adapters only. */
@@ -10,10 +12,13 @@ public final class JdbcTx implements Tx {
     private final Connection connection;
     private final Dialect dialect;
     private final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
+    private final StatementCache cache;
+    private Map<String, PreparedStatement> own;
 
-    JdbcTx(Connection connection, Dialect dialect) {
+    JdbcTx(Connection connection, Dialect dialect, StatementCache cache) {
         this.connection = connection;
         this.dialect = dialect;
+        this.cache = cache;
     }
 
     /** The open connection; auto-commit is off. */
@@ -39,6 +44,53 @@ public final class JdbcTx implements Tx {
             ps.unwrap(PGStatement.class).setPrepareThreshold(0);
         }
         return ps;
+    }
+
+    /**
+     * The prepared statement of {@code sql}, its parameters cleared, for a statement run many times: never close it
+     * (close the result sets it returns). On SQLite it stays prepared on the connection for the transactions that
+     * follow ({@link StatementCache}); on PostgreSQL, whose driver keeps the server-side statements of a connection
+     * itself, it is prepared once per transaction and closed when the transaction ends.
+     */
+    public PreparedStatement statement(String sql) throws SQLException {
+        PreparedStatement ps;
+        if (cache != null) {
+            ps = cache.get(connection, sql);
+        } else {
+            if (own == null) {
+                own = new HashMap<>();
+            }
+            ps = own.get(sql);
+            if (ps == null) {
+                ps = connection.prepareStatement(sql);
+                own.put(sql, ps);
+                return ps;
+            }
+        }
+        ps.clearParameters();
+        return ps;
+    }
+
+    /** Drops the statement of {@code sql} after it failed, so that the next use prepares it afresh. */
+    void discard(String sql) {
+        if (cache != null) {
+            cache.discard(connection, sql);
+        }
+    }
+
+    /** Closes the statements this transaction prepared for itself (not the cached ones). */
+    void closeStatements() {
+        if (own == null) {
+            return;
+        }
+        for (PreparedStatement ps : own.values()) {
+            try {
+                ps.close();
+            } catch (SQLException e) {
+                // the connection is going back to the pool, which closes what is left
+            }
+        }
+        own = null;
     }
 
     @Override

@@ -13,7 +13,8 @@ import java.util.List;
  * of statements whatever its size.
  *
  * <p>On SQLite the rows become a multi-row {@code VALUES (…), (…), …} list, split into chunks that stay under the
- * bind-variable limit (32,766). On PostgreSQL they become one array parameter per column and
+ * bind-variable limit (32,766); the statement of each size stays prepared on its connection
+ * ({@link JdbcTx#statement}), so a group size seen before costs no compile. On PostgreSQL they become one array parameter per column and
  * {@code SELECT * FROM unnest(…)}: the statement text is the same for any number of rows, so the server prepares and
  * plans it once per connection instead of parsing a new statement for every group size, and the rows keep their
  * order. Either form can follow {@code INSERT INTO t (…)} or define a {@code WITH q (…) AS (…)} table.
@@ -104,7 +105,9 @@ public final class MultiRow {
             for (int i = from; i < to; i++) {
                 src.append(i == from ? "" : ",").append(tuple);
             }
-            try (PreparedStatement ps = prepare(tx, sql.around(src.toString()))) {
+            String text = sql.around(src.toString());
+            PreparedStatement ps = tx.statement(text); // kept prepared for the next group of this size
+            try {
                 int p = 0;
                 for (int i = from; i < to; i++) {
                     for (Object v : rows.get(i)) {
@@ -112,6 +115,9 @@ public final class MultiRow {
                     }
                 }
                 execution.run(ps);
+            } catch (SQLException | RuntimeException e) {
+                tx.discard(text);
+                throw e;
             }
         }
     }
