@@ -1,5 +1,6 @@
 package vn.smsgw.dispatch.intake;
 
+import vn.smsgw.dispatch.cases.CaseId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,5 +1,6 @@
 package vn.smsgw.dispatch.intake;
 
+import vn.smsgw.dispatch.cases.CaseId;
 import java.util.Objects;
 import vn.smsgw.parser.report.ParseResult;
 

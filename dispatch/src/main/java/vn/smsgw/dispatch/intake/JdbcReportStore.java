@@ -1,5 +1,6 @@
 package vn.smsgw.dispatch.intake;
 
+import vn.smsgw.dispatch.cases.CaseId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

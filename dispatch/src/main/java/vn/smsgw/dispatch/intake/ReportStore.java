@@ -1,5 +1,6 @@
 package vn.smsgw.dispatch.intake;
 
+import vn.smsgw.dispatch.cases.CaseId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

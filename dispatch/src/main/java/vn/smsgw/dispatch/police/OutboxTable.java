@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import vn.smsgw.dispatch.cases.CaseId;
 import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.dispatch.store.Dialect;
 import vn.smsgw.dispatch.store.JdbcTx;
@@ -45,13 +47,15 @@ final class OutboxTable {
 
     static void insert(Tx tx, List<PoliceCase> cases, long now) throws SQLException {
         JdbcTx jtx = JdbcTx.of(tx);
-        MultiRow rows = new MultiRow(jtx.dialect(), "text", "text", "bigint", "text", "integer", "bigint");
+        MultiRow rows = new MultiRow(jtx.dialect(), "bigint", "text", "text", "bigint", "text", "integer", "bigint");
         for (PoliceCase pc : cases) {
-            rows.add(pc.caseId(), PoliceCaseJson.write(pc), now, PENDING, 0, now);
+            long reportId = CaseId.parse(pc.caseId()).map(CaseId::sequence)
+                    .orElseThrow(() -> new IllegalArgumentException("not a case id: " + pc.caseId()));
+            rows.add(reportId, pc.caseId(), PoliceCaseJson.write(pc), now, PENDING, 0, now);
         }
         rows.forEachChunk(jtx, src -> "INSERT INTO police_outbox "
-                + "(case_id, payload, created_at, state, attempts, next_attempt_at) " + src
-                + " ON CONFLICT (case_id) DO NOTHING", PreparedStatement::executeUpdate);
+                + "(report_id, case_id, payload, created_at, state, attempts, next_attempt_at) " + src
+                + " ON CONFLICT (report_id) DO NOTHING", PreparedStatement::executeUpdate);
     }
 
     /** Claims up to {@code max} due PENDING rows (oldest first) until {@code leaseUntil}. */
@@ -109,20 +113,25 @@ final class OutboxTable {
         });
     }
 
-    /** Acks the case; true when it exists. */
+    /** Acks the case; true when it exists. The row is found through the report id its case id encodes. */
     boolean ack(String caseId, long now) {
+        Optional<CaseId> parsed = CaseId.parse(caseId);
+        if (parsed.isEmpty() || !parsed.get().value().equals(caseId)) {
+            return false;
+        }
+        long reportId = parsed.get().sequence();
         return db.inTransaction(tx -> {
             Connection c = connection(tx);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE police_outbox SET state = 'ACKED', acked_at = ? WHERE case_id = ? AND acked_at IS NULL")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE police_outbox SET state = 'ACKED', acked_at = ? "
+                    + "WHERE report_id = ? AND acked_at IS NULL")) {
                 ps.setLong(1, now);
-                ps.setString(2, caseId);
+                ps.setLong(2, reportId);
                 if (ps.executeUpdate() > 0) {
                     return true;
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM police_outbox WHERE case_id = ?")) {
-                ps.setString(1, caseId);
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM police_outbox WHERE report_id = ?")) {
+                ps.setLong(1, reportId);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next();
                 }

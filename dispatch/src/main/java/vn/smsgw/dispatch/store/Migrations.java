@@ -22,7 +22,7 @@ final class Migrations {
     static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__blocklist.sql", "V3__mo_parts.sql",
             "V4__outbound_drain.sql", "V5__campaigns.sql", "V6__in_doubt_receipts.sql", "V7__sqlite_vote_logs.sql",
             "V8__campaign_case_index.sql", "V9__sqlite_dedupe_hash.sql",
-            "V10__drop_outbound_smsc_id.sql");
+            "V10__drop_outbound_smsc_id.sql", "V11__police_outbox_report_id.sql");
 
     private static final long PG_LOCK_KEY = 0x736d7367774dL;
 
@@ -33,6 +33,11 @@ final class Migrations {
     }
 
     void apply(Connection c) throws SQLException, IOException {
+        apply(c, SCRIPTS.size());
+    }
+
+    /** Applies the pending scripts up to version {@code upTo} (tests of an upgrade start from an older schema). */
+    void apply(Connection c, int upTo) throws SQLException, IOException {
         try (Statement st = c.createStatement()) {
             if (dialect == Dialect.POSTGRES) {
                 st.execute("SELECT pg_advisory_xact_lock(" + PG_LOCK_KEY + ")");
@@ -41,7 +46,7 @@ final class Migrations {
                     + "script TEXT NOT NULL, applied_at BIGINT NOT NULL)");
         }
         int current = currentVersion(c);
-        for (int i = current; i < SCRIPTS.size(); i++) {
+        for (int i = current; i < upTo; i++) {
             String script = SCRIPTS.get(i);
             try (Statement st = c.createStatement()) {
                 for (String sql : statements(load(script))) {

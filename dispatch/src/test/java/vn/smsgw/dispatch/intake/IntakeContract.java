@@ -1,5 +1,6 @@
 package vn.smsgw.dispatch.intake;
 
+import vn.smsgw.dispatch.cases.CaseId;
 import vn.smsgw.dispatch.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

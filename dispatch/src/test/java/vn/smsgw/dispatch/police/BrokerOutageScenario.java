@@ -67,7 +67,7 @@ abstract class BrokerOutageScenario {
             Set<String> added = new TreeSet<>();
 
             // 1. broker unreachable (the stopped proxy resets every connection) while reports flow from threads
-            added.addAll(addConcurrently(dbs, "A"));
+            added.addAll(addConcurrently(dbs, 1));
             awaitTrue("every relay failed at least once", () -> relays.stream().allMatch(r -> r.failedAttempts() > 0));
             assertEquals(0, count(dbs.get(0), "state = 'SENT'"), "nothing may be sent while the broker is down");
             assertEquals(added.size(), count(dbs.get(0), "state = 'PENDING'"));
@@ -76,7 +76,7 @@ abstract class BrokerOutageScenario {
             // 2. broker back, with the first connection cut mid-publish; reports keep flowing meanwhile
             proxy.cutNextConnectionAfter(20_000);
             proxy.start();
-            added.addAll(addConcurrently(dbs, "B"));
+            added.addAll(addConcurrently(dbs, 2));
             addAgain(dbs.get(0), List.copyOf(added).subList(0, 100));
             awaitTrue("the outbox drains", () -> count(dbs.get(0), "state = 'SENT'") == added.size());
 
@@ -102,13 +102,13 @@ abstract class BrokerOutageScenario {
         }
     }
 
-    private static List<String> addConcurrently(List<Database> dbs, String prefix) throws Exception {
+    private static List<String> addConcurrently(List<Database> dbs, int round) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
         try {
             List<Future<List<String>>> futures = new ArrayList<>();
             for (int w = 0; w < WRITERS; w++) {
                 Database db = dbs.get(w % dbs.size());
-                String writer = prefix + w;
+                long writer = round * 100L + w;
                 futures.add(pool.submit(() -> addCases(db, writer)));
             }
             List<String> ids = new ArrayList<>();
@@ -121,13 +121,13 @@ abstract class BrokerOutageScenario {
         }
     }
 
-    private static List<String> addCases(Database db, String writer) {
+    private static List<String> addCases(Database db, long writer) {
         JdbcPoliceOutbox outbox = new JdbcPoliceOutbox(Clock.systemUTC());
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < CASES_PER_WRITER; i += CASES_PER_TX) {
             List<PoliceCase> cases = new ArrayList<>();
             for (int j = i; j < i + CASES_PER_TX; j++) {
-                String id = "C-" + writer + "-" + j;
+                String id = PoliceCases.id(writer * 1_000_000L + j); // distinct per writer and case
                 cases.add(PoliceCases.sample(id));
                 ids.add(id);
             }

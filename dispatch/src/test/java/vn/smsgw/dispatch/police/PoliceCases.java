@@ -2,6 +2,7 @@ package vn.smsgw.dispatch.police;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import vn.smsgw.dispatch.cases.CaseId;
 
 /** Police cases for tests. */
 final class PoliceCases {
@@ -9,6 +10,11 @@ final class PoliceCases {
             ZoneOffset.ofHours(7));
 
     private PoliceCases() {
+    }
+
+    /** The case id of report {@code n}: the outbox finds a case through the report id its case id encodes. */
+    static String id(long n) {
+        return CaseId.fromSequence(n).value();
     }
 
     /** A fraud report against a mobile number, with case id {@code caseId}. */

@@ -57,9 +57,9 @@ abstract class PoliceQueueContract {
 
     @Test
     void pull_afterAdd_returnsCasesOldestFirst() {
-        add("C-1", "C-2");
-        add("C-3");
-        assertEquals(List.of("C-1", "C-2", "C-3"), caseIds(queue.pull(10)));
+        add(PoliceCases.id(1), PoliceCases.id(2));
+        add(PoliceCases.id(3));
+        assertEquals(List.of(PoliceCases.id(1), PoliceCases.id(2), PoliceCases.id(3)), caseIds(queue.pull(10)));
     }
 
     @Test
@@ -69,15 +69,15 @@ abstract class PoliceQueueContract {
 
     @Test
     void pull_backlogLargerThanMax_returnsMaxOldest() {
-        add("C-1", "C-2", "C-3");
-        assertEquals(List.of("C-1", "C-2"), caseIds(queue.pull(2)));
-        assertEquals(List.of("C-3"), caseIds(queue.pull(2)));
+        add(PoliceCases.id(1), PoliceCases.id(2), PoliceCases.id(3));
+        assertEquals(List.of(PoliceCases.id(1), PoliceCases.id(2)), caseIds(queue.pull(2)));
+        assertEquals(List.of(PoliceCases.id(3)), caseIds(queue.pull(2)));
     }
 
     @Test
     void pull_payload_isTheCaseJson() {
-        PoliceCase pc = PoliceCases.sample("C-1");
-        add("C-1");
+        PoliceCase pc = PoliceCases.sample(PoliceCases.id(1));
+        add(PoliceCases.id(1));
         PoliceDelivery d = queue.pull(1).get(0);
         assertEquals(PoliceCaseJson.write(pc), d.payload());
         assertEquals(pc, PoliceCaseJson.parse(d.payload()));
@@ -85,7 +85,7 @@ abstract class PoliceQueueContract {
 
     @Test
     void pull_pulledCaseWithinVisibility_isNotHandedOutAgain() {
-        add("C-1");
+        add(PoliceCases.id(1));
         queue.pull(10);
         clock.advance(VISIBILITY.minusMillis(1));
         assertEquals(List.of(), queue.pull(10));
@@ -93,16 +93,16 @@ abstract class PoliceQueueContract {
 
     @Test
     void pull_unackedAfterVisibility_isRedelivered() {
-        add("C-1", "C-2");
+        add(PoliceCases.id(1), PoliceCases.id(2));
         queue.pull(10);
-        queue.ack("C-1");
+        queue.ack(PoliceCases.id(1));
         clock.advance(VISIBILITY);
-        assertEquals(List.of("C-2"), caseIds(queue.pull(10)));
+        assertEquals(List.of(PoliceCases.id(2)), caseIds(queue.pull(10)));
     }
 
     @Test
     void pull_redeliveredCase_keepsItsOutboxId() {
-        add("C-1");
+        add(PoliceCases.id(1));
         long first = queue.pull(1).get(0).outboxId();
         clock.advance(VISIBILITY);
         assertEquals(first, queue.pull(1).get(0).outboxId());
@@ -110,78 +110,78 @@ abstract class PoliceQueueContract {
 
     @Test
     void ack_pulledCase_isNeverHandedOutAgain() {
-        add("C-1");
+        add(PoliceCases.id(1));
         queue.pull(10);
-        assertTrue(queue.ack("C-1"));
+        assertTrue(queue.ack(PoliceCases.id(1)));
         clock.advance(VISIBILITY.multipliedBy(10));
         assertEquals(List.of(), queue.pull(10));
     }
 
     @Test
     void ack_caseNotYetPulled_removesItFromTheQueue() {
-        add("C-1", "C-2");
-        assertTrue(queue.ack("C-2"));
-        assertEquals(List.of("C-1"), caseIds(queue.pull(10)));
+        add(PoliceCases.id(1), PoliceCases.id(2));
+        assertTrue(queue.ack(PoliceCases.id(2)));
+        assertEquals(List.of(PoliceCases.id(1)), caseIds(queue.pull(10)));
     }
 
     @Test
     void ack_twice_isTrueBothTimes() {
-        add("C-1");
-        assertTrue(queue.ack("C-1"));
-        assertTrue(queue.ack("C-1"));
+        add(PoliceCases.id(1));
+        assertTrue(queue.ack(PoliceCases.id(1)));
+        assertTrue(queue.ack(PoliceCases.id(1)));
     }
 
     @Test
     void ack_unknownCaseId_isFalse() {
-        add("C-1");
-        assertFalse(queue.ack("C-404"));
+        add(PoliceCases.id(1));
+        assertFalse(queue.ack(PoliceCases.id(404)));
     }
 
     @Test
     void add_duplicateCaseIdInLaterTransaction_isIgnored() {
-        add("C-1", "C-2");
-        add("C-2", "C-3");
-        assertEquals(List.of("C-1", "C-2", "C-3"), caseIds(queue.after(0, 10)));
+        add(PoliceCases.id(1), PoliceCases.id(2));
+        add(PoliceCases.id(2), PoliceCases.id(3));
+        assertEquals(List.of(PoliceCases.id(1), PoliceCases.id(2), PoliceCases.id(3)), caseIds(queue.after(0, 10)));
     }
 
     @Test
     void add_duplicateCaseIdInOneBatch_isKeptOnce() {
-        add("C-1", "C-1");
-        assertEquals(List.of("C-1"), caseIds(queue.pull(10)));
+        add(PoliceCases.id(1), PoliceCases.id(1));
+        assertEquals(List.of(PoliceCases.id(1)), caseIds(queue.pull(10)));
     }
 
     @Test
     void add_duplicateOfAckedCase_isNotRedelivered() {
-        add("C-1");
-        queue.ack("C-1");
-        add("C-1");
+        add(PoliceCases.id(1));
+        queue.ack(PoliceCases.id(1));
+        add(PoliceCases.id(1));
         assertEquals(List.of(), queue.pull(10));
     }
 
     @Test
     void after_cursor_pagesInOutboxIdOrder() {
-        add("C-1", "C-2", "C-3", "C-4", "C-5");
+        add(PoliceCases.id(1), PoliceCases.id(2), PoliceCases.id(3), PoliceCases.id(4), PoliceCases.id(5));
         List<PoliceDelivery> page1 = queue.after(0, 2);
         List<PoliceDelivery> page2 = queue.after(page1.get(1).outboxId(), 2);
         List<PoliceDelivery> page3 = queue.after(page2.get(1).outboxId(), 2);
-        assertEquals(List.of("C-1", "C-2"), caseIds(page1));
-        assertEquals(List.of("C-3", "C-4"), caseIds(page2));
-        assertEquals(List.of("C-5"), caseIds(page3));
+        assertEquals(List.of(PoliceCases.id(1), PoliceCases.id(2)), caseIds(page1));
+        assertEquals(List.of(PoliceCases.id(3), PoliceCases.id(4)), caseIds(page2));
+        assertEquals(List.of(PoliceCases.id(5)), caseIds(page3));
         assertEquals(List.of(), queue.after(page3.get(0).outboxId(), 2));
     }
 
     @Test
     void after_ackedAndPulledCases_areStillListed() {
-        add("C-1", "C-2");
+        add(PoliceCases.id(1), PoliceCases.id(2));
         queue.pull(1);
-        queue.ack("C-2");
-        assertEquals(List.of("C-1", "C-2"), caseIds(queue.after(0, 10)));
+        queue.ack(PoliceCases.id(2));
+        assertEquals(List.of(PoliceCases.id(1), PoliceCases.id(2)), caseIds(queue.after(0, 10)));
     }
 
     @Test
     void after_listing_doesNotHideCasesFromPull() {
-        add("C-1");
+        add(PoliceCases.id(1));
         queue.after(0, 10);
-        assertEquals(List.of("C-1"), caseIds(queue.pull(10)));
+        assertEquals(List.of(PoliceCases.id(1)), caseIds(queue.pull(10)));
     }
 }

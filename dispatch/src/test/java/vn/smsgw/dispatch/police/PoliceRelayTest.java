@@ -67,37 +67,37 @@ class PoliceRelayTest {
 
     @Test
     void relayOnce_brokerUp_publishesOneBatchOldestFirstAndMarksItSent() {
-        add("C-1", "C-2", "C-3", "C-4");
+        add(PoliceCases.id(1), PoliceCases.id(2), PoliceCases.id(3), PoliceCases.id(4));
         assertEquals(3, relay.relayOnce());
-        assertEquals(List.of("C-1", "C-2", "C-3"), broker.caseIds());
-        assertEquals("SENT/1", state("C-1"));
-        assertEquals("PENDING/0", state("C-4"));
+        assertEquals(List.of(PoliceCases.id(1), PoliceCases.id(2), PoliceCases.id(3)), broker.caseIds());
+        assertEquals("SENT/1", state(PoliceCases.id(1)));
+        assertEquals("PENDING/0", state(PoliceCases.id(4)));
         assertEquals(1, relay.pendingDepth());
         assertEquals(3, relay.published());
     }
 
     @Test
     void relayOnce_sentCases_areNotPublishedAgain() {
-        add("C-1");
+        add(PoliceCases.id(1));
         relay.relayOnce();
         clock.advance(Duration.ofHours(1));
         assertEquals(0, relay.relayOnce());
-        assertEquals(List.of("C-1"), broker.caseIds());
+        assertEquals(List.of(PoliceCases.id(1)), broker.caseIds());
     }
 
     @Test
     void relayOnce_brokerDown_leavesCasesPendingWithAttemptCounted() {
-        add("C-1", "C-2");
+        add(PoliceCases.id(1), PoliceCases.id(2));
         broker.down = true;
         assertEquals(0, relay.relayOnce());
-        assertEquals("PENDING/1", state("C-1"));
+        assertEquals("PENDING/1", state(PoliceCases.id(1)));
         assertEquals(2, relay.pendingDepth());
         assertEquals(2, relay.failedAttempts());
     }
 
     @Test
     void relayOnce_afterFailureBeforeBackoff_doesNotRetry() {
-        add("C-1");
+        add(PoliceCases.id(1));
         broker.down = true;
         relay.relayOnce();
         broker.down = false;
@@ -108,31 +108,31 @@ class PoliceRelayTest {
 
     @Test
     void relayOnce_afterFailureAndBackoff_publishes() {
-        add("C-1");
+        add(PoliceCases.id(1));
         broker.down = true;
         relay.relayOnce();
         broker.down = false;
         clock.advance(Duration.ofSeconds(1));
         assertEquals(1, relay.relayOnce());
-        assertEquals("SENT/2", state("C-1"));
+        assertEquals("SENT/2", state(PoliceCases.id(1)));
     }
 
     @Test
     void relayOnce_repeatedFailures_backOffUpToTheCap() {
-        add("C-1");
+        add(PoliceCases.id(1));
         broker.down = true;
         for (int i = 0; i < 10; i++) {
             relay.relayOnce();
             clock.advance(Duration.ofSeconds(8));
         }
-        assertEquals("PENDING/10", state("C-1"));
+        assertEquals("PENDING/10", state(PoliceCases.id(1)));
         broker.down = false;
         assertEquals(1, relay.relayOnce());
     }
 
     @Test
     void relayOnce_claimedByAnotherRelay_isLeftAloneUntilTheLeaseEnds() {
-        add("C-1");
+        add(PoliceCases.id(1));
         RecordingPublisher otherBroker = new RecordingPublisher();
         PoliceRelay other = new PoliceRelay(db, new PolicePublisher() {
             @Override
@@ -144,12 +144,12 @@ class PoliceRelayTest {
         }, SETTINGS, clock);
         assertEquals(1, other.relayOnce());
         assertEquals(List.of(), broker.caseIds());
-        assertEquals(List.of("C-1"), otherBroker.caseIds());
+        assertEquals(List.of(PoliceCases.id(1)), otherBroker.caseIds());
     }
 
     @Test
     void relayOnce_crashAfterClaim_republishesWhenTheLeaseEnds() {
-        add("C-1");
+        add(PoliceCases.id(1));
         // what a relay that claimed the row and died before publishing leaves behind
         db.inTransaction(tx -> {
             try (PreparedStatement ps = JdbcTx.of(tx).connection().prepareStatement(
@@ -162,6 +162,6 @@ class PoliceRelayTest {
         assertEquals(0, relay.relayOnce());
         clock.advance(SETTINGS.lease());
         assertEquals(1, relay.relayOnce());
-        assertEquals("SENT/2", state("C-1"));
+        assertEquals("SENT/2", state(PoliceCases.id(1)));
     }
 }

@@ -33,7 +33,7 @@ class PostgresPoliceQueueTest extends PoliceQueueContract {
         for (int i = 0; i < cases; i += 100) {
             List<String> ids = new ArrayList<>();
             for (int j = i; j < i + 100; j++) {
-                ids.add("C-" + j);
+                ids.add(PoliceCases.id(j));
             }
             add(ids.toArray(String[]::new));
         }

@@ -102,7 +102,7 @@ class RabbitPoliceQueueTest {
         try (Database db = TestServices.sqlite(dir)) {
             List<PoliceCase> cases = new ArrayList<>();
             for (int i = 0; i < 25; i++) {
-                cases.add(PoliceCases.sample("C-" + i));
+                cases.add(PoliceCases.sample(PoliceCases.id(i)));
             }
             db.inTransaction(tx -> {
                 new JdbcPoliceOutbox(Clock.systemUTC()).add(tx, cases);
@@ -115,7 +115,7 @@ class RabbitPoliceQueueTest {
             assertEquals(25, got.size());
             for (int i = 0; i < 25; i++) {
                 GetResponse r = got.get(i);
-                assertEquals("C-" + i, r.getProps().getMessageId());
+                assertEquals(PoliceCases.id(i), r.getProps().getMessageId());
                 assertEquals(cases.get(i), PoliceCaseJson.parse(new String(r.getBody(), StandardCharsets.UTF_8)));
             }
         }

@@ -25,7 +25,7 @@ class SqlitePoliceQueueTest extends PoliceQueueContract {
     @Test
     void add_transactionRolledBack_leavesNoCase() {
         assertThrows(StorageException.class, () -> fx.transactions().inTransaction(tx -> {
-            fx.outbox().add(tx, List.of(PoliceCases.sample("C-1")));
+            fx.outbox().add(tx, List.of(PoliceCases.sample(PoliceCases.id(1))));
             throw new IllegalStateException("report insert failed");
         }));
         assertEquals(List.of(), queue.after(0, 10));

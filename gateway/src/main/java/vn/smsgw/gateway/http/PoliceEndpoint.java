@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import vn.smsgw.dispatch.intake.CaseId;
+import vn.smsgw.dispatch.cases.CaseId;
 import vn.smsgw.dispatch.police.PoliceDelivery;
 import vn.smsgw.dispatch.police.PoliceQueue;
 

@@ -4,7 +4,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import vn.smsgw.dispatch.intake.CaseId;
+import vn.smsgw.dispatch.cases.CaseId;
 import vn.smsgw.dispatch.intake.ReportStore;
 import vn.smsgw.dispatch.intake.StoredReport;
 

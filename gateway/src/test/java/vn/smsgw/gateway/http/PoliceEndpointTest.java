@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import vn.smsgw.dispatch.intake.CaseId;
+import vn.smsgw.dispatch.cases.CaseId;
 import vn.smsgw.dispatch.police.InMemoryPoliceQueue;
 import vn.smsgw.dispatch.police.PoliceCase;
 import vn.smsgw.dispatch.store.InMemoryTransactions;

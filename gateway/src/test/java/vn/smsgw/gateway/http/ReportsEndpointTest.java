@@ -13,7 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import vn.smsgw.dispatch.intake.CaseId;
+import vn.smsgw.dispatch.cases.CaseId;
 import vn.smsgw.dispatch.intake.InboundSms;
 import vn.smsgw.dispatch.intake.NewReport;
 import vn.smsgw.dispatch.intake.ReportStore;

@@ -1,4 +1,4 @@
-package vn.smsgw.dispatch.intake;
+package vn.smsgw.dispatch.cases;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package vn.smsgw.dispatch.intake;
+package vn.smsgw.dispatch.cases;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
