@@ -1,6 +1,5 @@
 package vn.smsgw.dispatch.intake;
 
-import vn.smsgw.dispatch.cases.CaseId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import vn.smsgw.dispatch.cases.CaseId;
 import vn.smsgw.dispatch.store.Tx;
 
 /** The report store in memory, for tests and fakes. Thread-safe; nothing is durable. */

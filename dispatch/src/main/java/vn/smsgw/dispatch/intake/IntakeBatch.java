@@ -1,6 +1,5 @@
 package vn.smsgw.dispatch.intake;
 
-import vn.smsgw.dispatch.cases.CaseId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import vn.smsgw.dispatch.blocklist.Vote;
 import vn.smsgw.dispatch.blocklist.VoteOutcome;
+import vn.smsgw.dispatch.cases.CaseId;
 import vn.smsgw.dispatch.outbound.Lane;
 import vn.smsgw.dispatch.outbound.OutboundSms;
 import vn.smsgw.dispatch.outbound.ReplyTemplates;

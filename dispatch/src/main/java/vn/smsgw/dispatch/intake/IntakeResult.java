@@ -1,7 +1,7 @@
 package vn.smsgw.dispatch.intake;
 
-import vn.smsgw.dispatch.cases.CaseId;
 import java.util.Objects;
+import vn.smsgw.dispatch.cases.CaseId;
 import vn.smsgw.parser.report.ParseResult;
 
 /** The outcome of {@link Intake#accept}: stored (durably), a duplicate of a stored message, or not stored. */

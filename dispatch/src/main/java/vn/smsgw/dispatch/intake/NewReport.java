@@ -1,8 +1,8 @@
 package vn.smsgw.dispatch.intake;
 
-import vn.smsgw.dispatch.cases.CaseId;
 import java.util.Objects;
 import java.util.Set;
+import vn.smsgw.dispatch.cases.CaseId;
 
 /**
  * A message ready to be inserted: its sequence id and case id, dedupe key, the inbound message, the normalised

@@ -1,10 +1,10 @@
 package vn.smsgw.dispatch.intake;
 
-import vn.smsgw.dispatch.cases.CaseId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.smsgw.dispatch.cases.CaseId;
 import vn.smsgw.dispatch.store.Tx;
 
 /** The report store: every MO message with its case id, dedupe key and outcome. Thread-safe. */

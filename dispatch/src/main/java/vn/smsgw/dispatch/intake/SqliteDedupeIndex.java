@@ -1,6 +1,5 @@
 package vn.smsgw.dispatch.intake;
 
-import vn.smsgw.dispatch.cases.CaseId;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import vn.smsgw.dispatch.cases.CaseId;
 import vn.smsgw.dispatch.store.CommitStage;
 import vn.smsgw.dispatch.store.JdbcTx;
 

@@ -1,9 +1,9 @@
 package vn.smsgw.dispatch.intake;
 
-import vn.smsgw.dispatch.cases.CaseId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
+import vn.smsgw.dispatch.cases.CaseId;
 
 /**
  * A message as stored: what the reports API and the police see. {@code reporter} is the full normalised number (or

@@ -251,7 +251,7 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         }
         long now = clock.millis();
         return write(tx -> {
-            PartTable parts = new PartTable(tx, db.dialect(), now);
+            PartTable parts = new PartTable(tx, now);
             TreeSet<String> keys = new TreeSet<>();
             for (Settlement s : settlements) {
                 accepted(s.outcome()).forEach(p -> keys.addAll(p.matchKeys()));
@@ -274,7 +274,7 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         }
         long now = clock.millis();
         return write(tx -> {
-            PartTable parts = new PartTable(tx, db.dialect(), now);
+            PartTable parts = new PartTable(tx, now);
             TreeSet<String> keys = new TreeSet<>();
             receipts.forEach(r -> keys.add(r.matchKey()));
             parts.lockKeys(keys);
@@ -286,7 +286,7 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         });
     }
 
-    private OptionalLong apply(JdbcTx statements, PartTable parts, ReceiptUpdate receipt)
+    private OptionalLong apply(JdbcTx tx, PartTable parts, ReceiptUpdate receipt)
             throws SQLException {
         Optional<PartTable.PartRef> match = parts.find(receipt.matchKey());
         if (match.isEmpty()) {
@@ -294,7 +294,7 @@ public final class JdbcOutboundQueue implements OutboundQueue {
             return OptionalLong.empty();
         }
         long id = match.get().outboundId();
-        lockRow(statements, id);
+        lockRow(tx, id);
         parts.apply(match.get(), receipt.state(), receipt.error());
         parts.settleMessage(id);
         return OptionalLong.of(id);
@@ -326,7 +326,7 @@ public final class JdbcOutboundQueue implements OutboundQueue {
     public int settleInDoubt(String owner) {
         Objects.requireNonNull(owner, "owner");
         long now = clock.millis();
-        return write(tx -> InDoubtRows.settle(tx.connection(), new PartTable(tx, db.dialect(), now), owner, now));
+        return write(tx -> InDoubtRows.settle(tx.connection(), new PartTable(tx, now), owner, now));
     }
 
     /**
@@ -385,11 +385,11 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         });
     }
 
-    private void lockRow(JdbcTx statements, long id) throws SQLException {
+    private void lockRow(JdbcTx tx, long id) throws SQLException {
         if (lockRowSql == null) {
             return;
         }
-        PreparedStatement ps = statements.statement(lockRowSql);
+        PreparedStatement ps = tx.statement(lockRowSql);
         ps.setLong(1, id);
         ps.executeQuery().close();
     }
@@ -398,12 +398,12 @@ public final class JdbcOutboundQueue implements OutboundQueue {
      * Writes one settlement if its message is still CLAIMED by the settling owner (the update's condition, which also
      * locks the row on PostgreSQL); returns whether it was.
      */
-    private static boolean write(JdbcTx statements, PartTable parts, Settlement s, long now)
+    private static boolean write(JdbcTx tx, PartTable parts, Settlement s, long now)
             throws SQLException {
         long id = s.id();
         SubmitOutcome outcome = s.outcome();
         if (outcome instanceof SubmitOutcome.Submitted sub) {
-            if (!update(statements, s, OutboundState.SUBMITTED, null, sub.parts().size(),
+            if (!update(tx, s, OutboundState.SUBMITTED, null, sub.parts().size(),
                     sub.parts().get(0).messageId(), now)) {
                 return false;
             }
@@ -412,7 +412,7 @@ public final class JdbcOutboundQueue implements OutboundQueue {
                 parts.settleMessage(id);
             }
         } else if (outcome instanceof SubmitOutcome.Unknown u) {
-            if (!update(statements, s, OutboundState.UNKNOWN, u.reason(), u.accepted().size() + 1,
+            if (!update(tx, s, OutboundState.UNKNOWN, u.reason(), u.accepted().size() + 1,
                     firstId(u.accepted()), now)) {
                 return false;
             }
@@ -421,13 +421,13 @@ public final class JdbcOutboundQueue implements OutboundQueue {
                 parts.settleMessage(id);
             }
         } else if (outcome instanceof SubmitOutcome.Failed f) {
-            if (!update(statements, s, OutboundState.FAILED, f.error(), f.accepted().size() + 1,
+            if (!update(tx, s, OutboundState.FAILED, f.error(), f.accepted().size() + 1,
                     firstId(f.accepted()), now)) {
                 return false;
             }
             parts.insert(id, f.accepted());
         } else if (outcome instanceof SubmitOutcome.RetryLater r) {
-            PreparedStatement ps = statements.statement("UPDATE outbound SET state = 'PENDING', "
+            PreparedStatement ps = tx.statement("UPDATE outbound SET state = 'PENDING', "
                     + "claim_owner = NULL, lease_until = NULL, not_before = ?, error = ?, "
                     + "attempts = attempts - ?, updated_at = ? WHERE id = ? AND state = 'CLAIMED' AND claim_owner = ?");
             ps.setLong(1, r.notBefore().toEpochMilli());
@@ -445,9 +445,9 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         return parts.isEmpty() ? null : parts.get(0).messageId();
     }
 
-    private static boolean update(JdbcTx statements, Settlement s, OutboundState state, String error,
+    private static boolean update(JdbcTx tx, Settlement s, OutboundState state, String error,
             int parts, String smscMessageId, long now) throws SQLException {
-        PreparedStatement ps = statements.statement("UPDATE outbound SET state = ?, error = ?, parts = ?, "
+        PreparedStatement ps = tx.statement("UPDATE outbound SET state = ?, error = ?, parts = ?, "
                 + "smsc_message_id = ?, claim_owner = NULL, lease_until = NULL, updated_at = ? "
                 + "WHERE id = ? AND state = 'CLAIMED' AND claim_owner = ?");
         ps.setString(1, state.name());

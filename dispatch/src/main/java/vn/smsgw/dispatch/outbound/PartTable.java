@@ -28,15 +28,15 @@ final class PartTable {
     record PartRef(long outboundId, int part) {
     }
 
-    private final JdbcTx statements;
+    private final JdbcTx tx;
     private final Dialect dialect;
     private final long now;
     private Boolean parked;
 
-    /** Parts and receipts written through {@code statements}, the batch's, at {@code now}. */
-    PartTable(JdbcTx statements, Dialect dialect, long now) {
-        this.statements = statements;
-        this.dialect = dialect;
+    /** Parts and receipts written in {@code tx}, at {@code now}. */
+    PartTable(JdbcTx tx, long now) {
+        this.tx = tx;
+        this.dialect = tx.dialect();
         this.now = now;
     }
 
@@ -45,7 +45,7 @@ final class PartTable {
         if (dialect != Dialect.POSTGRES || sortedKeys.isEmpty()) {
             return;
         }
-        PreparedStatement ps = statements.statement("SELECT pg_advisory_xact_lock(?, ?)");
+        PreparedStatement ps = tx.statement("SELECT pg_advisory_xact_lock(?, ?)");
         for (String key : sortedKeys) {
             ps.setInt(1, KEY_LOCK_CLASS);
             ps.setInt(2, key.hashCode());
@@ -57,9 +57,9 @@ final class PartTable {
         if (parts.isEmpty()) {
             return;
         }
-        PreparedStatement part = statements.statement("INSERT INTO outbound_part (outbound_id, part, "
+        PreparedStatement part = tx.statement("INSERT INTO outbound_part (outbound_id, part, "
                 + "smsc_message_id, state, updated_at) VALUES (?, ?, ?, 'SUBMITTED', ?) ON CONFLICT DO NOTHING");
-        PreparedStatement key = statements.statement("INSERT INTO outbound_key (match_key, outbound_id, part, "
+        PreparedStatement key = tx.statement("INSERT INTO outbound_key (match_key, outbound_id, part, "
                 + "exact) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
         for (PartId p : parts) {
             part.setLong(1, id);
@@ -81,7 +81,7 @@ final class PartTable {
 
     /** The part a receipt key belongs to: an exact match first, then the most recent message. */
     Optional<PartRef> find(String key) throws SQLException {
-        PreparedStatement ps = statements.statement("SELECT outbound_id, part FROM outbound_key "
+        PreparedStatement ps = tx.statement("SELECT outbound_id, part FROM outbound_key "
                 + "WHERE match_key = ? ORDER BY exact DESC, outbound_id DESC LIMIT 1");
         ps.setString(1, key);
         try (ResultSet rs = ps.executeQuery()) {
@@ -94,7 +94,7 @@ final class PartTable {
         if (state == OutboundState.SUBMITTED) {
             return;
         }
-        PreparedStatement ps = statements.statement("UPDATE outbound_part SET state = ?, error = ?, "
+        PreparedStatement ps = tx.statement("UPDATE outbound_part SET state = ?, error = ?, "
                 + "updated_at = ? WHERE outbound_id = ? AND part = ? AND state = 'SUBMITTED'");
         ps.setString(1, state.name());
         ps.setString(2, error);
@@ -106,7 +106,7 @@ final class PartTable {
 
     /** Keeps a receipt that matched nothing (a final one replaces an intermediate one) and drops old ones. */
     void park(ReceiptUpdate receipt) throws SQLException {
-        PreparedStatement keep = statements.statement("INSERT INTO outbound_early_receipt (match_key, state, "
+        PreparedStatement keep = tx.statement("INSERT INTO outbound_early_receipt (match_key, state, "
                 + "error, received_at, subscriber, sender) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (match_key) DO "
                 + "UPDATE SET state = excluded.state, error = excluded.error, received_at = excluded.received_at "
                 + "WHERE outbound_early_receipt.state = 'SUBMITTED' OR excluded.state <> 'SUBMITTED'");
@@ -118,7 +118,7 @@ final class PartTable {
         keep.setString(6, receipt.sender());
         keep.executeUpdate();
         parked = true;
-        PreparedStatement drop = statements.statement("DELETE FROM outbound_early_receipt WHERE received_at < ?");
+        PreparedStatement drop = tx.statement("DELETE FROM outbound_early_receipt WHERE received_at < ?");
         drop.setLong(1, now - EARLY_RECEIPT_TTL.toMillis());
         drop.executeUpdate();
     }
@@ -132,9 +132,9 @@ final class PartTable {
         if (!anyParked()) {
             return false;
         }
-        PreparedStatement find = statements.statement("SELECT state, error FROM outbound_early_receipt "
+        PreparedStatement find = tx.statement("SELECT state, error FROM outbound_early_receipt "
                 + "WHERE match_key = ? AND received_at >= ?");
-        PreparedStatement forget = statements.statement("DELETE FROM outbound_early_receipt WHERE match_key = ?");
+        PreparedStatement forget = tx.statement("DELETE FROM outbound_early_receipt WHERE match_key = ?");
         boolean applied = false;
         for (PartId p : parts) {
             for (String key : p.matchKeys()) {
@@ -161,7 +161,7 @@ final class PartTable {
 
     private boolean anyParked() throws SQLException {
         if (parked == null) {
-            try (ResultSet rs = statements.statement("SELECT 1 FROM outbound_early_receipt LIMIT 1").executeQuery()) {
+            try (ResultSet rs = tx.statement("SELECT 1 FROM outbound_early_receipt LIMIT 1").executeQuery()) {
                 parked = rs.next();
             }
         }
@@ -173,7 +173,7 @@ final class PartTable {
         int expected = 0;
         String current = null;
         List<String[]> states = new ArrayList<>();
-        PreparedStatement message = statements.statement("SELECT o.state, o.parts, p.state, p.error FROM outbound o "
+        PreparedStatement message = tx.statement("SELECT o.state, o.parts, p.state, p.error FROM outbound o "
                 + "LEFT JOIN outbound_part p ON p.outbound_id = o.id WHERE o.id = ? ORDER BY p.part");
         message.setLong(1, id);
         try (ResultSet rs = message.executeQuery()) {
@@ -204,7 +204,7 @@ final class PartTable {
     }
 
     private void setState(long id, OutboundState state, String error) throws SQLException {
-        PreparedStatement ps = statements.statement(
+        PreparedStatement ps = tx.statement(
                 "UPDATE outbound SET state = ?, error = ?, updated_at = ? WHERE id = ?");
         ps.setString(1, state.name());
         ps.setString(2, error);

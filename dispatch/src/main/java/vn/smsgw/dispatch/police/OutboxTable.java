@@ -115,11 +115,11 @@ final class OutboxTable {
 
     /** Acks the case; true when it exists. The row is found through the report id its case id encodes. */
     boolean ack(String caseId, long now) {
-        Optional<CaseId> parsed = CaseId.parse(caseId);
-        if (parsed.isEmpty() || !parsed.get().value().equals(caseId)) {
+        Optional<CaseId> exact = CaseId.parse(caseId).filter(id -> id.value().equals(caseId));
+        if (exact.isEmpty()) {
             return false;
         }
-        long reportId = parsed.get().sequence();
+        long reportId = exact.get().sequence();
         return db.inTransaction(tx -> {
             Connection c = connection(tx);
             try (PreparedStatement ps = c.prepareStatement("UPDATE police_outbox SET state = 'ACKED', acked_at = ? "

@@ -1,7 +1,5 @@
 package vn.smsgw.dispatch.intake;
 
-import vn.smsgw.dispatch.cases.CaseId;
-import vn.smsgw.dispatch.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -19,6 +17,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.smsgw.dispatch.MutableClock;
+import vn.smsgw.dispatch.cases.CaseId;
 import vn.smsgw.dispatch.police.PoliceCase;
 import vn.smsgw.dispatch.routing.FraudMarkers;
 import vn.smsgw.dispatch.routing.RoutingRules;

@@ -1,6 +1,5 @@
 package vn.smsgw.dispatch.intake;
 
-import vn.smsgw.dispatch.cases.CaseId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.smsgw.dispatch.cases.CaseId;
 import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.dispatch.store.JdbcTx;
 import vn.smsgw.dispatch.store.StorageException;
