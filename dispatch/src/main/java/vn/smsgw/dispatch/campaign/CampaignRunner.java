@@ -46,8 +46,9 @@ public final class CampaignRunner implements AutoCloseable {
      * unclaimed backlog stays under BACKLOG of sending: pausing or cancelling deletes those unclaimed rows in its own
      * transaction, so submission stops at once (bar the due ones a submitter holds), and a window closes on time.
      *
-     * Outcomes. Each pass copies final outbound states (DELIVERED, FAILED with its error, EXPIRED, ...) onto QUEUED
-     * recipients; a submit refused with a temporary error (queue full, throttled, system error) puts the recipient
+     * Outcomes. A trigger on the outbound table records each campaign message whose state becomes final (DELIVERED,
+     * FAILED with its error, EXPIRED, ...) in campaign_outcome, in the transaction that makes it final (migration 12
+     * says why); each pass copies those outcomes onto their QUEUED recipients and deletes the rows it copied; a submit refused with a temporary error (queue full, throttled, system error) puts the recipient
      * back to PENDING while attempts remain. A campaign is DONE when no recipient is PENDING and nothing is left
      * unclaimed; receipts keep arriving and are still copied. When the validity ends, whatever is unsent EXPIRES.
      */
@@ -197,8 +198,8 @@ public final class CampaignRunner implements AutoCloseable {
     }
 
     /**
-     * Copies final outcomes onto recipients: found on a snapshot (the walk over queued recipients takes no write
-     * lock, so submits, settlements and receipts are not held up by it), then written in a short transaction.
+     * Copies final outcomes onto recipients: read on a snapshot (no write lock, so submits, settlements and receipts
+     * are not held up by the read), then written in a short transaction.
      */
     private void reconcile(Campaign k) {
         int max = settings.batch() * 5;

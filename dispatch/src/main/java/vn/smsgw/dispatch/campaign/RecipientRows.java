@@ -144,25 +144,35 @@ final class RecipientRows {
         return ids;
     }
 
-    /** A QUEUED recipient whose outbound message has reached a final state. */
-    record Outcome(String msisdn, long outbound, String state, String error, int sends, int attempts) {
+    /**
+     * A campaign message that reached a final state (a row of {@code campaign_outcome}), with its recipient if that
+     * recipient is still QUEUED with it ({@code msisdn} null if not: a recipient cancelled or retried meanwhile).
+     */
+    record Outcome(long outbound, String msisdn, String state, String error, int sends, int attempts) {
+        boolean matched() {
+            return msisdn != null && state != null;
+        }
     }
 
     /**
-     * Up to {@code max} QUEUED recipients whose outbound message has a final outcome. A read: it walks the queued
-     * recipients, which can be many, so it runs on a snapshot and not under the write lock.
+     * Up to {@code max} of the campaign's captured final outcomes not copied yet. A read: it may run on a snapshot
+     * and not under the write lock, because a final outbound state never changes.
      */
     static List<Outcome> finalOutcomes(Connection c, Campaign k, int max) throws SQLException {
         List<Outcome> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT r.msisdn, r.outbound_id, o.state, o.error, "
-                + "o.attempts, r.attempts FROM campaign_recipient r JOIN outbound o ON o.id = r.outbound_id "
-                + "WHERE r.campaign_id = ? AND r.state = 'QUEUED' AND o.state IN ('DELIVERED', 'UNDELIVERABLE', "
-                + "'EXPIRED', 'REJECTED', 'FAILED') LIMIT ?")) {
+        // the recipient is found by its outbound id alone (one recipient per message), then checked: with the
+        // campaign and state in the join, SQLite's planner preferred the state index and walked every QUEUED
+        // recipient for each outcome
+        try (PreparedStatement ps = c.prepareStatement("SELECT q.outbound_id, CASE WHEN r.campaign_id = ? "
+                + "AND r.state = 'QUEUED' THEN r.msisdn END, o.state, o.error, o.attempts, r.attempts "
+                + "FROM campaign_outcome q LEFT JOIN outbound o ON o.id = q.outbound_id "
+                + "LEFT JOIN campaign_recipient r ON r.outbound_id = q.outbound_id WHERE q.case_id = ? LIMIT ?")) {
             ps.setLong(1, k.id());
-            ps.setInt(2, max);
+            ps.setString(2, k.caseId());
+            ps.setInt(3, max);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Outcome(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                    rows.add(new Outcome(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getInt(5), rs.getInt(6)));
                 }
             }
@@ -172,14 +182,18 @@ final class RecipientRows {
 
     /**
      * Copies final outbound outcomes (from {@link #finalOutcomes}, possibly read on an older snapshot) onto their
-     * recipients that are still QUEUED with that message; a submit refused with a temporary error goes back to
-     * PENDING while attempts remain. A final outbound state never changes, so a stale read applies the same outcome.
+     * recipients that are still QUEUED with that message, and takes them out of {@code campaign_outcome}; a submit
+     * refused with a temporary error goes back to PENDING while attempts remain. A final outbound state never changes,
+     * so a stale read applies the same outcome, and applying it twice (two processes) changes nothing the second time.
      */
     static void applyOutcomes(Connection c, Campaign k, List<Outcome> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE campaign_recipient SET state = ?, error = ?, "
                 + "outbound_id = ?, resent = CASE WHEN ? > 1 THEN 1 ELSE resent END "
                 + "WHERE campaign_id = ? AND msisdn = ? AND state = 'QUEUED' AND outbound_id = ?")) {
             for (Outcome r : rows) {
+                if (!r.matched()) {
+                    continue;
+                }
                 boolean retry = "FAILED".equals(r.state()) && TEMPORARY_ERRORS.contains(r.error())
                         && r.attempts() < k.spec().maxAttempts();
                 RecipientState to = retry ? RecipientState.PENDING : finalState(r.state());
@@ -194,6 +208,15 @@ final class RecipientRows {
                 ps.setLong(5, k.id());
                 ps.setString(6, r.msisdn());
                 ps.setLong(7, r.outbound());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM campaign_outcome WHERE case_id = ? AND outbound_id = ?")) {
+            for (Outcome r : rows) {
+                ps.setString(1, k.caseId());
+                ps.setLong(2, r.outbound());
                 ps.addBatch();
             }
             ps.executeBatch();

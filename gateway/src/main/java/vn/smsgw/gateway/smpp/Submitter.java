@@ -227,7 +227,7 @@ public final class Submitter implements AutoCloseable {
         if (!replies.isEmpty()) {
             return replies.poll();
         }
-        if (nextCampaignClaim == null && campaigns.size() < 2 * config.window()) {
+        if (nextCampaignClaim == null && campaigns.size() < 6 * config.window()) {
             int max = Math.max(8 * config.window(), config.claimBatch());
             nextCampaignClaim = claimer.submit(() -> queue.anyDue(Lane.CAMPAIGN)
                     ? queue.claim(Lane.CAMPAIGN, max, owner, config.lease())
