@@ -25,6 +25,29 @@ final class RecipientRows {
     /** command_status values after which the same submit may succeed later. */
     static final Set<String> TEMPORARY_ERRORS = Set.of("0x00000008", "0x00000014", "0x00000058", "0x00000064");
 
+    /*
+     * The queries below that run at every pass, with the indexes they are written for (RecipientRowsPlanTest reads
+     * SQLite's plans): outbound_case is partial, so they repeat its condition word for word (lane = 1, states
+     * compared with '=').
+     */
+    /** Unclaimed messages of a campaign: counted in outbound_case alone. */
+    static final String UNSENT = "SELECT COUNT(*) FROM outbound WHERE lane = 1 AND case_id = ? AND state = 'PENDING'";
+    /** Whether a campaign has messages not submitted yet: outbound_case. */
+    static final String UNSUBMITTED = "SELECT 1 FROM outbound WHERE lane = 1 AND case_id = ? "
+            + "AND (state = 'PENDING' OR state = 'CLAIMED') LIMIT 1";
+    /**
+     * Captured outcomes with their message and recipient. The recipient is found by its outbound id alone (one
+     * recipient per message), then checked: with the campaign and state in the join, SQLite's planner preferred the
+     * state index and walked every QUEUED recipient for each outcome.
+     */
+    static final String OUTCOMES = "SELECT q.outbound_id, CASE WHEN r.campaign_id = ? AND r.state = 'QUEUED' "
+            + "THEN r.msisdn END, o.state, o.error, o.attempts, r.attempts FROM campaign_outcome q "
+            + "LEFT JOIN outbound o ON o.id = q.outbound_id LEFT JOIN campaign_recipient r "
+            + "ON r.outbound_id = q.outbound_id WHERE q.case_id = ? LIMIT ?";
+    /** Counts by recipient state: campaign_recipient_state alone. */
+    static final String COUNTS = "SELECT state, COUNT(*), SUM(resent) FROM campaign_recipient "
+            + "WHERE campaign_id = ? AND state <> 'QUEUED' GROUP BY state";
+
     private RecipientRows() {
     }
 
@@ -58,8 +81,7 @@ final class RecipientRows {
 
     /** Outbound messages of the campaign not yet claimed by a submitter. */
     static long unsent(Connection c, long campaign) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM outbound WHERE lane = 1 AND case_id = ? AND state = 'PENDING'")) {
+        try (PreparedStatement ps = c.prepareStatement(UNSENT)) {
             ps.setString(1, Campaign.caseId(campaign));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -160,13 +182,7 @@ final class RecipientRows {
      */
     static List<Outcome> finalOutcomes(Connection c, Campaign k, int max) throws SQLException {
         List<Outcome> rows = new ArrayList<>();
-        // the recipient is found by its outbound id alone (one recipient per message), then checked: with the
-        // campaign and state in the join, SQLite's planner preferred the state index and walked every QUEUED
-        // recipient for each outcome
-        try (PreparedStatement ps = c.prepareStatement("SELECT q.outbound_id, CASE WHEN r.campaign_id = ? "
-                + "AND r.state = 'QUEUED' THEN r.msisdn END, o.state, o.error, o.attempts, r.attempts "
-                + "FROM campaign_outcome q LEFT JOIN outbound o ON o.id = q.outbound_id "
-                + "LEFT JOIN campaign_recipient r ON r.outbound_id = q.outbound_id WHERE q.case_id = ? LIMIT ?")) {
+        try (PreparedStatement ps = c.prepareStatement(OUTCOMES)) {
             ps.setLong(1, k.id());
             ps.setString(2, k.caseId());
             ps.setInt(3, max);
@@ -282,8 +298,7 @@ final class RecipientRows {
     static RecipientCounts counts(Connection c, long campaign) throws SQLException {
         Map<RecipientState, Long> by = new EnumMap<>(RecipientState.class);
         long resent = 0;
-        try (PreparedStatement ps = c.prepareStatement("SELECT state, COUNT(*), SUM(resent) FROM campaign_recipient "
-                + "WHERE campaign_id = ? AND state <> 'QUEUED' GROUP BY state")) {
+        try (PreparedStatement ps = c.prepareStatement(COUNTS)) {
             ps.setLong(1, campaign);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -308,8 +323,7 @@ final class RecipientRows {
 
     /** QUEUED recipients whose message no submitter has taken yet (PENDING or CLAIMED in the queue). */
     static boolean anyUnsubmitted(Connection c, long campaign) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM outbound WHERE lane = 1 AND case_id = ? "
-                + "AND state IN ('PENDING', 'CLAIMED') LIMIT 1")) {
+        try (PreparedStatement ps = c.prepareStatement(UNSUBMITTED)) {
             ps.setString(1, Campaign.caseId(campaign));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
