@@ -42,8 +42,11 @@ import vn.smsgw.gateway.smpp.SubmitterConfig;
  * One running smsgw: the store, dispatch, the admin HTTP server, and per SMSC its binds (MO in) with one submitter
  * per bind that can transmit (MT out), receipts settling the outbound queue, and the campaign runner feeding running
  * campaigns into the outbound queue's campaign lane. {@link #start} brings them up in that
- * order; {@link #close} is the graceful shutdown: stop taking MO and unbind (in-flight commits and their responses
- * finish first), stop submitting, stop HTTP, then commit what intake still holds and close the store.
+ * order; {@link #close} is the graceful shutdown: stop feeding campaigns, stop submitting (submit_sm in flight get
+ * their responses and are settled, claims not sent go back to the queue), stop taking MO and unbind (in-flight
+ * commits and their responses finish first; receipts keep settling until then), stop HTTP, then commit what intake
+ * still holds and close the store. Submitters stop before the binds so that no submit_sm loses its response to the
+ * unbind and is left UNKNOWN.
  */
 public final class Gateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
@@ -197,10 +200,10 @@ public final class Gateway implements AutoCloseable {
     public void close() {
         campaignRunner.close();
         campaignMetrics.close();
-        for (SmppSessions s : sessions) {
+        for (Submitter s : submitters) {
             s.close();
         }
-        for (Submitter s : submitters) {
+        for (SmppSessions s : sessions) {
             s.close();
         }
         receipts.close();

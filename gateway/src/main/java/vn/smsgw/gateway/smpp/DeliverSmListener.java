@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.DataSm;
@@ -62,6 +63,7 @@ public final class DeliverSmListener implements MessageReceiverListener {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Object drained = new Object();
     private volatile boolean closing;
+    private final AtomicLong refusedClosing = new AtomicLong();
 
     /** A listener for the SMSC {@code smsc}; receivedAt comes from {@code clock}. */
     public DeliverSmListener(SmscConfig smsc, MoSinks sinks, MeterRegistry meters, Clock clock) {
@@ -78,7 +80,13 @@ public final class DeliverSmListener implements MessageReceiverListener {
         inFlight.incrementAndGet();
         try {
             meters.received();
-            Answer answer = closing ? Answer.temporary("closing") : answerSafely(deliverSm);
+            Answer answer;
+            if (closing) {
+                refusedClosing.incrementAndGet();
+                answer = Answer.temporary(RefusedDeliverSmLogFilter.CLOSING);
+            } else {
+                answer = answerSafely(deliverSm);
+            }
             meters.answered(answer.name());
             if (answer.status() != SMPPConstant.STAT_ESME_ROK) {
                 throw new ProcessRequestException(answer.reason(), answer.status());
@@ -209,6 +217,11 @@ public final class DeliverSmListener implements MessageReceiverListener {
             }
         }
         return true;
+    }
+
+    /** deliver_sm answered with a temporary error because the listener was closing. */
+    long refusedWhileClosing() {
+        return refusedClosing.get();
     }
 
     /** Listener calls in progress. */

@@ -138,6 +138,11 @@ public final class SmppSessions implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         binds.forEach(Bind::stop);
+        long refused = listener.refusedWhileClosing();
+        if (refused > 0) {
+            log.info("smsc {}: {} deliver_sm answered ESME_RX_T_APPN while closing; the SMSC delivers them again",
+                    config.name(), refused);
+        }
         log.info("smsc {}: sessions closed", config.name());
     }
 }

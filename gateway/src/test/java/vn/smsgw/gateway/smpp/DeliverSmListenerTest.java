@@ -221,7 +221,9 @@ class DeliverSmListenerTest {
                 () -> listener.onAcceptDeliverSm(text("LD 0987654321")));
 
         assertEquals(SMPPConstant.STAT_ESME_RX_T_APPN, status(e));
+        assertEquals(RefusedDeliverSmLogFilter.CLOSING, e.getMessage());
         assertTrue(stored().isEmpty());
+        assertEquals(1, listener.refusedWhileClosing());
     }
 
     @Test
