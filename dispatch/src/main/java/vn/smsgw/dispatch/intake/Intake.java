@@ -157,7 +157,7 @@ public final class Intake implements AutoCloseable {
     private void commit(List<Pending> batch) {
         batches.increment();
         try {
-            List<IntakeResult> results = ports.transactions().inTransaction(tx -> batchWork.run(tx, batch));
+            List<IntakeResult> results = ports.transactions().inSharedTransaction(tx -> batchWork.run(tx, batch));
             complete(batch, results);
         } catch (StorageException e) {
             if (batch.size() == 1) {

@@ -15,9 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.dispatch.store.Dialect;
 import vn.smsgw.dispatch.store.JdbcTx;
@@ -43,14 +40,15 @@ public final class JdbcOutboundQueue implements OutboundQueue {
      *
      * Combined writes (SQLite). SQLite has one writer at a time and every commit with synchronous=FULL waits for an
      * fsync, so the claims of every submitter, their settlements and the receipts would each pay one fsync and queue
-     * for the write lock behind intake's group commit. Instead, a write hands its work in and whichever thread takes
-     * the combiner lock runs everything handed in so far in one transaction, each piece under its own savepoint: a
-     * piece that fails is rolled back alone and its caller gets the error; nobody's result is returned before the
-     * commit. On PostgreSQL every call keeps its own transaction: writers run concurrently there, and combining
+     * for the write lock behind intake's group commit. Instead, every write is a shared one
+     * (Database.inSharedTransaction, store.WriteCombiner): whichever thread runs a shared transaction, intake's writer
+     * included, runs every piece handed in so far, each under its own savepoint: a piece that fails is rolled back
+     * alone and its caller gets the error; nobody's result is returned before the commit. On PostgreSQL every call keeps its own transaction: writers run concurrently there, and combining
      * pieces that take advisory locks in their own order could deadlock with another process.
      *
-     * Commit interval (SQLite). A combined transaction starts no sooner than commitInterval after the previous one
-     * ended, and takes everything handed in meanwhile. Each commit writes every page it touched to the log in full
+     * Commit interval (SQLite). A shared transaction this queue runs itself starts no sooner than commitInterval
+     * after the previous one ended, and takes everything handed in meanwhile (an intake commit in between takes the
+     * queue's waiting writes along). Each commit writes every page it touched to the log in full
      * (the tails of the state index, the part and key tables, the rows), so the log grows with the number of commits
      * more than with the number of messages: an unthrottled campaign committing back to back wrote 14-49 MB of log a
      * second and, at full sync, had seconds without a single submit_sm while the syncs queued behind the checkpoint's.
@@ -71,28 +69,12 @@ public final class JdbcOutboundQueue implements OutboundQueue {
     private final String claimSql;
     private final String anyDueSql;
     private final String lockRowSql;
-    private final boolean combine;
-    private final ReentrantLock combiner = new ReentrantLock();
     private final long commitIntervalNanos;
-    private long lastCommitEnd;
-    private final ConcurrentLinkedQueue<Piece<?>> handedIn = new ConcurrentLinkedQueue<>();
 
     /** Write work in a transaction. */
     @FunctionalInterface
     private interface ConnectionWork<T> {
         T run(JdbcTx tx) throws SQLException;
-    }
-
-    /** One caller's write and, once its transaction committed, its outcome. */
-    private static final class Piece<T> {
-        final ConnectionWork<T> work;
-        T result;
-        RuntimeException error;
-        volatile boolean done;
-
-        Piece(ConnectionWork<T> work) {
-            this.work = work;
-        }
     }
 
     /** A queue on {@code db}, reading time from {@code clock}, committing combined writes back to back. */
@@ -128,76 +110,14 @@ public final class JdbcOutboundQueue implements OutboundQueue {
                 + "attempts = attempts + 1, updated_at = ? WHERE id IN (" + due + ") RETURNING " + CLAIM_COLUMNS;
         // only PostgreSQL needs the row locked before its parts are written; SQLite has one writer at a time
         this.lockRowSql = pg ? "SELECT state FROM outbound WHERE id = ? FOR UPDATE" : null;
-        this.combine = !pg;
     }
 
-    /** Runs {@code work} in a write transaction, on SQLite together with the writes of other threads. */
+    /**
+     * Runs {@code work} in a write transaction: on SQLite a shared one ({@link Database#inSharedTransaction}), with
+     * the other submitters' and receipts' writes and intake's group commit; on PostgreSQL its own.
+     */
     private <T> T write(ConnectionWork<T> work) {
-        if (!combine) {
-            return db.inTransaction(tx -> work.run(JdbcTx.of(tx)));
-        }
-        Piece<T> piece = new Piece<>(work);
-        handedIn.add(piece);
-        combiner.lock();
-        try {
-            if (!piece.done) {
-                long wait = lastCommitEnd + commitIntervalNanos - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                runHandedIn();
-                lastCommitEnd = System.nanoTime();
-            }
-        } finally {
-            combiner.unlock();
-        }
-        if (piece.error != null) {
-            throw piece.error;
-        }
-        return piece.result;
-    }
-
-    /** Runs every piece handed in so far in one transaction; called holding the combiner lock. */
-    private void runHandedIn() {
-        List<Piece<?>> pieces = new ArrayList<>();
-        for (Piece<?> p = handedIn.poll(); p != null; p = handedIn.poll()) {
-            pieces.add(p);
-        }
-        try {
-            db.inTransaction(tx -> {
-                JdbcTx c = JdbcTx.of(tx);
-                for (Piece<?> p : pieces) {
-                    runUnderSavepoint(c, p);
-                }
-                return null;
-            });
-        } catch (RuntimeException e) {
-            for (Piece<?> p : pieces) {
-                if (p.error == null) {
-                    p.result = null;
-                    p.error = e;
-                }
-            }
-        }
-        for (Piece<?> p : pieces) {
-            p.done = true;
-        }
-    }
-
-    private static <T> void runUnderSavepoint(JdbcTx c, Piece<T> p) throws SQLException {
-        execute(c, "SAVEPOINT outbound_piece");
-        try {
-            p.result = p.work.run(c);
-        } catch (SQLException | RuntimeException e) {
-            execute(c, "ROLLBACK TO outbound_piece");
-            p.error = e instanceof StorageException se ? se
-                    : new StorageException("outbound queue write failed: " + e.getMessage(), e);
-        }
-        execute(c, "RELEASE outbound_piece");
-    }
-
-    private static void execute(JdbcTx c, String sql) throws SQLException {
-        c.statement(sql).execute();
+        return db.inSharedTransaction(tx -> work.run(JdbcTx.of(tx)), commitIntervalNanos);
     }
 
     @Override

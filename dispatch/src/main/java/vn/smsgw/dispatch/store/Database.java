@@ -51,12 +51,14 @@ public final class Database implements Transactions, AutoCloseable {
     private final Dialect dialect;
     private final SqliteCheckpointer checkpointer;
     private final StatementCache statements;
+    private final WriteCombiner combiner;
 
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.statements = dialect == Dialect.SQLITE ? new StatementCache() : null;
         this.checkpointer = dialect == Dialect.SQLITE ? new SqliteCheckpointer(dataSource) : null;
+        this.combiner = dialect == Dialect.SQLITE ? new WriteCombiner(this) : null;
     }
 
     /** Opens the pool and applies pending migrations. */
@@ -133,6 +135,20 @@ public final class Database implements Transactions, AutoCloseable {
     @Override
     public <T> T inTransaction(Work<T> work) {
         return run(work, true);
+    }
+
+    /** On SQLite, together with other threads' shared writes ({@link WriteCombiner}); else its own transaction. */
+    @Override
+    public <T> T inSharedTransaction(Work<T> work) {
+        return inSharedTransaction(work, 0);
+    }
+
+    /**
+     * {@link #inSharedTransaction(Work)}; on SQLite, a transaction this caller runs itself starts at least
+     * {@code minGapNanos} after the previous shared one ended, unless another caller's takes the work first.
+     */
+    public <T> T inSharedTransaction(Work<T> work, long minGapNanos) {
+        return combiner == null ? inTransaction(work) : combiner.write(work, minGapNanos);
     }
 
     /**

@@ -98,6 +98,16 @@ public final class JdbcTx implements Tx {
         afterCommit.add(action);
     }
 
+    /** How many after-commit actions are registered so far. */
+    int afterCommitCount() {
+        return afterCommit.size();
+    }
+
+    /** Forgets the after-commit actions registered after the first {@code count} (their work was rolled back). */
+    void dropAfterCommitFrom(int count) {
+        afterCommit.subList(count, afterCommit.size()).clear();
+    }
+
     void committed() {
         for (Runnable r : afterCommit) {
             r.run();

@@ -17,6 +17,15 @@ public interface Transactions {
     <T> T inTransaction(Work<T> work);
 
     /**
+     * Like {@link #inTransaction}, for short writes made often by several threads: the store may run them together
+     * with other threads' shared writes in one transaction (each undone alone if it fails, all failed if the commit
+     * fails). Defaults to {@link #inTransaction}.
+     */
+    default <T> T inSharedTransaction(Work<T> work) {
+        return inTransaction(work);
+    }
+
+    /**
      * Runs read-only work on a consistent snapshot that does not block writers where the store allows it; anything
      * the work writes may be discarded. Defaults to {@link #inTransaction}.
      */
