@@ -41,14 +41,8 @@ class WriteCombinerTest {
 
     @Test
     void inSharedTransaction_piecesHandedInWhileOneRuns_shareTheNextTransaction() throws Exception {
-        CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> db.inSharedTransaction(tx -> {
-            running.countDown();
-            release.await(10, TimeUnit.SECONDS);
-            return insert(tx, "first");
-        }));
-        assertTrue(running.await(10, TimeUnit.SECONDS));
+        CompletableFuture<Void> first = runningUntil(release);
         AtomicReference<Tx> second = new AtomicReference<>();
         AtomicReference<Tx> third = new AtomicReference<>();
         CompletableFuture<Void> b = CompletableFuture.runAsync(() -> db.inSharedTransaction(tx -> {
@@ -72,14 +66,8 @@ class WriteCombinerTest {
 
     @Test
     void inSharedTransaction_failingPiece_undoneAloneWithItsAfterCommitActions() throws Exception {
-        CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> db.inSharedTransaction(tx -> {
-            running.countDown();
-            release.await(10, TimeUnit.SECONDS);
-            return insert(tx, "first");
-        }));
-        assertTrue(running.await(10, TimeUnit.SECONDS));
+        CompletableFuture<Void> first = runningUntil(release);
         AtomicBoolean failedActionRan = new AtomicBoolean();
         AtomicBoolean keptActionRan = new AtomicBoolean();
         CompletableFuture<Void> failing = CompletableFuture.runAsync(() -> db.inSharedTransaction(tx -> {
@@ -101,6 +89,18 @@ class WriteCombinerTest {
         assertEquals(List.of("first", "kept"), names());
         assertTrue(keptActionRan.get());
         assertFalse(failedActionRan.get());
+    }
+
+    /** A shared write of "first" that has begun and holds its transaction until {@code release}. */
+    private CompletableFuture<Void> runningUntil(CountDownLatch release) throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> db.inSharedTransaction(tx -> {
+            running.countDown();
+            release.await(10, TimeUnit.SECONDS);
+            return insert(tx, "first");
+        }));
+        assertTrue(running.await(10, TimeUnit.SECONDS));
+        return first;
     }
 
     private static Void insert(Tx tx, String name) throws Exception {
