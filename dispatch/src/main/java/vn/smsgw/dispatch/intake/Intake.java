@@ -157,8 +157,9 @@ public final class Intake implements AutoCloseable {
     private void commit(List<Pending> batch) {
         batches.increment();
         try {
-            List<IntakeResult> results = ports.transactions().inSharedTransaction(tx -> batchWork.run(tx, batch));
-            complete(batch, results);
+            List<Pending> group = List.copyOf(batch); // the writer reuses its list before the group is durable
+            ports.transactions().inSharedTransaction(tx -> batchWork.run(tx, group),
+                    results -> complete(group, results), lost -> lose(group, lost));
         } catch (StorageException e) {
             if (batch.size() == 1) {
                 Pending p = batch.get(0);
@@ -172,6 +173,16 @@ public final class Intake implements AutoCloseable {
             for (Pending p : batch) {
                 commit(List.of(p));
             }
+        }
+    }
+
+    /** The group was committed but the store could not make it durable: none of it may be acknowledged. */
+    private void lose(List<Pending> batch, StorageException e) {
+        log.error("intake: a committed group of {} could not be made durable; answered as unavailable: {}",
+                batch.size(), e.getMessage());
+        unavailable.add(batch.size());
+        for (Pending p : batch) {
+            p.future.complete(new IntakeResult.Unavailable("storage failure", false));
         }
     }
 

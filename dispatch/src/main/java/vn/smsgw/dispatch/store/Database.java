@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.sqlite.BusyHandler;
 import org.sqlite.SQLiteConnection;
@@ -52,10 +53,16 @@ public final class Database implements Transactions, AutoCloseable {
     private final SqliteCheckpointer checkpointer;
     private final StatementCache statements;
     private final WriteCombiner combiner;
+    private final WalSync walSync;
 
-    private Database(HikariDataSource dataSource, Dialect dialect) {
+    /** A write transaction's result and, on SQLite with deferred syncs, the ticket that makes it durable. */
+    record Committed<T>(T result, long ticket) {
+    }
+
+    private Database(HikariDataSource dataSource, Dialect dialect, WalSync walSync) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.walSync = walSync;
         this.statements = dialect == Dialect.SQLITE ? new StatementCache() : null;
         this.checkpointer = dialect == Dialect.SQLITE ? new SqliteCheckpointer(dataSource) : null;
         this.combiner = dialect == Dialect.SQLITE ? new WriteCombiner(this) : null;
@@ -65,6 +72,7 @@ public final class Database implements Transactions, AutoCloseable {
     public static Database open(DatabaseConfig config) {
         Dialect dialect = config.dialect();
         HikariConfig hc = new HikariConfig();
+        Path walFile = null;
         hc.setJdbcUrl(config.url());
         hc.setMaximumPoolSize(config.poolSize());
         hc.setMinimumIdle(1);
@@ -75,7 +83,9 @@ public final class Database implements Transactions, AutoCloseable {
         if (dialect == Dialect.SQLITE) {
             createParentDirectory(config.url());
             hc.addDataSourceProperty("journal_mode", "WAL");
-            hc.addDataSourceProperty("synchronous", config.sqliteSync().name());
+            walFile = config.sqliteSync() == SqliteSync.FULL ? sqliteFile(config.url()) : null;
+            // FULL: the commit writes the WAL, and WalSync syncs it from its own thread before the commit counts
+            hc.addDataSourceProperty("synchronous", walFile != null ? "NORMAL" : config.sqliteSync().name());
             hc.addDataSourceProperty("busy_timeout", "10000");
             hc.addDataSourceProperty("foreign_keys", "true");
             hc.addDataSourceProperty("cache_size", "-65536");
@@ -96,18 +106,28 @@ public final class Database implements Transactions, AutoCloseable {
         } catch (RuntimeException e) {
             throw new StorageException("cannot open database " + config.url() + ": " + e.getMessage(), e);
         }
-        Database db = new Database(ds, dialect);
+        WalSync walSync = walFile == null ? null : new WalSync(WalSync.walOf(walFile), "smsgw-sqlite-sync");
+        Database db = new Database(ds, dialect, walSync);
         try {
             db.inTransaction(tx -> {
                 new Migrations(dialect).apply(JdbcTx.of(tx).connection());
                 return null;
             });
         } catch (RuntimeException e) {
-            ds.close();
+            db.close();
             throw e;
         }
         log.info("database open: {} ({})", config.url(), dialect);
         return db;
+    }
+
+    /** The database file of a SQLite URL, or null for an in-memory or URI-form database. */
+    private static Path sqliteFile(String url) {
+        String file = url.substring("jdbc:sqlite:".length());
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+            return null;
+        }
+        return Path.of(file).toAbsolutePath();
     }
 
     private static void createParentDirectory(String url) {
@@ -152,6 +172,40 @@ public final class Database implements Transactions, AutoCloseable {
     }
 
     /**
+     * On SQLite, a shared transaction that returns once committed and runs {@code onDurable} once its commit is
+     * synced, on the sync thread, so that the caller can go on meanwhile (without deferred syncs, before returning).
+     */
+    @Override
+    public <T> void inSharedTransaction(Work<T> work, Consumer<T> onDurable, Consumer<StorageException> onLost) {
+        if (combiner == null) {
+            onDurable.accept(inTransaction(work));
+        } else {
+            combiner.writeThen(work, onDurable, onLost);
+        }
+    }
+
+    /** Waits until {@code ticket} is durable (no-op without deferred syncs). */
+    void awaitDurable(long ticket) {
+        if (walSync != null) {
+            walSync.await(ticket);
+        }
+    }
+
+    /** Runs {@code onDurable} once {@code ticket} is durable: on the sync thread, or at once without deferred syncs. */
+    <T> void whenDurable(long ticket, T result, Consumer<T> onDurable, Consumer<StorageException> onLost) {
+        if (walSync == null) {
+            onDurable.accept(result);
+        } else {
+            walSync.whenDurable(ticket, () -> onDurable.accept(result), onLost);
+        }
+    }
+
+    /** WAL syncs since open; 0 without deferred syncs (for tests). */
+    long walSyncCount() {
+        return walSync == null ? 0 : walSync.syncCount();
+    }
+
+    /**
      * Runs read-only work on a consistent snapshot; on SQLite it never waits for, nor blocks, the writer. Whatever the
      * work writes is rolled back.
      */
@@ -161,6 +215,19 @@ public final class Database implements Transactions, AutoCloseable {
     }
 
     private <T> T run(Work<T> work, boolean write) {
+        Committed<T> done = runUnsynced(work, write);
+        if (walSync != null) {
+            if (write) {
+                walSync.await(done.ticket());
+            } else {
+                walSync.awaitVisible();
+            }
+        }
+        return done.result();
+    }
+
+    /** Runs {@code work} in its own transaction; with deferred syncs, returns before the commit is durable. */
+    <T> Committed<T> runUnsynced(Work<T> work, boolean write) {
         try (Connection c = dataSource.getConnection()) {
             if (dialect == Dialect.SQLITE) {
                 beginSqlite(c, write);
@@ -177,12 +244,22 @@ public final class Database implements Transactions, AutoCloseable {
         }
     }
 
-    private <T> T runBegun(Connection c, Work<T> work, boolean write) throws SQLException {
+    private <T> Committed<T> runBegun(Connection c, Work<T> work, boolean write) throws SQLException {
         JdbcTx tx = new JdbcTx(c, dialect, statements);
         T result;
+        long ticket = 0;
         try {
             result = work.run(tx);
-            end(c, write);
+            if (write && walSync != null) {
+                walSync.committing();
+                try {
+                    end(c, true);
+                } finally {
+                    ticket = walSync.committed();
+                }
+            } else {
+                end(c, write);
+            }
         } catch (Exception | Error e) {
             rollbackQuietly(c, e);
             throw e instanceof StorageException se ? se : new StorageException("transaction failed: " + e, e);
@@ -192,7 +269,7 @@ public final class Database implements Transactions, AutoCloseable {
         if (write) {
             tx.committed();
         }
-        return result;
+        return new Committed<>(result, ticket);
     }
 
     private void beginSqlite(Connection c, boolean write) throws SQLException {
@@ -325,6 +402,9 @@ public final class Database implements Transactions, AutoCloseable {
 
     @Override
     public void close() {
+        if (walSync != null) {
+            walSync.close();
+        }
         if (checkpointer != null) {
             checkpointer.close();
         }

@@ -1,5 +1,7 @@
 package vn.smsgw.dispatch.store;
 
+import java.util.function.Consumer;
+
 /** Runs work in one transaction: committed when the work returns, rolled back when it throws. */
 public interface Transactions {
 
@@ -23,6 +25,19 @@ public interface Transactions {
      */
     default <T> T inSharedTransaction(Work<T> work) {
         return inTransaction(work);
+    }
+
+    /**
+     * {@link #inSharedTransaction(Work)} for a caller that need not wait for durability itself: returns once the
+     * work is committed, and hands its result to {@code onDurable} once the commit is durable — possibly later and on
+     * another thread, in commit order — or the failure to {@code onLost} if the store could not make it durable. The
+     * caller may meanwhile start its next transaction; neither callback may wait for the store. Defaults to waiting,
+     * then calling {@code onDurable} on this thread.
+     *
+     * @throws StorageException when the store fails or the work throws; nothing of the work is kept then
+     */
+    default <T> void inSharedTransaction(Work<T> work, Consumer<T> onDurable, Consumer<StorageException> onLost) {
+        onDurable.accept(inSharedTransaction(work));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * Writes of several threads run one after another in one SQLite transaction: one BEGIN IMMEDIATE, one sync, and
@@ -13,7 +14,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * only that piece (and drops the after-commit actions it registered), then commits them all. A failed commit fails
  * them all. Intake's group commit and the outbound queue's claims, settlements and receipts share one combiner per
  * database: while intake commits a group, the outbound writes waiting ride in its transaction instead of taking the
- * lock in turn. Thread-safe.
+ * lock in turn. With deferred syncs ({@link WalSync}) each caller waits for the durability of the shared commit on its
+ * own, after the lock is released, so the next combined transaction can run while the last one is being synced.
+ * Thread-safe.
  */
 final class WriteCombiner {
     private final Database db;
@@ -26,6 +29,7 @@ final class WriteCombiner {
         final Transactions.Work<T> work;
         T result;
         StorageException error;
+        long ticket;
         volatile boolean done;
 
         Piece(Transactions.Work<T> work) {
@@ -43,6 +47,23 @@ final class WriteCombiner {
      * gather meanwhile), unless another caller's transaction takes the work first.
      */
     <T> T write(Transactions.Work<T> work, long minGapNanos) {
+        Piece<T> piece = commit(work, minGapNanos);
+        db.awaitDurable(piece.ticket);
+        return piece.result;
+    }
+
+    /**
+     * Runs {@code work} in a combined transaction and returns once committed, without waiting for the commit to be
+     * durable: {@code onDurable} gets the result then, or {@code onLost} the failure if the store could not make it so.
+     *
+     * @throws StorageException when the work or the commit failed; nothing of the work is kept then
+     */
+    <T> void writeThen(Transactions.Work<T> work, Consumer<T> onDurable, Consumer<StorageException> onLost) {
+        Piece<T> piece = commit(work, 0);
+        db.whenDurable(piece.ticket, piece.result, onDurable, onLost);
+    }
+
+    private <T> Piece<T> commit(Transactions.Work<T> work, long minGapNanos) {
         Piece<T> piece = new Piece<>(work);
         handedIn.add(piece);
         if (minGapNanos > 0) {
@@ -64,7 +85,7 @@ final class WriteCombiner {
         if (piece.error != null) {
             throw piece.error;
         }
-        return piece.result;
+        return piece;
     }
 
     /** Runs every piece handed in so far in one transaction; called holding the lock. */
@@ -74,13 +95,16 @@ final class WriteCombiner {
             pieces.add(p);
         }
         try {
-            db.inTransaction(tx -> {
+            long ticket = db.runUnsynced(tx -> {
                 JdbcTx c = JdbcTx.of(tx);
                 for (Piece<?> p : pieces) {
                     runUnderSavepoint(c, p);
                 }
                 return null;
-            });
+            }, true).ticket();
+            for (Piece<?> p : pieces) {
+                p.ticket = ticket;
+            }
         } catch (StorageException e) {
             for (Piece<?> p : pieces) {
                 if (p.error == null) {
