@@ -21,8 +21,10 @@ import vn.smsgw.parser.report.Command;
  * SQLite those keys, drawn from keyed hashes, would land on random index pages: every vote would dirty pages all
  * over two indexes, and a group commit's cost is the pages it writes. SQLite has one writer, this process, so the
  * keys live here instead — each (list, source, command, reporter)'s last counted vote time and each (list, source)'s
- * reporters — loaded from {@code blocklist_vote} and {@code blocklist_reporter} at the first vote, and those two
- * tables are append-only logs on SQLite (a refreshed vote is a new row; the latest row of a key wins at load).
+ * reporters — loaded at the first vote from {@code blocklist_vote}, an append-only log on SQLite (a refreshed vote is a
+ * new row; the latest row of a key wins at load). A reporter is new to an entry only with a counted vote, which
+ * appends its row, so the reporters of an entry are those of its vote rows; they are not written a second time
+ * ({@code blocklist_reporter} keeps the rows of stores written before, and is read at load as well).
  *
  * <p>A batch is worked out against the committed keys plus the batch's own changes, which are applied to the index
  * only once its transaction has committed, so a rolled-back batch leaves nothing behind ({@link CommitStage}).
@@ -32,7 +34,6 @@ import vn.smsgw.parser.report.Command;
 final class SqliteVoteIndex {
     private static final String APPEND_VOTES = "INSERT INTO blocklist_vote (list, source, command, reporter_hash, "
             + "voted_at) ";
-    private static final String APPEND_REPORTERS = "INSERT INTO blocklist_reporter (list, source, reporter_hash) ";
 
     /** list, source, command → reporter → time of its last counted vote (epoch ms). */
     private final Map<String, Map<String, Long>> votes = new HashMap<>();
@@ -58,7 +59,6 @@ final class SqliteVoteIndex {
         boolean[] counted = new boolean[n];
         boolean[] newReporter = new boolean[n];
         MultiRow voteRows = new MultiRow(tx.dialect(), "text", "text", "text", "text", "bigint");
-        MultiRow reporterRows = new MultiRow(tx.dialect(), "text", "text", "text");
         for (int i = 0; i < n; i++) {
             Vote v = batch.get(i);
             String source = v.source().value();
@@ -75,11 +75,9 @@ final class SqliteVoteIndex {
             if (earlier == null && !hasReporter(staged, entryKey, v.reporterHash())) {
                 newReporter[i] = true;
                 staged.reporters().computeIfAbsent(entryKey, k -> new HashSet<>()).add(v.reporterHash());
-                reporterRows.add(v.list(), source, v.reporterHash());
             }
         }
         voteRows.forEachChunk(tx, src -> APPEND_VOTES + src, PreparedStatement::executeUpdate);
-        reporterRows.forEachChunk(tx, src -> APPEND_REPORTERS + src, PreparedStatement::executeUpdate);
         return new VoteKeys(counted, newReporter);
     }
 
@@ -136,6 +134,8 @@ final class SqliteVoteIndex {
             while (rs.next()) {
                 String key = voteKey(rs.getString(1), rs.getString(2), Command.valueOf(rs.getString(3)));
                 votes.computeIfAbsent(key, k -> new HashMap<>()).merge(rs.getString(4), rs.getLong(5), Math::max);
+                reporters.computeIfAbsent(entryKey(rs.getString(1), rs.getString(2)), k -> new HashSet<>())
+                        .add(rs.getString(4));
             }
         }
         try (PreparedStatement ps = tx.connection().prepareStatement(

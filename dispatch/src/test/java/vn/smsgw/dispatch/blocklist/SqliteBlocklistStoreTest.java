@@ -83,9 +83,48 @@ class SqliteBlocklistStoreTest extends BlocklistStoreContract {
     void vote_onSqlite_appendsToLogsWithoutKeyIndexes() {
         castEach(VIETTEL_NUMBER, Command.LD, "r1", "r2");
 
-        assertEquals(2L, count("SELECT COUNT(*) FROM blocklist_reporter"));
+        assertEquals(2L, count("SELECT COUNT(*) FROM blocklist_vote"));
+        assertEquals(0L, count("SELECT COUNT(*) FROM blocklist_reporter"), "an entry's reporters are its voters");
         assertEquals(0L, count("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' "
                 + "AND tbl_name IN ('blocklist_vote', 'blocklist_reporter')"));
+    }
+
+    @Test
+    void vote_afterReopen_reporterOfAnotherCommandIsNotNewToTheEntry() {
+        castEach(VIETTEL_NUMBER, Command.LD, "r1");
+
+        reopen();
+        List<VoteOutcome> out = castEach(VIETTEL_NUMBER, Command.V, "r1", "r2");
+
+        assertEquals(List.of(true, true), out.stream().map(VoteOutcome::counted).toList());
+        assertEquals(List.of(1, 2), out.stream().map(VoteOutcome::reporters).toList(),
+                "r1 was already a reporter of the number, from its LD vote");
+    }
+
+    @Test
+    void vote_afterReopen_reporterRowsOfAnEarlierVersionStillCount() {
+        castEach(VIETTEL_NUMBER, Command.LD, "r1");
+        String hash = db.read(tx -> {
+            try (Statement st = JdbcTx.of(tx).connection().createStatement();
+                 ResultSet rs = st.executeQuery("SELECT reporter_hash FROM blocklist_vote")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        db.inTransaction(tx -> {
+            try (Statement st = JdbcTx.of(tx).connection().createStatement()) {
+                // as an earlier version wrote it: the reporter row kept, its vote gone from the log
+                st.executeUpdate("INSERT INTO blocklist_reporter (list, source, reporter_hash) VALUES ('VIETTEL', '"
+                        + VIETTEL_NUMBER.value() + "', '" + hash + "')");
+                return st.executeUpdate("DELETE FROM blocklist_vote");
+            }
+        });
+
+        reopen();
+        List<VoteOutcome> out = castEach(VIETTEL_NUMBER, Command.LD, "r1", "r2");
+
+        assertEquals(List.of(true, true), out.stream().map(VoteOutcome::counted).toList());
+        assertEquals(List.of(1, 2), out.stream().map(VoteOutcome::reporters).toList());
     }
 
     private long count(String sql) {
