@@ -26,7 +26,9 @@ import vn.smsgw.parser.report.ReportParser;
  * reply all in one transaction — or reports that it was not stored ({@link IntakeResult.Unavailable}), never both.
  *
  * <p>Parsing, routing and hashing run on the caller's thread; the store work runs on one writer thread that commits
- * waiting messages in groups (group commit: one transaction and one sync for many callers). A redelivery of a
+ * waiting messages in groups (group commit: one transaction and one sync for many callers). Where the store syncs from
+ * a thread of its own (SQLite with full sync), the writer hands a committed group's answers over to be given once the
+ * commit is durable, and writes the next group meanwhile. A redelivery of a
  * message stored within the dedupe window returns {@link IntakeResult.Duplicate} with the original case id, and
  * creates no second report and no second reply. If a group fails, its messages are retried one by one, so one bad
  * message cannot keep the others out. Thread-safe.

@@ -198,7 +198,9 @@ class SubmitterTest {
 
         await("200 submitted", () -> count(Lane.REPLY, OutboundState.SUBMITTED)
                 + count(Lane.REPLY, OutboundState.DELIVERED) == 200);
-        assertEquals(bodies, acceptedTexts(simulator));
+        assertEquals(bodies, acceptedTexts(simulator), () -> "every submit_sm the simulator saw (status, text): "
+                + simulator.received().stream().map(r -> r.commandStatus() + " " + r.text()).toList()
+                + "; store: " + queue.depth());
         assertTrue(simulator.stats().submits().throttled() > 0);
         assertTrue(simulator.stats().submits().queueFull() > 0);
         assertTrue(meters.get("smsgw.mt.throttled").counter().count() > 0);
