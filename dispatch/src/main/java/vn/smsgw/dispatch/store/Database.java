@@ -106,7 +106,7 @@ public final class Database implements Transactions, AutoCloseable {
         } catch (RuntimeException e) {
             throw new StorageException("cannot open database " + config.url() + ": " + e.getMessage(), e);
         }
-        WalSync walSync = walFile == null ? null : new WalSync(WalSync.walOf(walFile), "smsgw-sqlite-sync");
+        WalSync walSync = walFile == null ? null : new WalSync(WalSync.walOf(realPath(walFile)), "smsgw-sqlite-sync");
         Database db = new Database(ds, dialect, walSync);
         try {
             db.inTransaction(tx -> {
@@ -128,6 +128,18 @@ public final class Database implements Transactions, AutoCloseable {
             return null;
         }
         return Path.of(file).toAbsolutePath();
+    }
+
+    /**
+     * The file SQLite really opened: it resolves symbolic links and puts the WAL beside the target, so the WAL must be
+     * looked for there. The pool has opened a connection by now, so the file exists.
+     */
+    private static Path realPath(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            throw new StorageException("cannot resolve the database file " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static void createParentDirectory(String url) {
@@ -267,12 +279,20 @@ public final class Database implements Transactions, AutoCloseable {
             tx.closeStatements();
         }
         if (write) {
-            tx.committed();
+            try {
+                tx.committed();
+            } catch (RuntimeException e) {
+                // the commit stands, and its result with it: failing the caller now would make it retry committed work
+                log.error("an action after a commit failed; the commit itself is kept", e);
+            }
         }
         return new Committed<>(result, ticket);
     }
 
     private void beginSqlite(Connection c, boolean write) throws SQLException {
+        if (write && walSync != null) {
+            walSync.checkUsable(); // after a failed sync nothing more is committed
+        }
         WaitForWriters waiting = new WaitForWriters();
         BusyHandler.setHandler(c.unwrap(SQLiteConnection.class), waiting);
         if (write && lockWaiters.get() > 0) {

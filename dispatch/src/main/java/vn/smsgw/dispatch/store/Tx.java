@@ -7,6 +7,11 @@ package vn.smsgw.dispatch.store;
  */
 public interface Tx {
 
-    /** Runs {@code action} on the committing thread once this transaction has committed; never if it rolls back. */
+    /**
+     * Runs {@code action} on the committing thread once this transaction has committed; never if it rolls back. Where
+     * commits are synced from a thread of their own, the commit may not be durable yet: the action is for state that
+     * later transactions read (they become durable only after it), not for telling anyone outside. The SQLite and
+     * PostgreSQL store log an action that throws; the commit stands.
+     */
     void afterCommit(Runnable action);
 }

@@ -7,9 +7,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Comparator;
+import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -43,21 +42,24 @@ final class WalSync implements AutoCloseable {
         void flush() throws IOException;
     }
 
-    private record Action(long ticket, Runnable onDurable, Consumer<StorageException> onFailure) {
+    private record Action(long ticket, long order, Runnable onDurable, Consumer<StorageException> onFailure) {
     }
 
     private final Flush flush;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition toSync = lock.newCondition();
     private final Condition advanced = lock.newCondition();
-    private final ArrayDeque<Action> actions = new ArrayDeque<>();
+    private final PriorityQueue<Action> actions = new PriorityQueue<>(
+            Comparator.comparingLong(Action::ticket).thenComparingLong(Action::order));
     private final Thread thread;
     private long started;
     private long committed;
     private long synced;
     private long syncs;
+    private long handedOver;
     private StorageException broken;
     private boolean running = true;
+    private boolean exited;
 
     WalSync(Flush flush, String name) {
         this.flush = flush;
@@ -69,6 +71,18 @@ final class WalSync implements AutoCloseable {
     /** The WAL of the SQLite database {@code dbFile}: an fsync of its {@code -wal} file, or of the database file. */
     static WalFile walOf(Path dbFile) {
         return new WalFile(dbFile);
+    }
+
+    /** Fails if a sync has failed: nothing may be committed then (a commit might still reach the disk later). */
+    void checkUsable() {
+        lock.lock();
+        try {
+            if (broken != null) {
+                throw broken;
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Called before a COMMIT is executed; see {@link #awaitVisible}. */
@@ -87,6 +101,7 @@ final class WalSync implements AutoCloseable {
         try {
             long ticket = ++committed;
             toSync.signal();
+            advanced.signalAll(); // a sync in place may wait for this commit
             return ticket;
         } finally {
             lock.unlock();
@@ -95,21 +110,25 @@ final class WalSync implements AutoCloseable {
 
     /** Blocks until {@code ticket} is durable; on the sync thread itself, or once it has stopped, syncs in place. */
     void await(long ticket) {
-        if (Thread.currentThread() == thread || !thread.isAlive()) {
+        if (Thread.currentThread() == thread) {
             syncInPlace(ticket);
             return;
         }
         lock.lock();
         try {
-            while (synced < ticket && broken == null) {
+            while (synced < ticket && broken == null && !exited) {
                 advanced.awaitUninterruptibly();
             }
             if (broken != null && synced < ticket) {
                 throw broken;
             }
+            if (synced >= ticket) {
+                return;
+            }
         } finally {
             lock.unlock();
         }
+        syncInPlace(ticket); // the sync thread has stopped
     }
 
     /**
@@ -129,22 +148,22 @@ final class WalSync implements AutoCloseable {
 
     /**
      * Runs {@code onDurable} on the sync thread once {@code ticket} is durable, after the actions of earlier tickets;
-     * or {@code onFailure} if the store broke first.
+     * or {@code onFailure} if the store broke first. Once the sync thread has stopped, on this thread.
      */
     void whenDurable(long ticket, Runnable onDurable, Consumer<StorageException> onFailure) {
         StorageException failure;
         lock.lock();
         try {
             failure = broken;
-            if (failure == null && running) {
-                actions.add(new Action(ticket, onDurable, onFailure));
+            if (failure == null && !exited) {
+                actions.add(new Action(ticket, handedOver++, onDurable, onFailure));
                 toSync.signal();
                 return;
             }
         } finally {
             lock.unlock();
         }
-        if (failure == null) { // closing: the sync thread may be gone
+        if (failure == null) {
             try {
                 syncInPlace(ticket);
             } catch (StorageException e) {
@@ -168,44 +187,61 @@ final class WalSync implements AutoCloseable {
     }
 
     private void run() {
-        while (true) {
-            long target;
+        try {
+            while (true) {
+                long target;
+                lock.lock();
+                try {
+                    while (running && broken == null && committed == synced && !actionDue()) {
+                        toSync.awaitUninterruptibly();
+                    }
+                    if (broken != null || (committed == synced && !actionDue() && !running)) {
+                        return;
+                    }
+                    target = committed;
+                } finally {
+                    lock.unlock();
+                }
+                try {
+                    syncTo(target);
+                } catch (StorageException e) {
+                    return; // broken: the waiting actions fail below
+                }
+                runDue();
+            }
+        } finally {
             lock.lock();
             try {
-                while (running && broken == null && committed == synced && !actionDue()) {
-                    toSync.awaitUninterruptibly();
-                }
-                if (broken != null || (committed == synced && !actionDue() && !running)) {
-                    return;
-                }
-                target = committed;
+                exited = true;
+                advanced.signalAll();
             } finally {
                 lock.unlock();
             }
-            sync(target);
+            runDue(); // actions left by a failure
         }
     }
 
     /** An action whose ticket a sync already covered (it was handed over after that sync); called holding the lock. */
     private boolean actionDue() {
-        return !actions.isEmpty() && actions.peek().ticket() <= synced;
+        return !actions.isEmpty() && (broken != null || actions.peek().ticket() <= synced);
     }
 
-    /** Syncs on this thread, covering {@code target} (nothing to sync if already covered); runs the actions due. */
-    private void sync(long target) {
-        List<Action> due = new ArrayList<>();
+    /** Syncs, covering {@code target} (nothing to do if a sync already did); a failure breaks the store. */
+    private void syncTo(long target) {
+        lock.lock();
+        try {
+            if (broken != null) {
+                throw broken;
+            }
+            if (synced >= target) {
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
         StorageException failure = null;
         try {
-            boolean covered;
-            lock.lock();
-            try {
-                covered = synced >= target;
-            } finally {
-                lock.unlock();
-            }
-            if (!covered) {
-                flush.flush();
-            }
+            flush.flush();
         } catch (IOException | RuntimeException e) {
             failure = new StorageException("database sync failed; the store stops accepting writes until restarted: "
                     + e, e);
@@ -218,35 +254,56 @@ final class WalSync implements AutoCloseable {
                     syncs++;
                     synced = target;
                 }
-                while (!actions.isEmpty() && actions.peek().ticket() <= synced) {
-                    due.add(actions.poll());
-                }
-            } else {
+            } else if (broken == null) {
                 broken = failure;
-                due.addAll(actions);
-                actions.clear();
             }
             advanced.signalAll();
+            if (broken != null) {
+                throw broken;
+            }
         } finally {
             lock.unlock();
         }
-        for (Action a : due) {
+    }
+
+    /** Runs the actions that are due, in ticket order (all of them, as failed, once the store is broken). */
+    private void runDue() {
+        while (true) {
+            Action a;
+            StorageException failure;
+            lock.lock();
+            try {
+                if (!actionDue()) {
+                    return;
+                }
+                a = actions.poll();
+                failure = broken;
+            } finally {
+                lock.unlock();
+            }
             try {
                 if (failure == null) {
                     a.onDurable().run();
                 } else {
                     a.onFailure().accept(failure);
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 log.error("an action after a durable commit failed", e);
             }
         }
     }
 
+    /**
+     * Makes {@code ticket} durable on this thread: waits for the commits it covers to have returned, then syncs. The
+     * actions due are left to the sync thread, so that they keep their order.
+     */
     private void syncInPlace(long ticket) {
         long target;
         lock.lock();
         try {
+            while (committed < ticket && broken == null) {
+                advanced.awaitUninterruptibly(); // a commit in progress on another thread
+            }
             if (broken != null) {
                 throw broken;
             }
@@ -257,14 +314,24 @@ final class WalSync implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        sync(target);
+        try {
+            syncTo(target);
+        } catch (StorageException e) {
+            runDueIfStopped();
+            throw e;
+        }
+    }
+
+    private void runDueIfStopped() {
+        boolean stopped;
         lock.lock();
         try {
-            if (broken != null) {
-                throw broken;
-            }
+            stopped = exited;
         } finally {
             lock.unlock();
+        }
+        if (stopped) {
+            runDue();
         }
     }
 

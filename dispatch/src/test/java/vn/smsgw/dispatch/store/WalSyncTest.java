@@ -79,8 +79,9 @@ class WalSyncTest {
         AtomicReference<String> thread = new AtomicReference<>();
         CountDownLatch all = new CountDownLatch(3);
         try (WalSync sync = new WalSync(flush, "test-sync")) {
-            for (int i = 0; i < 3; i++) {
-                long t = commit(sync);
+            long[] tickets = {commit(sync), commit(sync), commit(sync)};
+            for (int i : new int[] {2, 0, 1}) { // handed over out of order, as two committing threads might
+                long t = tickets[i];
                 sync.whenDurable(t, () -> {
                     order.add(t);
                     thread.set(Thread.currentThread().getName());
@@ -106,6 +107,36 @@ class WalSyncTest {
             sync.whenDurable(t, ran::countDown, e -> { });
             assertTrue(ran.await(5, TimeUnit.SECONDS));
             assertEquals(1, flush.begun.get(), "no second sync for a covered ticket");
+        }
+    }
+
+    @Test
+    void whenDurable_anActionThatThrows_doesNotStopTheOthers() throws Exception {
+        GatedFlush flush = new GatedFlush();
+        flush.permits.release(100);
+        CountDownLatch later = new CountDownLatch(1);
+        try (WalSync sync = new WalSync(flush, "test-sync")) {
+            long t = commit(sync);
+            sync.whenDurable(t, () -> {
+                throw new AssertionError("a failing action");
+            }, e -> { });
+            sync.whenDurable(t, later::countDown, e -> { });
+            assertTrue(later.await(5, TimeUnit.SECONDS));
+            long next = commit(sync);
+            sync.await(next); // the sync thread is still there
+        }
+    }
+
+    @Test
+    void failedSync_refusesFurtherCommits() throws Exception {
+        GatedFlush flush = new GatedFlush();
+        flush.failWith = new IOException("EIO");
+        flush.permits.release(10);
+        try (WalSync sync = new WalSync(flush, "test-sync")) {
+            sync.checkUsable();
+            long t = commit(sync);
+            assertThrows(StorageException.class, () -> sync.await(t));
+            assertThrows(StorageException.class, sync::checkUsable);
         }
     }
 
@@ -169,10 +200,16 @@ class WalSyncTest {
         WalSync sync = new WalSync(flushes::incrementAndGet, "test-sync");
         long t = commit(sync);
         sync.close();
+        assertEquals(1, flushes.get(), "close syncs what was committed");
         sync.await(t);
+        assertEquals(1, flushes.get());
         long after = commit(sync);
         sync.await(after); // no sync thread any more: synced by the caller
-        assertTrue(flushes.get() >= 2, "flushes: " + flushes.get());
+        assertEquals(2, flushes.get());
+        CountDownLatch ran = new CountDownLatch(1);
+        sync.whenDurable(commit(sync), ran::countDown, e -> { });
+        assertEquals(0, ran.getCount(), "after close an action runs at once, after a sync in place");
+        assertEquals(3, flushes.get());
     }
 
     private static long commit(WalSync sync) {
