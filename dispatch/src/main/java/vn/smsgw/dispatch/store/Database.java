@@ -143,11 +143,11 @@ public final class Database implements Transactions, AutoCloseable {
     }
 
     private static void createParentDirectory(String url) {
-        String file = url.substring("jdbc:sqlite:".length());
-        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+        Path file = sqliteFile(url);
+        if (file == null) {
             return;
         }
-        Path parent = Path.of(file).toAbsolutePath().getParent();
+        Path parent = file.getParent();
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {

@@ -314,25 +314,7 @@ final class WalSync implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        try {
-            syncTo(target);
-        } catch (StorageException e) {
-            runDueIfStopped();
-            throw e;
-        }
-    }
-
-    private void runDueIfStopped() {
-        boolean stopped;
-        lock.lock();
-        try {
-            stopped = exited;
-        } finally {
-            lock.unlock();
-        }
-        if (stopped) {
-            runDue();
-        }
+        syncTo(target); // after a failure, the sync thread fails the waiting actions (none wait once it has stopped)
     }
 
     /** Stops the sync thread once every commit so far is durable and its actions have run. */
