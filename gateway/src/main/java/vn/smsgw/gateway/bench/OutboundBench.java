@@ -159,7 +159,7 @@ final class OutboundBench {
              ReceiptHandler receipts = new ReceiptHandler(queue, clock, meters)) {
             SmscConfig smpp = SmscConfig.builder("sim").address("127.0.0.1", smsc.port()).binds(s.binds())
                     .queueCapacity(s.window() * 4 + 500).build();
-            SmppSessions sessions = new SmppSessions(smpp, new MoSinks(dispatch.intake(), receipts::onReceipt),
+            SmppSessions sessions = new SmppSessions(smpp, new MoSinks(dispatch.intake(), receipts::take),
                     meters, clock).start();
             List<Submitter> submitters = new ArrayList<>();
             try {

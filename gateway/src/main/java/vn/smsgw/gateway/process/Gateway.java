@@ -153,7 +153,7 @@ public final class Gateway implements AutoCloseable {
 
     private void startSmscs(GatewayConfig config, Clock clock) {
         for (SmscConfigs.Smsc smsc : config.smscs()) {
-            SmppSessions s = new SmppSessions(smsc.smpp(), new MoSinks(dispatch.intake(), receipts::onReceipt),
+            SmppSessions s = new SmppSessions(smsc.smpp(), new MoSinks(dispatch.intake(), receipts::take),
                     registry, clock);
             sessions.add(s);
             s.start();

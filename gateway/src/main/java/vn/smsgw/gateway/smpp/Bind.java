@@ -10,7 +10,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
+import org.jsmpp.DefaultPDUReader;
 import org.jsmpp.SMPPConstant;
+import org.jsmpp.SynchronizedPDUSender;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.InterfaceVersion;
 import org.jsmpp.bean.NumberingPlanIndicator;
@@ -156,7 +158,8 @@ final class Bind {
     }
 
     private SMPPSession newSession(TunedConnectionFactory connections) {
-        SMPPSession session = new SMPPSession(connections);
+        SMPPSession session = new SMPPSession(new SynchronizedPDUSender(new DeferredDeliverSmResp()),
+                new DefaultPDUReader(), connections);
         session.setPduProcessorDegree(config.pduProcessorDegree());
         session.setQueueCapacity(config.queueCapacity());
         session.setTransactionTimer(config.transactionTimeout().toMillis());

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,8 +31,10 @@ import vn.smsgw.parser.report.ParseResult;
 
 /*
  * jsmpp writes the deliver_sm_resp when this listener returns (ESME_ROK) or throws ProcessRequestException (that
- * status), so the listener waits for intake's commit before it returns: the SMSC is never told ESME_ROK for an MO
- * that is not durably stored. Everything that is not stored is answered with a temporary error so that the SMSC
+ * status). The answer to an MO that goes to intake waits for intake's commit: in the gateway's sessions the listener
+ * hands it to DeferredDeliverSmResp, which writes it when the commit is done, and returns at once (the PDU thread is
+ * free for the next deliver_sm); used on its own, the listener waits for the commit before it returns. Either way
+ * the SMSC is never told ESME_ROK for an MO that is not durably stored. Everything that is not stored is answered with a temporary error so that the SMSC
  * redelivers; intake recognises a redelivery of what it had stored after all (a commit that finished after the
  * wait gave up, or before a crash) and answers it Duplicate, so nothing is stored twice.
  *
@@ -54,6 +57,7 @@ public final class DeliverSmListener implements MessageReceiverListener {
 
     private static final Logger log = LoggerFactory.getLogger(DeliverSmListener.class);
 
+    private final boolean deferAnswers;
     private final String smscId;
     private final MoDecoder decoder;
     private final MoSinks sinks;
@@ -65,8 +69,20 @@ public final class DeliverSmListener implements MessageReceiverListener {
     private volatile boolean closing;
     private final AtomicLong refusedClosing = new AtomicLong();
 
-    /** A listener for the SMSC {@code smsc}; receivedAt comes from {@code clock}. */
+    /**
+     * A listener for the SMSC {@code smsc} that returns only once it has the answer (ESME_ROK by returning, anything
+     * else by throwing); receivedAt comes from {@code clock}.
+     */
     public DeliverSmListener(SmscConfig smsc, MoSinks sinks, MeterRegistry meters, Clock clock) {
+        this(smsc, sinks, meters, clock, false);
+    }
+
+    /**
+     * With {@code deferAnswers}, an answer that waits for a commit is handed to {@link DeferredDeliverSmResp}, which
+     * must then be the PDU sender of every session this listener serves.
+     */
+    DeliverSmListener(SmscConfig smsc, MoSinks sinks, MeterRegistry meters, Clock clock, boolean deferAnswers) {
+        this.deferAnswers = deferAnswers;
         this.smscId = smsc.name();
         this.decoder = new MoDecoder(smsc.defaultAlphabet());
         this.sinks = Objects.requireNonNull(sinks, "sinks");
@@ -78,39 +94,69 @@ public final class DeliverSmListener implements MessageReceiverListener {
     @Override
     public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
         inFlight.incrementAndGet();
+        boolean handedOver = false;
         try {
             meters.received();
-            Answer answer;
+            CompletableFuture<Answer> answer;
             if (closing) {
                 refusedClosing.incrementAndGet();
-                answer = Answer.temporary(RefusedDeliverSmLogFilter.CLOSING);
+                answer = CompletableFuture.completedFuture(Answer.temporary(RefusedDeliverSmLogFilter.CLOSING));
             } else {
                 answer = answerSafely(deliverSm);
             }
-            meters.answered(answer.name());
-            if (answer.status() != SMPPConstant.STAT_ESME_ROK) {
-                throw new ProcessRequestException(answer.reason(), answer.status());
+            if (deferAnswers && !answer.isDone()) {
+                DeferredDeliverSmResp.handOver(new DeferredDeliverSmResp.Deferred(deliverSm.getSequenceNumber(),
+                        answer.thenApply(this::answered), this::callDone));
+                handedOver = true;
+                return;
+            }
+            Answer a = await(answer);
+            answered(a);
+            if (a.status() != SMPPConstant.STAT_ESME_ROK) {
+                throw new ProcessRequestException(a.reason(), a.status());
             }
         } finally {
-            if (inFlight.decrementAndGet() == 0 && closing) {
-                synchronized (drained) {
-                    drained.notifyAll();
-                }
+            if (!handedOver) {
+                callDone();
             }
         }
     }
 
-    private Answer answerSafely(DeliverSm deliverSm) {
+    private int answered(Answer answer) {
+        meters.answered(answer.name());
+        return answer.status();
+    }
+
+    private void callDone() {
+        if (inFlight.decrementAndGet() == 0 && closing) {
+            synchronized (drained) {
+                drained.notifyAll();
+            }
+        }
+    }
+
+    private static Answer await(CompletableFuture<Answer> answer) {
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Answer.temporary("interrupted");
+        } catch (ExecutionException e) {
+            return Answer.temporary("internal error");
+        }
+    }
+
+    private CompletableFuture<Answer> answerSafely(DeliverSm deliverSm) {
         try {
             return answer(MoPdu.of(deliverSm));
         } catch (RuntimeException e) {
             log.error("smsc {}: deliver_sm {} not handled; answered as a temporary error", smscId,
                     deliverSm.getSequenceNumber(), e);
-            return Answer.temporary("internal error");
+            return CompletableFuture.completedFuture(Answer.temporary("internal error"));
         }
     }
 
-    private Answer answer(MoPdu pdu) {
+    private CompletableFuture<Answer> answer(MoPdu pdu) {
         DecodedMo mo = decoder.decode(pdu);
         if (mo instanceof DecodedMo.Receipt receipt) {
             return toReceipts(receipt.receipt());
@@ -120,10 +166,11 @@ public final class DeliverSmListener implements MessageReceiverListener {
                 log.info("smsc {}: malformed deliver_sm answered {}: {} ({})", smscId, malformed.status(),
                         malformed.reason(), pdu);
             }
-            return Answer.of(mo.commandStatus());
+            return CompletableFuture.completedFuture(Answer.of(mo.commandStatus()));
         }
         if (pdu.destination().isEmpty()) {
-            return new Answer(SMPPConstant.STAT_ESME_RINVDSTADR, "ESME_RINVDSTADR", "no destination address");
+            return CompletableFuture.completedFuture(
+                    new Answer(SMPPConstant.STAT_ESME_RINVDSTADR, "ESME_RINVDSTADR", "no destination address"));
         }
         Instant now = clock.instant();
         CompletableFuture<IntakeResult> commit;
@@ -139,41 +186,52 @@ public final class DeliverSmListener implements MessageReceiverListener {
                             now, key.ref(), key.total(), binary.seq(), binary.hex(), true)))
                     .orElseGet(() -> sinks.intake().submit(sms(pdu, binary.hex(), InboundSms.Form.BINARY, now)));
         }
-        return await(commit, pdu);
+        return committed(commit, pdu);
     }
 
     private InboundSms sms(MoPdu pdu, String text, InboundSms.Form form, Instant now) {
         return new InboundSms(pdu.source(), pdu.destination(), text, smscId, now, "", form);
     }
 
-    private Answer toReceipts(DeliveryReceipt receipt) {
+    private CompletableFuture<Answer> toReceipts(DeliveryReceipt receipt) {
+        CompletableFuture<?> recorded;
         try {
-            sinks.receipts().accept(receipt);
-            return Answer.ok();
+            recorded = sinks.receipts().take(receipt);
         } catch (RuntimeException e) {
-            log.warn("smsc {}: receipt for message {} not taken: {}", smscId, receipt.messageId(), e.toString());
-            return Answer.temporary("receipt not taken");
+            recorded = CompletableFuture.failedFuture(e);
         }
+        return recorded.handle((ignored, failure) -> {
+            if (failure == null) {
+                return Answer.ok();
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            log.warn("smsc {}: receipt for message {} not taken: {}", smscId, receipt.messageId(), cause.toString());
+            return Answer.temporary("receipt not taken");
+        });
     }
 
-    private Answer await(CompletableFuture<IntakeResult> commit, MoPdu pdu) {
+    /** The answer to an MO once intake's commit is done, or a temporary error after the commit timeout. */
+    private CompletableFuture<Answer> committed(CompletableFuture<IntakeResult> commit, MoPdu pdu) {
         Timer.Sample sample = Timer.start();
-        IntakeResult result;
-        try {
-            result = commit.get(commitTimeoutNanos, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            log.warn("smsc {}: MO from {} not committed within {}; answered as a temporary error", smscId,
-                    Msisdn.mask(pdu.source()), Duration.ofNanos(commitTimeoutNanos));
-            return Answer.temporary("not committed in time");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Answer.temporary("interrupted");
-        } catch (ExecutionException e) {
-            log.error("smsc {}: intake failed on an MO from {}", smscId, Msisdn.mask(pdu.source()), e.getCause());
-            return Answer.temporary("intake failed");
-        } finally {
+        return commit.copy().orTimeout(commitTimeoutNanos, TimeUnit.NANOSECONDS).handle((result, failure) -> {
             sample.stop(meters.commit());
-        }
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (cause instanceof TimeoutException) {
+                    log.warn("smsc {}: MO from {} not committed within {}; answered as a temporary error", smscId,
+                            Msisdn.mask(pdu.source()), Duration.ofNanos(commitTimeoutNanos));
+                    return Answer.temporary("not committed in time");
+                }
+                log.error("smsc {}: intake failed on an MO from {}", smscId, Msisdn.mask(pdu.source()), cause);
+                return Answer.temporary("intake failed");
+            }
+            return toAnswer(result, pdu);
+        });
+    }
+
+    private Answer toAnswer(IntakeResult result, MoPdu pdu) {
         if (result instanceof IntakeResult.Unavailable unavailable) {
             log.debug("smsc {}: MO from {} not stored: {}", smscId, Msisdn.mask(pdu.source()), unavailable.reason());
             return unavailable.overloaded()

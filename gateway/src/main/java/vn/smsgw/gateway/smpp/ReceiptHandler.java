@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +21,8 @@ import vn.smsgw.dispatch.outbound.ReceiptUpdate;
 import vn.smsgw.dispatch.store.StorageException;
 
 /**
- * Applies delivery receipts to the outbound queue. {@link #onReceipt} is called on the SMPP thread before the
- * deliver_sm_resp goes out and returns once the receipt is committed. Thread-safe; owns one writer thread, started
+ * Applies delivery receipts to the outbound queue. {@link #take} hands a receipt over and completes once it is
+ * committed (the MO listener answers the deliver_sm then); {@link #onReceipt} waits for that. Thread-safe; owns one writer thread, started
  * at construction; close it at shutdown.
  */
 public final class ReceiptHandler implements AutoCloseable {
@@ -32,7 +33,7 @@ public final class ReceiptHandler implements AutoCloseable {
      * receipt maps onto the part states: DELIVERED (ACCEPTED too: read on the subscriber's behalf), EXPIRED,
      * REJECTED, and UNDELIVERABLE for UNDELIV, DELETED and a final UNKNOWN.
      *
-     * Group commit: callers hand their receipt to one writer thread and wait; the writer applies whatever has
+     * Group commit: callers hand their receipt to one writer thread; the writer applies whatever has
      * gathered in one transaction. One commit per receipt would cap a bind at one receipt per commit latency per
      * jsmpp PDU thread, and those threads also process the submit_sm_resp the submitter waits for. A store failure
      * or a commit slower than RECORD_TIMEOUT is thrown, so the listener answers the deliver_sm with a temporary
@@ -77,13 +78,49 @@ public final class ReceiptHandler implements AutoCloseable {
      * @throws StorageException when the store fails or is too slow; answer the deliver_sm with a temporary error
      */
     public void onReceipt(DeliveryReceipt receipt) {
+        try {
+            take(receipt).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof StorageException se ? se
+                    : new StorageException("receipt not recorded: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while recording a receipt", e);
+        }
+    }
+
+    /**
+     * Hands the receipt to the writer; the future completes once it is committed, or fails with a
+     * {@link StorageException} when the store fails or is slower than {@value #RECORD_TIMEOUT_SECONDS} s (then answer
+     * the deliver_sm with a temporary error).
+     */
+    public CompletableFuture<OptionalLong> take(DeliveryReceipt receipt) {
         OutboundState state = state(receipt);
         String error = receipt.error().isEmpty() && state.isDeliveryFailure()
                 ? receipt.state().name() : receipt.error();
         String key = MessageIds.normalise(receipt.messageId());
-        OptionalLong match = record(new ReceiptUpdate(key, state, error, clock.instant(),
+        ReceiptUpdate update = new ReceiptUpdate(key, state, error, clock.instant(),
                 receipt.subscriber().startsWith("+") ? receipt.subscriber().substring(1) : receipt.subscriber(),
-                receipt.sender()));
+                receipt.sender());
+        if (!running) {
+            return CompletableFuture.failedFuture(new StorageException("receipt handler closed"));
+        }
+        CompletableFuture<OptionalLong> done = new CompletableFuture<>();
+        pending.add(new Pending(update, done));
+        return done.copy().orTimeout(RECORD_TIMEOUT_SECONDS, TimeUnit.SECONDS).handle((match, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                throw cause instanceof StorageException se ? se : cause instanceof TimeoutException
+                        ? new StorageException("receipt not recorded within " + RECORD_TIMEOUT_SECONDS + " s", cause)
+                        : new StorageException("receipt not recorded: " + cause, cause);
+            }
+            counted(state, key, receipt, match);
+            return match;
+        });
+    }
+
+    private void counted(OutboundState state, String key, DeliveryReceipt receipt, OptionalLong match) {
         if (state == OutboundState.DELIVERED) {
             delivered.increment();
         } else if (state.isDeliveryFailure()) {
@@ -105,25 +142,6 @@ public final class ReceiptHandler implements AutoCloseable {
             writer.join(TimeUnit.SECONDS.toMillis(RECORD_TIMEOUT_SECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private OptionalLong record(ReceiptUpdate update) {
-        if (!running) {
-            throw new StorageException("receipt handler closed");
-        }
-        CompletableFuture<OptionalLong> done = new CompletableFuture<>();
-        pending.add(new Pending(update, done));
-        try {
-            return done.get(RECORD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof StorageException se ? se
-                    : new StorageException("receipt not recorded: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new StorageException("receipt not recorded within " + RECORD_TIMEOUT_SECONDS + " s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StorageException("interrupted while recording a receipt", e);
         }
     }
 

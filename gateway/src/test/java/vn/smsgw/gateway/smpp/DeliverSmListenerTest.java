@@ -1,17 +1,23 @@
 package vn.smsgw.gateway.smpp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
@@ -47,7 +53,7 @@ class DeliverSmListenerTest {
     void open() {
         database = Database.open(DatabaseConfig.sqlite(dir));
         dispatch = Dispatch.open(database, DispatchSettings.defaults(MoGateway.REPORTER_KEY), Clock.systemUTC());
-        listener = new DeliverSmListener(MoGateway.smsc(2775).build(), new MoSinks(dispatch.intake(), receipts::add),
+        listener = new DeliverSmListener(MoGateway.smsc(2775).build(), MoSinks.of(dispatch.intake(), receipts::add),
                 meters, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -202,6 +208,85 @@ class DeliverSmListenerTest {
                 () -> listener.onAcceptDeliverSm(text("LD 0987654321")));
 
         assertEquals(SMPPConstant.STAT_ESME_RX_T_APPN, status(e));
+    }
+
+    /** As jsmpp does on its PDU thread: the listener, then the deliver_sm_resp; waits for what is written. */
+    private static int answeredDeferred(DeliverSmListener deferring, DeliverSm pdu) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        DeferredDeliverSmResp sender = new DeferredDeliverSmResp();
+        try {
+            deferring.onAcceptDeliverSm(pdu);
+            sender.sendDeliverSmResp(out, SMPPConstant.STAT_ESME_ROK, pdu.getSequenceNumber(), null);
+        } catch (ProcessRequestException e) {
+            sender.sendDeliverSmResp(out, e.getErrorCode(), pdu.getSequenceNumber(), null);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (deferring.inFlight() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        byte[] resp;
+        synchronized (out) {
+            resp = out.toByteArray();
+        }
+        assertEquals(17, resp.length, "one deliver_sm_resp written");
+        assertEquals(pdu.getSequenceNumber(), ByteBuffer.wrap(resp).getInt(12));
+        return ByteBuffer.wrap(resp).getInt(8);
+    }
+
+    private DeliverSmListener deferring() {
+        return new DeliverSmListener(MoGateway.smsc(2775).build(), MoSinks.of(dispatch.intake(), receipts::add),
+                meters, Clock.fixed(NOW, ZoneOffset.UTC), true);
+    }
+
+    @Test
+    void onAcceptDeliverSm_deferred_answeredOkOnceCommitted() throws Exception {
+        DeliverSm pdu = text("LD 0987654321 lua dao");
+        pdu.setSequenceNumber(77);
+
+        assertEquals(SMPPConstant.STAT_ESME_ROK, answeredDeferred(deferring(), pdu));
+
+        assertEquals(1, stored().size(), "stored by the time it is answered");
+        assertEquals(1.0, meters.get("smsgw.mo.answered").tags("status", "ESME_ROK").counter().count());
+    }
+
+    @Test
+    void onAcceptDeliverSm_deferredAndStorageFails_temporaryApplicationError() throws Exception {
+        database.close();
+        DeliverSm pdu = text("LD 0987654321");
+        pdu.setSequenceNumber(78);
+
+        assertEquals(SMPPConstant.STAT_ESME_RX_T_APPN, answeredDeferred(deferring(), pdu));
+    }
+
+    @Test
+    void onAcceptDeliverSm_deferredAndNoDestination_answeredAtOnceWithTheError() throws Exception {
+        DeliverSm pdu = deliverSm("", 0, 0, "LD".getBytes(StandardCharsets.US_ASCII));
+        pdu.setSequenceNumber(79);
+
+        assertEquals(SMPPConstant.STAT_ESME_RINVDSTADR, answeredDeferred(deferring(), pdu));
+    }
+
+    @Test
+    void drain_deferredAnswerOwed_waitsUntilItIsWritten() throws Exception {
+        CompletableFuture<Void> recorded = new CompletableFuture<>();
+        DeliverSmListener deferring = new DeliverSmListener(MoGateway.smsc(2775).build(),
+                new MoSinks(dispatch.intake(), r -> recorded), meters, Clock.fixed(NOW, ZoneOffset.UTC), true);
+        DeliverSm receipt = deliverSm("849", 0x04, 0, "id:9 stat:DELIVRD".getBytes(StandardCharsets.US_ASCII));
+        receipt.setSequenceNumber(80);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        deferring.onAcceptDeliverSm(receipt);
+        new DeferredDeliverSmResp().sendDeliverSmResp(out, SMPPConstant.STAT_ESME_ROK, 80, null);
+
+        assertEquals(0, out.size(), "nothing written before the receipt is recorded");
+        assertEquals(1, deferring.inFlight());
+        assertFalse(deferring.drain(Duration.ofMillis(50)), "the answer is still owed");
+
+        recorded.complete(null);
+
+        assertTrue(deferring.drain(Duration.ofSeconds(10)));
+        assertEquals(SMPPConstant.STAT_ESME_ROK, ByteBuffer.wrap(out.toByteArray()).getInt(8));
+        assertEquals(0, deferring.inFlight());
     }
 
     @Test

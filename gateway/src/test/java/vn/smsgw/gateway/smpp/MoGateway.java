@@ -34,7 +34,7 @@ final class MoGateway implements AutoCloseable {
         dispatch = Dispatch.open(database,
                 DispatchSettings.defaults(REPORTER_KEY).withIntake(intake.apply(IntakeConfig.defaults(REPORTER_KEY))),
                 Clock.systemUTC());
-        sessions = new SmppSessions(smsc, new MoSinks(dispatch.intake(), receipts::add), meters, Clock.systemUTC());
+        sessions = new SmppSessions(smsc, MoSinks.of(dispatch.intake(), receipts::add), meters, Clock.systemUTC());
     }
 
     /** Settings for a simulator on {@code port}, with short reconnect delays. */
