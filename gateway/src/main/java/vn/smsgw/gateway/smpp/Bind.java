@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,7 @@ final class Bind {
     private final String name;
     private final BindType type;
     private final MessageReceiverListener listener;
+    private final Executor answerWriter;
     private final ScheduledExecutorService scheduler;
     private final Backoff backoff;
     private final DoubleSupplier random;
@@ -69,7 +71,7 @@ final class Bind {
 
     /** The parts of a bind that the sessions of one SMSC share. */
     record Shared(SmscConfig config, MessageReceiverListener listener, ScheduledExecutorService scheduler,
-            Clock clock, DoubleSupplier random) {
+            Executor answerWriter, Clock clock, DoubleSupplier random) {
     }
 
     Bind(Shared shared, String name, BindType type, BindMeters meters) {
@@ -77,6 +79,7 @@ final class Bind {
         this.name = name;
         this.type = type;
         this.listener = shared.listener();
+        this.answerWriter = shared.answerWriter();
         this.scheduler = shared.scheduler();
         this.clock = shared.clock();
         this.random = shared.random();
@@ -158,7 +161,7 @@ final class Bind {
     }
 
     private SMPPSession newSession(TunedConnectionFactory connections) {
-        SMPPSession session = new SMPPSession(new SynchronizedPDUSender(new DeferredDeliverSmResp()),
+        SMPPSession session = new SMPPSession(new SynchronizedPDUSender(new DeferredDeliverSmResp(answerWriter)),
                 new DefaultPDUReader(), connections);
         session.setPduProcessorDegree(config.pduProcessorDegree());
         session.setQueueCapacity(config.queueCapacity());

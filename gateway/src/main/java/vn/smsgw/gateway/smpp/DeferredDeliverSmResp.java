@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.jsmpp.DefaultPDUSender;
 import org.jsmpp.SMPPConstant;
 import org.slf4j.Logger;
@@ -17,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * future status (handOver, on its own thread); jsmpp then asks this sender, on that same thread and for that
  * sequence number, to write ESME_ROK; the sender writes nothing yet and writes the status the future completes with,
  * taking the stream's lock as jsmpp's SynchronizedPDUSender does (it wraps this sender, so every other write of the
- * session takes the same lock). A future that fails is answered ESME_RX_T_APPN. The rule of the listener is kept:
+ * session takes the same lock). The write runs on the writer the sender is given (one thread per SMSC in the gateway),
+ * not on the thread that completes the future (intake's sync thread): a connection whose peer stops reading blocks
+ * its own writes, not the commits of every SMSC. A future that fails is answered ESME_RX_T_APPN. The rule of the listener is kept:
  * ESME_ROK only for what intake has committed. A write that fails (the connection is gone) leaves the deliver_sm
  * unanswered, and the SMSC redelivers it; intake recognises the redelivery.
  */
@@ -27,6 +31,25 @@ final class DeferredDeliverSmResp extends DefaultPDUSender {
     private static final Logger log = LoggerFactory.getLogger(DeferredDeliverSmResp.class);
     private static final ThreadLocal<Deferred> HANDED = new ThreadLocal<>();
     private static final byte[] NOTHING_YET = new byte[0];
+
+    private final Executor writer;
+
+    /** Deferred answers are written on the thread that completes them. */
+    DeferredDeliverSmResp() {
+        this(Runnable::run);
+    }
+
+    /** Deferred answers are written on {@code writer}; once it refuses work, on the thread that completes them. */
+    DeferredDeliverSmResp(Executor writer) {
+        Objects.requireNonNull(writer, "writer");
+        this.writer = task -> {
+            try {
+                writer.execute(task);
+            } catch (RejectedExecutionException e) {
+                task.run();
+            }
+        };
+    }
 
     /** A deliver_sm to answer with {@code status} once it completes; {@code written} runs after the answer. */
     record Deferred(int sequenceNumber, CompletionStage<Integer> status, Runnable written) {
@@ -60,14 +83,14 @@ final class DeferredDeliverSmResp extends DefaultPDUSender {
             d.written().run();
             return super.sendDeliverSmResp(os, commandStatus, sequenceNumber, messageId);
         }
-        d.status().whenComplete((status, failure) -> {
+        d.status().whenCompleteAsync((status, failure) -> {
             try {
                 int code = failure == null && status != null ? status : SMPPConstant.STAT_ESME_RX_T_APPN;
                 write(os, code, sequenceNumber, messageId);
             } finally {
                 d.written().run();
             }
-        });
+        }, writer);
         return NOTHING_YET;
     }
 

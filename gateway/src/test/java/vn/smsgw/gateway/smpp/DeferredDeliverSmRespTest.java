@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jsmpp.SMPPConstant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +102,43 @@ class DeferredDeliverSmRespTest {
 
         assertEquals(1, written.get());
         assertTrue(status.isDone());
+    }
+
+    @Test
+    void sendDeliverSmResp_withAWriter_theAnswerIsWrittenOnItNotOnTheCompletingThread() throws Exception {
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "answers-under-test"));
+        try {
+            DeferredDeliverSmResp onWriter = new DeferredDeliverSmResp(writer);
+            CompletableFuture<Integer> status = new CompletableFuture<>();
+            AtomicReference<String> thread = new AtomicReference<>();
+            DeferredDeliverSmResp.handOver(new DeferredDeliverSmResp.Deferred(12, status,
+                    () -> thread.set(Thread.currentThread().getName())));
+            onWriter.sendDeliverSmResp(out, SMPPConstant.STAT_ESME_ROK, 12, null);
+
+            status.complete(SMPPConstant.STAT_ESME_ROK);
+            writer.shutdown();
+            assertTrue(writer.awaitTermination(10, TimeUnit.SECONDS));
+
+            assertEquals("answers-under-test", thread.get());
+            assertResp(out.toByteArray(), SMPPConstant.STAT_ESME_ROK, 12);
+        } finally {
+            writer.shutdownNow();
+        }
+    }
+
+    @Test
+    void sendDeliverSmResp_writerShutDown_writtenOnTheCompletingThread() throws IOException {
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        writer.shutdown();
+        DeferredDeliverSmResp onWriter = new DeferredDeliverSmResp(writer);
+        CompletableFuture<Integer> status = new CompletableFuture<>();
+        DeferredDeliverSmResp.handOver(new DeferredDeliverSmResp.Deferred(13, status, written::incrementAndGet));
+        onWriter.sendDeliverSmResp(out, SMPPConstant.STAT_ESME_ROK, 13, null);
+
+        status.complete(SMPPConstant.STAT_ESME_ROK);
+
+        assertEquals(1, written.get());
+        assertResp(out.toByteArray(), SMPPConstant.STAT_ESME_ROK, 13);
     }
 
     private static void assertResp(byte[] pdu, int status, int sequenceNumber) {
