@@ -5,9 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
@@ -56,7 +57,6 @@ final class Bind {
     private final String name;
     private final BindType type;
     private final MessageReceiverListener listener;
-    private final Executor answerWriter;
     private final ScheduledExecutorService scheduler;
     private final Backoff backoff;
     private final DoubleSupplier random;
@@ -71,7 +71,7 @@ final class Bind {
 
     /** The parts of a bind that the sessions of one SMSC share. */
     record Shared(SmscConfig config, MessageReceiverListener listener, ScheduledExecutorService scheduler,
-            Executor answerWriter, Clock clock, DoubleSupplier random) {
+            Clock clock, DoubleSupplier random) {
     }
 
     Bind(Shared shared, String name, BindType type, BindMeters meters) {
@@ -79,7 +79,6 @@ final class Bind {
         this.name = name;
         this.type = type;
         this.listener = shared.listener();
-        this.answerWriter = shared.answerWriter();
         this.scheduler = shared.scheduler();
         this.clock = shared.clock();
         this.random = shared.random();
@@ -161,7 +160,7 @@ final class Bind {
     }
 
     private SMPPSession newSession(TunedConnectionFactory connections) {
-        SMPPSession session = new SMPPSession(new SynchronizedPDUSender(new DeferredDeliverSmResp(answerWriter)),
+        SMPPSession session = new SMPPSession(new SynchronizedPDUSender(new DeferredDeliverSmResp(answerWriter())),
                 new DefaultPDUReader(), connections);
         session.setPduProcessorDegree(config.pduProcessorDegree());
         session.setQueueCapacity(config.queueCapacity());
@@ -169,6 +168,22 @@ final class Bind {
         session.setEnquireLinkTimer((int) config.enquireLinkInterval().toMillis());
         session.setMessageReceiverListener(listener);
         return session;
+    }
+
+    /**
+     * The thread that writes this session's deferred MO answers: one per session, so that a peer that stops reading
+     * holds up only its own answers; it ends after 10 s idle, so a closed session leaves nothing behind.
+     */
+    private ThreadPoolExecutor answerWriter() {
+        String threadName = "smsgw-mo-answers-" + config.name() + "-" + name;
+        ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, threadName);
+                    t.setDaemon(true);
+                    return t;
+                });
+        writer.allowCoreThreadTimeOut(true);
+        return writer;
     }
 
     private BindParameter bindParameter() {

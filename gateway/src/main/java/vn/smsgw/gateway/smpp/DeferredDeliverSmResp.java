@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
  * future status (handOver, on its own thread); jsmpp then asks this sender, on that same thread and for that
  * sequence number, to write ESME_ROK; the sender writes nothing yet and writes the status the future completes with,
  * taking the stream's lock as jsmpp's SynchronizedPDUSender does (it wraps this sender, so every other write of the
- * session takes the same lock). The write runs on the writer the sender is given (one thread per SMSC in the gateway),
+ * session takes the same lock). The write runs on the writer the sender is given (one thread per session in the gateway),
  * not on the thread that completes the future (intake's sync thread): a connection whose peer stops reading blocks
- * its own writes, not the commits of every SMSC. A future that fails is answered ESME_RX_T_APPN. The rule of the listener is kept:
+ * its own writes, not other sessions' answers or intake's commits. A future that fails is answered ESME_RX_T_APPN. The rule of the listener is kept:
  * ESME_ROK only for what intake has committed. A write that fails (the connection is gone) leaves the deliver_sm
  * unanswered, and the SMSC redelivers it; intake recognises the redelivery.
  */

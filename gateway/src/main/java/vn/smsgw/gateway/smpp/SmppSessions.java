@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * its thread while intake commits: it hands the answer to the session's DeferredDeliverSmResp, which writes the
  * deliver_sm_resp when the commit is done, so the MO in flight are bounded by the SMSC's window and intake's queue,
  * not by the degree (measured: --degree 4 and 64 within the run-to-run spread of bench inbound). The answers are
- * written by one thread per SMSC (smsgw-mo-answers-NAME), so a peer that stops reading holds up only this SMSC's
- * answers, never intake's commits. The receive queue
+ * written by one thread per session (smsgw-mo-answers-SMSC-BIND), so a peer that stops reading holds up only its own
+ * session's answers, never another bind's or intake's commits. The receive queue
  * (queueCapacity) must hold the SMSC's deliver_sm window plus this side's own submit window plus enquire_links,
  * or jsmpp answers the overflow ESME_RTHROTTLED by itself; the default 1,000 covers windows of some hundreds. With
  * degree above 1 jsmpp does not keep the order of deliver_sm, which does not matter here: parts are keyed and
@@ -43,7 +41,6 @@ public final class SmppSessions implements AutoCloseable {
     private final SmscConfig config;
     private final DeliverSmListener listener;
     private final ScheduledThreadPoolExecutor scheduler;
-    private final ExecutorService answerWriter;
     private final List<Bind> binds = new ArrayList<>();
     private final AtomicInteger next = new AtomicInteger();
 
@@ -62,12 +59,7 @@ public final class SmppSessions implements AutoCloseable {
         });
         scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         scheduler.setRemoveOnCancelPolicy(true);
-        this.answerWriter = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "smsgw-mo-answers-" + config.name());
-            thread.setDaemon(true);
-            return thread;
-        });
-        Bind.Shared shared = new Bind.Shared(config, listener, scheduler, answerWriter, clock,
+        Bind.Shared shared = new Bind.Shared(config, listener, scheduler, clock,
                 () -> ThreadLocalRandom.current().nextDouble());
         BindMeters bindMeters = new BindMeters(meters, config.name());
         for (int i = 0; i < config.binds(); i++) {
@@ -149,7 +141,6 @@ public final class SmppSessions implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         binds.forEach(Bind::stop);
-        answerWriter.shutdown();
         long refused = listener.refusedWhileClosing();
         if (refused > 0) {
             log.info("smsc {}: {} deliver_sm answered ESME_RX_T_APPN while closing; the SMSC delivers them again",
