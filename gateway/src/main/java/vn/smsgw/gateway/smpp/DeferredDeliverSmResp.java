@@ -34,11 +34,6 @@ final class DeferredDeliverSmResp extends DefaultPDUSender {
 
     private final Executor writer;
 
-    /** Deferred answers are written on the thread that completes them. */
-    DeferredDeliverSmResp() {
-        this(Runnable::run);
-    }
-
     /** Deferred answers are written on {@code writer}; once it refuses work, on the thread that completes them. */
     DeferredDeliverSmResp(Executor writer) {
         Objects.requireNonNull(writer, "writer");

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -204,8 +203,7 @@ public final class DeliverSmListener implements MessageReceiverListener {
             if (failure == null) {
                 return Answer.ok();
             }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
+            Throwable cause = Futures.cause(failure);
             log.warn("smsc {}: receipt for message {} not taken: {}", smscId, receipt.messageId(), cause.toString());
             return Answer.temporary("receipt not taken");
         });
@@ -217,8 +215,7 @@ public final class DeliverSmListener implements MessageReceiverListener {
         return commit.copy().orTimeout(commitTimeoutNanos, TimeUnit.NANOSECONDS).handle((result, failure) -> {
             sample.stop(meters.commit());
             if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
+                Throwable cause = Futures.cause(failure);
                 if (cause instanceof TimeoutException) {
                     log.warn("smsc {}: MO from {} not committed within {}; answered as a temporary error", smscId,
                             Msisdn.mask(pdu.source()), Duration.ofNanos(commitTimeoutNanos));

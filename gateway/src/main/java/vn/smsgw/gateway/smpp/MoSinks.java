@@ -2,7 +2,6 @@ package vn.smsgw.gateway.smpp;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import vn.smsgw.dispatch.intake.Intake;
 
 /**
@@ -22,14 +21,5 @@ public record MoSinks(Intake intake, Receipts receipts) {
     public MoSinks {
         Objects.requireNonNull(intake, "intake");
         Objects.requireNonNull(receipts, "receipts");
-    }
-
-    /** Sinks whose receipts are recorded by {@code receipts} before it returns. */
-    public static MoSinks of(Intake intake, Consumer<DeliveryReceipt> receipts) {
-        Objects.requireNonNull(receipts, "receipts");
-        return new MoSinks(intake, r -> {
-            receipts.accept(r);
-            return CompletableFuture.completedFuture(null);
-        });
     }
 }

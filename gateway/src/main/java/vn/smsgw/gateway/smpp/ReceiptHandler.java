@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -109,8 +108,7 @@ public final class ReceiptHandler implements AutoCloseable {
         pending.add(new Pending(update, done));
         return done.copy().orTimeout(RECORD_TIMEOUT_SECONDS, TimeUnit.SECONDS).handle((match, failure) -> {
             if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
+                Throwable cause = Futures.cause(failure);
                 throw cause instanceof StorageException se ? se : cause instanceof TimeoutException
                         ? new StorageException("receipt not recorded within " + RECORD_TIMEOUT_SECONDS + " s", cause)
                         : new StorageException("receipt not recorded: " + cause, cause);

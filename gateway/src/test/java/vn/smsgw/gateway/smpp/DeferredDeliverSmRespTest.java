@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class DeferredDeliverSmRespTest {
 
-    private final DeferredDeliverSmResp sender = new DeferredDeliverSmResp();
+    private final DeferredDeliverSmResp sender = new DeferredDeliverSmResp(Runnable::run);
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final AtomicInteger written = new AtomicInteger();
 

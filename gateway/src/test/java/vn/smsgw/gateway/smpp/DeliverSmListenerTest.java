@@ -53,7 +53,7 @@ class DeliverSmListenerTest {
     void open() {
         database = Database.open(DatabaseConfig.sqlite(dir));
         dispatch = Dispatch.open(database, DispatchSettings.defaults(MoGateway.REPORTER_KEY), Clock.systemUTC());
-        listener = new DeliverSmListener(MoGateway.smsc(2775).build(), MoSinks.of(dispatch.intake(), receipts::add),
+        listener = new DeliverSmListener(MoGateway.smsc(2775).build(), MoGateway.sinks(dispatch.intake(), receipts),
                 meters, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -213,7 +213,7 @@ class DeliverSmListenerTest {
     /** As jsmpp does on its PDU thread: the listener, then the deliver_sm_resp; waits for what is written. */
     private static int answeredDeferred(DeliverSmListener deferring, DeliverSm pdu) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        DeferredDeliverSmResp sender = new DeferredDeliverSmResp();
+        DeferredDeliverSmResp sender = new DeferredDeliverSmResp(Runnable::run);
         try {
             deferring.onAcceptDeliverSm(pdu);
             sender.sendDeliverSmResp(out, SMPPConstant.STAT_ESME_ROK, pdu.getSequenceNumber(), null);
@@ -234,7 +234,7 @@ class DeliverSmListenerTest {
     }
 
     private DeliverSmListener deferring() {
-        return new DeliverSmListener(MoGateway.smsc(2775).build(), MoSinks.of(dispatch.intake(), receipts::add),
+        return new DeliverSmListener(MoGateway.smsc(2775).build(), MoGateway.sinks(dispatch.intake(), receipts),
                 meters, Clock.fixed(NOW, ZoneOffset.UTC), true);
     }
 
@@ -276,7 +276,7 @@ class DeliverSmListenerTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         deferring.onAcceptDeliverSm(receipt);
-        new DeferredDeliverSmResp().sendDeliverSmResp(out, SMPPConstant.STAT_ESME_ROK, 80, null);
+        new DeferredDeliverSmResp(Runnable::run).sendDeliverSmResp(out, SMPPConstant.STAT_ESME_ROK, 80, null);
 
         assertEquals(0, out.size(), "nothing written before the receipt is recorded");
         assertEquals(1, deferring.inFlight());

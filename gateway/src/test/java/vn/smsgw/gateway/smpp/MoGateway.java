@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import vn.smsgw.dispatch.Dispatch;
 import vn.smsgw.dispatch.DispatchSettings;
+import vn.smsgw.dispatch.intake.Intake;
 import vn.smsgw.dispatch.intake.IntakeConfig;
 import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.dispatch.store.DatabaseConfig;
@@ -34,10 +36,18 @@ final class MoGateway implements AutoCloseable {
         dispatch = Dispatch.open(database,
                 DispatchSettings.defaults(REPORTER_KEY).withIntake(intake.apply(IntakeConfig.defaults(REPORTER_KEY))),
                 Clock.systemUTC());
-        sessions = new SmppSessions(smsc, MoSinks.of(dispatch.intake(), receipts::add), meters, Clock.systemUTC());
+        sessions = new SmppSessions(smsc, sinks(dispatch.intake(), receipts), meters, Clock.systemUTC());
     }
 
     /** Settings for a simulator on {@code port}, with short reconnect delays. */
+    /** Sinks that record each receipt in {@code receipts} before answering it. */
+    static MoSinks sinks(Intake intake, List<DeliveryReceipt> receipts) {
+        return new MoSinks(intake, r -> {
+            receipts.add(r);
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
     static SmscConfig.Builder smsc(int port) {
         return SmscConfig.builder("sim").address("127.0.0.1", port).credentials(SYSTEM_ID, PASSWORD)
                 .reconnect(Duration.ofMillis(50), Duration.ofMillis(500)).authFailureBackoff(Duration.ofMillis(300))
