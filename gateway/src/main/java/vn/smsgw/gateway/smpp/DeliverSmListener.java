@@ -199,11 +199,19 @@ public final class DeliverSmListener implements MessageReceiverListener {
         } catch (RuntimeException e) {
             recorded = CompletableFuture.failedFuture(e);
         }
-        return recorded.handle((ignored, failure) -> {
+        // bounded like a commit, whatever the sink does: an answer is never owed for longer, so a drain of
+        // commitTimeout plus a margin covers receipts too; a receipt recorded after its temporary answer is
+        // redelivered by the SMSC and settles the same state again
+        return recorded.copy().orTimeout(commitTimeoutNanos, TimeUnit.NANOSECONDS).handle((ignored, failure) -> {
             if (failure == null) {
                 return Answer.ok();
             }
             Throwable cause = Futures.cause(failure);
+            if (cause instanceof TimeoutException) {
+                log.warn("smsc {}: receipt for message {} not recorded within {}; answered as a temporary error",
+                        smscId, receipt.messageId(), Duration.ofNanos(commitTimeoutNanos));
+                return Answer.temporary("receipt not recorded in time");
+            }
             log.warn("smsc {}: receipt for message {} not taken: {}", smscId, receipt.messageId(), cause.toString());
             return Answer.temporary("receipt not taken");
         });

@@ -290,6 +290,37 @@ class DeliverSmListenerTest {
     }
 
     @Test
+    void onAcceptDeliverSm_receiptNeverRecorded_temporaryErrorAfterTheCommitTimeout() throws Exception {
+        CompletableFuture<Void> never = new CompletableFuture<>();
+        DeliverSmListener deferring = new DeliverSmListener(
+                MoGateway.smsc(2775).commitTimeout(Duration.ofMillis(200)).build(),
+                new MoSinks(dispatch.intake(), r -> never), meters, Clock.fixed(NOW, ZoneOffset.UTC), true);
+        DeliverSm receipt = deliverSm("849", 0x04, 0, "id:9 stat:DELIVRD".getBytes(StandardCharsets.US_ASCII));
+        receipt.setSequenceNumber(81);
+        long start = System.nanoTime();
+
+        assertEquals(SMPPConstant.STAT_ESME_RX_T_APPN, answeredDeferred(deferring, receipt));
+
+        assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(200), "not before the timeout");
+        assertEquals(0, deferring.inFlight(), "nothing owed any more");
+        assertTrue(deferring.drain(Duration.ZERO));
+        assertEquals(1.0, meters.get("smsgw.mo.answered").tags("status", "ESME_RX_T_APPN").counter().count());
+    }
+
+    @Test
+    void onAcceptDeliverSm_blockingAndReceiptNeverRecorded_temporaryErrorAfterTheCommitTimeout() {
+        DeliverSmListener blocking = new DeliverSmListener(
+                MoGateway.smsc(2775).commitTimeout(Duration.ofMillis(200)).build(),
+                new MoSinks(dispatch.intake(), r -> new CompletableFuture<Void>()), meters, Clock.systemUTC());
+
+        ProcessRequestException e = assertThrows(ProcessRequestException.class, () -> blocking.onAcceptDeliverSm(
+                deliverSm("849", 0x04, 0, "id:9 stat:DELIVRD".getBytes(StandardCharsets.US_ASCII))));
+
+        assertEquals(SMPPConstant.STAT_ESME_RX_T_APPN, status(e));
+        assertEquals(0, blocking.inFlight());
+    }
+
+    @Test
     void onAcceptDeliverSm_badSyntax_storedAndCountedByRejection() throws Exception {
         listener.onAcceptDeliverSm(text("xin chao"));
 
