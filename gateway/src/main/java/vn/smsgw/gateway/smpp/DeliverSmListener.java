@@ -199,10 +199,8 @@ public final class DeliverSmListener implements MessageReceiverListener {
         } catch (RuntimeException e) {
             recorded = CompletableFuture.failedFuture(e);
         }
-        // bounded like a commit, whatever the sink does: an answer is never owed for longer, so a drain of
-        // commitTimeout plus a margin covers receipts too; a receipt recorded after its temporary answer is
-        // redelivered by the SMSC and settles the same state again
-        return recorded.copy().orTimeout(commitTimeoutNanos, TimeUnit.NANOSECONDS).handle((ignored, failure) -> {
+        // a receipt recorded after its temporary answer is redelivered by the SMSC and settles the same state again
+        return bounded(recorded).handle((ignored, failure) -> {
             if (failure == null) {
                 return Answer.ok();
             }
@@ -217,10 +215,18 @@ public final class DeliverSmListener implements MessageReceiverListener {
         });
     }
 
+    /**
+     * {@code f}, failed with a TimeoutException once the commit timeout is over: every answer the listener owes, an
+     * MO's or a receipt's, is owed for no longer, so a drain of that timeout plus a margin covers them all.
+     */
+    private <T> CompletableFuture<T> bounded(CompletableFuture<T> f) {
+        return f.copy().orTimeout(commitTimeoutNanos, TimeUnit.NANOSECONDS);
+    }
+
     /** The answer to an MO once intake's commit is done, or a temporary error after the commit timeout. */
     private CompletableFuture<Answer> committed(CompletableFuture<IntakeResult> commit, MoPdu pdu) {
         Timer.Sample sample = Timer.start();
-        return commit.copy().orTimeout(commitTimeoutNanos, TimeUnit.NANOSECONDS).handle((result, failure) -> {
+        return bounded(commit).handle((result, failure) -> {
             sample.stop(meters.commit());
             if (failure != null) {
                 Throwable cause = Futures.cause(failure);

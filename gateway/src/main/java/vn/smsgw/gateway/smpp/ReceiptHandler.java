@@ -35,8 +35,9 @@ public final class ReceiptHandler implements AutoCloseable {
      * Group commit: callers hand their receipt to one writer thread; the writer applies whatever has
      * gathered in one transaction. One commit per receipt would cap a bind at one receipt per commit latency per
      * jsmpp PDU thread, and those threads also process the submit_sm_resp the submitter waits for. A store failure
-     * or a commit slower than RECORD_TIMEOUT is thrown, so the listener answers the deliver_sm with a temporary
-     * error and the SMSC sends the receipt again (applying a receipt twice changes nothing).
+     * fails the receipt's future, so the listener answers the deliver_sm with a temporary error and the SMSC sends
+     * the receipt again (applying a receipt twice changes nothing). How long an answer may wait is the listener's
+     * bound (the SMSC's commitTimeout), not this handler's: one timer per receipt, not two.
      */
 
     private static final Logger log = LoggerFactory.getLogger(ReceiptHandler.class);
@@ -78,7 +79,9 @@ public final class ReceiptHandler implements AutoCloseable {
      */
     public void onReceipt(DeliveryReceipt receipt) {
         try {
-            take(receipt).get();
+            take(receipt).get(RECORD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new StorageException("receipt not recorded within " + RECORD_TIMEOUT_SECONDS + " s", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof StorageException se ? se
                     : new StorageException("receipt not recorded: " + e.getCause(), e.getCause());
@@ -90,8 +93,8 @@ public final class ReceiptHandler implements AutoCloseable {
 
     /**
      * Hands the receipt to the writer; the future completes once it is committed, or fails with a
-     * {@link StorageException} when the store fails or is slower than {@value #RECORD_TIMEOUT_SECONDS} s (then answer
-     * the deliver_sm with a temporary error).
+     * {@link StorageException} when the store fails (then answer the deliver_sm with a temporary error). It sets no
+     * deadline of its own: the caller bounds its wait.
      */
     public CompletableFuture<OptionalLong> take(DeliveryReceipt receipt) {
         OutboundState state = state(receipt);
@@ -106,11 +109,10 @@ public final class ReceiptHandler implements AutoCloseable {
         }
         CompletableFuture<OptionalLong> done = new CompletableFuture<>();
         pending.add(new Pending(update, done));
-        return done.copy().orTimeout(RECORD_TIMEOUT_SECONDS, TimeUnit.SECONDS).handle((match, failure) -> {
+        return done.handle((match, failure) -> {
             if (failure != null) {
                 Throwable cause = Futures.cause(failure);
-                throw cause instanceof StorageException se ? se : cause instanceof TimeoutException
-                        ? new StorageException("receipt not recorded within " + RECORD_TIMEOUT_SECONDS + " s", cause)
+                throw cause instanceof StorageException se ? se
                         : new StorageException("receipt not recorded: " + cause, cause);
             }
             counted(state, key, receipt, match);

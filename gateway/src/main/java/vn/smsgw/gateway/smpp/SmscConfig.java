@@ -24,8 +24,8 @@ import java.util.Objects;
  * @param reconnectMin         first reconnect delay after a loss or a failed bind
  * @param reconnectMax         cap of the doubling reconnect delay
  * @param authFailureBackoff   reconnect delay after the SMSC refused the credentials
- * @param commitTimeout        how long an MO waits for intake to commit before it is answered with a temporary
- *                             error; keep it below the SMSC's deliver_sm response timeout
+ * @param commitTimeout        how long an MO waits for intake to commit (a receipt for its recording) before it is
+ *                             answered with a temporary error; keep it below the SMSC's deliver_sm response timeout
  * @param pduProcessorDegree   threads per session running the deliver_sm listener
  * @param queueCapacity        received PDUs waiting for such a thread per session; when full, jsmpp answers
  *                             ESME_RTHROTTLED; keep it at least the SMSC's window plus the own submit window
