@@ -47,6 +47,10 @@ import vn.smsgw.parser.report.Command;
  *
  * <p>On SQLite the vote and reporter keys are answered from memory instead and their rows only appended
  * ({@link SqliteVoteIndex}); so one instance must serve one database, and it is thread-safe but not stateless there.
+ * A vote on a known entry writes nothing to its row there: the entries' states are read, only new entries inserted,
+ * and an entry's live reporter count is the vote index's, which this store's readers return; the row's
+ * {@code reporters} is brought up to date when the entry changes state, and its {@code last_reported_at} and
+ * {@code updated_at} are those of its creation or last change of state.
  */
 public final class JdbcBlocklistStore implements BlocklistStore {
     static final long FEED_LOCK_KEY = 0x736d7367_46454544L;
@@ -77,6 +81,10 @@ public final class JdbcBlocklistStore implements BlocklistStore {
             + "WHERE list = ? AND source = ? AND state = ?";
     private static final String TO_OTHER = "UPDATE blocklist_entry SET state = ?, updated_at = ? "
             + "WHERE list = ? AND source = ? AND state = ?";
+    private static final String SQLITE_STATES = "SELECT e.list, e.source, e.state FROM q CROSS JOIN blocklist_entry e "
+            + "ON e.list = q.list AND e.source = q.source";
+    private static final String SQLITE_ROW_REPORTERS = "UPDATE blocklist_entry SET reporters = ? "
+            + "WHERE list = ? AND source = ?";
     private static final String EVENT = "INSERT INTO blocklist_event (list, source, source_type, event, reason, at) "
             + "SELECT list, source, source_type, ?, ?, ? FROM blocklist_entry WHERE list = ? AND source = ?";
     private static final String EVENT_COLUMNS = "SELECT seq, list, source, source_type, event, reason, at "
@@ -99,7 +107,11 @@ public final class JdbcBlocklistStore implements BlocklistStore {
                 EntryRow row = entries.computeIfAbsent(EntryKey.of(v), k -> new EntryRow(v));
                 row.add(v, newReporter[i]);
             }
-            upsertEntries(c, entries, now);
+            if (c.dialect() == Dialect.SQLITE) {
+                sqliteEntries(c, entries, now);
+            } else {
+                upsertEntries(c, entries, now);
+            }
             // 5. Per vote, the entry's reporters as of that vote: the total less the new reporters after it.
             int[] reporters = new int[n];
             boolean[] candidate = new boolean[n];
@@ -245,6 +257,39 @@ public final class JdbcBlocklistStore implements BlocklistStore {
         }
     }
 
+    /**
+     * Step 4 on SQLite: the entries' states read, only the new entries inserted, and each entry's reporters taken from
+     * the vote index. A known entry's row is not rewritten for a vote: that would dirty a random page of the table at
+     * every vote, the most of a group commit's pages. Its reporters column is written when its state changes
+     * ({@link #transition}); readers of this store get the live count ({@link #entries}, {@link #forEachListed}).
+     */
+    private void sqliteEntries(JdbcTx tx, Map<EntryKey, EntryRow> entries, Instant now) throws SQLException {
+        MultiRow keys = new MultiRow(tx.dialect(), "text", "text");
+        for (EntryRow row : entries.values()) {
+            keys.add(row.list, row.source);
+        }
+        keys.forEachChunk(tx, src -> "WITH q (list, source) AS (" + src + ") " + SQLITE_STATES, ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.get(new EntryKey(rs.getString(1), rs.getString(2))).state = rs.getString(3);
+                }
+            }
+        });
+        MultiRow fresh = new MultiRow(tx.dialect(), "text", "text", "text", "text", "integer", "bigint", "bigint",
+                "bigint", "bigint");
+        for (EntryRow row : entries.values()) {
+            if (row.state == null) {
+                fresh.add(row.list, row.source, row.sourceType, EntryState.CANDIDATE.name(), row.newReporters,
+                        row.firstAt, row.lastAt, null, now.toEpochMilli());
+                row.state = EntryState.CANDIDATE.name();
+            }
+        }
+        fresh.forEachChunk(tx, src -> ENTRIES + src, PreparedStatement::executeUpdate);
+        for (EntryRow row : entries.values()) {
+            row.reporters = sqliteVotes.reporters(tx, row.list, row.source);
+        }
+    }
+
     private int[] windowCounts(JdbcTx tx, List<Vote> votes, Map<Command, Instant> windowStart,
                                boolean[] counted, boolean[] candidate) throws SQLException {
         int n = votes.size();
@@ -383,6 +428,14 @@ public final class JdbcBlocklistStore implements BlocklistStore {
             if (ps.executeUpdate() == 0) {
                 return false;
             }
+            if (jtx.dialect() == Dialect.SQLITE) {
+                try (PreparedStatement count = c.prepareStatement(SQLITE_ROW_REPORTERS)) {
+                    count.setInt(1, sqliteVotes.reporters(jtx, t.list(), t.source()));
+                    count.setString(2, t.list());
+                    count.setString(3, t.source());
+                    count.executeUpdate();
+                }
+            }
             lockFeed(jtx);
             appendEvent(c, t);
             return true;
@@ -420,7 +473,7 @@ public final class JdbcBlocklistStore implements BlocklistStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new BlocklistEntry(rs.getString(1), rs.getString(2), SourceType.valueOf(rs.getString(3)),
-                            EntryState.valueOf(rs.getString(4)), rs.getInt(5)));
+                            EntryState.valueOf(rs.getString(4)), reporters(JdbcTx.of(tx), rs, 5)));
                 }
             }
             return out;
@@ -439,12 +492,19 @@ public final class JdbcBlocklistStore implements BlocklistStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     sink.accept(new ListedEntry(rs.getString(1), rs.getString(2),
-                            SourceType.valueOf(rs.getString(3)), rs.getInt(4), Instant.ofEpochMilli(rs.getLong(5))));
+                            SourceType.valueOf(rs.getString(3)), reporters(JdbcTx.of(tx), rs, 4),
+                            Instant.ofEpochMilli(rs.getLong(5))));
                 }
             }
         } catch (SQLException e) {
             throw new StorageException("cannot export blocklist " + list + ": " + e.getMessage(), e);
         }
+    }
+
+    /** An entry row's reporters: on SQLite the vote index's live count (the row has it as of its last change). */
+    private int reporters(JdbcTx tx, ResultSet rs, int column) throws SQLException {
+        return tx.dialect() == Dialect.SQLITE ? sqliteVotes.committedReporters(tx, rs.getString(1), rs.getString(2))
+                : rs.getInt(column);
     }
 
     @Override

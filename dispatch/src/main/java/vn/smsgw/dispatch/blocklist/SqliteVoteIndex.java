@@ -26,6 +26,9 @@ import vn.smsgw.parser.report.Command;
  * appends its row, so the reporters of an entry are those of its vote rows; they are not written a second time
  * ({@code blocklist_reporter} keeps the rows of stores written before, and is read at load as well).
  *
+ * <p>The reporters of an entry are also its live count: {@code blocklist_entry.reporters} is written when the entry is
+ * created and when its state changes, not at every vote ({@link JdbcBlocklistStore}).
+ *
  * <p>A batch is worked out against the committed keys plus the batch's own changes, which are applied to the index
  * only once its transaction has committed, so a rolled-back batch leaves nothing behind ({@link CommitStage}).
  * Memory: one map entry per (list, source, command, reporter) and per (list, source, reporter) ever recorded.
@@ -50,10 +53,7 @@ final class SqliteVoteIndex {
 
     /** Decides which votes count and which reporters are new, appends their rows, and stages the keys. */
     synchronized VoteKeys record(JdbcTx tx, List<Vote> batch, Map<Command, Instant> windowStart) throws SQLException {
-        if (!loaded) {
-            load(tx);
-            loaded = true;
-        }
+        loadOnce(tx);
         Staged staged = stage.of(tx);
         int n = batch.size();
         boolean[] counted = new boolean[n];
@@ -103,6 +103,24 @@ final class SqliteVoteIndex {
         return count;
     }
 
+    /** The reporters ever counted on (list, source), the batch that {@code tx} recorded included. */
+    synchronized int reporters(JdbcTx tx, String list, String source) throws SQLException {
+        loadOnce(tx);
+        String key = entryKey(list, source);
+        Staged staged = stage.ifOpen(tx);
+        Set<String> batch = staged == null ? Set.of() : staged.reporters().getOrDefault(key, Set.of());
+        return reporters.getOrDefault(key, Set.of()).size() + batch.size(); // staged reporters are new ones only
+    }
+
+    /**
+     * The committed reporters of (list, source), for readers: the live count of an entry, which its row holds only as
+     * of its last change of state. Loads the index (through {@code tx}) if no vote has yet.
+     */
+    synchronized int committedReporters(JdbcTx tx, String list, String source) throws SQLException {
+        loadOnce(tx);
+        return reporters.getOrDefault(entryKey(list, source), Set.of()).size();
+    }
+
     private void apply(Staged staged) {
         staged.votes().forEach((k, m) -> votes.computeIfAbsent(k, x -> new HashMap<>()).putAll(m));
         staged.reporters().forEach((k, r) -> reporters.computeIfAbsent(k, x -> new HashSet<>()).addAll(r));
@@ -125,6 +143,13 @@ final class SqliteVoteIndex {
         }
         Set<String> committed = reporters.get(entryKey);
         return committed != null && committed.contains(reporter);
+    }
+
+    private void loadOnce(JdbcTx tx) throws SQLException {
+        if (!loaded) {
+            load(tx);
+            loaded = true;
+        }
     }
 
     private void load(JdbcTx tx) throws SQLException {

@@ -93,6 +93,16 @@ abstract class BlocklistStoreContract {
                 .filter(e -> e.list().equals(list)).findFirst().orElseThrow();
     }
 
+    /** The reporter counts of the listed entries of {@code list}, in export order. */
+    List<Integer> listedReporters(String list) {
+        List<Integer> out = new ArrayList<>();
+        stores.transactions().inTransaction(tx -> {
+            stores.entries().forEachListed(tx, list, e -> out.add(e.reporters()));
+            return null;
+        });
+        return out;
+    }
+
     List<BlocklistEvent> changes(String list) {
         return export.changes(list, 0, 100);
     }
@@ -219,6 +229,15 @@ abstract class BlocklistStoreContract {
                 out.stream().map(VoteOutcome::listedNow).toList());
         assertEquals(1, changes("VIETTEL").size());
         assertEquals(6, entry("VIETTEL", VIETTEL_NUMBER).reporters());
+    }
+
+    @Test
+    void entries_votesAfterListing_countEveryReporterInLookupsAndExports() {
+        listViettelNumber();
+        castEach(VIETTEL_NUMBER, Command.V, "r4", "r5");
+
+        assertEquals(5, entry("VIETTEL", VIETTEL_NUMBER).reporters());
+        assertEquals(List.of(5), listedReporters("VIETTEL"));
     }
 
     @Test

@@ -127,6 +127,42 @@ class SqliteBlocklistStoreTest extends BlocklistStoreContract {
         assertEquals(List.of(1, 2), out.stream().map(VoteOutcome::reporters).toList());
     }
 
+    @Test
+    void vote_knownEntry_leavesItsRowAloneUntilItsStateChanges() {
+        castEach(VIETTEL_NUMBER, Command.LD, "r1", "r2");
+
+        assertEquals(1L, count(ROW_REPORTERS), "written when the entry was created");
+        assertEquals(2, entry("VIETTEL", VIETTEL_NUMBER).reporters(), "the live count, from the vote log");
+
+        castEach(VIETTEL_NUMBER, Command.LD, "r3"); // listed
+        assertEquals(3L, count(ROW_REPORTERS), "brought up to date with the change of state");
+    }
+
+    @Test
+    void entries_afterReopen_liveCountComesFromTheVoteLog() {
+        listViettelNumber();
+        castEach(VIETTEL_NUMBER, Command.V, "r4", "r5");
+        assertEquals(3L, count(ROW_REPORTERS));
+
+        reopen(); // no vote since: the count must come from the log, not from a row or an earlier index
+
+        assertEquals(5, entry("VIETTEL", VIETTEL_NUMBER).reporters());
+        assertEquals(List.of(5), listedReporters("VIETTEL"));
+    }
+
+    @Test
+    void delist_afterReopen_writesTheLiveCountToTheRow() {
+        listViettelNumber();
+        castEach(VIETTEL_NUMBER, Command.V, "r4");
+
+        reopen();
+        admin.delist("VIETTEL", VIETTEL_NUMBER.value(), "carrier verified subscriber", "op1");
+
+        assertEquals(4L, count(ROW_REPORTERS));
+    }
+
+    private static final String ROW_REPORTERS = "SELECT reporters FROM blocklist_entry WHERE list = 'VIETTEL'";
+
     private long count(String sql) {
         return db.read(tx -> {
             try (Statement st = JdbcTx.of(tx).connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
