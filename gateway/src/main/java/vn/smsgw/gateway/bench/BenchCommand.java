@@ -96,6 +96,10 @@ public final class BenchCommand {
         @Option(names = "--side", defaultValue = "both", description = "both, bare or gateway.")
         String side;
 
+        @Option(names = "--warmup", defaultValue = "10",
+                description = "Per cent of --count left out of the rates and latencies first (default: 10).")
+        int warmup;
+
         @Mixin
         PgOptions pg;
 
@@ -105,7 +109,7 @@ public final class BenchCommand {
                 throw new IllegalArgumentException("--store must be sqlite or postgres: " + store);
             }
             InboundBench.Settings s = new InboundBench.Settings(count, window, Duration.ofSeconds(seconds), store,
-                    binds, degree, submitWindow, bareDegree, pg.target());
+                    binds, degree, submitWindow, bareDegree, pg.target(), warmup);
             InboundBench.Result bare = side.equals("gateway") ? null : InboundBench.bare(s);
             InboundBench.Result gw = side.equals("bare") ? null : InboundBench.gateway(s);
             System.out.print(InboundBench.table(s, bare, gw));
