@@ -49,8 +49,10 @@ import vn.smsgw.parser.report.Command;
  * ({@link SqliteVoteIndex}); so one instance must serve one database, and it is thread-safe but not stateless there.
  * A vote on a known entry writes nothing to its row there: the entries' states are read, only new entries inserted,
  * and an entry's live reporter count is the vote index's, which this store's readers return; the row's
- * {@code reporters} is brought up to date when the entry changes state, and its {@code last_reported_at} and
- * {@code updated_at} are those of its creation or last change of state.
+ * {@code reporters} is brought up to date when the entry changes state (never lowered), its {@code last_reported_at}
+ * is that of its creation and its {@code updated_at} that of its creation or last change of state. The index takes a
+ * commit's votes just after the commit, so a reader or an operator action that starts in that moment sees the
+ * entry's count of the group before (never less than its row's).
  */
 public final class JdbcBlocklistStore implements BlocklistStore {
     static final long FEED_LOCK_KEY = 0x736d7367_46454544L;
@@ -83,7 +85,7 @@ public final class JdbcBlocklistStore implements BlocklistStore {
             + "WHERE list = ? AND source = ? AND state = ?";
     private static final String SQLITE_STATES = "SELECT e.list, e.source, e.state FROM q CROSS JOIN blocklist_entry e "
             + "ON e.list = q.list AND e.source = q.source";
-    private static final String SQLITE_ROW_REPORTERS = "UPDATE blocklist_entry SET reporters = ? "
+    private static final String SQLITE_ROW_REPORTERS = "UPDATE blocklist_entry SET reporters = MAX(reporters, ?) "
             + "WHERE list = ? AND source = ?";
     private static final String EVENT = "INSERT INTO blocklist_event (list, source, source_type, event, reason, at) "
             + "SELECT list, source, source_type, ?, ?, ? FROM blocklist_entry WHERE list = ? AND source = ?";
@@ -100,7 +102,8 @@ public final class JdbcBlocklistStore implements BlocklistStore {
                     : voteKeys(c, votes, windowStart);
             boolean[] counted = keys.counted();
             boolean[] newReporter = keys.newReporter();
-            // 4. Entries: one upsert row per (list, source), adding its new reporters; returns state and total.
+            // 4. Entries, one row per (list, source): on PostgreSQL an upsert adding its new reporters, which returns
+            // state and total; on SQLite the states read, new entries inserted, totals from the vote index.
             Map<EntryKey, EntryRow> entries = new LinkedHashMap<>();
             for (int i = 0; i < n; i++) {
                 Vote v = votes.get(i);
@@ -501,10 +504,15 @@ public final class JdbcBlocklistStore implements BlocklistStore {
         }
     }
 
-    /** An entry row's reporters: on SQLite the vote index's live count (the row has it as of its last change). */
+    /**
+     * An entry row's reporters. On SQLite the vote index's live count, with {@code tx}'s own votes (the row has it as
+     * of its creation or last change of state); never less than the row's, since the index takes a commit's votes
+     * just after the commit and a reader that starts in between sees the rows first.
+     */
     private int reporters(JdbcTx tx, ResultSet rs, int column) throws SQLException {
-        return tx.dialect() == Dialect.SQLITE ? sqliteVotes.committedReporters(tx, rs.getString(1), rs.getString(2))
-                : rs.getInt(column);
+        int row = rs.getInt(column);
+        return tx.dialect() == Dialect.SQLITE
+                ? Math.max(row, sqliteVotes.reporters(tx, rs.getString(1), rs.getString(2))) : row;
     }
 
     @Override

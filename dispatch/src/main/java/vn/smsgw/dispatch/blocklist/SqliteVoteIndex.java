@@ -21,7 +21,8 @@ import vn.smsgw.parser.report.Command;
  * SQLite those keys, drawn from keyed hashes, would land on random index pages: every vote would dirty pages all
  * over two indexes, and a group commit's cost is the pages it writes. SQLite has one writer, this process, so the
  * keys live here instead — each (list, source, command, reporter)'s last counted vote time and each (list, source)'s
- * reporters — loaded at the first vote from {@code blocklist_vote}, an append-only log on SQLite (a refreshed vote is a
+ * reporters — loaded at their first use (a vote, a lookup, an export or a change of state) from
+ * {@code blocklist_vote}, an append-only log on SQLite (a refreshed vote is a
  * new row; the latest row of a key wins at load). A reporter is new to an entry only with a counted vote, which
  * appends its row, so the reporters of an entry are those of its vote rows; they are not written a second time
  * ({@code blocklist_reporter} keeps the rows of stores written before, and is read at load as well).
@@ -103,22 +104,17 @@ final class SqliteVoteIndex {
         return count;
     }
 
-    /** The reporters ever counted on (list, source), the batch that {@code tx} recorded included. */
+    /**
+     * The reporters ever counted on (list, source), the batch that {@code tx} recorded included: the live count of an
+     * entry, which its row holds only as of its last change of state. Loads the index (through {@code tx}) at its
+     * first use, whichever thread that is.
+     */
     synchronized int reporters(JdbcTx tx, String list, String source) throws SQLException {
         loadOnce(tx);
         String key = entryKey(list, source);
         Staged staged = stage.ifOpen(tx);
         Set<String> batch = staged == null ? Set.of() : staged.reporters().getOrDefault(key, Set.of());
         return reporters.getOrDefault(key, Set.of()).size() + batch.size(); // staged reporters are new ones only
-    }
-
-    /**
-     * The committed reporters of (list, source), for readers: the live count of an entry, which its row holds only as
-     * of its last change of state. Loads the index (through {@code tx}) if no vote has yet.
-     */
-    synchronized int committedReporters(JdbcTx tx, String list, String source) throws SQLException {
-        loadOnce(tx);
-        return reporters.getOrDefault(entryKey(list, source), Set.of()).size();
     }
 
     private void apply(Staged staged) {

@@ -9,9 +9,10 @@ import java.util.function.Supplier;
  * {@link #of}/{@link #ifOpen}, and handed to {@code apply} once it has committed ({@link Tx#afterCommit}). A
  * transaction that rolls back never reaches {@code apply}; the next transaction starts a fresh stage.
  *
- * <p>For indexes kept by the single SQLite writer: their transactions follow one another on one thread (intake's
- * writer), so the stage of one has been applied before the next begins. Every method and {@code apply} run under
- * {@code lock}, the owner's monitor.
+ * <p>For indexes kept by the single SQLite writer: the transactions that stage changes follow one another on one
+ * thread (intake's writer), so the stage of one has been applied before the next begins. Other threads may read the
+ * index in their own transactions (they see the committed state, which lags a commit until its apply has run); every
+ * method and {@code apply} run under {@code lock}, the owner's monitor.
  */
 public final class CommitStage<S> {
     private final Object lock;

@@ -241,6 +241,23 @@ abstract class BlocklistStoreContract {
     }
 
     @Test
+    void entries_inTheTransactionOfAVote_countThatVote() {
+        listViettelNumber();
+
+        List<Integer> seen = stores.transactions().inTransaction(tx -> {
+            VoteOutcome out = blocklist.vote(tx, List.of(vote(VIETTEL_NUMBER, Command.V, "r4"))).get(0);
+            List<Integer> counts = new ArrayList<>();
+            counts.add(out.reporters());
+            stores.entries().entries(tx, VIETTEL_NUMBER.value()).stream().filter(e -> e.list().equals("VIETTEL"))
+                    .forEach(e -> counts.add(e.reporters()));
+            stores.entries().forEachListed(tx, "VIETTEL", e -> counts.add(e.reporters()));
+            return counts;
+        });
+
+        assertEquals(List.of(4, 4, 4), seen, "the vote's outcome, the lookup and the export in its transaction");
+    }
+
+    @Test
     void vote_delistedEntry_isNotRelistedByNewVotes() {
         listViettelNumber();
         admin.delist("VIETTEL", VIETTEL_NUMBER.value(), "carrier verified subscriber", "op1");

@@ -161,6 +161,35 @@ class SqliteBlocklistStoreTest extends BlocklistStoreContract {
         assertEquals(4L, count(ROW_REPORTERS));
     }
 
+    @Test
+    void export_startedBetweenACommitAndTheIndexUpdate_neverCountsLessThanTheRow() {
+        String[] seen = new String[1];
+        stores.transactions().inTransaction(tx -> {
+            tx.afterCommit(() -> seen[0] = csv("VIETTEL")); // runs before the vote index takes this commit's votes
+            return blocklist.vote(tx, List.of(vote(VIETTEL_NUMBER, Command.LD, "r1"),
+                    vote(VIETTEL_NUMBER, Command.LD, "r2"), vote(VIETTEL_NUMBER, Command.LD, "r3"))); // listed
+        });
+
+        assertTrue(seen[0].contains(",MOBILE,3,"), seen[0]);
+        assertEquals(List.of(3), listedReporters("VIETTEL"));
+    }
+
+    @Test
+    void delist_neverLowersTheRowsCount() {
+        listViettelNumber();
+        assertEquals(3L, count(ROW_REPORTERS));
+        db.inTransaction(tx -> {
+            try (Statement st = JdbcTx.of(tx).connection().createStatement()) {
+                st.executeUpdate("UPDATE blocklist_entry SET reporters = 7 WHERE list = 'VIETTEL'");
+            }
+            return null;
+        });
+
+        admin.delist("VIETTEL", VIETTEL_NUMBER.value(), "carrier verified subscriber", "op1");
+
+        assertEquals(7L, count(ROW_REPORTERS));
+    }
+
     private static final String ROW_REPORTERS = "SELECT reporters FROM blocklist_entry WHERE list = 'VIETTEL'";
 
     private long count(String sql) {
