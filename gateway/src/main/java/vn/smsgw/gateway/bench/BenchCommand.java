@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import vn.smsgw.dispatch.outbound.Lane;
 import vn.smsgw.dispatch.store.SqliteSync;
 
@@ -39,8 +42,16 @@ public final class BenchCommand {
         @Mixin
         PgOptions pg;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
+            for (String s : stores) {
+                if (!List.of("sqlite", "postgres").contains(s.trim())) {
+                    throw invalid(spec, "--store: unknown store " + s + " (sqlite, postgres)");
+                }
+            }
             Duration w = Duration.ofSeconds(warmup);
             Duration m = Duration.ofSeconds(seconds);
             System.out.printf("machine: %d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
@@ -57,7 +68,7 @@ public final class BenchCommand {
                             System.out.println(IntakeBench.run("postgres", store.database(), callers, w, m));
                         }
                     }
-                    default -> throw new IllegalArgumentException("unknown store: " + s);
+                    default -> throw new IllegalStateException("unknown store: " + s); // refused above
                 }
             }
             return 0;
@@ -96,20 +107,28 @@ public final class BenchCommand {
         @Option(names = "--side", defaultValue = "both", description = "both, bare or gateway.")
         String side;
 
-        @Option(names = "--warmup", defaultValue = "10",
+        @Option(names = "--warmup-percent", defaultValue = "10",
                 description = "Per cent of --count left out of the rates and latencies first (default: 10).")
-        int warmup;
+        int warmupPercent;
 
         @Mixin
         PgOptions pg;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
             if (!store.equals("sqlite") && !store.equals("postgres")) {
-                throw new IllegalArgumentException("--store must be sqlite or postgres: " + store);
+                throw invalid(spec, "--store must be sqlite or postgres: " + store);
             }
-            InboundBench.Settings s = new InboundBench.Settings(count, window, Duration.ofSeconds(seconds), store,
-                    binds, degree, submitWindow, bareDegree, pg.target(), warmup);
+            InboundBench.Settings s;
+            try {
+                s = new InboundBench.Settings(count, window, Duration.ofSeconds(seconds), store, binds, degree,
+                        submitWindow, bareDegree, pg.target(), warmupPercent);
+            } catch (IllegalArgumentException e) {
+                throw invalid(spec, e.getMessage());
+            }
             InboundBench.Result bare = side.equals("gateway") ? null : InboundBench.bare(s);
             InboundBench.Result gw = side.equals("bare") ? null : InboundBench.gateway(s);
             System.out.print(InboundBench.table(s, bare, gw));
@@ -141,8 +160,16 @@ public final class BenchCommand {
                 description = "Sides to run: bare, sqlite, memory (default: all).")
         String[] sides;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
+            for (String side : sides) {
+                if (!List.of("bare", "sqlite", "memory").contains(side.trim())) {
+                    throw invalid(spec, "--sides: unknown side " + side + " (bare, sqlite, memory)");
+                }
+            }
             OutboundBench.Settings s = new OutboundBench.Settings(count, window, binds, lane,
                     Duration.ofSeconds(seconds));
             List<OutboundBench.Result> results = new ArrayList<>();
@@ -151,7 +178,7 @@ public final class BenchCommand {
                     case "bare" -> results.add(OutboundBench.bare(s));
                     case "sqlite" -> results.add(OutboundBench.sqlite(s));
                     case "memory" -> results.add(OutboundBench.inMemory(s));
-                    default -> throw new IllegalArgumentException("unknown side: " + side);
+                    default -> throw new IllegalStateException("unknown side: " + side); // refused above
                 }
             }
             System.out.print(OutboundBench.table(s, results));
@@ -188,10 +215,13 @@ public final class BenchCommand {
                 + "(default; a commit survives a power loss) or NORMAL (it survives kill -9).")
         SqliteSync sync;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
             if (tps < 0 || seconds < 1 || warmup < 0 || binds < 1 || window < 1) {
-                throw new IllegalArgumentException("--tps must be >= 0; --seconds, --binds, --window >= 1");
+                throw invalid(spec, "--tps and --warmup must be >= 0; --seconds, --binds, --window >= 1");
             }
             long n = recipients != null ? recipients
                     : tps == 0 ? 300_000 : Math.max(20_000, (long) tps * (seconds + warmup + 5));
@@ -199,5 +229,10 @@ public final class BenchCommand {
             System.out.print(CampaignBench.table(s, CampaignBench.run(s)));
             return 0;
         }
+    }
+
+    /** A bad option value: picocli prints the message and the command's usage, and the exit code is 2. */
+    private static ParameterException invalid(CommandSpec spec, String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 }

@@ -23,7 +23,7 @@ import vn.smsgw.gateway.smpp.SmscConfig;
  * Both sides run in this process against the project's own simulator on loopback, one after the other, each with
  * a fresh simulator: first a bare jsmpp session that acknowledges without doing anything, then the whole gateway
  * (SQLite with full sync, or PostgreSQL). Rates count deliver_sm answered ESME_ROK by the ESME, as the simulator
- * saw them, after the first 10 % (the warm-up, --warmup); ack latency is the simulator's, deliver_sm written to its
+ * saw them, after the first 10 % (the warm-up, --warmup-percent); ack latency is the simulator's, deliver_sm written to its
  * deliver_sm_resp read. For the gateway an ESME_ROK means the report is committed; its reply goes out through the
  * outbound queue and the submitter, and a reply submit_sm reaching the simulator closes a round trip.
  */
@@ -35,7 +35,7 @@ final class InboundBench {
                     int bareDegree, PgTarget pg, int warmupPercent) {
         Settings {
             if (warmupPercent < 0 || warmupPercent > 90) {
-                throw new IllegalArgumentException("--warmup must be 0 to 90 (per cent of --count): " + warmupPercent);
+                throw new IllegalArgumentException("--warmup-percent must be 0 to 90 (per cent of --count): " + warmupPercent);
             }
         }
 
@@ -138,8 +138,8 @@ final class InboundBench {
         StringBuilder b = new StringBuilder();
         b.append(Machine.describe()).append('\n');
         b.append(String.format("simulator window %d, %,d MO per side (first %d %% warm-up); gateway: %d bind(s), "
-                + "degree %d, submit window %d, store %s%n", s.window(), s.count(), s.warmupPercent(), s.binds(), s.degree(),
-                s.submitWindow(), s.store()));
+                + "degree %d, submit window %d, store %s%n", s.window(), s.count(), s.warmupPercent(), s.binds(),
+                s.degree(), s.submitWindow(), s.store()));
         b.append(String.format("%-22s %14s %10s %10s %10s %8s %14s %10s %10s%n", "", "deliver_sm/s", "ack p50",
                 "ack p99", "ack p99.9", "errors", "replies/s", "MO→reply", "p99"));
         for (Result r : new Result[] {bare, gw}) {

@@ -22,7 +22,7 @@ class InboundBenchSettingsTest {
     @Test
     void warmup_outsideZeroToNinety_isRefusedNamingTheOption() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> warmup(91));
-        assertTrue(e.getMessage().contains("--warmup"), e.getMessage());
+        assertTrue(e.getMessage().contains("--warmup-percent"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> warmup(-1));
     }
 

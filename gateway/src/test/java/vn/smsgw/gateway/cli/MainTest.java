@@ -1,6 +1,7 @@
 package vn.smsgw.gateway.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -30,6 +31,26 @@ class MainTest {
 
         assertEquals(0, run.exitCode());
         assertTrue(run.out().contains("--text=MESSAGE"), run.out());
+    }
+
+    @Test
+    void bench_badOptionValue_exitsWithTwoNamingTheOption() {
+        String[][] cases = {
+            {"bench", "inbound", "--warmup-percent", "95"},
+            {"bench", "inbound", "--store", "mysql"},
+            {"bench", "intake", "--store", "sqlite,mysql"},
+            {"bench", "outbound", "--sides", "bare,disk"},
+            {"bench", "campaign", "--tps", "-1"},
+        };
+        String[] named = {"--warmup-percent", "--store", "--store", "--sides", "--tps"};
+        for (int i = 0; i < cases.length; i++) {
+            CliRun run = run(cases[i]);
+
+            assertEquals(2, run.exitCode(), String.join(" ", cases[i]));
+            assertTrue(run.err().startsWith(named[i]), run.err());
+            assertTrue(run.err().contains("Usage: smsgw bench"), run.err());
+            assertFalse(run.err().contains("Exception"), run.err());
+        }
     }
 
     @Test
