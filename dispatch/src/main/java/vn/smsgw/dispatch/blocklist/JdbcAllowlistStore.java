@@ -33,7 +33,9 @@ public final class JdbcAllowlistStore implements AllowlistStore {
 
     @Override
     public boolean contains(Tx tx, String source) {
-        try (PreparedStatement ps = connection(tx).prepareStatement("SELECT 1 FROM allowlist WHERE source = ?")) {
+        try {
+            // asked at every vote: kept prepared (JdbcTx#statement), so never closed here
+            PreparedStatement ps = JdbcTx.of(tx).statement("SELECT 1 FROM allowlist WHERE source = ?");
             ps.setString(1, source);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();

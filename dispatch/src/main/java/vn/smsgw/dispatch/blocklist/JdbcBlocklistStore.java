@@ -416,9 +416,9 @@ public final class JdbcBlocklistStore implements BlocklistStore {
     @Override
     public boolean transition(Tx tx, Transition t) {
         JdbcTx jtx = JdbcTx.of(tx);
-        Connection c = jtx.connection();
         boolean listing = t.to() == EntryState.LISTED;
-        try (PreparedStatement ps = c.prepareStatement(listing ? TO_LISTED : TO_OTHER)) {
+        try {
+            PreparedStatement ps = jtx.statement(listing ? TO_LISTED : TO_OTHER);
             int i = 1;
             ps.setString(i++, t.to().name());
             if (listing) {
@@ -432,15 +432,15 @@ public final class JdbcBlocklistStore implements BlocklistStore {
                 return false;
             }
             if (jtx.dialect() == Dialect.SQLITE) {
-                try (PreparedStatement count = c.prepareStatement(SQLITE_ROW_REPORTERS)) {
-                    count.setInt(1, sqliteVotes.reporters(jtx, t.list(), t.source()));
-                    count.setString(2, t.list());
-                    count.setString(3, t.source());
-                    count.executeUpdate();
-                }
+                int reporters = sqliteVotes.reporters(jtx, t.list(), t.source());
+                PreparedStatement count = jtx.statement(SQLITE_ROW_REPORTERS);
+                count.setInt(1, reporters);
+                count.setString(2, t.list());
+                count.setString(3, t.source());
+                count.executeUpdate();
             }
             lockFeed(jtx);
-            appendEvent(c, t);
+            appendEvent(jtx, t);
             return true;
         } catch (SQLException e) {
             throw new StorageException("cannot change blocklist entry: " + e.getMessage(), e);
@@ -455,15 +455,14 @@ public final class JdbcBlocklistStore implements BlocklistStore {
         }
     }
 
-    private static void appendEvent(Connection c, Transition t) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(EVENT)) {
-            ps.setString(1, t.eventKind().name());
-            ps.setString(2, t.reason());
-            ps.setLong(3, t.at().toEpochMilli());
-            ps.setString(4, t.list());
-            ps.setString(5, t.source());
-            ps.executeUpdate();
-        }
+    private static void appendEvent(JdbcTx tx, Transition t) throws SQLException {
+        PreparedStatement ps = tx.statement(EVENT); // kept prepared (JdbcTx#statement): never closed here
+        ps.setString(1, t.eventKind().name());
+        ps.setString(2, t.reason());
+        ps.setLong(3, t.at().toEpochMilli());
+        ps.setString(4, t.list());
+        ps.setString(5, t.source());
+        ps.executeUpdate();
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -24,8 +23,7 @@ final class CampaignRows {
     static long insert(Connection c, CampaignSpec s, long now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO campaign (name, body, encoding_mode, sender, "
                 + "window_from, window_to, tps, validity_ms, start_at, max_attempts, state, created_at, next_slot, "
-                + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, 0, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
+                + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, 0, ?) RETURNING id")) {
             ps.setString(1, s.name());
             ps.setString(2, s.text());
             ps.setString(3, s.mode().name());
@@ -38,8 +36,7 @@ final class CampaignRows {
             ps.setInt(10, s.maxAttempts());
             ps.setLong(11, now);
             ps.setLong(12, now);
-            ps.executeUpdate();
-            try (ResultSet rs = ps.getGeneratedKeys()) {
+            try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }

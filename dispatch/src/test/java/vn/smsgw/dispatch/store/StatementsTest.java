@@ -56,6 +56,30 @@ class StatementsTest {
     }
 
     @Test
+    void sqlite_insert_runsNoKeyQueryBehindIt_keysComeFromReturning() {
+        try (Database db = sqliteOneConnection()) {
+            long id = db.inTransaction(tx -> {
+                JdbcTx jtx = JdbcTx.of(tx);
+                jtx.connection().createStatement().execute("CREATE TABLE k (id INTEGER PRIMARY KEY, a text)");
+                PreparedStatement ps = jtx.statement("INSERT INTO k (a) VALUES (?)");
+                ps.setString(1, "x");
+                assertEquals(1, ps.executeUpdate());
+                // the driver's default would have run SELECT last_insert_rowid() and kept its row here
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    assertFalse(keys.next(), "no key query after an insert");
+                }
+                PreparedStatement returning = jtx.statement("INSERT INTO k (a) VALUES (?) RETURNING id");
+                returning.setString(1, "y");
+                try (ResultSet rs = returning.executeQuery()) {
+                    assertTrue(rs.next());
+                    return rs.getLong(1);
+                }
+            });
+            assertEquals(2L, id);
+        }
+    }
+
+    @Test
     void sqlite_multiRowStatementOfASize_reusedByTheNextGroupOfThatSize() {
         try (Database db = sqliteOneConnection()) {
             db.inTransaction(tx -> {
