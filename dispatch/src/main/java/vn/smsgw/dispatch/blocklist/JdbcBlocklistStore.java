@@ -59,6 +59,8 @@ public final class JdbcBlocklistStore implements BlocklistStore {
 
     /** The vote keys when the store is SQLite (unused on PostgreSQL); one store per database. */
     private final SqliteVoteIndex sqliteVotes = new SqliteVoteIndex();
+    /** The entries' committed states when the store is SQLite (unused on PostgreSQL). */
+    private final SqliteEntryStates sqliteStates = new SqliteEntryStates();
 
     private static final String NEW_VOTES = "INSERT INTO blocklist_vote (list, source, command, reporter_hash, "
             + "voted_at) ";
@@ -261,20 +263,25 @@ public final class JdbcBlocklistStore implements BlocklistStore {
     }
 
     /**
-     * Step 4 on SQLite: the entries' states read, only the new entries inserted, and each entry's reporters taken from
-     * the vote index. A known entry's row is not rewritten for a vote: that would dirty a random page of the table at
+     * Step 4 on SQLite: the entries' states read (those not remembered by {@link SqliteEntryStates}), only the new
+     * entries inserted, and each entry's reporters taken from the vote index. A known entry's row is not rewritten for a vote: that would dirty a random page of the table at
      * every vote, the most of a group commit's pages. Its reporters column is written when its state changes
      * ({@link #transition}); readers of this store get the live count ({@link #entries}, {@link #forEachListed}).
      */
     private void sqliteEntries(JdbcTx tx, Map<EntryKey, EntryRow> entries, Instant now) throws SQLException {
+        SqliteEntryStates.Seen seen = sqliteStates.seenIn(tx);
         MultiRow keys = new MultiRow(tx.dialect(), "text", "text");
         for (EntryRow row : entries.values()) {
-            keys.add(row.list, row.source);
+            row.state = sqliteStates.state(row.list, row.source);
+            if (row.state == null) {
+                keys.add(row.list, row.source);
+            }
         }
         keys.forEachChunk(tx, src -> "WITH q (list, source) AS (" + src + ") " + SQLITE_STATES, ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     entries.get(new EntryKey(rs.getString(1), rs.getString(2))).state = rs.getString(3);
+                    seen.put(rs.getString(1), rs.getString(2), rs.getString(3));
                 }
             }
         });
@@ -285,6 +292,7 @@ public final class JdbcBlocklistStore implements BlocklistStore {
                 fresh.add(row.list, row.source, row.sourceType, EntryState.CANDIDATE.name(), row.newReporters,
                         row.firstAt, row.lastAt, null, now.toEpochMilli());
                 row.state = EntryState.CANDIDATE.name();
+                seen.put(row.list, row.source, row.state);
             }
         }
         fresh.forEachChunk(tx, src -> ENTRIES + src, PreparedStatement::executeUpdate);
@@ -417,6 +425,9 @@ public final class JdbcBlocklistStore implements BlocklistStore {
     public boolean transition(Tx tx, Transition t) {
         JdbcTx jtx = JdbcTx.of(tx);
         boolean listing = t.to() == EntryState.LISTED;
+        if (jtx.dialect() == Dialect.SQLITE) {
+            sqliteStates.changing(t.list(), t.source());
+        }
         try {
             PreparedStatement ps = jtx.statement(listing ? TO_LISTED : TO_OTHER);
             int i = 1;

@@ -80,6 +80,50 @@ class SqliteBlocklistStoreTest extends BlocklistStoreContract {
     }
 
     @Test
+    void vote_afterARolledBackListing_listsOnTheNextVote() {
+        castEach(VIETTEL_NUMBER, Command.LD, "r1", "r2"); // a candidate, its state remembered
+        assertThrows(StorageException.class, () -> stores.transactions().inTransaction(tx -> {
+            List<VoteOutcome> out = blocklist.vote(tx, List.of(vote(VIETTEL_NUMBER, Command.LD, "r3")));
+            assertTrue(out.get(0).listedNow(), "listed inside the transaction");
+            throw new IllegalStateException("the rest of the batch failed");
+        }));
+        assertEquals(EntryState.CANDIDATE, entry("VIETTEL", VIETTEL_NUMBER).state());
+
+        List<VoteOutcome> out = castEach(VIETTEL_NUMBER, Command.LD, "r3");
+
+        assertTrue(out.get(0).listedNow(), "the rolled-back state is not remembered");
+        assertEquals(EntryState.LISTED, entry("VIETTEL", VIETTEL_NUMBER).state());
+    }
+
+    @Test
+    void vote_newEntryOfARolledBackTransaction_isInsertedByTheNextVote() {
+        assertThrows(StorageException.class, () -> stores.transactions().inTransaction(tx -> {
+            blocklist.vote(tx, List.of(vote(VIETTEL_NUMBER, Command.V, "r1")));
+            throw new IllegalStateException("the rest of the batch failed");
+        }));
+
+        castEach(VIETTEL_NUMBER, Command.V, "r1");
+
+        assertEquals(EntryState.CANDIDATE, entry("VIETTEL", VIETTEL_NUMBER).state());
+        assertEquals(1L, count("SELECT COUNT(*) FROM blocklist_entry"));
+    }
+
+    @Test
+    void vote_afterADelistAndRelist_followsTheRowsState() {
+        listViettelNumber();
+        castEach(VIETTEL_NUMBER, Command.V, "r4"); // LISTED remembered
+        admin.delist("VIETTEL", VIETTEL_NUMBER.value(), "carrier verified subscriber", "op1");
+
+        List<VoteOutcome> out = castEach(VIETTEL_NUMBER, Command.LD, "r5", "r6", "r7");
+
+        assertFalse(out.stream().anyMatch(VoteOutcome::listedNow), "a delisted entry stays delisted");
+        assertEquals(EntryState.DELISTED, entry("VIETTEL", VIETTEL_NUMBER).state());
+        admin.relist("VIETTEL", VIETTEL_NUMBER.value(), "confirmed", "op1");
+        castEach(VIETTEL_NUMBER, Command.LD, "r8");
+        assertEquals(EntryState.LISTED, entry("VIETTEL", VIETTEL_NUMBER).state());
+    }
+
+    @Test
     void vote_onSqlite_appendsToLogsWithoutKeyIndexes() {
         castEach(VIETTEL_NUMBER, Command.LD, "r1", "r2");
 
