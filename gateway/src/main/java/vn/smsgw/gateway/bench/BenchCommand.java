@@ -47,11 +47,7 @@ public final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            for (String s : stores) {
-                if (!List.of("sqlite", "postgres").contains(s.trim())) {
-                    throw invalid(spec, "--store: unknown store " + s + " (sqlite, postgres)");
-                }
-            }
+            requireEach(spec, "--store", stores, "sqlite", "postgres");
             Duration w = Duration.ofSeconds(warmup);
             Duration m = Duration.ofSeconds(seconds);
             System.out.printf("machine: %d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
@@ -119,9 +115,10 @@ public final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            if (!store.equals("sqlite") && !store.equals("postgres")) {
-                throw invalid(spec, "--store must be sqlite or postgres: " + store);
-            }
+            requireEach(spec, "--store", new String[] {store}, "sqlite", "postgres");
+            requireEach(spec, "--side", new String[] {side}, "both", "bare", "gateway");
+            store = store.trim();
+            side = side.trim();
             InboundBench.Settings s;
             try {
                 s = new InboundBench.Settings(count, window, Duration.ofSeconds(seconds), store, binds, degree,
@@ -165,11 +162,7 @@ public final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            for (String side : sides) {
-                if (!List.of("bare", "sqlite", "memory").contains(side.trim())) {
-                    throw invalid(spec, "--sides: unknown side " + side + " (bare, sqlite, memory)");
-                }
-            }
+            requireEach(spec, "--sides", sides, "bare", "sqlite", "memory");
             OutboundBench.Settings s = new OutboundBench.Settings(count, window, binds, lane,
                     Duration.ofSeconds(seconds));
             List<OutboundBench.Result> results = new ArrayList<>();
@@ -228,6 +221,15 @@ public final class BenchCommand {
             CampaignBench.Settings s = new CampaignBench.Settings(tps, seconds, warmup, n, binds, window, sync);
             System.out.print(CampaignBench.table(s, CampaignBench.run(s)));
             return 0;
+        }
+    }
+
+    /** Refuses any of {@code values} (spaces around it ignored) that is not one of {@code allowed}. */
+    private static void requireEach(CommandSpec spec, String option, String[] values, String... allowed) {
+        for (String v : values) {
+            if (!List.of(allowed).contains(v.trim())) {
+                throw invalid(spec, option + ": unknown value '" + v + "' (" + String.join(", ", allowed) + ")");
+            }
         }
     }
 
