@@ -248,7 +248,7 @@ final class IntakeBatch {
                     it.pending.route.escalated()));
         }
         if (!cases.isEmpty()) {
-            ports.police().add(tx, cases);
+            ports.police().addOfStoredReports(tx, cases);
         }
     }
 

@@ -9,8 +9,8 @@ import vn.smsgw.dispatch.store.Tx;
 
 /**
  * The police outbox in table {@code police_outbox} (SQLite or PostgreSQL): each case becomes a PENDING row in the
- * caller's transaction, one batched insert per call; a case id already present is skipped by the unique key.
- * Thread-safe.
+ * caller's transaction, one batched insert per call; a case id already present is skipped by the unique key. Cases
+ * of stored reports keep only a reference to their report row (see {@link OutboxTable}). Thread-safe.
  */
 public final class JdbcPoliceOutbox implements PoliceOutbox {
     private final Clock clock;
@@ -22,11 +22,21 @@ public final class JdbcPoliceOutbox implements PoliceOutbox {
     /** {@inheritDoc} {@code tx} must come from a {@link vn.smsgw.dispatch.store.Database}. */
     @Override
     public void add(Tx tx, List<PoliceCase> cases) {
+        insert(tx, cases, false);
+    }
+
+    /** {@inheritDoc} {@code tx} must come from a {@link vn.smsgw.dispatch.store.Database}. */
+    @Override
+    public void addOfStoredReports(Tx tx, List<PoliceCase> cases) {
+        insert(tx, cases, true);
+    }
+
+    private void insert(Tx tx, List<PoliceCase> cases, boolean references) {
         if (cases.isEmpty()) {
             return;
         }
         try {
-            OutboxTable.insert(tx, cases, clock.millis());
+            OutboxTable.insert(tx, cases, clock.millis(), references);
         } catch (SQLException e) {
             throw new StorageException("cannot add " + cases.size() + " police cases to the outbox: "
                     + e.getMessage(), e);

@@ -4,15 +4,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import vn.smsgw.dispatch.cases.CaseId;
 import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.dispatch.store.Dialect;
 import vn.smsgw.dispatch.store.JdbcTx;
 import vn.smsgw.dispatch.store.MultiRow;
+import vn.smsgw.dispatch.store.StorageException;
 import vn.smsgw.dispatch.store.Tx;
 
 /*
@@ -22,13 +27,22 @@ import vn.smsgw.dispatch.store.Tx;
  * no other claimer sees them until the lease ends. On PostgreSQL the candidate rows are selected FOR UPDATE SKIP
  * LOCKED, so two processes claiming at once take disjoint rows instead of waiting on each other; on SQLite the
  * claim runs under BEGIN IMMEDIATE and is serialised anyway. Nothing is held open while a broker is called.
+ *
+ * A row either holds its document (payload) or, for a case of a stored report, refers to the report row report_id
+ * of table report (written by the intake's report store in the same transaction) and holds only the carrier and the
+ * escalation flag; the document is then rendered from both when the row is handed out, in the transaction that
+ * hands it out. Only the column names of table report are shared with the report store, not its code.
  */
 final class OutboxTable {
     static final String PENDING = "PENDING";
     static final String SENT = "SENT";
     static final String ACKED = "ACKED";
 
-    private static final String COLUMNS = "id, case_id, payload, attempts";
+    private static final String COLUMNS = "id, case_id, payload, attempts, report_id, carrier, escalated";
+    private static final String REPORT_COLUMNS = "id, command, source, source_type, content, raw_text, reporter, "
+            + "short_code, received_at, reporters_so_far";
+    private static final int RENDER_CHUNK = 500;
+    private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
 
     private final Database db;
     private final String claimSql;
@@ -45,17 +59,23 @@ final class OutboxTable {
     record Claim(PoliceDelivery delivery, int attempts) {
     }
 
-    static void insert(Tx tx, List<PoliceCase> cases, long now) throws SQLException {
+    /** Inserts the cases, each as its document or (with {@code references}) as a reference to its report row. */
+    static void insert(Tx tx, List<PoliceCase> cases, long now, boolean references) throws SQLException {
         JdbcTx jtx = JdbcTx.of(tx);
-        MultiRow rows = new MultiRow(jtx.dialect(), "bigint", "text", "text", "bigint", "text", "integer", "bigint");
+        MultiRow rows = new MultiRow(jtx.dialect(), "bigint", "text", "text", "text", "integer", "bigint", "text",
+                "integer", "bigint");
         for (PoliceCase pc : cases) {
             long reportId = CaseId.parse(pc.caseId()).map(CaseId::sequence)
                     .orElseThrow(() -> new IllegalArgumentException("not a case id: " + pc.caseId()));
-            rows.add(reportId, pc.caseId(), PoliceCaseJson.write(pc), now, PENDING, 0, now);
+            if (references) {
+                rows.add(reportId, pc.caseId(), null, pc.carrier(), pc.escalated() ? 1 : 0, now, PENDING, 0, now);
+            } else {
+                rows.add(reportId, pc.caseId(), PoliceCaseJson.write(pc), null, null, now, PENDING, 0, now);
+            }
         }
-        rows.forEachChunk(jtx, src -> "INSERT INTO police_outbox "
-                + "(report_id, case_id, payload, created_at, state, attempts, next_attempt_at) " + src
-                + " ON CONFLICT (report_id) DO NOTHING", PreparedStatement::executeUpdate);
+        rows.forEachChunk(jtx, src -> "INSERT INTO police_outbox (report_id, case_id, payload, carrier, escalated, "
+                + "created_at, state, attempts, next_attempt_at) " + src + " ON CONFLICT (report_id) DO NOTHING",
+                PreparedStatement::executeUpdate);
     }
 
     /** Claims up to {@code max} due PENDING rows (oldest first) until {@code leaseUntil}. */
@@ -68,13 +88,18 @@ final class OutboxTable {
                 ps.setLong(1, leaseUntil);
                 ps.setLong(2, now);
                 ps.setInt(3, max);
-                List<Claim> out = new ArrayList<>();
+                List<Row> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Claim(delivery(rs), rs.getInt(4)));
+                        out.add(row(rs));
                     }
                 }
-                return out;
+                List<PoliceDelivery> deliveries = deliveries(connection(tx), out);
+                List<Claim> claimed = new ArrayList<>(out.size());
+                for (int i = 0; i < out.size(); i++) {
+                    claimed.add(new Claim(deliveries.get(i), out.get(i).attempts));
+                }
+                return claimed;
             }
         });
         claims.sort(Comparator.comparingLong(cl -> cl.delivery().outboxId()));
@@ -148,13 +173,13 @@ final class OutboxTable {
                     "SELECT " + COLUMNS + " FROM police_outbox WHERE id > ? ORDER BY id LIMIT ?")) {
                 ps.setLong(1, outboxId);
                 ps.setInt(2, limit);
-                List<PoliceDelivery> out = new ArrayList<>();
+                List<Row> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(delivery(rs));
+                        out.add(row(rs));
                     }
                 }
-                return out;
+                return deliveries(connection(tx), out);
             }
         });
     }
@@ -177,7 +202,60 @@ final class OutboxTable {
         return JdbcTx.of(tx).connection();
     }
 
-    private static PoliceDelivery delivery(ResultSet rs) throws SQLException {
-        return new PoliceDelivery(rs.getLong(1), rs.getString(2), rs.getString(3));
+    /** A row as read: its document, or null with the carrier and escalation of a reference. */
+    private record Row(long id, String caseId, String payload, int attempts, long reportId, String carrier,
+                       boolean escalated) {
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(5),
+                rs.getString(6), rs.getInt(7) == 1);
+    }
+
+    /** The deliveries of {@code rows}, in order; references are rendered from their report rows. */
+    private static List<PoliceDelivery> deliveries(Connection c, List<Row> rows) throws SQLException {
+        Map<Long, Row> references = new HashMap<>();
+        for (Row r : rows) {
+            if (r.payload == null) {
+                references.put(r.reportId, r);
+            }
+        }
+        Map<Long, String> rendered = references.isEmpty() ? Map.of() : render(c, references);
+        List<PoliceDelivery> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            String payload = r.payload != null ? r.payload : rendered.get(r.reportId);
+            if (payload == null) {
+                throw new StorageException("police case " + r.caseId + " refers to report " + r.reportId
+                        + ", which is not stored");
+            }
+            out.add(new PoliceDelivery(r.id, r.caseId, payload));
+        }
+        return out;
+    }
+
+    private static Map<Long, String> render(Connection c, Map<Long, Row> references) throws SQLException {
+        List<Long> ids = new ArrayList<>(references.keySet());
+        Map<Long, String> out = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += RENDER_CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + RENDER_CHUNK));
+            String sql = "SELECT " + REPORT_COLUMNS + " FROM report WHERE id IN ("
+                    + "?, ".repeat(chunk.size() - 1) + "?)";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int p = 0; p < chunk.size(); p++) {
+                    ps.setLong(p + 1, chunk.get(p));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long id = rs.getLong(1);
+                        Row r = references.get(id);
+                        PoliceCase pc = new PoliceCase(r.caseId, rs.getString(2), rs.getString(3), rs.getString(4),
+                                r.carrier, rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                                Instant.ofEpochMilli(rs.getLong(9)).atOffset(VIETNAM), rs.getInt(10), r.escalated);
+                        out.put(id, PoliceCaseJson.write(pc));
+                    }
+                }
+            }
+        }
+        return out;
     }
 }

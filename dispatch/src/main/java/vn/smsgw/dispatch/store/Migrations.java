@@ -22,7 +22,8 @@ final class Migrations {
     static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__blocklist.sql", "V3__mo_parts.sql",
             "V4__outbound_drain.sql", "V5__campaigns.sql", "V6__in_doubt_receipts.sql", "V7__sqlite_vote_logs.sql",
             "V8__campaign_case_index.sql", "V9__sqlite_dedupe_hash.sql",
-            "V10__drop_outbound_smsc_id.sql", "V11__police_outbox_report_id.sql", "V12__campaign_outcomes.sql");
+            "V10__drop_outbound_smsc_id.sql", "V11__police_outbox_report_id.sql", "V12__campaign_outcomes.sql",
+            "V13__police_outbox_reference.sql");
 
     private static final long PG_LOCK_KEY = 0x736d7367774dL;
 
