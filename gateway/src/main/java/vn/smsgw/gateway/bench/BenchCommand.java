@@ -50,8 +50,7 @@ public final class BenchCommand {
             requireEach(spec, "--store", stores, "sqlite", "postgres");
             Duration w = Duration.ofSeconds(warmup);
             Duration m = Duration.ofSeconds(seconds);
-            System.out.printf("machine: %d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("os.name"), System.getProperty("java.version"));
+            System.out.println(Machine.describe());
             for (String s : stores) {
                 switch (s.trim()) {
                     case "sqlite" -> {
