@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,31 @@ class SqliteReportStoreTest {
         open();
 
         assertEquals(Map.of("key-a", a, "key-b", b), find("key-a", "key-b", "key-c"));
+    }
+
+    @Test
+    void findByDedupeKeys_hexKeys_matchOnlyTheirOwnText_stagedCommittedAndReloaded() {
+        String a = "0123456789abcdef0123456789abcdef";
+        String nearA = "0123456789abcdef0123456789abcdee"; // last digit differs
+        String highA = "1123456789abcdef0123456789abcdef"; // first digit differs
+        String upperA = a.toUpperCase(Locale.ROOT); // not what the hasher makes: a text key of its own
+        String longer = a + "0";
+        open();
+        CaseId caseA = db.inTransaction(tx -> {
+            long id = store.allocate(tx, 1)[0];
+            store.insert(tx, List.of(report(id, CaseId.fromSequence(id), a, T0)));
+            assertEquals(Map.of(a, CaseId.fromSequence(id)),
+                    store.findByDedupeKeys(tx, List.of(a, nearA, highA, upperA, longer)), "staged");
+            return CaseId.fromSequence(id);
+        });
+        CaseId caseUpper = insert(upperA, T0);
+        assertEquals(Map.of(a, caseA, upperA, caseUpper), find(a, nearA, highA, upperA, longer), "committed");
+        db.close();
+
+        open();
+        assertEquals(Map.of(a, caseA, upperA, caseUpper), find(a, nearA, highA, upperA, longer), "reloaded");
+        assertEquals(2, store.expireDedupeKeys(T0.plusSeconds(1).toEpochMilli()));
+        assertTrue(find(a, upperA).isEmpty(), "expired");
     }
 
     @Test
