@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vn.smsgw.dispatch.store.CommitStage;
+import vn.smsgw.dispatch.store.CompactKey;
 import vn.smsgw.dispatch.store.JdbcTx;
 import vn.smsgw.dispatch.store.MultiRow;
 import vn.smsgw.parser.report.Command;
@@ -32,7 +33,8 @@ import vn.smsgw.parser.report.Command;
  *
  * <p>A batch is worked out against the committed keys plus the batch's own changes, which are applied to the index
  * only once its transaction has committed, so a rolled-back batch leaves nothing behind ({@link CommitStage}).
- * Memory: one map entry per (list, source, command, reporter) and per (list, source, reporter) ever recorded.
+ * Memory: one map entry per (list, source, command, reporter) and per (list, source, reporter) ever recorded, the
+ * reporter hash held as a {@link CompactKey}.
  * Thread-safe.
  */
 final class SqliteVoteIndex {
@@ -40,13 +42,13 @@ final class SqliteVoteIndex {
             + "voted_at) ";
 
     /** list, source, command → reporter → time of its last counted vote (epoch ms). */
-    private final Map<String, Map<String, Long>> votes = new HashMap<>();
+    private final Map<String, Map<Object, Long>> votes = new HashMap<>();
     /** list, source → reporters ever counted on it. */
-    private final Map<String, Set<String>> reporters = new HashMap<>();
+    private final Map<String, Set<Object>> reporters = new HashMap<>();
     private boolean loaded;
 
     /** The changes of the batch whose transaction is open, keyed like the maps above. */
-    private record Staged(Map<String, Map<String, Long>> votes, Map<String, Set<String>> reporters) {
+    private record Staged(Map<String, Map<Object, Long>> votes, Map<String, Set<Object>> reporters) {
     }
 
     private final CommitStage<Staged> stage = new CommitStage<>(this,
@@ -64,18 +66,19 @@ final class SqliteVoteIndex {
             Vote v = batch.get(i);
             String source = v.source().value();
             String voteKey = voteKey(v.list(), source, v.command());
-            Long earlier = lastVote(staged, voteKey, v.reporterHash());
+            Object reporter = CompactKey.of(v.reporterHash());
+            Long earlier = lastVote(staged, voteKey, reporter);
             if (earlier != null && earlier >= windowStart.get(v.command()).toEpochMilli()) {
                 continue;
             }
             counted[i] = true;
             long at = v.at().toEpochMilli();
-            staged.votes().computeIfAbsent(voteKey, k -> new HashMap<>()).put(v.reporterHash(), at);
+            staged.votes().computeIfAbsent(voteKey, k -> new HashMap<>()).put(reporter, at);
             voteRows.add(v.list(), source, v.command().name(), v.reporterHash(), at);
             String entryKey = entryKey(v.list(), source);
-            if (earlier == null && !hasReporter(staged, entryKey, v.reporterHash())) {
+            if (earlier == null && !hasReporter(staged, entryKey, reporter)) {
                 newReporter[i] = true;
-                staged.reporters().computeIfAbsent(entryKey, k -> new HashSet<>()).add(v.reporterHash());
+                staged.reporters().computeIfAbsent(entryKey, k -> new HashSet<>()).add(reporter);
             }
         }
         voteRows.forEachChunk(tx, src -> APPEND_VOTES + src, PreparedStatement::executeUpdate);
@@ -89,9 +92,9 @@ final class SqliteVoteIndex {
     synchronized int inWindow(JdbcTx tx, String list, String source, Command command, long since) {
         String key = voteKey(list, source, command);
         Staged staged = stage.ifOpen(tx);
-        Map<String, Long> batch = staged == null ? Map.of() : staged.votes().getOrDefault(key, Map.of());
+        Map<Object, Long> batch = staged == null ? Map.of() : staged.votes().getOrDefault(key, Map.of());
         int count = 0;
-        for (Map.Entry<String, Long> e : votes.getOrDefault(key, Map.of()).entrySet()) {
+        for (Map.Entry<Object, Long> e : votes.getOrDefault(key, Map.of()).entrySet()) {
             if (e.getValue() >= since && !batch.containsKey(e.getKey())) {
                 count++;
             }
@@ -113,7 +116,7 @@ final class SqliteVoteIndex {
         loadOnce(tx);
         String key = entryKey(list, source);
         Staged staged = stage.ifOpen(tx);
-        Set<String> batch = staged == null ? Set.of() : staged.reporters().getOrDefault(key, Set.of());
+        Set<Object> batch = staged == null ? Set.of() : staged.reporters().getOrDefault(key, Set.of());
         return reporters.getOrDefault(key, Set.of()).size() + batch.size(); // staged reporters are new ones only
     }
 
@@ -122,22 +125,22 @@ final class SqliteVoteIndex {
         staged.reporters().forEach((k, r) -> reporters.computeIfAbsent(k, x -> new HashSet<>()).addAll(r));
     }
 
-    private Long lastVote(Staged staged, String voteKey, String reporter) {
-        Map<String, Long> batch = staged.votes().get(voteKey);
+    private Long lastVote(Staged staged, String voteKey, Object reporter) {
+        Map<Object, Long> batch = staged.votes().get(voteKey);
         Long at = batch == null ? null : batch.get(reporter);
         if (at != null) {
             return at;
         }
-        Map<String, Long> committed = votes.get(voteKey);
+        Map<Object, Long> committed = votes.get(voteKey);
         return committed == null ? null : committed.get(reporter);
     }
 
-    private boolean hasReporter(Staged staged, String entryKey, String reporter) {
-        Set<String> batch = staged.reporters().get(entryKey);
+    private boolean hasReporter(Staged staged, String entryKey, Object reporter) {
+        Set<Object> batch = staged.reporters().get(entryKey);
         if (batch != null && batch.contains(reporter)) {
             return true;
         }
-        Set<String> committed = reporters.get(entryKey);
+        Set<Object> committed = reporters.get(entryKey);
         return committed != null && committed.contains(reporter);
     }
 
@@ -154,9 +157,10 @@ final class SqliteVoteIndex {
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String key = voteKey(rs.getString(1), rs.getString(2), Command.valueOf(rs.getString(3)));
-                votes.computeIfAbsent(key, k -> new HashMap<>()).merge(rs.getString(4), rs.getLong(5), Math::max);
+                Object reporter = CompactKey.of(rs.getString(4));
+                votes.computeIfAbsent(key, k -> new HashMap<>()).merge(reporter, rs.getLong(5), Math::max);
                 reporters.computeIfAbsent(entryKey(rs.getString(1), rs.getString(2)), k -> new HashSet<>())
-                        .add(rs.getString(4));
+                        .add(reporter);
             }
         }
         try (PreparedStatement ps = tx.connection().prepareStatement(
@@ -164,7 +168,7 @@ final class SqliteVoteIndex {
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 reporters.computeIfAbsent(entryKey(rs.getString(1), rs.getString(2)), k -> new HashSet<>())
-                        .add(rs.getString(3));
+                        .add(CompactKey.of(rs.getString(3)));
             }
         }
     }

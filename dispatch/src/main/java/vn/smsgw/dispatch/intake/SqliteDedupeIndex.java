@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import vn.smsgw.dispatch.cases.CaseId;
 import vn.smsgw.dispatch.store.CommitStage;
+import vn.smsgw.dispatch.store.CompactKey;
 import vn.smsgw.dispatch.store.JdbcTx;
 
 /**
@@ -22,7 +23,7 @@ import vn.smsgw.dispatch.store.JdbcTx;
  * {@code dedupe_key} stays NULL) and the live keys are held here: loaded at first use from the rows whose
  * {@code dedupe_hash} is still set, forgotten with it when the dedupe window is over. Keys of a batch are staged and
  * become visible only once its transaction has committed ({@link CommitStage}). Memory:
- * one map entry per message within the window, its key held as two longs ({@link #compact}) and its case id as the
+ * one map entry per message within the window, its key held as two longs ({@link CompactKey}) and its case id as the
  * sequence it is derived from: three small objects an entry instead of five, for the lookups and for the collector,
  * which otherwise traced a string, its bytes and a case id for every message of the window. Thread-safe.
  */
@@ -31,38 +32,10 @@ final class SqliteDedupeIndex {
     private record Live(long sequence, long receivedAt) {
     }
 
-    /** A key of 32 lowercase hexadecimal digits (what {@link Keys} makes), as its 128 bits. */
-    private record Hex128(long high, long low) {
-    }
-
+    /** Keys by {@link CompactKey#of}. */
     private final Map<Object, Live> keys = new HashMap<>();
     private boolean loaded;
     private final CommitStage<Map<Object, Live>> stage = new CommitStage<>(this, HashMap::new, keys::putAll);
-
-    /**
-     * The map key of {@code key}: a {@link Hex128} for 32 lowercase hexadecimal digits, else the text itself. The two
-     * kinds never equal each other, and a hex key has exactly one text, so the mapping is one to one.
-     */
-    static Object compact(String key) {
-        if (key.length() != 32) {
-            return key;
-        }
-        long high = 0;
-        long low = 0;
-        for (int i = 0; i < 32; i++) {
-            char c = key.charAt(i);
-            int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-            if (d < 0) {
-                return key;
-            }
-            if (i < 16) {
-                high = high << 4 | d;
-            } else {
-                low = low << 4 | d;
-            }
-        }
-        return new Hex128(high, low);
-    }
 
     /** The case ids of committed or staged messages with one of {@code wanted} as key. */
     synchronized Map<String, CaseId> find(JdbcTx tx, Collection<String> wanted) throws SQLException {
@@ -70,7 +43,7 @@ final class SqliteDedupeIndex {
         Map<Object, Live> staged = stage.ifOpen(tx);
         Map<String, CaseId> found = new HashMap<>();
         for (String key : wanted) {
-            Object k = compact(key);
+            Object k = CompactKey.of(key);
             Live live = staged != null && staged.containsKey(k) ? staged.get(k) : keys.get(k);
             if (live != null) {
                 found.put(key, CaseId.fromSequence(live.sequence()));
@@ -86,7 +59,7 @@ final class SqliteDedupeIndex {
         }
         Map<Object, Live> staged = stage.of(tx);
         for (NewReport r : reports) {
-            staged.put(compact(r.dedupeKey()), new Live(r.caseId().sequence(), r.sms().receivedAt().toEpochMilli()));
+            staged.put(CompactKey.of(r.dedupeKey()), new Live(r.caseId().sequence(), r.sms().receivedAt().toEpochMilli()));
         }
     }
 
@@ -120,7 +93,7 @@ final class SqliteDedupeIndex {
                         + "UNION ALL SELECT dedupe_key, case_id, received_at FROM report WHERE dedupe_key IS NOT NULL");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                keys.put(compact(rs.getString(1)), new Live(new CaseId(rs.getString(2)).sequence(), rs.getLong(3)));
+                keys.put(CompactKey.of(rs.getString(1)), new Live(new CaseId(rs.getString(2)).sequence(), rs.getLong(3)));
             }
         }
         loaded = true;

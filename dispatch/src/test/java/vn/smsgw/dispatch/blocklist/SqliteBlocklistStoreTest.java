@@ -50,6 +50,22 @@ class SqliteBlocklistStoreTest extends BlocklistStoreContract {
     }
 
     @Test
+    void vote_hexReporterHashes_beforeAndAfterReopen_countEachReporterOnce() {
+        String r1 = "00000000000000000000000000000001";
+        String r2 = "10000000000000000000000000000000"; // the same digits as r1 in another place
+        String r3 = "0000000000000000000000000000000f";
+        castEach(VIETTEL_NUMBER, Command.LD, r1, r2, r1);
+        assertEquals(2, entry("VIETTEL", VIETTEL_NUMBER).reporters());
+
+        reopen();
+        List<VoteOutcome> out = castEach(VIETTEL_NUMBER, Command.LD, r2, r1, r3);
+
+        assertEquals(List.of(false, false, true), out.stream().map(VoteOutcome::counted).toList());
+        assertEquals(3, out.get(2).reporters());
+        assertTrue(out.get(2).listedNow());
+    }
+
+    @Test
     void vote_afterReopen_refreshedVoteKeepsItsLatestTime() {
         castEach(VIETTEL_NUMBER, Command.LD, "r1");
         clock.advance(Duration.ofDays(8));
