@@ -59,7 +59,8 @@ final class SqliteDedupeIndex {
         }
         Map<Object, Live> staged = stage.of(tx);
         for (NewReport r : reports) {
-            staged.put(CompactKey.of(r.dedupeKey()), new Live(r.caseId().sequence(), r.sms().receivedAt().toEpochMilli()));
+            // a report's id is the sequence of its case id, as the store's lookup by case id relies on
+            staged.put(CompactKey.of(r.dedupeKey()), new Live(r.id(), r.sms().receivedAt().toEpochMilli()));
         }
     }
 
@@ -89,11 +90,11 @@ final class SqliteDedupeIndex {
             return;
         }
         try (PreparedStatement ps = tx.connection().prepareStatement(
-                "SELECT dedupe_hash, case_id, received_at FROM report WHERE dedupe_hash IS NOT NULL "
-                        + "UNION ALL SELECT dedupe_key, case_id, received_at FROM report WHERE dedupe_key IS NOT NULL");
+                "SELECT dedupe_hash, id, received_at FROM report WHERE dedupe_hash IS NOT NULL "
+                        + "UNION ALL SELECT dedupe_key, id, received_at FROM report WHERE dedupe_key IS NOT NULL");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                keys.put(CompactKey.of(rs.getString(1)), new Live(new CaseId(rs.getString(2)).sequence(), rs.getLong(3)));
+                keys.put(CompactKey.of(rs.getString(1)), new Live(rs.getLong(2), rs.getLong(3)));
             }
         }
         loaded = true;

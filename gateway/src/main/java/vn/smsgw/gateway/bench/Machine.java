@@ -6,7 +6,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** What a benchmark ran on: cores, OS, Java, load average, the garbage collector and the JVM options. */
 final class Machine {
@@ -18,7 +17,7 @@ final class Machine {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                 System.getProperty("os.arch"), System.getProperty("java.version"), loadAverage(),
                 jvm(ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
-                        .collect(Collectors.toList()), ManagementFactory.getRuntimeMXBean().getInputArguments()));
+                        .toList(), ManagementFactory.getRuntimeMXBean().getInputArguments()));
     }
 
     /** The collectors and the options the JVM was started with: a figure depends on them. */
