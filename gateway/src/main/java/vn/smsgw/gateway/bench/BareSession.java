@@ -27,12 +27,18 @@ final class BareSession implements AutoCloseable {
     }
 
     static BareSession bind(int port, int degree, int queueCapacity) throws IOException {
+        return bind(port, degree, queueCapacity, new Acknowledger());
+    }
+
+    /** A transceiver whose deliver_sm go to {@code listener}. */
+    static BareSession bind(int port, int degree, int queueCapacity, MessageReceiverListener listener)
+            throws IOException {
         SMPPSession s = new SMPPSession(new NoDelayConnections());
         s.setPduProcessorDegree(degree);
         s.setQueueCapacity(queueCapacity);
         s.setTransactionTimer(10_000);
         s.setEnquireLinkTimer(30_000);
-        s.setMessageReceiverListener(new Acknowledger());
+        s.setMessageReceiverListener(listener);
         s.connectAndBind("127.0.0.1", port, new BindParameter(BindType.BIND_TRX, "bare", "", "",
                 TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null, InterfaceVersion.IF_34), 5_000);
         return new BareSession(s);

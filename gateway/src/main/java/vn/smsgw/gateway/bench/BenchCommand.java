@@ -99,7 +99,8 @@ public final class BenchCommand {
         @Option(names = "--bare-degree", defaultValue = "1", description = "PDU threads of the bare receiver.")
         int bareDegree;
 
-        @Option(names = "--side", defaultValue = "both", description = "both, bare or gateway.")
+        @Option(names = "--side", defaultValue = "both", description = "both (bare and gateway, the default), bare, "
+                + "replies (bare jsmpp answering every MO with a reply), gateway, or all three.")
         String side;
 
         @Option(names = "--warmup-percent", defaultValue = "10",
@@ -115,7 +116,7 @@ public final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             requireEach(spec, "--store", new String[] {store}, "sqlite", "postgres");
-            requireEach(spec, "--side", new String[] {side}, "both", "bare", "gateway");
+            requireEach(spec, "--side", new String[] {side}, "both", "bare", "replies", "gateway", "all");
             store = store.trim();
             side = side.trim();
             InboundBench.Settings s;
@@ -125,9 +126,17 @@ public final class BenchCommand {
             } catch (IllegalArgumentException e) {
                 throw invalid(spec, e.getMessage());
             }
-            InboundBench.Result bare = side.equals("gateway") ? null : InboundBench.bare(s);
-            InboundBench.Result gw = side.equals("bare") ? null : InboundBench.gateway(s);
-            System.out.print(InboundBench.table(s, bare, gw));
+            List<InboundBench.Result> results = new ArrayList<>();
+            if (List.of("both", "bare", "all").contains(side)) {
+                results.add(InboundBench.bare(s));
+            }
+            if (List.of("replies", "all").contains(side)) {
+                results.add(InboundBench.replying(s));
+            }
+            if (List.of("both", "gateway", "all").contains(side)) {
+                results.add(InboundBench.gateway(s));
+            }
+            System.out.print(InboundBench.table(s, results.toArray(InboundBench.Result[]::new)));
             return 0;
         }
     }

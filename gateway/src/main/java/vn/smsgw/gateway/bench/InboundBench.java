@@ -90,25 +90,7 @@ final class InboundBench {
             }
             try (Gateway g = Gateway.start(config, Clock.systemUTC())) {
                 awaitBinds(g, s.binds());
-                ReportTraffic traffic = new ReportTraffic(2, true);
-                smsc.onSubmit(traffic::replied);
-                MoInjection injection = smsc.inject(traffic, s.count());
-                long[] repliesAtWarm = new long[1];
-                SteadyRate acks = SteadyRate.measure(injection::ackedCount, s.count(), s.warmShare(), s.max(), () -> {
-                    smsc.moAckLatencies().reset();
-                    traffic.roundTrips().reset();
-                    repliesAtWarm[0] = smsc.submitCount();
-                });
-                long repliesAtEnd = smsc.submitCount();
-                SteadyRate replies = new SteadyRate(repliesAtEnd - repliesAtWarm[0], acks.seconds(), repliesAtEnd,
-                        true);
-                injection.close();
-                AckLatencies lat = smsc.moAckLatencies();
-                AckLatencies rt = traffic.roundTrips();
-                Result r = new Result("smsgw " + s.store(), acks, lat.percentileMillis(50), lat.percentileMillis(99),
-                        lat.percentileMillis(99.9), replies, rt.percentileMillis(50), rt.percentileMillis(99),
-                        smsc.stats().mo().errors());
-                return r;
+                return withReplies("smsgw " + s.store(), smsc, s, 2);
             }
         } finally {
             smsc.close();
@@ -117,6 +99,40 @@ final class InboundBench {
             }
             BenchStore.deleteTree(dir);
         }
+    }
+
+    /**
+     * jsmpp's ceiling for the gateway's traffic: the gateway side's binds, PDU threads and submit window, every MO
+     * answered with one reply whose receipt comes back, and nothing else done ({@link ReplyingSessions}).
+     */
+    static Result replying(Settings s) throws Exception {
+        try (SmscSimulator smsc = new SmscSimulator(simulator(s)).start();
+             ReplyingSessions sessions = ReplyingSessions.bind(smsc.port(), s.binds(), s.degree(), s.submitWindow(),
+                     s.window() + s.submitWindow() + 500)) {
+            Result r = withReplies("bare jsmpp + replies", smsc, s, 3);
+            return sessions.failed() == 0 ? r : new Result(r.who() + " (" + sessions.failed() + " failed)", r.acks(),
+                    r.p50(), r.p99(), r.p999(), r.replies(), r.rtP50(), r.rtP99(), r.errors());
+        }
+    }
+
+    /** Injects report traffic into a bound ESME and measures its MO acks, replies and round trips. */
+    private static Result withReplies(String who, SmscSimulator smsc, Settings s, long seed) throws Exception {
+        ReportTraffic traffic = new ReportTraffic(seed, true);
+        smsc.onSubmit(traffic::replied);
+        MoInjection injection = smsc.inject(traffic, s.count());
+        long[] repliesAtWarm = new long[1];
+        SteadyRate acks = SteadyRate.measure(injection::ackedCount, s.count(), s.warmShare(), s.max(), () -> {
+            smsc.moAckLatencies().reset();
+            traffic.roundTrips().reset();
+            repliesAtWarm[0] = smsc.submitCount();
+        });
+        long repliesAtEnd = smsc.submitCount();
+        SteadyRate replies = new SteadyRate(repliesAtEnd - repliesAtWarm[0], acks.seconds(), repliesAtEnd, true);
+        injection.close();
+        AckLatencies lat = smsc.moAckLatencies();
+        AckLatencies rt = traffic.roundTrips();
+        return new Result(who, acks, lat.percentileMillis(50), lat.percentileMillis(99), lat.percentileMillis(99.9),
+                replies, rt.percentileMillis(50), rt.percentileMillis(99), smsc.stats().mo().errors());
     }
 
     private static SimulatorConfig simulator(Settings s) {
@@ -135,7 +151,7 @@ final class InboundBench {
         }
     }
 
-    static String table(Settings s, Result bare, Result gw) {
+    static String table(Settings s, Result... sides) {
         StringBuilder b = new StringBuilder();
         b.append(Machine.describe()).append('\n');
         b.append(String.format("simulator window %d, %,d MO per side (first %d %% warm-up); gateway: %d bind(s), "
@@ -143,7 +159,7 @@ final class InboundBench {
                 s.degree(), s.submitWindow(), s.store()));
         b.append(String.format("%-22s %14s %10s %10s %10s %8s %14s %10s %10s%n", "", "deliver_sm/s", "ack p50",
                 "ack p99", "ack p99.9", "errors", "replies/s", "MO→reply", "p99"));
-        for (Result r : new Result[] {bare, gw}) {
+        for (Result r : sides) {
             if (r == null) {
                 continue;
             }
