@@ -96,6 +96,10 @@ public final class BenchCommand {
         @Option(names = "--submit-window", defaultValue = "50", description = "Reply submit window per bind.")
         int submitWindow;
 
+        @Option(names = "--submit-tps", defaultValue = "1000000",
+                description = "The gateway's submit_sm per second per bind (default: 1000000, no limit).")
+        int submitTps;
+
         @Option(names = "--bare-degree", defaultValue = "1", description = "PDU threads of the bare receiver.")
         int bareDegree;
 
@@ -122,7 +126,7 @@ public final class BenchCommand {
             InboundBench.Settings s;
             try {
                 s = new InboundBench.Settings(count, window, Duration.ofSeconds(seconds), store, binds, degree,
-                        submitWindow, bareDegree, pg.target(), warmupPercent);
+                        submitWindow, submitTps, bareDegree, pg.target(), warmupPercent);
             } catch (IllegalArgumentException e) {
                 throw invalid(spec, e.getMessage());
             }

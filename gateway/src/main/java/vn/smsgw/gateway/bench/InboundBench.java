@@ -32,11 +32,14 @@ final class InboundBench {
 
     /** The settings of one run. */
     record Settings(long count, int window, Duration max, String store, int binds, int degree, int submitWindow,
-                    int bareDegree, PgTarget pg, int warmupPercent) {
+                    int submitTps, int bareDegree, PgTarget pg, int warmupPercent) {
         Settings {
             if (warmupPercent < 0 || warmupPercent > 90) {
                 throw new IllegalArgumentException("--warmup-percent must be 0 to 90 (per cent of --count): "
                         + warmupPercent);
+            }
+            if (submitTps < 1) {
+                throw new IllegalArgumentException("--submit-tps must be at least 1: " + submitTps);
             }
         }
 
@@ -81,7 +84,7 @@ final class InboundBench {
                     .withSmscs(List.of(new SmscConfigs.Smsc(SmscConfig.builder("sim")
                             .address("127.0.0.1", smsc.port()).credentials("smsgw", "bench").binds(s.binds())
                             .pduProcessorDegree(s.degree()).queueCapacity(s.window() + s.submitWindow() + 500)
-                            .build(), new SmscConfigs.SubmitSection(s.submitWindow(), 1_000_000, 0.2))));
+                            .build(), new SmscConfigs.SubmitSection(s.submitWindow(), s.submitTps(), 0.2))));
             if (s.store().equals("postgres")) {
                 pgSchema = BenchStore.postgres(s.pg().url(), s.pg().user(), s.pg().password(), 1);
                 config = new GatewayConfig(dir, new StoreConfig(new DatabaseConfig(pgSchema.url(), s.pg().user(),
@@ -155,8 +158,8 @@ final class InboundBench {
         StringBuilder b = new StringBuilder();
         b.append(Machine.describe()).append('\n');
         b.append(String.format("simulator window %d, %,d MO per side (first %d %% warm-up); gateway: %d bind(s), "
-                + "degree %d, submit window %d, store %s%n", s.window(), s.count(), s.warmupPercent(), s.binds(),
-                s.degree(), s.submitWindow(), s.store()));
+                + "degree %d, submit window %d, submit TPS %,d per bind, store %s%n", s.window(), s.count(),
+                s.warmupPercent(), s.binds(), s.degree(), s.submitWindow(), s.submitTps(), s.store()));
         b.append(String.format("%-22s %14s %10s %10s %10s %8s %14s %10s %10s%n", "", "deliver_sm/s", "ack p50",
                 "ack p99", "ack p99.9", "errors", "replies/s", "MO→reply", "p99"));
         for (Result r : sides) {

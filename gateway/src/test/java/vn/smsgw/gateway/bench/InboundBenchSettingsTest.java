@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class InboundBenchSettingsTest {
 
     private static InboundBench.Settings warmup(int percent) {
-        return new InboundBench.Settings(1_000, 100, Duration.ofSeconds(10), "sqlite", 2, 64, 50, 1, null, percent);
+        return new InboundBench.Settings(1_000, 100, Duration.ofSeconds(10), "sqlite", 2, 64, 50, 1_000_000, 1, null,
+                percent);
     }
 
     @Test

@@ -39,11 +39,12 @@ class MainTest {
             {"bench", "inbound", "--warmup-percent", "95"},
             {"bench", "inbound", "--store", "mysql"},
             {"bench", "inbound", "--side", "gatway"},
+            {"bench", "inbound", "--submit-tps", "0"},
             {"bench", "intake", "--store", "sqlite,mysql"},
             {"bench", "outbound", "--sides", "bare,disk"},
             {"bench", "campaign", "--tps", "-1"},
         };
-        String[] named = {"--warmup-percent", "--store", "--side", "--store", "--sides", "--tps"};
+        String[] named = {"--warmup-percent", "--store", "--side", "--submit-tps", "--store", "--sides", "--tps"};
         for (int i = 0; i < cases.length; i++) {
             CliRun run = run(cases[i]);
 
