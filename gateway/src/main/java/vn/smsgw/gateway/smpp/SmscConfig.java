@@ -154,7 +154,7 @@ public record SmscConfig(
         private Duration reconnectMax = Duration.ofSeconds(60);
         private Duration authFailureBackoff = Duration.ofSeconds(60);
         private Duration commitTimeout = Duration.ofSeconds(4);
-        private int pduProcessorDegree = 64;
+        private int pduProcessorDegree = 2;
         private int queueCapacity = 1_000;
         private DefaultAlphabet defaultAlphabet = DefaultAlphabet.GSM7;
 

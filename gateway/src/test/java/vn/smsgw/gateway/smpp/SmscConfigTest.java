@@ -21,7 +21,7 @@ class SmscConfigTest {
         assertEquals(Duration.ofSeconds(60), config.reconnectMax());
         assertEquals(Duration.ofSeconds(60), config.authFailureBackoff());
         assertEquals(Duration.ofSeconds(4), config.commitTimeout());
-        assertEquals(64, config.pduProcessorDegree());
+        assertEquals(2, config.pduProcessorDegree());
         assertEquals(1_000, config.queueCapacity());
         assertEquals(DefaultAlphabet.GSM7, config.defaultAlphabet());
     }
