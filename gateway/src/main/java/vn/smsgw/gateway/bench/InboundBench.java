@@ -20,14 +20,15 @@ import vn.smsgw.gateway.simulator.SmscSimulator;
 import vn.smsgw.gateway.smpp.SmscConfig;
 
 /*
- * Both sides run in this process against the project's own simulator on loopback, one after the other, each with
- * a fresh simulator: first a bare jsmpp session that acknowledges without doing anything, then the whole gateway
- * (SQLite with full sync, or PostgreSQL). Rates count deliver_sm answered ESME_ROK by the ESME, as the simulator
+ * The sides run in this process against the project's own simulator on loopback, one after the other, each with
+ * a fresh simulator: a bare jsmpp session that acknowledges without doing anything; bare jsmpp sessions that also
+ * answer every MO with a reply and acknowledge its receipt (ReplyingSessions, unthrottled whatever --submit-tps
+ * says: the ceiling for the gateway's traffic); the whole gateway (SQLite with full sync, or PostgreSQL). Rates count deliver_sm answered ESME_ROK by the ESME, as the simulator
  * saw them, after the first 10 % (the warm-up, --warmup-percent); ack latency is the simulator's, deliver_sm
  * written to its deliver_sm_resp read. For the gateway an ESME_ROK means the report is committed; its reply goes out through the
  * outbound queue and the submitter, and a reply submit_sm reaching the simulator closes a round trip.
  */
-/** {@code smsgw bench inbound}: MO throughput and ack latency of a bare jsmpp receiver and of the full gateway. */
+/** {@code smsgw bench inbound}: MO throughput and ack latency of bare jsmpp ESMEs and of the full gateway. */
 final class InboundBench {
 
     /** The settings of one run. */
