@@ -12,20 +12,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConnection;
 
-/**
- * SQLite statements kept prepared on their connection from one transaction to the next.
- *
- * <p>SQLite compiles a statement at every prepare, and neither sqlite-jdbc nor the pool keeps prepared statements.
+/*
+ * SQLite compiles a statement at every prepare, and neither sqlite-jdbc nor the pool keeps prepared statements.
  * The multi-row statements of a group commit change their text with the group's size, so intake's writer compiled
- * each of them again at every commit: 10 % of its CPU samples in an async-profiler profile of
- * {@code smsgw bench inbound}. Here each pooled connection keeps up to {@value #PER_CONNECTION} statements, the least
- * recently used closed first: during {@code bench inbound} (400,000 MO) intake's and the outbound queue's
- * statements came to 414-463 distinct texts on each connection the writers used, and to 315 during
- * {@code bench intake}, so 256 kept them compiling again (prepares and evictions 7.5 % of the writer's samples in
- * the MO run; 1.3 % with room for all). A 19-column insert of 1 to 64 rows takes 41-60 KiB of native memory once
- * prepared (RSS of a process preparing 256 and 1,024 of them), so a connection's statements stay within some tens
- * of MiB. They are prepared on the driver's own connection, so the pool's proxies do not close
- * them when a transaction hands its connection back, and closing the driver's connection finalizes them.
+ * each of them again at every commit: 10 % of its CPU samples in an async-profiler profile of smsgw bench inbound.
+ * Sizing: during bench inbound (400,000 MO) intake's and the outbound queue's statements came to 414-463 distinct
+ * texts on each connection the writers used, and to 315 during bench intake, so a limit of 256 kept them compiling
+ * again (prepares and evictions 7.5 % of the writer's samples in the MO run; 1.3 % with room for all). A 19-column
+ * insert of 1 to 64 rows takes 41-60 KiB of native memory once prepared (RSS of a process preparing 256 and 1,024 of
+ * them), so a connection's statements stay within some tens of MiB.
+ */
+/**
+ * SQLite statements kept prepared on their connection from one transaction to the next: up to
+ * {@value #PER_CONNECTION} per pooled connection, the least recently used closed first. They are prepared on the
+ * driver's own connection, so the pool's proxies do not close them when a transaction hands its connection back,
+ * and closing the driver's connection finalizes them.
  *
  * <p>A pooled connection is used by one thread at a time, and a statement only while its connection is borrowed, so
  * the per-connection maps need no lock of their own. Thread-safe.

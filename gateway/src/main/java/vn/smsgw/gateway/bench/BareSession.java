@@ -16,8 +16,8 @@ import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.Session;
 
 /**
- * A jsmpp transceiver that acknowledges every deliver_sm at once and does nothing else: the library's ceiling on
- * this machine, for comparison.
+ * A jsmpp transceiver bound for a benchmark: by default it acknowledges every deliver_sm at once and does nothing
+ * else, the library's ceiling on this machine for comparison; or its deliver_sm go to a given listener.
  */
 final class BareSession implements AutoCloseable {
     private final SMPPSession session;

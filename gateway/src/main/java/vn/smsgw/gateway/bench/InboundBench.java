@@ -25,8 +25,8 @@ import vn.smsgw.gateway.smpp.SmscConfig;
  * answer every MO with a reply and acknowledge its receipt (ReplyingSessions, unthrottled whatever --submit-tps
  * says: the ceiling for the gateway's traffic); the whole gateway (SQLite with full sync, or PostgreSQL). Rates count deliver_sm answered ESME_ROK by the ESME, as the simulator
  * saw them, after the first 10 % (the warm-up, --warmup-percent); ack latency is the simulator's, deliver_sm
- * written to its deliver_sm_resp read. For the gateway an ESME_ROK means the report is committed; its reply goes out through the
- * outbound queue and the submitter, and a reply submit_sm reaching the simulator closes a round trip.
+ * written to its deliver_sm_resp read. For the gateway an ESME_ROK means the report is committed; its reply goes out
+ * through the outbound queue and the submitter, and a reply submit_sm reaching the simulator closes a round trip.
  */
 /** {@code smsgw bench inbound}: MO throughput and ack latency of bare jsmpp ESMEs and of the full gateway. */
 final class InboundBench {
@@ -164,9 +164,6 @@ final class InboundBench {
         b.append(String.format("%-22s %14s %10s %10s %10s %8s %14s %10s %10s%n", "", "deliver_sm/s", "ack p50",
                 "ack p99", "ack p99.9", "errors", "replies/s", "MO→reply", "p99"));
         for (Result r : sides) {
-            if (r == null) {
-                continue;
-            }
             b.append(String.format("%-22s %,14.0f %8.2fms %8.2fms %8.2fms %8d %14s %10s %10s%s%n", r.who(),
                     r.acks().perSecond(), r.p50(), r.p99(), r.p999(), r.errors(),
                     r.replies() == null ? "-" : String.format("%,.0f", r.replies().perSecond()),

@@ -32,7 +32,7 @@ import org.jsmpp.session.Session;
  */
 /** jsmpp transceivers that answer every MO with one reply and acknowledge everything else, doing nothing more. */
 final class ReplyingSessions implements AutoCloseable {
-    /** The length of the gateway's acknowledgement reply with a case id and a number filled in. */
+    /** A reply as long as the gateway's default acknowledgement with a case id and a number filled in. */
     private static final byte[] REPLY = ("Da tiep nhan phan anh K7M2Q9XR ve +84912345678. Cam on Quy khach da gop "
             + "phan ngan chan lua dao. Khong cung cap OTP cho bat ky ai.").getBytes(StandardCharsets.US_ASCII);
 
@@ -48,6 +48,7 @@ final class ReplyingSessions implements AutoCloseable {
     /** Binds {@code binds} transceivers, each with {@code degree} PDU threads and {@code window} reply senders. */
     static ReplyingSessions bind(int port, int binds, int degree, int window, int queueCapacity) throws IOException {
         ReplyingSessions r = new ReplyingSessions();
+        boolean bound = false;
         try {
             for (int b = 0; b < binds; b++) {
                 BareSession s = BareSession.bind(port, degree, queueCapacity, r.new Replier());
@@ -59,10 +60,12 @@ final class ReplyingSessions implements AutoCloseable {
                     t.start();
                 }
             }
+            bound = true;
             return r;
-        } catch (IOException | RuntimeException e) {
-            r.close();
-            throw e;
+        } finally {
+            if (!bound) {
+                r.close();
+            }
         }
     }
 
@@ -94,13 +97,33 @@ final class ReplyingSessions implements AutoCloseable {
         }
     }
 
+    /** Stops the senders, waiting up to a second for each, then unbinds every session. */
     @Override
     public void close() {
         running = false;
         for (Thread t : senders) {
             t.interrupt();
         }
-        sessions.forEach(BareSession::close);
+        for (Thread t : senders) {
+            try {
+                t.join(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        for (BareSession s : sessions) {
+            try {
+                s.close();
+            } catch (RuntimeException e) {
+                // unbinding the others still matters; the simulator drops what is left when it closes
+            }
+        }
+    }
+
+    /** Reply senders still running (for tests). */
+    long sendersAlive() {
+        return senders.stream().filter(Thread::isAlive).count();
     }
 
     /** Queues a reply for each MO and returns at once (jsmpp answers ESME_ROK); receipts are only answered. */

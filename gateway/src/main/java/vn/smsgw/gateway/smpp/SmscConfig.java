@@ -266,7 +266,7 @@ public record SmscConfig(
             return this;
         }
 
-        /** Default 32. */
+        /** Default 2. */
         public Builder pduProcessorDegree(int value) {
             pduProcessorDegree = value;
             return this;

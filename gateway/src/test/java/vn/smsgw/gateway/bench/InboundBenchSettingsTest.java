@@ -29,7 +29,7 @@ class InboundBenchSettingsTest {
 
     @Test
     void table_namesTheWarmUpShare() {
-        String header = InboundBench.table(warmup(50), null, null);
+        String header = InboundBench.table(warmup(50));
         assertTrue(header.contains("first 50 % warm-up"), header);
     }
 }
