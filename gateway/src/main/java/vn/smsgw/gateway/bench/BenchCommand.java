@@ -90,7 +90,8 @@ public final class BenchCommand {
         @Option(names = "--binds", defaultValue = "2", description = "Gateway transceiver binds (default: 2).")
         int binds;
 
-        @Option(names = "--degree", defaultValue = "2", description = "jsmpp PDU threads per bind (default: 2, the gateway's default).")
+        @Option(names = "--degree", defaultValue = "2",
+                description = "jsmpp PDU threads per bind (default: 2, the gateway's default).")
         int degree;
 
         @Option(names = "--submit-window", defaultValue = "50", description = "Reply submit window per bind.")

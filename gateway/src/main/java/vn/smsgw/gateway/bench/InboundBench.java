@@ -23,9 +23,9 @@ import vn.smsgw.gateway.smpp.SmscConfig;
  * The sides run in this process against the project's own simulator on loopback, one after the other, each with
  * a fresh simulator: a bare jsmpp session that acknowledges without doing anything; bare jsmpp sessions that also
  * answer every MO with a reply and acknowledge its receipt (ReplyingSessions, unthrottled whatever --submit-tps
- * says: the ceiling for the gateway's traffic); the whole gateway (SQLite with full sync, or PostgreSQL). Rates count deliver_sm answered ESME_ROK by the ESME, as the simulator
- * saw them, after the first 10 % (the warm-up, --warmup-percent); ack latency is the simulator's, deliver_sm
- * written to its deliver_sm_resp read. For the gateway an ESME_ROK means the report is committed; its reply goes out
+ * says: the ceiling for the gateway's traffic); the whole gateway (SQLite with full sync, or PostgreSQL). Rates
+ * count deliver_sm answered ESME_ROK by the ESME, as the simulator saw them, after the first 10 % (the warm-up,
+ * --warmup-percent); ack latency is the simulator's, deliver_sm written to its deliver_sm_resp read. For the gateway an ESME_ROK means the report is committed; its reply goes out
  * through the outbound queue and the submitter, and a reply submit_sm reaching the simulator closes a round trip.
  */
 /** {@code smsgw bench inbound}: MO throughput and ack latency of bare jsmpp ESMEs and of the full gateway. */
@@ -84,7 +84,7 @@ final class InboundBench {
                     .withHttp(new HttpConfig("127.0.0.1", 0))
                     .withSmscs(List.of(new SmscConfigs.Smsc(SmscConfig.builder("sim")
                             .address("127.0.0.1", smsc.port()).credentials("smsgw", "bench").binds(s.binds())
-                            .pduProcessorDegree(s.degree()).queueCapacity(s.window() + s.submitWindow() + 500)
+                            .pduProcessorDegree(s.degree()).queueCapacity(esmeQueueCapacity(s))
                             .build(), new SmscConfigs.SubmitSection(s.submitWindow(), s.submitTps(), 0.2))));
             if (s.store().equals("postgres")) {
                 pgSchema = BenchStore.postgres(s.pg().url(), s.pg().user(), s.pg().password(), 1);
@@ -112,7 +112,7 @@ final class InboundBench {
     static Result replying(Settings s) throws Exception {
         try (SmscSimulator smsc = new SmscSimulator(simulator(s)).start();
              ReplyingSessions sessions = ReplyingSessions.bind(smsc.port(), s.binds(), s.degree(), s.submitWindow(),
-                     s.window() + s.submitWindow() + 500)) {
+                     esmeQueueCapacity(s))) {
             Result r = withReplies("bare jsmpp + replies", smsc, s, 3);
             return sessions.failed() == 0 ? r : new Result(r.who() + " (" + sessions.failed() + " failed)", r.acks(),
                     r.p50(), r.p99(), r.p999(), r.replies(), r.rtP50(), r.rtP99(), r.errors());
@@ -137,6 +137,11 @@ final class InboundBench {
         AckLatencies rt = traffic.roundTrips();
         return new Result(who, acks, lat.percentileMillis(50), lat.percentileMillis(99), lat.percentileMillis(99.9),
                 replies, rt.percentileMillis(50), rt.percentileMillis(99), smsc.stats().mo().errors());
+    }
+
+    /** The ESME side's jsmpp receive queue: the simulator's window, the submit window and a margin. */
+    private static int esmeQueueCapacity(Settings s) {
+        return s.window() + s.submitWindow() + 500;
     }
 
     private static SimulatorConfig simulator(Settings s) {
