@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.smsgw.dispatch.store.WriterPriority;
 
 /**
  * One writer thread that takes waiting messages in groups and hands each group to a committer: many callers share
@@ -35,6 +36,7 @@ final class GroupCommit implements AutoCloseable {
         this.idleWork = idleWork;
         this.writer = new Thread(this::run, "smsgw-intake-writer");
         this.writer.setDaemon(true);
+        WriterPriority.raise(this.writer);
         this.writer.start();
     }
 
@@ -48,6 +50,7 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private void run() {
+        WriterPriority.report(log);
         List<Pending> batch = new ArrayList<>(maxBatch);
         long lastIdle = System.nanoTime();
         while (running || !queue.isEmpty()) {

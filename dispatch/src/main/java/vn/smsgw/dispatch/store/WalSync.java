@@ -65,6 +65,7 @@ final class WalSync implements AutoCloseable {
         this.flush = flush;
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
+        WriterPriority.raise(this.thread);
         this.thread.start();
     }
 

@@ -180,6 +180,9 @@ final class Bind {
                 r -> {
                     Thread t = new Thread(r, threadName);
                     t.setDaemon(true);
+                    // created by whichever thread hands it an answer first, often intake's writer, whose raised
+                    // priority it would otherwise inherit (WriterPriority)
+                    t.setPriority(Thread.NORM_PRIORITY);
                     return t;
                 });
         writer.allowCoreThreadTimeOut(true);
