@@ -25,7 +25,7 @@ class ReporterCountsLoaderTest {
 
     private Intake intake(Database db, IntakeConfig config) {
         return new Intake(new Intake.Ports(db, new JdbcReportStore(db), new JdbcPartStore(),
-                ReporterCountsLoader.load(db, clock), new CountingBlocklists(Set.of()), new RecordingPoliceOutbox(),
+                ReporterCountsLoader.load(db, clock, config.reassemblyTimeout()), new CountingBlocklists(Set.of()), new RecordingPoliceOutbox(),
                 new JdbcOutbox()), config, RoutingRules.standard(FraudMarkers.defaults()), clock);
     }
 
@@ -60,6 +60,24 @@ class ReporterCountsLoaderTest {
                     IntakeContract.mo("84912345678", "V 0987654322 rac"));
             assertFalse(new JdbcReportStore(db).find(s.caseId()).orElseThrow().flags()
                     .contains(ReportFlag.OVER_QUOTA));
+        }
+    }
+
+    @Test
+    void load_reportReceivedYesterdayCommittedToday_countsToday() {
+        IntakeConfig config = IntakeConfig.defaults(IntakeContract.KEY).withDailyQuota(1)
+                .withReassemblyTimeout(Duration.ofHours(3));
+        // T0 is 10:00 in Vietnam: the report was received at 22:00 the day before and committed now
+        InboundSms late = InboundSms.text("84912345678", "156", "V 0987654321 rac", "smsc-a",
+                IntakeContract.T0.minus(Duration.ofHours(12)));
+        try (Database db = TestServices.sqlite(dir); Intake first = intake(db, config)) {
+            first.accept(late);
+        }
+        try (Database db = TestServices.sqlite(dir); Intake second = intake(db, config)) {
+            IntakeResult.Stored s = (IntakeResult.Stored) second.accept(
+                    IntakeContract.mo("84912345678", "V 0987654322 rac"));
+            assertTrue(new JdbcReportStore(db).find(s.caseId()).orElseThrow().flags()
+                    .contains(ReportFlag.OVER_QUOTA), "the report committed today counted against today's quota");
         }
     }
 
