@@ -8,8 +8,9 @@ import java.util.OptionalInt;
 import org.slf4j.Logger;
 
 /**
- * The scheduling priority of the store's serial threads: intake's writer, which runs every group commit of the
- * process, and the SQLite sync thread, which its commits wait for.
+ * The scheduling priority of the serial threads of the store's writes: intake's writer, which runs every group commit
+ * of the process, the SQLite sync thread, which its commits wait for, and the single threads that claim, hand out
+ * and settle outbound messages and apply their receipts.
  */
 public final class WriterPriority {
 
@@ -18,7 +19,9 @@ public final class WriterPriority {
      * submitters, the callers of intake) runs on many threads at once. On a busy machine the writer, once woken,
      * queues for a core behind them: during bench inbound on the 2-core reference machine it ran about half of the
      * time and waited for a core a third of it (/proc/<pid>/task/<tid>/schedstat). A higher priority lets it run
-     * first; the parallel threads lose little, since each of them waits for the writer's commits anyway.
+     * first; the parallel threads lose little, since each of them waits for the writer's commits anyway. With the
+     * writer alone raised, replies fell behind the MO at full load (MO→reply p99 above a second in bench inbound): the
+     * outbound queue's own serial steps, one thread each per bind, queued behind the parallel threads in turn.
      *
      * Java thread priorities reach the Linux scheduler only with -XX:ThreadPriorityPolicy=1, and a priority above
      * normal (a negative nice value) only with the CAP_SYS_NICE capability (root has it); otherwise the call is

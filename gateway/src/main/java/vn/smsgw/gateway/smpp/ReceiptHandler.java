@@ -18,6 +18,7 @@ import vn.smsgw.dispatch.outbound.OutboundQueue;
 import vn.smsgw.dispatch.outbound.OutboundState;
 import vn.smsgw.dispatch.outbound.ReceiptUpdate;
 import vn.smsgw.dispatch.store.StorageException;
+import vn.smsgw.dispatch.store.WriterPriority;
 
 /**
  * Applies delivery receipts to the outbound queue. {@link #take} hands a receipt over and completes once it is
@@ -69,6 +70,7 @@ public final class ReceiptHandler implements AutoCloseable {
                 .register(registry);
         this.writer = new Thread(this::write, "smsgw-mt-receipts");
         this.writer.setDaemon(true);
+        WriterPriority.raise(writer);
         this.writer.start();
     }
 

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import vn.smsgw.dispatch.outbound.OutboundQueue;
 import vn.smsgw.dispatch.outbound.Settlement;
 import vn.smsgw.dispatch.store.StorageException;
+import vn.smsgw.dispatch.store.WriterPriority;
 
 /**
  * Writes settlements to the queue from one thread, many per transaction (group commit), retrying while the store
@@ -30,6 +31,7 @@ final class SettlementWriter {
         this.bind = bind;
         this.thread = new Thread(this::run, "smsgw-mt-settle-" + bind);
         this.thread.setDaemon(true);
+        WriterPriority.raise(thread);
     }
 
     void start() {

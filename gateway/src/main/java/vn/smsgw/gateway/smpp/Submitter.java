@@ -23,6 +23,7 @@ import vn.smsgw.dispatch.outbound.QueuedSms;
 import vn.smsgw.dispatch.outbound.Settlement;
 import vn.smsgw.dispatch.outbound.SubmitOutcome;
 import vn.smsgw.dispatch.store.StorageException;
+import vn.smsgw.dispatch.store.WriterPriority;
 
 /**
  * Drains the outbound queue onto one SMSC bind: replies first, campaigns with what the reply share leaves, at most
@@ -101,9 +102,11 @@ public final class Submitter implements AutoCloseable {
         }
         this.dispatcher = new Thread(this::dispatch, "smsgw-mt-dispatch-" + session.name());
         this.dispatcher.setDaemon(true);
+        WriterPriority.raise(dispatcher);
         this.claimer = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "smsgw-mt-claim-" + session.name());
             t.setDaemon(true);
+            WriterPriority.raise(t);
             return t;
         });
     }

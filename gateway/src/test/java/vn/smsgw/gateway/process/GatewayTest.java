@@ -77,4 +77,34 @@ class GatewayTest {
             }
         }
     }
+
+    @Test
+    void start_serialWriteSteps_runAtTheHighestJavaPriority() throws Exception {
+        SimulatorConfig sim = SimulatorConfig.builder().port(0).credentials("smsgw", "pw").window(20).build();
+        try (SmscSimulator smsc = new SmscSimulator(sim).start()) {
+            GatewayConfig config = GatewayConfig.embedded(dir, Map.of()).withHttp(new HttpConfig("127.0.0.1", 0))
+                    .withSmscs(List.of(new SmscConfigs.Smsc(SmscConfig.builder("sim")
+                            .address("127.0.0.1", smsc.port()).credentials("smsgw", "pw").binds(1).build(),
+                            new SmscConfigs.SubmitSection(10, 1000, 0.2))));
+            try (Gateway g = Gateway.start(config, Clock.systemUTC())) {
+                await(() -> g.sessions().get(0).boundCount() == 1, Duration.ofSeconds(10), "bind");
+                MoInjection inj = smsc.inject(MoGenerator.withDefaultMix(7), 50);
+                assertTrue(inj.awaitDone(Duration.ofSeconds(30)));
+                await(() -> g.outbound().depth().count(Lane.REPLY, OutboundState.DELIVERED) > 0,
+                        Duration.ofSeconds(30), "a reply delivered");
+                Map<String, Integer> priorities = new java.util.TreeMap<>();
+                for (Thread t : Thread.getAllStackTraces().keySet()) {
+                    String kind = t.getName().replaceAll("-sim.*$", "-").replaceAll("-\\d+$", "-");
+                    priorities.merge(kind, t.getPriority(), Math::min);
+                }
+                for (String serial : List.of("smsgw-intake-writer", "smsgw-sqlite-sync", "smsgw-mt-claim-",
+                        "smsgw-mt-dispatch-", "smsgw-mt-settle-", "smsgw-mt-receipts")) {
+                    assertEquals(Thread.MAX_PRIORITY, priorities.get(serial), serial + " in " + priorities);
+                }
+                // the parallel threads, and the answer writer that a raised thread may create, stay at normal
+                assertEquals(Thread.NORM_PRIORITY, priorities.get("smsgw-mo-answers-"), priorities.toString());
+                assertEquals(Thread.NORM_PRIORITY, priorities.get("smsgw-mt-"), priorities.toString());
+            }
+        }
+    }
 }
