@@ -31,6 +31,14 @@ class GatewayTest {
     @TempDir
     Path dir;
 
+    /** The embedded gateway with HTTP on a free port and {@code binds} transceivers to {@code smsc}. */
+    private GatewayConfig config(SmscSimulator smsc, int binds) {
+        return GatewayConfig.embedded(dir, Map.of()).withHttp(new HttpConfig("127.0.0.1", 0))
+                .withSmscs(List.of(new SmscConfigs.Smsc(SmscConfig.builder("sim")
+                        .address("127.0.0.1", smsc.port()).credentials("smsgw", "pw").binds(binds).build(),
+                        new SmscConfigs.SubmitSection(10, 1000, 0.2))));
+    }
+
     private static void await(BooleanSupplier condition, Duration max, String what) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
         while (!condition.getAsBoolean()) {
@@ -45,11 +53,7 @@ class GatewayTest {
     void start_withSimulatedSmsc_storesAnswersAndServesHttp() throws Exception {
         SimulatorConfig sim = SimulatorConfig.builder().port(0).credentials("smsgw", "pw").window(20).build();
         try (SmscSimulator smsc = new SmscSimulator(sim).start()) {
-            GatewayConfig config = GatewayConfig.embedded(dir, Map.of()).withHttp(new HttpConfig("127.0.0.1", 0))
-                    .withSmscs(List.of(new SmscConfigs.Smsc(SmscConfig.builder("sim")
-                            .address("127.0.0.1", smsc.port()).credentials("smsgw", "pw").binds(2).build(),
-                            new SmscConfigs.SubmitSection(10, 1000, 0.2))));
-            try (Gateway g = Gateway.start(config, Clock.systemUTC())) {
+            try (Gateway g = Gateway.start(config(smsc, 2), Clock.systemUTC())) {
                 await(() -> g.sessions().get(0).boundCount() == 2, Duration.ofSeconds(10), "binds");
                 MoInjection inj = smsc.inject(MoGenerator.withDefaultMix(42), 500);
                 assertTrue(inj.awaitDone(Duration.ofSeconds(60)));
@@ -82,11 +86,7 @@ class GatewayTest {
     void start_serialWriteSteps_runAtTheHighestJavaPriority() throws Exception {
         SimulatorConfig sim = SimulatorConfig.builder().port(0).credentials("smsgw", "pw").window(20).build();
         try (SmscSimulator smsc = new SmscSimulator(sim).start()) {
-            GatewayConfig config = GatewayConfig.embedded(dir, Map.of()).withHttp(new HttpConfig("127.0.0.1", 0))
-                    .withSmscs(List.of(new SmscConfigs.Smsc(SmscConfig.builder("sim")
-                            .address("127.0.0.1", smsc.port()).credentials("smsgw", "pw").binds(1).build(),
-                            new SmscConfigs.SubmitSection(10, 1000, 0.2))));
-            try (Gateway g = Gateway.start(config, Clock.systemUTC())) {
+            try (Gateway g = Gateway.start(config(smsc, 1), Clock.systemUTC())) {
                 await(() -> g.sessions().get(0).boundCount() == 1, Duration.ofSeconds(10), "bind");
                 MoInjection inj = smsc.inject(MoGenerator.withDefaultMix(7), 50);
                 assertTrue(inj.awaitDone(Duration.ofSeconds(30)));
