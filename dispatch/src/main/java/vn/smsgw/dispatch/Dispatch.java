@@ -77,7 +77,7 @@ public final class Dispatch implements AutoCloseable {
         Blocklist blocklist = new Blocklist(stores, allowlist, portability, settings.thresholds(), clock);
         b.reports = new JdbcReportStore(database);
         ReporterCounters counters = database.dialect() == Dialect.SQLITE
-                ? ReporterCountsLoader.load(database, clock, settings.intake().reassemblyTimeout()) : new JdbcReporterCounters();
+                ? ReporterCountsLoader.load(database, clock) : new JdbcReporterCounters();
         b.intake = new Intake(new Intake.Ports(database, b.reports, new JdbcPartStore(), counters,
                 blocklist, new JdbcPoliceOutbox(clock), new JdbcOutbox()), settings.intake(),
                 RoutingRules.standard(new FraudMarkers(settings.fraudMarkers())), clock);

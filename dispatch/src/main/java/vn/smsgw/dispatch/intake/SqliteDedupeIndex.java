@@ -19,9 +19,10 @@ import vn.smsgw.dispatch.store.JdbcTx;
  *
  * <p>On PostgreSQL {@code report.dedupe_key} is a unique index shared by every process. On SQLite a key, a SHA-256
  * hash, would land on a random page of that index at every commit, and a group commit's cost is the pages it writes.
- * SQLite has one writer, this process, so there the key goes to the unindexed column {@code dedupe_hash} (the indexed
- * {@code dedupe_key} stays NULL) and the live keys are held here: loaded at first use from the rows whose
- * {@code dedupe_hash} is still set, forgotten with it when the dedupe window is over. Keys of a batch are staged and
+ * SQLite has one writer, this process, so there the key goes to the unindexed column {@code dedupe_hash}
+ * ({@code dedupe_key} stays NULL, and is no longer indexed since schema version 14) and the live keys are held here:
+ * loaded at first use from the rows whose {@code dedupe_hash} (or, in rows written before schema version 9,
+ * {@code dedupe_key}) is still set, forgotten with it when the dedupe window is over. Keys of a batch are staged and
  * become visible only once its transaction has committed ({@link CommitStage}). Memory:
  * one map entry per message within the window, its key held as two longs ({@link CompactKey}) and its case id as the
  * sequence it is derived from: three small objects an entry instead of five, for the lookups and for the collector,
@@ -89,12 +90,18 @@ final class SqliteDedupeIndex {
         if (loaded) {
             return;
         }
-        try (PreparedStatement ps = tx.connection().prepareStatement(
-                "SELECT dedupe_hash, id, received_at FROM report WHERE dedupe_hash IS NOT NULL "
-                        + "UNION ALL SELECT dedupe_key, id, received_at FROM report WHERE dedupe_key IS NOT NULL");
+        // one pass over the table: neither column is indexed on SQLite (schema versions 9 and 14)
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT dedupe_hash, dedupe_key, id, received_at "
+                + "FROM report WHERE dedupe_hash IS NOT NULL OR dedupe_key IS NOT NULL");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                keys.put(CompactKey.of(rs.getString(1)), new Live(rs.getLong(2), rs.getLong(3)));
+                Live live = new Live(rs.getLong(3), rs.getLong(4));
+                for (int column = 1; column <= 2; column++) {
+                    String key = rs.getString(column);
+                    if (key != null) {
+                        keys.put(CompactKey.of(key), live);
+                    }
+                }
             }
         }
         loaded = true;

@@ -74,6 +74,25 @@ class SqliteReportStoreTest {
     }
 
     @Test
+    void findByDedupeKeys_afterReopen_loadsKeysOfRowsWrittenBeforeVersion9() {
+        open();
+        CaseId a = insert("key-a", T0);
+        CaseId old = insert("unused", T0);
+        // a row as schema versions before 9 wrote it: the key in dedupe_key, dedupe_hash empty
+        db.inTransaction(tx -> {
+            try (Statement st = JdbcTx.of(tx).connection().createStatement()) {
+                return st.executeUpdate("UPDATE report SET dedupe_key = 'key-old', dedupe_hash = NULL WHERE id = "
+                        + old.sequence());
+            }
+        });
+        db.close();
+
+        open();
+
+        assertEquals(Map.of("key-a", a, "key-old", old), find("key-a", "key-old", "unused"));
+    }
+
+    @Test
     void findByDedupeKeys_hexKeys_matchOnlyTheirOwnText_stagedCommittedAndReloaded() {
         String a = "0123456789abcdef0123456789abcdef";
         String nearA = "0123456789abcdef0123456789abcdee"; // last digit differs
