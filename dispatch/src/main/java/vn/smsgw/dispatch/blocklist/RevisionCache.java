@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.smsgw.dispatch.store.Transactions;
 import vn.smsgw.dispatch.store.Tx;
+import vn.smsgw.dispatch.store.WriterPriority;
 
 /**
  * A snapshot of reference data that readers get without I/O. The snapshot is loaded when the cache is constructed,
@@ -26,6 +27,7 @@ final class RevisionCache<T> {
     private static final ExecutorService REFRESHER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "blocklist-reference-refresh");
         t.setDaemon(true);
+        WriterPriority.keepNormal(t); // started by its first reader, often intake's writer
         return t;
     });
 

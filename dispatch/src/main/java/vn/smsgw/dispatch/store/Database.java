@@ -78,6 +78,14 @@ public final class Database implements Transactions, AutoCloseable {
         hc.setMinimumIdle(1);
         hc.setAutoCommit(dialect == Dialect.SQLITE);
         hc.setPoolName("smsgw-db");
+        // the pool starts its connection adder and closer when first needed, possibly from a raised writer thread
+        AtomicInteger poolThreads = new AtomicInteger();
+        hc.setThreadFactory(r -> {
+            Thread t = new Thread(r, "smsgw-db-" + poolThreads.incrementAndGet());
+            t.setDaemon(true);
+            WriterPriority.keepNormal(t);
+            return t;
+        });
         hc.setConnectionTimeout(10_000);
         hc.setInitializationFailTimeout(10_000);
         if (dialect == Dialect.SQLITE) {

@@ -19,9 +19,11 @@ public final class WriterPriority {
      * submitters, the callers of intake) runs on many threads at once. On a busy machine the writer, once woken,
      * queues for a core behind them: during bench inbound on the 2-core reference machine it ran about half of the
      * time and waited for a core a third of it (/proc/<pid>/task/<tid>/schedstat). A higher priority lets it run
-     * first; the parallel threads lose little, since each of them waits for the writer's commits anyway. With the
-     * writer alone raised, replies fell behind the MO at full load (MO→reply p99 above a second in bench inbound): the
-     * outbound queue's own serial steps, one thread each per bind, queued behind the parallel threads in turn.
+     * first more often: Linux gives a thread at nice -5 about three times the share of a contended core that one at
+     * nice 0 gets (it does not run it ahead of them outright). The parallel threads lose little, since each of them
+     * waits for the writer's commits anyway. With the writer alone raised, replies fell behind the MO at full load
+     * (MO→reply p99 of 0.5 to 1.8 s in bench inbound): the outbound queue's own serial steps (each bind's claim,
+     * dispatch and settlement threads, the process's receipts writer) queued behind the parallel threads in turn.
      *
      * Java thread priorities reach the Linux scheduler only with -XX:ThreadPriorityPolicy=1, and a priority above
      * normal (a negative nice value) only with the CAP_SYS_NICE capability (root has it); otherwise the call is
@@ -38,6 +40,14 @@ public final class WriterPriority {
     /** Gives {@code thread}, not yet started, the highest Java priority. */
     public static void raise(Thread thread) {
         thread.setPriority(Thread.MAX_PRIORITY);
+    }
+
+    /**
+     * Gives {@code thread}, not yet started, the normal Java priority: for a thread that a raised one may create (a
+     * pool's thread started at its first task), which would otherwise inherit the raised priority.
+     */
+    public static void keepNormal(Thread thread) {
+        thread.setPriority(Thread.NORM_PRIORITY);
     }
 
     /** Logs, from the calling thread, the nice value it runs at and what to do when its priority did not take. */

@@ -7,6 +7,8 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class WriterPriorityTest {
 
@@ -14,7 +16,7 @@ class WriterPriorityTest {
 
     @Test
     void niceOf_plainName_readsNineteenthField() {
-        assertEquals(OptionalInt.of(-5), WriterPriority.niceOf("4242 (smsgw-intake-wr)" + STAT_TAIL.formatted("15 -5")));
+        assertEquals(OptionalInt.of(-5), WriterPriority.niceOf("4242 (intake-wr)" + STAT_TAIL.formatted("15 -5")));
     }
 
     @Test
@@ -22,18 +24,11 @@ class WriterPriorityTest {
         assertEquals(OptionalInt.of(3), WriterPriority.niceOf("77 (C2 (x) Thre)" + STAT_TAIL.formatted("23 3")));
     }
 
-    @Test
-    void niceOf_truncatedOrGarbled_isEmpty() {
-        assertEquals(OptionalInt.empty(), WriterPriority.niceOf("4242 (writer) S 1 100"));
-        assertEquals(OptionalInt.empty(), WriterPriority.niceOf("no parenthesis here"));
-        assertEquals(OptionalInt.empty(), WriterPriority.niceOf("1 (w)" + STAT_TAIL.formatted("20 x")));
-    }
-
-    @Test
-    void raise_unstartedThread_getsTheHighestJavaPriority() {
-        Thread t = new Thread(() -> { });
-        WriterPriority.raise(t);
-        assertEquals(Thread.MAX_PRIORITY, t.getPriority());
+    @ParameterizedTest
+    @ValueSource(strings = {"4242 (writer) S 1 100", "no parenthesis here",
+        "1 (w) S 1 100 100 0 -1 4194624 37 0 0 0 5 2 0 0 20 x 0 1 0 2817 0 0"})
+    void niceOf_truncatedOrGarbled_isEmpty(String stat) {
+        assertEquals(OptionalInt.empty(), WriterPriority.niceOf(stat));
     }
 
     @Test

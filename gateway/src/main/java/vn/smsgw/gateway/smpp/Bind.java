@@ -28,6 +28,7 @@ import org.jsmpp.session.Session;
 import org.jsmpp.session.SessionStateListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.smsgw.dispatch.store.WriterPriority;
 
 /*
  * One SMPP session kept bound. Each attempt builds a fresh SMPPSession (a session object is never reused), sets its
@@ -180,9 +181,8 @@ final class Bind {
                 r -> {
                     Thread t = new Thread(r, threadName);
                     t.setDaemon(true);
-                    // created by whichever thread hands it an answer first, often intake's writer, whose raised
-                    // priority it would otherwise inherit (WriterPriority)
-                    t.setPriority(Thread.NORM_PRIORITY);
+                    // created by whichever thread hands it an answer first, often intake's writer
+                    WriterPriority.keepNormal(t);
                     return t;
                 });
         writer.allowCoreThreadTimeOut(true);
