@@ -23,7 +23,8 @@ final class Migrations {
             "V4__outbound_drain.sql", "V5__campaigns.sql", "V6__in_doubt_receipts.sql", "V7__sqlite_vote_logs.sql",
             "V8__campaign_case_index.sql", "V9__sqlite_dedupe_hash.sql",
             "V10__drop_outbound_smsc_id.sql", "V11__police_outbox_report_id.sql", "V12__campaign_outcomes.sql",
-            "V13__police_outbox_reference.sql", "V14__sqlite_report_indexes.sql");
+            "V13__police_outbox_reference.sql", "V14__sqlite_report_indexes.sql",
+            "V15__postgres_drop_report_committed.sql");
 
     private static final long PG_LOCK_KEY = 0x736d7367774dL;
 

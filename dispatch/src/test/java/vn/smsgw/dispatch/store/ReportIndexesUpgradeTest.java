@@ -13,7 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Migration 14 on an embedded database that already holds reports: every row kept, one secondary index left. */
+/**
+ * Migrations 14 and 15 on databases that already hold reports: on SQLite every row kept and one secondary index left,
+ * on PostgreSQL the index on commit time dropped.
+ */
 class ReportIndexesUpgradeTest {
     private static final int BEFORE = Migrations.SCRIPTS.indexOf("V14__sqlite_report_indexes.sql");
     private static final String COLUMNS = "id, case_id, dedupe_key, received_at, committed_at, reporter, short_code, "
@@ -34,9 +37,11 @@ class ReportIndexesUpgradeTest {
             insert(c, new Object[] {8L, "C8", null, 200L, 205L, "84912345679", "5656", "smsc-b", "COMPLETE",
                 "xin chao", null, null, null, null, null, "UNKNOWN_COMMAND", 4, 0, "h8"});
             List<String> before = rows(c);
+            List<String> columnsBefore = columns(c);
             migrations.apply(c);
 
             assertEquals(before, rows(c));
+            assertEquals(columnsBefore, columns(c));
             assertEquals(List.of("report_received"), indexes(c));
             // the next report continues the ids and a dedupe key may repeat once it is no longer unique
             try (Statement st = c.createStatement()) {
@@ -49,6 +54,31 @@ class ReportIndexesUpgradeTest {
                 }
             }
         }
+    }
+
+    @Test
+    void postgres_version15_dropsOnlyTheCommitTimeIndex() throws Exception {
+        DatabaseConfig config = TestServices.postgresConfig(TestServices.freshPostgresSchema());
+        try (Connection c = DriverManager.getConnection(config.url(), config.user(), config.password())) {
+            Migrations migrations = new Migrations(Dialect.POSTGRES);
+            migrations.apply(c, Migrations.SCRIPTS.indexOf("V15__postgres_drop_report_committed.sql"));
+            assertEquals(List.of("report_committed", "report_dedupe_key_key", "report_pkey", "report_received"),
+                    postgresIndexes(c));
+            migrations.apply(c);
+            assertEquals(List.of("report_dedupe_key_key", "report_pkey", "report_received"), postgresIndexes(c));
+        }
+    }
+
+    private static List<String> postgresIndexes(Connection c) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
+                     + "AND tablename = 'report' ORDER BY indexname")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 
     private static void insert(Connection c, Object[] values) throws Exception {
@@ -72,6 +102,18 @@ class ReportIndexesUpgradeTest {
                     row.append(rs.getString(i)).append('|');
                 }
                 out.add(row.toString());
+            }
+        }
+        return out;
+    }
+
+    /** Name, type, NOT NULL and primary-key position of every column, in order. */
+    private static List<String> columns(Connection c) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA table_info(report)")) {
+            while (rs.next()) {
+                out.add(rs.getString("name") + " " + rs.getString("type") + " " + rs.getInt("notnull") + " "
+                        + rs.getInt("pk"));
             }
         }
         return out;
