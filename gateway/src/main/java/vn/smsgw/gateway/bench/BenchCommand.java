@@ -112,6 +112,10 @@ public final class BenchCommand {
                 description = "Per cent of --count left out of the rates and latencies first (default: 10).")
         int warmupPercent;
 
+        @Option(names = "--dlr-window", defaultValue = "300", description = "Simulator delivery receipts in flight "
+                + "at once (default: 300; enough for the receipts to keep pace with the replies).")
+        int dlrWindow;
+
         @Mixin
         PgOptions pg;
 
@@ -127,7 +131,7 @@ public final class BenchCommand {
             InboundBench.Settings s;
             try {
                 s = new InboundBench.Settings(count, window, Duration.ofSeconds(seconds), store, binds, degree,
-                        submitWindow, submitTps, bareDegree, pg.target(), warmupPercent);
+                        submitWindow, submitTps, bareDegree, pg.target(), warmupPercent, dlrWindow);
             } catch (IllegalArgumentException e) {
                 throw invalid(spec, e.getMessage());
             }

@@ -33,8 +33,11 @@ final class InboundBench {
 
     /** The settings of one run. */
     record Settings(long count, int window, Duration max, String store, int binds, int degree, int submitWindow,
-                    int submitTps, int bareDegree, PgTarget pg, int warmupPercent) {
+                    int submitTps, int bareDegree, PgTarget pg, int warmupPercent, int dlrWindow) {
         Settings {
+            if (dlrWindow < 1) {
+                throw new IllegalArgumentException("--dlr-window must be at least 1: " + dlrWindow);
+            }
             if (warmupPercent < 0 || warmupPercent > 90) {
                 throw new IllegalArgumentException("--warmup-percent must be 0 to 90 (per cent of --count): "
                         + warmupPercent);
@@ -55,7 +58,7 @@ final class InboundBench {
 
     /** What one side measured. */
     record Result(String who, SteadyRate acks, double p50, double p99, double p999, SteadyRate replies,
-                  double rtP50, double rtP99, long errors) {
+                  double rtP50, double rtP99, long errors, double receiptsPerSecond) {
     }
 
     private InboundBench() {
@@ -71,7 +74,7 @@ final class InboundBench {
             injection.close();
             AckLatencies lat = smsc.moAckLatencies();
             return new Result("bare jsmpp", acks, lat.percentileMillis(50), lat.percentileMillis(99),
-                    lat.percentileMillis(99.9), null, 0, 0, smsc.stats().mo().errors());
+                    lat.percentileMillis(99.9), null, 0, 0, smsc.stats().mo().errors(), 0);
         }
     }
 
@@ -115,7 +118,7 @@ final class InboundBench {
                      esmeQueueCapacity(s))) {
             Result r = withReplies("bare jsmpp + replies", smsc, s, 3);
             return sessions.failed() == 0 ? r : new Result(r.who() + " (" + sessions.failed() + " failed)", r.acks(),
-                    r.p50(), r.p99(), r.p999(), r.replies(), r.rtP50(), r.rtP99(), r.errors());
+                    r.p50(), r.p99(), r.p999(), r.replies(), r.rtP50(), r.rtP99(), r.errors(), r.receiptsPerSecond());
         }
     }
 
@@ -125,18 +128,21 @@ final class InboundBench {
         smsc.onSubmit(traffic::replied);
         MoInjection injection = smsc.inject(traffic, s.count());
         long[] repliesAtWarm = new long[1];
+        long[] receiptsAtWarm = new long[1];
         SteadyRate acks = SteadyRate.measure(injection::ackedCount, s.count(), s.warmShare(), s.max(), () -> {
             smsc.moAckLatencies().reset();
             traffic.roundTrips().reset();
             repliesAtWarm[0] = smsc.submitCount();
+            receiptsAtWarm[0] = smsc.stats().receipts().acked();
         });
         long repliesAtEnd = smsc.submitCount();
+        double receipts = (smsc.stats().receipts().acked() - receiptsAtWarm[0]) / acks.seconds();
         SteadyRate replies = new SteadyRate(repliesAtEnd - repliesAtWarm[0], acks.seconds(), repliesAtEnd, true);
         injection.close();
         AckLatencies lat = smsc.moAckLatencies();
         AckLatencies rt = traffic.roundTrips();
         return new Result(who, acks, lat.percentileMillis(50), lat.percentileMillis(99), lat.percentileMillis(99.9),
-                replies, rt.percentileMillis(50), rt.percentileMillis(99), smsc.stats().mo().errors());
+                replies, rt.percentileMillis(50), rt.percentileMillis(99), smsc.stats().mo().errors(), receipts);
     }
 
     /** The ESME side's jsmpp receive queue: the simulator's window, the submit window and a margin. */
@@ -147,7 +153,7 @@ final class InboundBench {
     private static SimulatorConfig simulator(Settings s) {
         return SimulatorConfig.builder().port(0).window(s.window()).receivedLogCapacity(0)
                 .queueCapacity(s.window() + s.submitWindow() * s.binds() + 1_000).pduProcessorDegree(4)
-                .dlrWindow(50).responseTimeout(Duration.ofSeconds(10)).build();
+                .dlrWindow(s.dlrWindow()).responseTimeout(Duration.ofSeconds(10)).build();
     }
 
     private static void awaitBinds(Gateway g, int binds) throws InterruptedException {
@@ -163,17 +169,19 @@ final class InboundBench {
     static String table(Settings s, Result... sides) {
         StringBuilder b = new StringBuilder();
         b.append(Machine.describe()).append('\n');
-        b.append(String.format("simulator window %d, %,d MO per side (first %d %% warm-up); gateway: %d bind(s), "
-                + "degree %d, submit window %d, submit TPS %,d per bind, store %s%n", s.window(), s.count(),
-                s.warmupPercent(), s.binds(), s.degree(), s.submitWindow(), s.submitTps(), s.store()));
-        b.append(String.format("%-22s %14s %10s %10s %10s %8s %14s %10s %10s%n", "", "deliver_sm/s", "ack p50",
-                "ack p99", "ack p99.9", "errors", "replies/s", "MO→reply", "p99"));
+        b.append(String.format("simulator window %d, receipt window %d, %,d MO per side (first %d %% warm-up); "
+                + "gateway: %d bind(s), degree %d, submit window %d, submit TPS %,d per bind, store %s%n", s.window(),
+                s.dlrWindow(), s.count(), s.warmupPercent(), s.binds(), s.degree(), s.submitWindow(), s.submitTps(),
+                s.store()));
+        b.append(String.format("%-22s %14s %10s %10s %10s %8s %14s %10s %10s %12s%n", "", "deliver_sm/s", "ack p50",
+                "ack p99", "ack p99.9", "errors", "replies/s", "MO→reply", "p99", "receipts/s"));
         for (Result r : sides) {
-            b.append(String.format("%-22s %,14.0f %8.2fms %8.2fms %8.2fms %8d %14s %10s %10s%s%n", r.who(),
+            b.append(String.format("%-22s %,14.0f %8.2fms %8.2fms %8.2fms %8d %14s %10s %10s %12s%s%n", r.who(),
                     r.acks().perSecond(), r.p50(), r.p99(), r.p999(), r.errors(),
                     r.replies() == null ? "-" : String.format("%,.0f", r.replies().perSecond()),
                     r.replies() == null ? "-" : String.format("%.1fms", r.rtP50()),
                     r.replies() == null ? "-" : String.format("%.1fms", r.rtP99()),
+                    r.replies() == null ? "-" : String.format("%,.0f", r.receiptsPerSecond()),
                     r.acks().completed() ? "" : "  (stopped at " + r.acks().total() + ")"));
         }
         return b.toString();

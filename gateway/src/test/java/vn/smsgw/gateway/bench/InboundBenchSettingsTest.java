@@ -11,7 +11,7 @@ class InboundBenchSettingsTest {
 
     private static InboundBench.Settings warmup(int percent) {
         return new InboundBench.Settings(1_000, 100, Duration.ofSeconds(10), "sqlite", 2, 64, 50, 1_000_000, 1, null,
-                percent);
+                percent, 300);
     }
 
     @Test
@@ -28,8 +28,17 @@ class InboundBenchSettingsTest {
     }
 
     @Test
-    void table_namesTheWarmUpShare() {
+    void table_namesTheWarmUpShareAndTheReceiptWindow() {
         String header = InboundBench.table(warmup(50));
         assertTrue(header.contains("first 50 % warm-up"), header);
+        assertTrue(header.contains("receipt window 300"), header);
+        assertTrue(header.contains("receipts/s"), header);
+    }
+
+    @Test
+    void dlrWindow_belowOne_isRefusedNamingTheOption() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new InboundBench.Settings(
+                1_000, 100, Duration.ofSeconds(10), "sqlite", 2, 64, 50, 1_000_000, 1, null, 10, 0));
+        assertTrue(e.getMessage().contains("--dlr-window"), e.getMessage());
     }
 }
