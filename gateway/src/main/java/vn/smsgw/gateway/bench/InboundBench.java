@@ -25,8 +25,12 @@ import vn.smsgw.gateway.smpp.SmscConfig;
  * answer every MO with a reply and acknowledge its receipt (ReplyingSessions, unthrottled whatever --submit-tps
  * says: the ceiling for the gateway's traffic); the whole gateway (SQLite with full sync, or PostgreSQL). Rates
  * count deliver_sm answered ESME_ROK by the ESME, as the simulator saw them, after the first 10 % (the warm-up,
- * --warmup-percent); ack latency is the simulator's, deliver_sm written to its deliver_sm_resp read. For the gateway an ESME_ROK means the report is committed; its reply goes out
- * through the outbound queue and the submitter, and a reply submit_sm reaching the simulator closes a round trip.
+ * --warmup-percent); ack latency is the simulator's, deliver_sm written to its deliver_sm_resp read. For the
+ * gateway an ESME_ROK means the report is committed; its reply goes out through the outbound queue and the
+ * submitter, and a reply submit_sm reaching the simulator closes a round trip. The reply's receipt comes back on
+ * the simulator's receipt lane (--dlr-window in flight); the gateway answers it once it is applied durably, so a
+ * window too small for that latency lets receipts fall behind and the side does less work per MO than it would
+ * with every receipt: receipts/s beside replies/s shows it.
  */
 /** {@code smsgw bench inbound}: MO throughput and ack latency of bare jsmpp ESMEs and of the full gateway. */
 final class InboundBench {

@@ -31,8 +31,9 @@ import org.jsmpp.session.Session;
  * gateway has to move, as the bare receiver is the ceiling for the deliver_sm alone. The submit_sm carries the fields
  * the gateway's MtSubmit sets for a one-part GSM-7 reply, but is sent through jsmpp directly: a build sending it
  * through MtSubmit measured 12,183-13,736 MO/s against 14,844-18,598 for this one, three pairs of
- * `bench inbound --side replies --count 400000 --warmup-percent 50` taken in turn, with no cause found in a profile,
- * and the figures quoted for this side were measured with this code.
+ * `bench inbound --side replies --count 400000 --warmup-percent 50` taken in turn (receipt window 50, under which
+ * this side got about half of its receipts), with no cause found in a profile, and the figures quoted for this
+ * side were measured with this code.
  */
 /** jsmpp transceivers that answer every MO with one reply and acknowledge everything else, doing nothing more. */
 final class ReplyingSessions implements AutoCloseable {

@@ -22,15 +22,15 @@ import org.slf4j.LoggerFactory;
  * scheduler to wake for a PDU and to run beside intake's writer, the MO path's one serial step, which waits for a
  * core about as long as it runs (waiting 4.1 s and running 4.0 s of 10, /proc schedstat during bench inbound).
  * Degree 2 against 64, five pairs of `bench inbound --side gateway --count 400000 --warmup-percent 50` taken in
- * turn: a mean of 7,531 MO/s against 6,885, higher in four pairs; degree 1 gave 7,915 and 8,265 against 7,507 and
- * 7,685 for degree 2, within the spread. Two keep a spare thread should one call be slow (a first class load, a log
- * write). The answers are
- * written by one thread per session (smsgw-mo-answers-SMSC-BIND), so a peer that stops reading holds up only its own
- * session's answers, never another bind's or intake's commits. The receive queue
- * (queueCapacity) must hold the SMSC's deliver_sm window plus this side's own submit window plus enquire_links,
- * or jsmpp answers the overflow ESME_RTHROTTLED by itself; the default 1,000 covers windows of some hundreds. With
- * degree above 1 jsmpp does not keep the order of deliver_sm, which does not matter here: parts are keyed and
- * joined by intake, and intake recognises redeliveries.
+ * turn (with its receipt window then of 50, under which receipts fell behind): a mean of 7,531 MO/s against 6,885,
+ * higher in four pairs; degree 1 gave 7,915 and 8,265 against 7,507 and 7,685 for degree 2, within the spread. Two
+ * keep a spare thread should one call be slow (a first class load, a log write). The answers are written by one
+ * thread per session (smsgw-mo-answers-SMSC-BIND), so a peer that stops reading holds up only its own session's
+ * answers, never another bind's or intake's commits. The receive queue (queueCapacity) must hold the SMSC's
+ * deliver_sm window plus this side's own submit window plus enquire_links, or jsmpp answers the overflow
+ * ESME_RTHROTTLED by itself; the default 1,000 covers windows of some hundreds. With degree above 1 jsmpp does not
+ * keep the order of deliver_sm, which does not matter here: parts are keyed and joined by intake, and intake
+ * recognises redeliveries.
  *
  * Every bind reconnects on its own (Bind) on a small scheduler shared by the binds of this SMSC; a connect blocks
  * its scheduler thread for at most the connect plus the bind timeout.
