@@ -169,10 +169,21 @@ public final class InMemoryOutboundQueue implements Outbox, OutboundQueue {
 
     @Override
     public synchronized QueueDepth depth() {
+        return count(true);
+    }
+
+    @Override
+    public synchronized QueueDepth countByState() {
+        return count(false);
+    }
+
+    private QueueDepth count(boolean queuedOnly) {
         Map<Lane, Map<OutboundState, Long>> counts = new EnumMap<>(Lane.class);
         for (Row r : rows.values()) {
-            counts.computeIfAbsent(r.sms.lane(), l -> new EnumMap<>(OutboundState.class))
-                    .merge(r.state, 1L, Long::sum);
+            if (!queuedOnly || QueueDepth.QUEUED.contains(r.state)) {
+                counts.computeIfAbsent(r.sms.lane(), l -> new EnumMap<>(OutboundState.class))
+                        .merge(r.state, 1L, Long::sum);
+            }
         }
         return new QueueDepth(counts);
     }

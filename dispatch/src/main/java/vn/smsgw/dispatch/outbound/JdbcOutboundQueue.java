@@ -64,10 +64,14 @@ public final class JdbcOutboundQueue implements OutboundQueue {
 
     static final String CLAIM_COLUMNS = "id, lane, destination, sender, body, kind, case_id, attempts";
 
+    /** The predicate of the partial index outbound_ready (SQLite), verbatim, so that the count reads only it. */
+    static final String DEPTH_SQL = "SELECT lane, state, COUNT(*) FROM outbound "
+            + "WHERE state = 'PENDING' OR state = 'CLAIMED' GROUP BY lane, state";
+
     private final Database db;
     private final Clock clock;
-    private final String claimSql;
-    private final String anyDueSql;
+    final String claimSql;
+    final String anyDueSql;
     private final String lockRowSql;
     private final long commitIntervalNanos;
 
@@ -261,10 +265,18 @@ public final class JdbcOutboundQueue implements OutboundQueue {
 
     @Override
     public QueueDepth depth() {
+        return count(DEPTH_SQL);
+    }
+
+    @Override
+    public QueueDepth countByState() {
+        return count("SELECT lane, state, COUNT(*) FROM outbound GROUP BY lane, state");
+    }
+
+    private QueueDepth count(String sql) {
         return db.read(tx -> {
             Map<Lane, Map<OutboundState, Long>> counts = new EnumMap<>(Lane.class);
-            try (PreparedStatement ps = JdbcTx.of(tx).connection().prepareStatement(
-                    "SELECT lane, state, COUNT(*) FROM outbound GROUP BY lane, state");
+            try (PreparedStatement ps = JdbcTx.of(tx).connection().prepareStatement(sql);
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     counts.computeIfAbsent(Lane.values()[rs.getInt(1)], l -> new EnumMap<>(OutboundState.class))

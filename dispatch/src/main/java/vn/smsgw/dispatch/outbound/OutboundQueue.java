@@ -41,8 +41,17 @@ public interface OutboundQueue {
      */
     List<OptionalLong> applyReceipts(List<ReceiptUpdate> receipts);
 
-    /** Counts by lane and state. */
+    /**
+     * The queue proper: by lane, the messages waiting to be sent (PENDING) and being sent (CLAIMED). Cheap enough to
+     * read every second: it reads only those messages, not the ones already sent.
+     */
     QueueDepth depth();
+
+    /**
+     * Every message ever queued, by lane and state. Reads every message: for a summary or a benchmark, not for
+     * periodic monitoring (the MT counters count what was sent, delivered and failed).
+     */
+    QueueDepth countByState();
 
     /** The message with this queue id, if there is one. */
     Optional<OutboundStatus> status(long id);

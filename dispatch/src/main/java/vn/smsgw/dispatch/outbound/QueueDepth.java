@@ -1,10 +1,17 @@
 package vn.smsgw.dispatch.outbound;
 
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /** Message counts of the outbound queue by lane and state; states without messages are absent. Immutable. */
 public record QueueDepth(Map<Lane, Map<OutboundState, Long>> counts) {
+
+    /** The states {@link OutboundQueue#depth()} counts: waiting to be sent, and being sent. */
+    public static final Set<OutboundState> QUEUED = Collections.unmodifiableSet(
+            EnumSet.of(OutboundState.PENDING, OutboundState.CLAIMED));
 
     /** Copies the counts. */
     public QueueDepth {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -347,19 +348,44 @@ abstract class OutboundQueueContract {
         assertEquals(OutboundState.UNKNOWN, status(id).state());
     }
 
-    @Test
-    void depth_mixedQueue_countsByLaneAndState() {
-        enqueue(Lane.REPLY, "a", "b", "c");
+    /** Replies: one delivered, one submitted, one failed, one claimed, one pending; one pending campaign message. */
+    private void mixedQueue() {
+        enqueue(Lane.REPLY, "a", "b", "c", "d", "e");
         enqueue(Lane.CAMPAIGN, "x");
-        long id = claim(Lane.REPLY, 1).get(0).id();
-        settle(id, submitted(part(1, "1000a")));
+        List<QueuedSms> sent = claim(Lane.REPLY, 3);
+        settle(sent.get(0).id(), submitted(part(1, "1000a")));
+        receipt("1000a", OutboundState.DELIVERED, "000");
+        settle(sent.get(1).id(), submitted(part(1, "1000b")));
+        settle(sent.get(2).id(), new SubmitOutcome.Failed("0x0000000B", List.of()));
         claim(Lane.REPLY, 1);
+    }
+
+    @Test
+    void depth_mixedQueue_countsOnlyWaitingAndClaimedMessages() {
+        mixedQueue();
         QueueDepth depth = queue.depth();
-        assertEquals(1, depth.count(Lane.REPLY, OutboundState.SUBMITTED));
-        assertEquals(1, depth.count(Lane.REPLY, OutboundState.CLAIMED));
         assertEquals(1, depth.count(Lane.REPLY, OutboundState.PENDING));
+        assertEquals(1, depth.count(Lane.REPLY, OutboundState.CLAIMED));
         assertEquals(1, depth.count(Lane.CAMPAIGN, OutboundState.PENDING));
-        assertEquals(0, depth.count(Lane.CAMPAIGN, OutboundState.DELIVERED));
+        assertEquals(Map.of(Lane.REPLY, Map.of(OutboundState.PENDING, 1L, OutboundState.CLAIMED, 1L),
+                Lane.CAMPAIGN, Map.of(OutboundState.PENDING, 1L)), depth.counts());
+    }
+
+    @Test
+    void countByState_mixedQueue_countsEveryMessageByLaneAndState() {
+        mixedQueue();
+        QueueDepth all = queue.countByState();
+        assertEquals(Map.of(Lane.REPLY, Map.of(OutboundState.PENDING, 1L, OutboundState.CLAIMED, 1L,
+                        OutboundState.SUBMITTED, 1L, OutboundState.DELIVERED, 1L, OutboundState.FAILED, 1L),
+                Lane.CAMPAIGN, Map.of(OutboundState.PENDING, 1L)), all.counts());
+    }
+
+    @Test
+    void depth_messageRetried_countsItAsWaitingAgain() {
+        enqueue(Lane.REPLY, "a");
+        long id = claim(Lane.REPLY, 1).get(0).id();
+        settle(id, new SubmitOutcome.RetryLater(clock.instant(), "throttled", true));
+        assertEquals(Map.of(Lane.REPLY, Map.of(OutboundState.PENDING, 1L)), queue.depth().counts());
     }
 
     @Test

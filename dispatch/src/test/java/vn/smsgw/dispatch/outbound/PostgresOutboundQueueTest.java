@@ -97,6 +97,6 @@ class PostgresOutboundQueueTest extends JdbcOutboundQueueContract {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(messages, queue.depth().count(Lane.REPLY, OutboundState.DELIVERED));
+        assertEquals(messages, queue.countByState().count(Lane.REPLY, OutboundState.DELIVERED));
     }
 }

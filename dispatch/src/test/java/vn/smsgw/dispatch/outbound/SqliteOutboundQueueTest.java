@@ -1,9 +1,18 @@
 package vn.smsgw.dispatch.outbound;
 
-import vn.smsgw.dispatch.MutableClock;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.smsgw.dispatch.MutableClock;
 import vn.smsgw.dispatch.store.Database;
+import vn.smsgw.dispatch.store.JdbcTx;
 import vn.smsgw.dispatch.store.TestServices;
 
 class SqliteOutboundQueueTest extends JdbcOutboundQueueContract {
@@ -14,5 +23,51 @@ class SqliteOutboundQueueTest extends JdbcOutboundQueueContract {
     Fixture open(MutableClock clock) {
         Database db = TestServices.sqlite(dir);
         return new Fixture(new JdbcOutboundQueue(db, clock), new JdbcOutbox(), db, db);
+    }
+
+    /**
+     * outbound_ready holds only PENDING and CLAIMED messages, and SQLite uses such a partial index only when a query's
+     * terms match its predicate's: a claim or a depth reading that stopped matching would read the whole table.
+     */
+    @Test
+    void claimsAndDepth_readThePartialIndexOnly() {
+        JdbcOutboundQueue jdbc = (JdbcOutboundQueue) queue;
+        for (String sql : List.of(jdbc.claimSql, jdbc.anyDueSql, JdbcOutboundQueue.DEPTH_SQL)) {
+            List<String> plan = plan(sql);
+            assertTrue(plan.stream().anyMatch(step -> step.contains("INDEX outbound_ready")), sql + ": " + plan);
+            assertTrue(plan.stream().noneMatch(step -> step.startsWith("SCAN outbound")), sql + ": " + plan);
+        }
+    }
+
+    @Test
+    void sentMessages_leaveTheReadyIndex() {
+        enqueue(Lane.REPLY, "a", "b", "c", "d");
+        List<QueuedSms> sent = claim(Lane.REPLY, 3);
+        settle(sent.get(0).id(), submitted(part(1, "1000a")));
+        receipt("1000a", OutboundState.DELIVERED, "000");
+        settle(sent.get(1).id(), submitted(part(1, "1000b")));
+        assertEquals(List.of("CLAIMED", "PENDING"), query("SELECT state FROM outbound INDEXED BY outbound_ready "
+                + "WHERE state = 'PENDING' OR state = 'CLAIMED' ORDER BY state"));
+        assertEquals(List.of("ok"), query("PRAGMA integrity_check"));
+    }
+
+    private List<String> plan(String sql) {
+        List<String> plan = query("EXPLAIN QUERY PLAN " + sql);
+        assertTrue(!plan.isEmpty(), sql);
+        return plan;
+    }
+
+    /** The last column of every row {@code sql} returns. */
+    private List<String> query(String sql) {
+        return ((Database) fx.transactions()).read(tx -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = JdbcTx.of(tx).connection().prepareStatement(sql);
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(rs.getMetaData().getColumnCount()));
+                }
+            }
+            return out;
+        });
     }
 }

@@ -179,7 +179,7 @@ final class OutboundBench {
                 double settled = awaitState(queue, s, t0, OutboundState.SUBMITTED, OutboundState.DELIVERED);
                 double delivered = awaitState(queue, s, t0, OutboundState.DELIVERED);
                 return new Result(who, rate, settled, delivered,
-                        queue.depth().count(s.lane(), OutboundState.DELIVERED));
+                        queue.countByState().count(s.lane(), OutboundState.DELIVERED));
             } finally {
                 submitters.forEach(Submitter::close);
                 sessions.close();
@@ -192,7 +192,7 @@ final class OutboundBench {
             throws InterruptedException {
         long deadline = t0 + s.max().toNanos();
         while (System.nanoTime() < deadline) {
-            var depth = queue.depth();
+            var depth = queue.countByState();
             long n = 0;
             for (OutboundState st : states) {
                 n += depth.count(s.lane(), st);

@@ -94,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
                 boolean campaignDone = false;
                 while (!stop.await(1, TimeUnit.SECONDS)) {
                     DispatchStats stats = DispatchStats.read(gateway.dispatch().database());
-                    QueueDepth depth = gateway.outbound().depth();
+                    QueueDepth depth = gateway.outbound().countByState();
                     long reports = stats.reports();
                     long elapsed = (System.nanoTime() - start) / 1_000_000_000L;
                     if (!summarised) {

@@ -115,7 +115,10 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    /** {@code smsgw_outbound_depth{lane,state}}: the outbound queue by lane and state, read at most once a second. */
+    /**
+     * {@code smsgw_outbound_depth{lane,state}}: the outbound queue by lane, messages waiting (PENDING) and being sent
+     * (CLAIMED), read at most once a second. What was sent, delivered or failed is counted by the MT counters.
+     */
     private void registerQueueDepths() {
         java.util.concurrent.atomic.AtomicReference<QueueDepth> cached = new java.util.concurrent.atomic.AtomicReference<>();
         java.util.concurrent.atomic.AtomicLong readAt = new java.util.concurrent.atomic.AtomicLong();
@@ -128,7 +131,7 @@ public final class Gateway implements AutoCloseable {
             return cached.get();
         };
         for (Lane lane : Lane.values()) {
-            for (OutboundState state : OutboundState.values()) {
+            for (OutboundState state : QueueDepth.QUEUED) {
                 Gauge.builder("smsgw.outbound.depth", () -> depth.get().count(lane, state))
                         .tag("lane", lane.name()).tag("state", state.name())
                         .description("Outbound messages by lane and state").register(registry);

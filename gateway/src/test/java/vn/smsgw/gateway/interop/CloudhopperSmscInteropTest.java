@@ -160,7 +160,7 @@ class CloudhopperSmscInteropTest {
 
         int n = sent.size();
         await(() -> repliesDelivered(gateway, n) && total(smsc.receiptResponses()) == n,
-                () -> "outbound " + gateway.outbound().depth() + ", receipts answered " + smsc.receiptResponses()
+                () -> "outbound " + gateway.outbound().countByState() + ", receipts answered " + smsc.receiptResponses()
                         + ", submits " + smsc.submits(), n + " replies delivered");
         Map<String, CloudhopperSmsc.Submit> submits = onePerDestination(smsc.submits());
         assertEquals(n, submits.size());
@@ -282,7 +282,7 @@ class CloudhopperSmscInteropTest {
 
     /** Whether the reply lane holds exactly {@code count} messages, all DELIVERED. */
     private static boolean repliesDelivered(Gateway gateway, int count) {
-        QueueDepth depth = gateway.outbound().depth();
+        QueueDepth depth = gateway.outbound().countByState();
         long total = depth.counts().getOrDefault(Lane.REPLY, Map.of()).values().stream().mapToLong(Long::longValue)
                 .sum();
         return total == count && depth.count(Lane.REPLY, OutboundState.DELIVERED) == count;

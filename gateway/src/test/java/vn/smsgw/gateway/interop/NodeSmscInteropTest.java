@@ -233,9 +233,9 @@ class NodeSmscInteropTest {
 
     private void awaitRepliesDelivered(Gateway gateway, NodeSmsc smsc, int count) {
         await(() -> {
-            QueueDepth depth = gateway.outbound().depth();
+            QueueDepth depth = gateway.outbound().countByState();
             return depth.count(Lane.REPLY, OutboundState.DELIVERED) == count && total(depth, Lane.REPLY) == count;
-        }, () -> "outbound " + gateway.outbound().depth() + ", Node SMSC " + smsc.stats(), count + " replies delivered");
+        }, () -> "outbound " + gateway.outbound().countByState() + ", Node SMSC " + smsc.stats(), count + " replies delivered");
     }
 
     /**

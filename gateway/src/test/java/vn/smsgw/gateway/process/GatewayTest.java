@@ -65,12 +65,12 @@ class GatewayTest {
                 assertEquals(500, inj.ackedCount());
                 long stored = g.dispatch().reports().after(0, 1000).size();
                 assertEquals(500, stored);
-                await(() -> g.outbound().depth().count(Lane.REPLY, OutboundState.DELIVERED) > 0
-                        && g.outbound().depth().count(Lane.REPLY, OutboundState.PENDING) == 0
-                        && g.outbound().depth().count(Lane.REPLY, OutboundState.CLAIMED) == 0
-                        && g.outbound().depth().count(Lane.REPLY, OutboundState.SUBMITTED) == 0,
+                await(() -> g.outbound().countByState().count(Lane.REPLY, OutboundState.DELIVERED) > 0
+                        && g.outbound().countByState().count(Lane.REPLY, OutboundState.PENDING) == 0
+                        && g.outbound().countByState().count(Lane.REPLY, OutboundState.CLAIMED) == 0
+                        && g.outbound().countByState().count(Lane.REPLY, OutboundState.SUBMITTED) == 0,
                         Duration.ofSeconds(30), "replies delivered");
-                assertEquals(smsc.submitCount(), g.outbound().depth().count(Lane.REPLY, OutboundState.DELIVERED));
+                assertEquals(smsc.submitCount(), g.outbound().countByState().count(Lane.REPLY, OutboundState.DELIVERED));
 
                 HttpClient http = HttpClient.newHttpClient();
                 String base = "http://127.0.0.1:" + g.httpPort();
@@ -96,7 +96,7 @@ class GatewayTest {
                 await(() -> g.sessions().get(0).boundCount() == 1, Duration.ofSeconds(10), "bind");
                 MoInjection inj = smsc.inject(MoGenerator.withDefaultMix(7), 50);
                 assertTrue(inj.awaitDone(Duration.ofSeconds(30)));
-                await(() -> g.outbound().depth().count(Lane.REPLY, OutboundState.DELIVERED) > 0,
+                await(() -> g.outbound().countByState().count(Lane.REPLY, OutboundState.DELIVERED) > 0,
                         Duration.ofSeconds(30), "a reply delivered");
                 Map<String, Set<Integer>> priorities = new TreeMap<>();
                 Pattern ofThisGateway = Pattern.compile("(smsgw-[a-z-]+?)-?prio[-/].*");

@@ -110,7 +110,7 @@ class SubmitterTest {
     }
 
     private long count(Lane lane, OutboundState state) {
-        return queue.depth().count(lane, state);
+        return queue.countByState().count(lane, state);
     }
 
     private List<Long> ids() {
@@ -198,13 +198,13 @@ class SubmitterTest {
         start(simulator.port(), config(1, 2_000), 5_000);
 
         await("200 submitted", () -> {
-            QueueDepth depth = queue.depth(); // one snapshot: a message settling between two reads counts once
+            QueueDepth depth = queue.countByState(); // one snapshot: a message settling between two reads counts once
             return depth.count(Lane.REPLY, OutboundState.SUBMITTED) + depth.count(Lane.REPLY, OutboundState.DELIVERED)
                     == 200;
         });
         assertEquals(bodies, acceptedTexts(simulator), () -> "every submit_sm the simulator saw (status, text): "
                 + simulator.received().stream().map(r -> r.commandStatus() + " " + r.text()).toList()
-                + "; store: " + queue.depth());
+                + "; store: " + queue.countByState());
         assertTrue(simulator.stats().submits().throttled() > 0);
         assertTrue(simulator.stats().submits().queueFull() > 0);
         assertTrue(meters.get("smsgw.mt.throttled").counter().count() > 0);

@@ -1,0 +1,67 @@
+package vn.smsgw.dispatch.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Migration 16 on a SQLite database that already holds outbound messages in every kind of state. */
+class OutboundReadyUpgradeTest {
+    private static final int BEFORE = Migrations.SCRIPTS.indexOf("V16__sqlite_outbound_ready_partial.sql");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sqlite_messagesOfVersion15_keptWithOnlyTheClaimableOnesIndexed() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("old.db"))) {
+            Migrations migrations = new Migrations(Dialect.SQLITE);
+            migrations.apply(c, BEFORE);
+            String[] states = {"PENDING", "CLAIMED", "SUBMITTED", "DELIVERED", "FAILED", "UNKNOWN", "PENDING"};
+            for (int i = 0; i < states.length; i++) {
+                insert(c, i % 2, states[i]);
+            }
+            List<String> before = query(c, "SELECT id || ' ' || lane || ' ' || state FROM outbound ORDER BY id");
+            assertEquals(List.of("7"), query(c, "SELECT COUNT(*) FROM outbound INDEXED BY outbound_ready"));
+
+            migrations.apply(c);
+
+            assertEquals(before, query(c, "SELECT id || ' ' || lane || ' ' || state FROM outbound ORDER BY id"));
+            String index = query(c, "SELECT sql FROM sqlite_master WHERE name = 'outbound_ready'").get(0);
+            assertTrue(index.endsWith("WHERE state = 'PENDING' OR state = 'CLAIMED'"), index);
+            assertEquals(List.of("1 0 PENDING", "2 1 CLAIMED", "7 0 PENDING"),
+                    query(c, "SELECT id || ' ' || lane || ' ' || state FROM outbound INDEXED BY outbound_ready "
+                            + "WHERE state = 'PENDING' OR state = 'CLAIMED' ORDER BY id"));
+            assertEquals(List.of("ok"), query(c, "PRAGMA integrity_check"));
+        }
+    }
+
+    private static void insert(Connection c, int lane, String state) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbound (lane, state, destination, sender, body, "
+                + "kind, created_at, not_before, attempts, updated_at) VALUES (?, ?, '84912345678', '156', 'b', "
+                + "'ACK', 1, 1, 0, 1)")) {
+            ps.setInt(1, lane);
+            ps.setString(2, state);
+            ps.executeUpdate();
+        }
+    }
+
+    private static List<String> query(Connection c, String sql) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+}
