@@ -219,8 +219,10 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         }
         long id = match.get().outboundId();
         lockRow(tx, id);
-        parts.apply(match.get(), receipt.state(), receipt.error());
-        parts.settleMessage(id);
+        boolean changed = parts.apply(match.get(), receipt.state(), receipt.error());
+        if (!changed || !parts.settleOnePart(id, receipt.state(), receipt.error())) {
+            parts.settleMessage(id);
+        }
         return OptionalLong.of(id);
     }
 

@@ -89,10 +89,13 @@ final class PartTable {
         }
     }
 
-    /** Gives a final receipt state to a part still SUBMITTED; anything else is left as it is. */
-    void apply(PartRef ref, OutboundState state, String error) throws SQLException {
+    /**
+     * Gives a final receipt state to a part still SUBMITTED; anything else is left as it is. Returns whether the part
+     * took the state.
+     */
+    boolean apply(PartRef ref, OutboundState state, String error) throws SQLException {
         if (state == OutboundState.SUBMITTED) {
-            return;
+            return false;
         }
         PreparedStatement ps = tx.statement("UPDATE outbound_part SET state = ?, error = ?, "
                 + "updated_at = ? WHERE outbound_id = ? AND part = ? AND state = 'SUBMITTED'");
@@ -101,7 +104,29 @@ final class PartTable {
         ps.setLong(3, now);
         ps.setLong(4, ref.outboundId());
         ps.setInt(5, ref.part());
-        ps.executeUpdate();
+        return ps.executeUpdate() == 1;
+    }
+
+    /**
+     * Settles a SUBMITTED message of one part, whose part has just taken {@code partState}, the way
+     * {@link #settleMessage} would, in one statement instead of a read of the message and its parts and a write.
+     * Returns false, having changed nothing, for any other message or state: settle those with settleMessage.
+     */
+    boolean settleOnePart(long id, OutboundState partState, String error) throws SQLException {
+        if (partState != OutboundState.DELIVERED && !partState.isDeliveryFailure()) {
+            return false;
+        }
+        PreparedStatement ps = tx.statement("UPDATE outbound SET state = ?, error = ?, updated_at = ? "
+                + "WHERE id = ? AND parts = 1 AND state = 'SUBMITTED'");
+        ps.setString(1, partState.name());
+        ps.setString(2, partState == OutboundState.DELIVERED ? null : failureError(partState, error));
+        ps.setLong(3, now);
+        ps.setLong(4, id);
+        return ps.executeUpdate() == 1;
+    }
+
+    private static String failureError(OutboundState state, String error) {
+        return error == null || error.isEmpty() ? state.name() : error;
     }
 
     /** Keeps a receipt that matched nothing (a final one replaces an intermediate one) and drops old ones. */
@@ -193,7 +218,7 @@ final class PartTable {
         for (String[] s : states) {
             OutboundState state = OutboundState.valueOf(s[0]);
             if (state.isDeliveryFailure()) {
-                setState(id, state, s[1] == null || s[1].isEmpty() ? state.name() : s[1]);
+                setState(id, state, failureError(state, s[1]));
                 return;
             }
             delivered += state == OutboundState.DELIVERED ? 1 : 0;

@@ -263,6 +263,27 @@ abstract class OutboundQueueContract {
     }
 
     @Test
+    void applyReceipt_onePartMessageDelivered_deliversItWithoutError() {
+        long id = submittedMessage("a", part(1, "1000a"));
+        receipt("1000a", OutboundState.DELIVERED, "000");
+        assertEquals(OutboundState.DELIVERED, status(id).state());
+        assertEquals("", status(id).error());
+        assertEquals(OutboundState.DELIVERED, status(id).parts().get(0).state());
+    }
+
+    @Test
+    void applyReceipt_onePartMessageExpired_failsItWithTheErrorOrTheStateName() {
+        long withError = submittedMessage("a", part(1, "1000a"));
+        long withoutError = submittedMessage("b", part(1, "1000b"));
+        receipt("1000a", OutboundState.EXPIRED, "0/27");
+        receipt("1000b", OutboundState.REJECTED, "");
+        assertEquals(OutboundState.EXPIRED, status(withError).state());
+        assertEquals("0/27", status(withError).error());
+        assertEquals(OutboundState.REJECTED, status(withoutError).state());
+        assertEquals("REJECTED", status(withoutError).error());
+    }
+
+    @Test
     void applyReceipt_repeated_keepsTheFirstFinalState() {
         long id = submittedMessage("a", part(1, "1000a"));
         receipt("1000a", OutboundState.DELIVERED, "000");
