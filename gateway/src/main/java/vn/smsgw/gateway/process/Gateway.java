@@ -134,7 +134,8 @@ public final class Gateway implements AutoCloseable {
             for (OutboundState state : QueueDepth.QUEUED) {
                 Gauge.builder("smsgw.outbound.depth", () -> depth.get().count(lane, state))
                         .tag("lane", lane.name()).tag("state", state.name())
-                        .description("Outbound messages by lane and state").register(registry);
+                        .description("Outbound messages waiting (PENDING) or being sent (CLAIMED), by lane")
+                        .register(registry);
             }
         }
     }
