@@ -43,7 +43,8 @@ public interface OutboundQueue {
 
     /**
      * The queue proper: by lane, the messages waiting to be sent (PENDING) and being sent (CLAIMED). Cheap enough to
-     * read every second: it reads only those messages, not the ones already sent.
+     * read every second: the JDBC adapter reads only those messages (from an index of them on SQLite), not the ones
+     * already sent.
      */
     QueueDepth depth();
 

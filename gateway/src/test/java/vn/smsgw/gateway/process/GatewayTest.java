@@ -83,6 +83,12 @@ class GatewayTest {
                 assertTrue(metrics.contains("smsgw_mo_received_total"), "MO meters registered");
                 assertTrue(metrics.contains("smsgw_bind_state"), "bind state gauges registered");
                 assertTrue(metrics.contains("smsgw_mt_submitted_total"), "MT meters registered");
+                // the queue proper only, waiting and being sent, and nothing of it left
+                assertEquals(List.of("smsgw_outbound_depth{lane=\"CAMPAIGN\",state=\"CLAIMED\"} 0.0",
+                        "smsgw_outbound_depth{lane=\"CAMPAIGN\",state=\"PENDING\"} 0.0",
+                        "smsgw_outbound_depth{lane=\"REPLY\",state=\"CLAIMED\"} 0.0",
+                        "smsgw_outbound_depth{lane=\"REPLY\",state=\"PENDING\"} 0.0"),
+                        metrics.lines().filter(l -> l.startsWith("smsgw_outbound_depth{")).sorted().toList());
             }
         }
     }
