@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Migration 16 on a SQLite database that already holds outbound messages in every kind of state. */
 class OutboundReadyUpgradeTest {
     private static final int BEFORE = Migrations.SCRIPTS.indexOf("V16__sqlite_outbound_ready_partial.sql");
+    private static final String MESSAGES = "SELECT id || ' ' || lane || ' ' || state FROM outbound ORDER BY id";
 
     @TempDir
     Path dir;
@@ -30,19 +29,20 @@ class OutboundReadyUpgradeTest {
             for (int i = 0; i < states.length; i++) {
                 insert(c, i % 2, states[i]);
             }
-            List<String> before = query(c, "SELECT id || ' ' || lane || ' ' || state FROM outbound ORDER BY id");
+            List<String> before = SqlRows.firstColumn(c, MESSAGES);
             assertEquals("7", indexEntries(c));
 
             migrations.apply(c);
 
-            assertEquals(before, query(c, "SELECT id || ' ' || lane || ' ' || state FROM outbound ORDER BY id"));
-            String index = query(c, "SELECT sql FROM sqlite_master WHERE name = 'outbound_ready'").get(0);
+            assertEquals(before, SqlRows.firstColumn(c, MESSAGES));
+            String index = SqlRows.firstColumn(c, "SELECT sql FROM sqlite_master WHERE name = 'outbound_ready'")
+                    .get(0);
             assertTrue(index.endsWith("WHERE state = 'PENDING' OR state = 'CLAIMED'"), index);
             assertEquals("3", indexEntries(c));
             assertEquals(List.of("1 0 PENDING", "2 1 CLAIMED", "7 0 PENDING"),
-                    query(c, "SELECT id || ' ' || lane || ' ' || state FROM outbound INDEXED BY outbound_ready "
-                            + "WHERE state = 'PENDING' OR state = 'CLAIMED' ORDER BY id"));
-            assertEquals(List.of("ok"), query(c, "PRAGMA integrity_check"));
+                    SqlRows.firstColumn(c, "SELECT id || ' ' || lane || ' ' || state FROM outbound "
+                            + "INDEXED BY outbound_ready WHERE state = 'PENDING' OR state = 'CLAIMED' ORDER BY id"));
+            assertEquals(List.of("ok"), SqlRows.firstColumn(c, "PRAGMA integrity_check"));
         }
     }
 
@@ -61,16 +61,7 @@ class OutboundReadyUpgradeTest {
         try (Statement st = c.createStatement()) {
             st.execute("ANALYZE outbound");
         }
-        return query(c, "SELECT stat FROM sqlite_stat1 WHERE idx = 'outbound_ready'").get(0).split(" ")[0];
-    }
-
-    private static List<String> query(Connection c, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
+        String stat = SqlRows.firstColumn(c, "SELECT stat FROM sqlite_stat1 WHERE idx = 'outbound_ready'").get(0);
+        return stat.split(" ")[0];
     }
 }

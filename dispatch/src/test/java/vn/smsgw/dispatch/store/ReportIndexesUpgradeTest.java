@@ -70,15 +70,8 @@ class ReportIndexesUpgradeTest {
     }
 
     private static List<String> postgresIndexes(Connection c) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
-                     + "AND tablename = 'report' ORDER BY indexname")) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
+        return SqlRows.firstColumn(c, "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
+                + "AND tablename = 'report' ORDER BY indexname");
     }
 
     private static void insert(Connection c, Object[] values) throws Exception {
@@ -120,14 +113,7 @@ class ReportIndexesUpgradeTest {
     }
 
     private static List<String> indexes(Connection c) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(
-                     "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'report' ORDER BY name")) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
+        return SqlRows.firstColumn(c,
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'report' ORDER BY name");
     }
 }
