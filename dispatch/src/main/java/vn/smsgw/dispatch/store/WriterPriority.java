@@ -17,13 +17,16 @@ public final class WriterPriority {
     /*
      * Every report passes through one writer thread, while the rest of the MO path (SMPP readers and PDU threads,
      * submitters, the callers of intake) runs on many threads at once. On a busy machine the writer, once woken,
-     * queues for a core behind them: during bench inbound on the 2-core reference machine it ran about half of the
-     * time and waited for a core a third of it (/proc/<pid>/task/<tid>/schedstat). A higher priority lets it run
+     * queues for a core behind them: during bench inbound on the 2-core reference machine (its receipt window then of
+     * 50, under which receipts fell behind) it ran about half of the time and waited for a core a third of it
+     * (/proc/<pid>/task/<tid>/schedstat). A higher priority lets it run
      * first more often: Linux gives a thread at nice -5 about three times the share of a contended core that one at
      * nice 0 gets (it does not run it ahead of them outright). The parallel threads lose little, since each of them
      * waits for the writer's commits anyway. With the writer alone raised, replies fell behind the MO at full load
-     * (MO→reply p99 of 0.5 to 1.8 s in bench inbound): the outbound queue's own serial steps (each bind's claim,
-     * dispatch and settlement threads, the process's receipts writer) queued behind the parallel threads in turn.
+     * (MO→reply p99 of 0.5 to 1.8 s in bench inbound, same window): the outbound queue's own serial steps (each
+     * bind's claim, dispatch and settlement threads, the process's receipts writer) queued behind the parallel
+     * threads in turn. With every receipt carried, the priorities measured no difference in the MO rate (README,
+     * "Thread priorities").
      *
      * Java thread priorities reach the Linux scheduler only with -XX:ThreadPriorityPolicy=1, and a priority above
      * normal (a negative nice value) only with the CAP_SYS_NICE capability (root has it); otherwise the call is
