@@ -81,7 +81,7 @@ public final class JdbcBlocklistStore implements BlocklistStore {
             + "last_reported_at = CASE WHEN excluded.last_reported_at > blocklist_entry.last_reported_at "
             + "THEN excluded.last_reported_at ELSE blocklist_entry.last_reported_at END, "
             + "updated_at = excluded.updated_at RETURNING list, source, state, reporters";
-    private static final String TO_LISTED = "UPDATE blocklist_entry SET state = ?, listed_at = ?, updated_at = ? "
+    static final String TO_LISTED = "UPDATE blocklist_entry SET state = ?, listed_at = ?, updated_at = ? "
             + "WHERE list = ? AND source = ? AND state = ?";
     private static final String TO_OTHER = "UPDATE blocklist_entry SET state = ?, updated_at = ? "
             + "WHERE list = ? AND source = ? AND state = ?";
