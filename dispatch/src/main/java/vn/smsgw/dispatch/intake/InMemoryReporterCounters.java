@@ -16,23 +16,24 @@ public final class InMemoryReporterCounters implements ReporterCounters {
     private long repliesHour = Long.MIN_VALUE;
 
     @Override
-    public synchronized Map<String, Integer> addReports(Tx tx, int day, Map<String, Integer> increments) {
+    public synchronized Totals add(Tx tx, int day, Map<String, Integer> reportIncrements, long hour,
+                                   Map<String, Integer> replyIncrements) {
         if (day > reportsDay) {
             reports.clear();
             reportsDay = day;
         }
-        tx.afterCommit(() -> apply(reports, true, day, increments));
-        return totals(reports, increments);
-    }
-
-    @Override
-    public synchronized Map<String, Integer> addReplies(Tx tx, long hour, Map<String, Integer> increments) {
         if (hour > repliesHour) {
             replies.clear();
             repliesHour = hour;
         }
-        tx.afterCommit(() -> apply(replies, false, hour, increments));
-        return totals(replies, increments);
+        Map<String, Integer> reportCopy = Map.copyOf(reportIncrements);
+        Map<String, Integer> replyCopy = Map.copyOf(replyIncrements);
+        tx.afterCommit(() -> {
+            apply(reports, true, day, reportCopy);
+            apply(replies, false, hour, replyCopy);
+        });
+        return new Totals(totals(reports, day == reportsDay, reportCopy),
+                totals(replies, hour == repliesHour, replyCopy));
     }
 
     /** Replaces the counts with those of {@code day} and {@code hour}. */
@@ -47,14 +48,15 @@ public final class InMemoryReporterCounters implements ReporterCounters {
 
     private synchronized void apply(Map<String, Integer> counts, boolean daily, long period, Map<String, Integer> inc) {
         if (period != (daily ? reportsDay : repliesHour)) {
-            return; // the period rolled over while the transaction ran
+            return; // the period rolled over while the transaction ran, or the increment was for an older one
         }
         inc.forEach((k, v) -> counts.merge(k, v, Integer::sum));
     }
 
-    private static Map<String, Integer> totals(Map<String, Integer> counts, Map<String, Integer> increments) {
+    private static Map<String, Integer> totals(Map<String, Integer> counts, boolean current,
+                                               Map<String, Integer> increments) {
         Map<String, Integer> totals = new HashMap<>(increments.size() * 2);
-        increments.forEach((k, v) -> totals.put(k, counts.getOrDefault(k, 0) + v));
+        increments.forEach((k, v) -> totals.put(k, (current ? counts.getOrDefault(k, 0) : 0) + v));
         return totals;
     }
 }

@@ -122,10 +122,11 @@ final class IntakeBatch {
             Pending p = batch.get(fresh.get(k));
             items.add(new Item(p, ids[k], CaseId.fromSequence(ids[k])));
         }
-        applyQuota(tx, items);
+        Counts counts = count(tx, items);
+        applyQuota(items, counts);
         vote(tx, items);
         openPoliceCases(tx, items);
-        queueReplies(tx, items);
+        queueReplies(tx, items, counts);
         insert(tx, items);
         for (int k = 0; k < fresh.size(); k++) {
             Item it = items.get(k);
@@ -167,26 +168,42 @@ final class IntakeBatch {
         throw new IllegalStateException("duplicate without a stored sibling");
     }
 
-    private void applyQuota(Tx tx, List<Item> items) {
-        Map<String, Integer> increments = new HashMap<>();
+    /**
+     * Counts the batch against its reporters' counters in one step: each report against the daily quota, each reply
+     * to come against the hourly reply limit (every message with a valid reporter gets one unless the limit holds it
+     * back).
+     */
+    private Counts count(Tx tx, List<Item> items) {
+        Map<String, Integer> reports = new HashMap<>();
+        Map<String, Integer> replies = new HashMap<>();
         for (Item it : items) {
-            if (it.report != null && it.pending.reporter.isPresent()) {
-                increments.merge(it.reporterText, 1, Integer::sum);
+            if (it.pending.reporter.isEmpty()) {
+                it.flags.add(ReportFlag.INVALID_REPORTER);
+                continue;
+            }
+            replies.merge(it.reporterText, 1, Integer::sum);
+            if (it.report != null) {
+                reports.merge(it.reporterText, 1, Integer::sum);
             }
         }
-        if (increments.isEmpty()) {
-            return;
+        if (replies.isEmpty()) {
+            return new Counts(reports, replies, new ReporterCounters.Totals(Map.of(), Map.of()));
         }
-        int day = (int) Math.floorDiv(clock.millis() + VIETNAM.getTotalSeconds() * 1000L, 86_400_000L);
-        Map<String, Integer> totals = ports.counters().addReports(tx, day, increments);
+        long now = clock.millis();
+        int day = (int) Math.floorDiv(now + VIETNAM.getTotalSeconds() * 1000L, 86_400_000L);
+        long hour = Math.floorDiv(now, 3_600_000L);
+        return new Counts(reports, replies, ports.counters().add(tx, day, reports, hour, replies));
+    }
+
+    private void applyQuota(List<Item> items, Counts counts) {
         Map<String, Integer> seen = new HashMap<>();
         for (Item it : items) {
-            Integer inc = increments.get(it.reporterText);
+            Integer inc = counts.reports.get(it.reporterText);
             if (it.report == null || inc == null) {
                 continue;
             }
             int ordinal = seen.merge(it.reporterText, 1, Integer::sum);
-            int countAfterThis = totals.get(it.reporterText) - inc + ordinal;
+            int countAfterThis = counts.totals.reports().get(it.reporterText) - inc + ordinal;
             if (countAfterThis > config.dailyQuota()) {
                 it.flags.add(ReportFlag.OVER_QUOTA);
             }
@@ -252,30 +269,20 @@ final class IntakeBatch {
         }
     }
 
-    private void queueReplies(Tx tx, List<Item> items) {
-        Map<String, Integer> increments = new HashMap<>();
-        for (Item it : items) {
-            if (it.pending.reporter.isPresent()) {
-                increments.merge(it.reporterText, 1, Integer::sum);
-            } else {
-                it.flags.add(ReportFlag.INVALID_REPORTER);
-            }
-        }
-        if (increments.isEmpty()) {
+    private void queueReplies(Tx tx, List<Item> items, Counts counts) {
+        if (counts.replies.isEmpty()) {
             return;
         }
-        long hour = Math.floorDiv(clock.millis(), 3_600_000L);
-        Map<String, Integer> totals = ports.counters().addReplies(tx, hour, increments);
         Map<String, Integer> seen = new HashMap<>();
         List<OutboundSms> replies = new ArrayList<>();
         Instant now = clock.instant();
         for (Item it : items) {
-            Integer inc = increments.get(it.reporterText);
+            Integer inc = counts.replies.get(it.reporterText);
             if (inc == null) {
                 continue;
             }
             int ordinal = seen.merge(it.reporterText, 1, Integer::sum);
-            if (totals.get(it.reporterText) - inc + ordinal > config.repliesPerHour()) {
+            if (counts.totals.replies().get(it.reporterText) - inc + ordinal > config.repliesPerHour()) {
                 it.flags.add(ReportFlag.REPLY_SUPPRESSED);
                 continue;
             }
@@ -338,6 +345,10 @@ final class IntakeBatch {
                     it.flags, it.reporters, now));
         }
         ports.reports().insert(tx, rows);
+    }
+
+    /** A batch's increments of the reporter counters and the totals they came to. */
+    private record Counts(Map<String, Integer> reports, Map<String, Integer> replies, ReporterCounters.Totals totals) {
     }
 
     /** One fresh message in the batch and what the batch decided about it. */

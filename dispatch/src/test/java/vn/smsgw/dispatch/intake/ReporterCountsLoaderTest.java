@@ -129,17 +129,18 @@ class ReporterCountsLoaderTest {
     }
 
     @Test
-    void addReports_rolledBackTransaction_countsNothing() {
+    void add_rolledBackTransaction_countsNothing() {
         InMemoryReporterCounters counters = new InMemoryReporterCounters();
         vn.smsgw.dispatch.store.InMemoryTransactions tx = new vn.smsgw.dispatch.store.InMemoryTransactions();
         try {
             tx.inTransaction(t -> {
-                counters.addReports(t, 1, java.util.Map.of("a", 1));
+                counters.add(t, 1, java.util.Map.of("a", 1), 1, java.util.Map.of());
                 throw new IllegalStateException("rollback");
             });
         } catch (RuntimeException expected) {
             // rolled back
         }
-        assertEquals(java.util.Map.of("a", 1), tx.inTransaction(t -> counters.addReports(t, 1, java.util.Map.of("a", 1))));
+        assertEquals(java.util.Map.of("a", 1), tx.inTransaction(t -> counters.add(t, 1, java.util.Map.of("a", 1), 1,
+                java.util.Map.of())).reports());
     }
 }
