@@ -1,7 +1,5 @@
 package vn.smsgw.dispatch.store;
 
-import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -14,7 +12,8 @@ import java.util.List;
  *
  * <p>On SQLite the rows become a multi-row {@code VALUES (…), (…), …} list, split into chunks that stay under the
  * bind-variable limit (32,766); the statement of each size stays prepared on its connection
- * ({@link JdbcTx#statement}), so a group size seen before costs no compile. On PostgreSQL they become one array parameter per column and
+ * ({@link JdbcTx#statement}), so a group size seen before costs no compile. On PostgreSQL they become one array
+ * parameter per column ({@link PgArrayLiteral}) and
  * {@code SELECT * FROM unnest(…)}: the statement text is the same for any number of rows, so the server prepares and
  * plans it once per connection instead of parsing a new statement for every group size, and the rows keep their
  * order. Either form can follow {@code INSERT INTO t (…)} or define a {@code WITH q (…) AS (…)} table.
@@ -74,7 +73,6 @@ public final class MultiRow {
 
     /** Prepares, binds and runs the statement for each chunk of rows, in order (one chunk on PostgreSQL). */
     public void forEachChunk(JdbcTx tx, Sql sql, Execution execution) throws SQLException {
-        Connection c = tx.connection();
         if (rows.isEmpty()) {
             return;
         }
@@ -86,12 +84,7 @@ public final class MultiRow {
             src.append(')');
             try (PreparedStatement ps = prepare(tx, sql.around(src.toString()))) {
                 for (int k = 0; k < types.length; k++) {
-                    Object[] column = new Object[rows.size()];
-                    for (int i = 0; i < column.length; i++) {
-                        column[i] = rows.get(i)[k];
-                    }
-                    Array array = c.createArrayOf(arrayType(types[k]), column);
-                    ps.setArray(k + 1, array);
+                    ps.setObject(k + 1, PgArrayLiteral.of(rows, k), Types.OTHER);
                 }
                 execution.run(ps);
             }
@@ -125,14 +118,6 @@ public final class MultiRow {
     private PreparedStatement prepare(JdbcTx tx, String sql) throws SQLException {
         PreparedStatement ps = tx.connection().prepareStatement(sql);
         return replanned ? tx.replanned(ps) : ps;
-    }
-
-    private static String arrayType(String type) {
-        return switch (type) {
-            case "bigint" -> "int8";
-            case "integer" -> "int4";
-            default -> type;
-        };
     }
 
     private static void bind(PreparedStatement ps, int p, Object v) throws SQLException {
