@@ -214,6 +214,26 @@ abstract class IntakeContract {
     }
 
     @Test
+    void accept_textWithNulCharacters_isStoredWithReplacementCharactersAndAnswered() {
+        IntakeResult r = intake.accept(mo("84912345678", "LD 0987654321 goi\u0000 gia danh\u0000"));
+        IntakeResult.Stored s = assertInstanceOf(IntakeResult.Stored.class, r);
+        StoredReport stored = fx.reports().find(s.caseId()).orElseThrow();
+        assertEquals("LD 0987654321 goi\uFFFD gia danh\uFFFD", stored.rawText());
+        assertEquals(List.of("ACK"), fx.replyKinds(s.caseId().value()));
+        assertInstanceOf(IntakeResult.Duplicate.class, intake.accept(mo("84912345678",
+                "LD 0987654321 goi\u0000 gia danh\u0000")));
+    }
+
+    @Test
+    void acceptPart_partsWithNulCharacters_reassembledWithReplacementCharacters() {
+        intake.acceptPart(part(1, 2, "LD 0987654321 goi\u0000"));
+        intake.acceptPart(part(2, 2, " cong an\u0000\u0000"));
+        List<StoredReport> stored = fx.reports().after(0, 10);
+        assertEquals(1, stored.size());
+        assertEquals("LD 0987654321 goi\uFFFD cong an\uFFFD\uFFFD", stored.get(0).rawText());
+    }
+
+    @Test
     void accept_selfReport_isNotCounted() {
         IntakeResult.Stored s = (IntakeResult.Stored) intake.accept(mo("84912345678", "V 0912345678 toi"));
         assertEquals(0, blocklists.votes());
