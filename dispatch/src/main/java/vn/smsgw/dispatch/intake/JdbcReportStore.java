@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import vn.smsgw.dispatch.cases.CaseId;
 import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.dispatch.store.Dialect;
+import vn.smsgw.dispatch.store.IdHorizon;
 import vn.smsgw.dispatch.store.JdbcTx;
 import vn.smsgw.dispatch.store.MultiRow;
 import vn.smsgw.dispatch.store.StorageException;
@@ -30,6 +31,8 @@ import vn.smsgw.dispatch.store.Tx;
  * instance must serve one SQLite database.
  */
 public final class JdbcReportStore implements ReportStore {
+    /** Report ids, paged by {@link #after} only up to where every transaction that took one has ended. */
+    private static final IdHorizon HORIZON = new IdHorizon("'report_id_seq'", "report");
     private static final String COLUMNS = "id, case_id, dedupe_key, received_at, committed_at, reporter, short_code, "
             + "smsc_id, form, raw_text, command, source, source_type, carrier, content, error, flags, reporters_so_far";
     private static final String[] ROW_TYPES = {"bigint", "text", "text", "bigint", "bigint", "text", "text", "text",
@@ -53,6 +56,7 @@ public final class JdbcReportStore implements ReportStore {
         long[] ids = new long[n];
         try {
             if (db.dialect() == Dialect.POSTGRES) {
+                HORIZON.markBeforeTaking(JdbcTx.of(tx));
                 try (PreparedStatement ps = c.prepareStatement(
                         "SELECT nextval('report_id_seq') FROM generate_series(1, ?)")) {
                     ps.setInt(1, n);
@@ -165,9 +169,22 @@ public final class JdbcReportStore implements ReportStore {
 
     @Override
     public List<StoredReport> after(long afterId, int limit) {
-        return query("SELECT " + COLUMNS + " FROM report WHERE id > ? ORDER BY id LIMIT ?", ps -> {
-            ps.setLong(1, afterId);
-            ps.setInt(2, limit);
+        return db.read(tx -> {
+            JdbcTx j = JdbcTx.of(tx);
+            long upTo = HORIZON.readableUpTo(j.connection(), j.dialect());
+            try (PreparedStatement ps = j.connection().prepareStatement("SELECT " + COLUMNS + " FROM report "
+                    + "WHERE id > ? AND id <= ? ORDER BY id LIMIT ?")) {
+                ps.setLong(1, afterId);
+                ps.setLong(2, upTo);
+                ps.setInt(3, limit);
+                List<StoredReport> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(read(rs));
+                    }
+                }
+                return out;
+            }
         });
     }
 

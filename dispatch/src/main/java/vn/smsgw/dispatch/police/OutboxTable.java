@@ -15,6 +15,7 @@ import java.util.Optional;
 import vn.smsgw.dispatch.cases.CaseId;
 import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.dispatch.store.Dialect;
+import vn.smsgw.dispatch.store.IdHorizon;
 import vn.smsgw.dispatch.store.JdbcTx;
 import vn.smsgw.dispatch.store.MultiRow;
 import vn.smsgw.dispatch.store.StorageException;
@@ -39,6 +40,9 @@ final class OutboxTable {
     static final String ACKED = "ACKED";
 
     private static final String COLUMNS = "id, case_id, payload, attempts, report_id, carrier, escalated";
+    /** Outbox ids, listed by {@link #after} only up to where every transaction that took one has ended. */
+    private static final IdHorizon HORIZON = new IdHorizon("pg_get_serial_sequence('police_outbox', 'id')",
+            "police_outbox");
     private static final String REPORT_COLUMNS = "id, command, source, source_type, content, raw_text, reporter, "
             + "short_code, received_at, reporters_so_far";
     private static final int RENDER_CHUNK = 500;
@@ -73,6 +77,7 @@ final class OutboxTable {
                 rows.add(reportId, pc.caseId(), PoliceCaseJson.write(pc), null, null, now, PENDING, 0, now);
             }
         }
+        HORIZON.markBeforeTaking(jtx);
         rows.forEachChunk(jtx, src -> "INSERT INTO police_outbox (report_id, case_id, payload, carrier, escalated, "
                 + "created_at, state, attempts, next_attempt_at) " + src + " ON CONFLICT (report_id) DO NOTHING",
                 PreparedStatement::executeUpdate);
@@ -169,10 +174,12 @@ final class OutboxTable {
             throw new IllegalArgumentException("limit must be >= 1: " + limit);
         }
         return db.inTransaction(tx -> {
+            long upTo = HORIZON.readableUpTo(connection(tx), db.dialect());
             try (PreparedStatement ps = connection(tx).prepareStatement(
-                    "SELECT " + COLUMNS + " FROM police_outbox WHERE id > ? ORDER BY id LIMIT ?")) {
+                    "SELECT " + COLUMNS + " FROM police_outbox WHERE id > ? AND id <= ? ORDER BY id LIMIT ?")) {
                 ps.setLong(1, outboxId);
-                ps.setInt(2, limit);
+                ps.setLong(2, upTo);
+                ps.setInt(3, limit);
                 List<Row> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

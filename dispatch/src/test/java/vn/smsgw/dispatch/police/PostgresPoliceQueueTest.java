@@ -27,6 +27,37 @@ class PostgresPoliceQueueTest extends PoliceQueueContract {
         return new Fixture(new JdbcPoliceQueue(db, clock, VISIBILITY), new JdbcPoliceOutbox(clock), db, db);
     }
 
+    /**
+     * Two processes add cases at once and commit their outbox ids out of order: the listing by id holds the committed
+     * higher id back while the lower one's transaction is open, so a reader paging on never passes over it.
+     */
+    @Test
+    void after_lowerOutboxIdStillOpen_higherCommittedIdHeldBackUntilItCommits() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        CountDownLatch added = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (Database other = Database.open(TestServices.postgresConfig(schema))) {
+            JdbcPoliceOutbox otherOutbox = new JdbcPoliceOutbox(clock);
+            Future<?> slow = pool.submit(() -> other.inTransaction(tx -> {
+                otherOutbox.add(tx, List.of(PoliceCases.sample(PoliceCases.id(1))));
+                added.countDown();
+                release.await(10, TimeUnit.SECONDS);
+                return null;
+            }));
+            org.junit.jupiter.api.Assertions.assertTrue(added.await(10, TimeUnit.SECONDS));
+            add(PoliceCases.id(2));
+
+            assertEquals(List.of(), queue.after(0, 10).stream().map(PoliceDelivery::caseId).toList());
+
+            release.countDown();
+            slow.get(10, TimeUnit.SECONDS);
+            assertEquals(List.of(PoliceCases.id(1), PoliceCases.id(2)),
+                    queue.after(0, 10).stream().map(PoliceDelivery::caseId).toList());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void pull_twoProcessesAtOnce_handOutEachCaseOnce() throws Exception {
         int cases = 600;
