@@ -14,6 +14,7 @@ import vn.smsgw.dispatch.blocklist.BlocklistStores;
 import vn.smsgw.dispatch.blocklist.PortabilityOverrides;
 import vn.smsgw.dispatch.blocklist.RabbitBlocklistFeed;
 import vn.smsgw.dispatch.intake.Intake;
+import vn.smsgw.dispatch.intake.IntakeConfig;
 import vn.smsgw.dispatch.intake.JdbcPartStore;
 import vn.smsgw.dispatch.intake.JdbcReportStore;
 import vn.smsgw.dispatch.intake.JdbcReporterCounters;
@@ -79,7 +80,7 @@ public final class Dispatch implements AutoCloseable {
         ReporterCounters counters = database.dialect() == Dialect.SQLITE
                 ? ReporterCountsLoader.load(database, clock) : new JdbcReporterCounters();
         b.intake = new Intake(new Intake.Ports(database, b.reports, new JdbcPartStore(), counters,
-                blocklist, new JdbcPoliceOutbox(clock), new JdbcOutbox()), settings.intake(),
+                blocklist, new JdbcPoliceOutbox(clock), new JdbcOutbox()), withWriters(settings.intake(), database),
                 RoutingRules.standard(new FraudMarkers(settings.fraudMarkers())), clock);
         b.police = new JdbcPoliceQueue(database, clock, settings.policeVisibility());
         Optional<RabbitPoliceConfig> rabbit = settings.rabbit();
@@ -160,5 +161,21 @@ public final class Dispatch implements AutoCloseable {
         PoliceRelay relay;
         RabbitPoliceQueue rabbitPolice;
         RabbitBlocklistFeed feed;
+    }
+
+    /**
+     * Intake's writers for {@code database}: one on SQLite, whose single writer intake's group commits share with the
+     * outbound queue (more would only queue for it); on PostgreSQL the configured number, two by default. There one
+     * writer and its one server backend work in turn and leave the other core idle; two overlap (paging by id stays
+     * exact: {@code IdHorizon}).
+     */
+    static IntakeConfig withWriters(IntakeConfig config, Database database) {
+        if (database.dialect() == Dialect.SQLITE) {
+            if (config.writers() > 1) {
+                log.warn("dispatch: intake.writers = {} ignored: the embedded store has one writer", config.writers());
+            }
+            return config.withWriters(1);
+        }
+        return config.writers() == 0 ? config.withWriters(2) : config;
     }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.smsgw.dispatch.intake.InboundSms;
+import vn.smsgw.dispatch.intake.IntakeConfig;
 import vn.smsgw.dispatch.intake.IntakeResult;
 import vn.smsgw.dispatch.police.PoliceDelivery;
 import vn.smsgw.dispatch.police.RabbitPoliceConfig;
@@ -36,6 +37,20 @@ class DispatchTest {
 
     private static InboundSms mo(String reporter, String text) {
         return InboundSms.text(reporter, "156", text, "smsc-a", Instant.now());
+    }
+
+    @Test
+    void intakeWriters_oneOnSqliteWhateverConfigured_twoOnPostgresUnlessConfigured() {
+        IntakeConfig base = IntakeConfig.defaults("dispatch-test-key-0001");
+        try (Database sqlite = TestServices.sqlite(dir)) {
+            assertEquals(1, Dispatch.withWriters(base, sqlite).writers());
+            assertEquals(1, Dispatch.withWriters(base.withWriters(4), sqlite).writers());
+        }
+        try (Database pg = TestServices.postgres()) {
+            assertEquals(2, Dispatch.withWriters(base, pg).writers());
+            assertEquals(1, Dispatch.withWriters(base.withWriters(1), pg).writers());
+            assertEquals(3, Dispatch.withWriters(base.withWriters(3), pg).writers());
+        }
     }
 
     @Test

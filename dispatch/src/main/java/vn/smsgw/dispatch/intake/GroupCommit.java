@@ -11,9 +11,11 @@ import org.slf4j.LoggerFactory;
 import vn.smsgw.dispatch.store.WriterPriority;
 
 /**
- * One writer thread that takes waiting messages in groups and hands each group to a committer: many callers share
- * one transaction and one sync. While a group commits, the next one gathers, so the group size adapts to the load.
- * Offers fail fast when {@code capacity} messages are waiting (back-pressure, not unbounded memory).
+ * Writer threads that take waiting messages in groups and hand each group to a committer: many callers share one
+ * transaction and one sync. While a group commits, the next one gathers, so the group size adapts to the load. With
+ * several writers (PostgreSQL), each takes the messages waiting when it is free, and their groups commit side by side.
+ * The idle work runs on the first writer only. Offers fail fast when {@code capacity} messages are waiting
+ * (back-pressure, not unbounded memory).
  */
 final class GroupCommit implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
@@ -23,21 +25,34 @@ final class GroupCommit implements AutoCloseable {
     private final Consumer<List<Pending>> committer;
     private final Runnable idleWork;
     private final Thread writer;
+    private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
 
     private final long idleEveryNanos;
 
     GroupCommit(int capacity, int maxBatch, Consumer<List<Pending>> committer, Runnable idleWork,
                 java.time.Duration idleEvery) {
+        this(capacity, maxBatch, committer, idleWork, idleEvery, 1);
+    }
+
+    GroupCommit(int capacity, int maxBatch, Consumer<List<Pending>> committer, Runnable idleWork,
+                java.time.Duration idleEvery, int writerCount) {
         this.idleEveryNanos = idleEvery.toNanos();
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.maxBatch = maxBatch;
         this.committer = committer;
         this.idleWork = idleWork;
-        this.writer = new Thread(this::run, "smsgw-intake-writer");
-        this.writer.setDaemon(true);
-        WriterPriority.raise(this.writer);
-        this.writer.start();
+        if (writerCount < 1) {
+            throw new IllegalArgumentException("writers must be at least 1: " + writerCount);
+        }
+        for (int i = 1; i <= writerCount; i++) {
+            Thread t = new Thread(this::run, i == 1 ? "smsgw-intake-writer" : "smsgw-intake-writer-" + i);
+            t.setDaemon(true);
+            WriterPriority.raise(t);
+            writers.add(t);
+        }
+        this.writer = writers.get(0);
+        writers.forEach(Thread::start);
     }
 
     /** False when the queue is full or the writer is stopping. */
@@ -62,7 +77,7 @@ final class GroupCommit implements AutoCloseable {
                     committer.accept(batch);
                     batch.clear();
                 }
-                if (System.nanoTime() - lastIdle > idleEveryNanos) {
+                if (Thread.currentThread() == writer && System.nanoTime() - lastIdle > idleEveryNanos) {
                     lastIdle = System.nanoTime();
                     idleWork.run();
                 }
@@ -83,8 +98,11 @@ final class GroupCommit implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        long deadline = System.nanoTime() + 30_000_000_000L;
         try {
-            writer.join(30_000);
+            for (Thread t : writers) {
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

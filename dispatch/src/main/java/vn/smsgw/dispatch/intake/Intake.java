@@ -25,8 +25,11 @@ import vn.smsgw.parser.report.ReportParser;
  * the rejected message with its error, its raw text kept verbatim, a case id, its blocklist votes, police case and
  * reply all in one transaction — or reports that it was not stored ({@link IntakeResult.Unavailable}), never both.
  *
- * <p>Parsing, routing and hashing run on the caller's thread; the store work runs on one writer thread that commits
- * waiting messages in groups (group commit: one transaction and one sync for many callers). Where the store syncs from
+ * <p>Parsing, routing and hashing run on the caller's thread; the store work runs on a writer thread that commits
+ * waiting messages in groups (group commit: one transaction and one sync for many callers); on PostgreSQL several
+ * writers may commit groups side by side ({@link IntakeConfig#writers}), each taking its row locks in one fixed order
+ * (parts by message, reporter counters, votes, entries by key) so that two groups never wait for each other in a
+ * circle. Where the store syncs from
  * a thread of its own (SQLite with full sync), the writer hands a committed group's answers over to be given once the
  * commit is durable, and writes the next group meanwhile. A redelivery of a
  * message stored within the dedupe window returns {@link IntakeResult.Duplicate} with the original case id, and
@@ -72,7 +75,7 @@ public final class Intake implements AutoCloseable {
         this.keys = ThreadLocal.withInitial(() -> new Keys(config.reporterHashKey()));
         this.batchWork = new IntakeBatch(ports, config, clock, this::prepare);
         this.groupCommit = new GroupCommit(config.queueCapacity(), config.maxBatch(), this::commit, this::housekeeping,
-                config.sweepInterval());
+                config.sweepInterval(), Math.max(1, config.writers()));
     }
 
     /** Commits the message and returns its outcome; blocks until then. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,6 +31,9 @@ import vn.smsgw.parser.report.Report;
  */
 final class IntakeBatch {
     static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+    private static final Function<List<Pending>, Comparator<Integer>> PART_ORDER = batch -> Comparator
+            .comparing((Integer i) -> batch.get(i).part.groupKey())
+            .thenComparingInt(i -> batch.get(i).part.seq());
 
     private final Intake.Ports ports;
     private final IntakeConfig config;
@@ -48,13 +52,21 @@ final class IntakeBatch {
         IntakeResult[] results = new IntakeResult[batch.size()];
         List<Pending> wholes = new ArrayList<>(batch.size());
         List<Integer> positions = new ArrayList<>(batch.size());
+        List<Integer> partsInLockOrder = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             Pending p = batch.get(i);
             if (p.part == null) {
                 wholes.add(p);
                 positions.add(i);
-                continue;
+            } else {
+                partsInLockOrder.add(i);
             }
+        }
+        // parts lock their message's row: in one order (message, part) in every group, so that two groups
+        // committing side by side (several writers or processes) never wait for each other in a circle
+        partsInLockOrder.sort(PART_ORDER.apply(batch));
+        for (int i : partsInLockOrder) {
+            Pending p = batch.get(i);
             PartStore.Added added = ports.parts().add(tx, p.part, p.dedupeKey);
             results[i] = new IntakeResult.PartStored(added == PartStore.Added.DUPLICATE);
             if (added == PartStore.Added.COMPLETED) {

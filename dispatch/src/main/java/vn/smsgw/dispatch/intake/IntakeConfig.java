@@ -12,11 +12,13 @@ import vn.smsgw.dispatch.outbound.ReplyTemplates;
  * (default 20000); {@code reporterHashKey}: the secret keying reporter hashes on blocklists;
  * {@code reassemblyTimeout}: how long the
  * parts of a concatenated message are awaited before it is stored as incomplete (default 5 min); {@code sweepInterval}:
- * how often that timeout and the dedupe window are enforced (default 10 s).
+ * how often that timeout and the dedupe window are enforced (default 10 s); {@code writers}: intake's writer threads,
+ * each committing its own groups on its own connection (0, the default: the store's choice, which {@code Dispatch}
+ * makes: one on SQLite, two on PostgreSQL).
  */
 public record IntakeConfig(int dailyQuota, int repliesPerHour, Duration dedupeWindow, int maxBatch,
                            int queueCapacity, String reporterHashKey, ReplyTemplates replies,
-                           Duration reassemblyTimeout, Duration sweepInterval) {
+                           Duration reassemblyTimeout, Duration sweepInterval, int writers) {
     public IntakeConfig {
         Objects.requireNonNull(dedupeWindow, "dedupeWindow");
         Objects.requireNonNull(reporterHashKey, "reporterHashKey");
@@ -30,6 +32,10 @@ public record IntakeConfig(int dailyQuota, int repliesPerHour, Duration dedupeWi
         positive("repliesPerHour", repliesPerHour);
         positive("maxBatch", maxBatch);
         positive("queueCapacity", queueCapacity);
+        if (writers < 0 || writers > MAX_WRITERS) {
+            throw new IllegalArgumentException("writers must be 0 (the store's choice) to " + MAX_WRITERS + ": "
+                    + writers);
+        }
         if (dedupeWindow.isNegative() || dedupeWindow.isZero()) {
             throw new IllegalArgumentException("dedupeWindow must be positive");
         }
@@ -38,29 +44,37 @@ public record IntakeConfig(int dailyQuota, int repliesPerHour, Duration dedupeWi
         }
     }
 
+    /** The most intake writers a process may run. */
+    public static final int MAX_WRITERS = 16;
+
     public static IntakeConfig defaults(String reporterHashKey) {
         return new IntakeConfig(30, 10, Duration.ofHours(48), 1000, 20_000, reporterHashKey, ReplyTemplates.defaults(),
-                Duration.ofMinutes(5), Duration.ofSeconds(10));
+                Duration.ofMinutes(5), Duration.ofSeconds(10), 0);
     }
 
     public IntakeConfig withDailyQuota(int quota) {
         return new IntakeConfig(quota, repliesPerHour, dedupeWindow, maxBatch, queueCapacity, reporterHashKey, replies,
-                reassemblyTimeout, sweepInterval);
+                reassemblyTimeout, sweepInterval, writers);
     }
 
     public IntakeConfig withRepliesPerHour(int n) {
         return new IntakeConfig(dailyQuota, n, dedupeWindow, maxBatch, queueCapacity, reporterHashKey, replies,
-                reassemblyTimeout, sweepInterval);
+                reassemblyTimeout, sweepInterval, writers);
     }
 
     public IntakeConfig withQueueCapacity(int n) {
         return new IntakeConfig(dailyQuota, repliesPerHour, dedupeWindow, maxBatch, n, reporterHashKey, replies,
-                reassemblyTimeout, sweepInterval);
+                reassemblyTimeout, sweepInterval, writers);
     }
 
     public IntakeConfig withReassemblyTimeout(Duration timeout) {
         return new IntakeConfig(dailyQuota, repliesPerHour, dedupeWindow, maxBatch, queueCapacity, reporterHashKey,
-                replies, timeout, sweepInterval);
+                replies, timeout, sweepInterval, writers);
+    }
+
+    public IntakeConfig withWriters(int n) {
+        return new IntakeConfig(dailyQuota, repliesPerHour, dedupeWindow, maxBatch, queueCapacity, reporterHashKey,
+                replies, reassemblyTimeout, sweepInterval, n);
     }
 
     private static void positive(String name, int v) {

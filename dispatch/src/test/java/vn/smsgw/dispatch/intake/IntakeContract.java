@@ -71,7 +71,12 @@ abstract class IntakeContract {
         clock = new MutableClock(T0);
         blocklists = new CountingBlocklists(Set.of("113", "+842439393939"));
         police = new RecordingPoliceOutbox();
-        intake = newIntake(IntakeConfig.defaults(KEY), fx.transactions());
+        intake = newIntake(IntakeConfig.defaults(KEY).withWriters(writers()), fx.transactions());
+    }
+
+    /** Intake's writer threads in these tests (PostgreSQL also runs them with two). */
+    int writers() {
+        return 1;
     }
 
     Intake newIntake(IntakeConfig config, Transactions tx) {
@@ -352,6 +357,50 @@ abstract class IntakeContract {
         assertTrue(stored.get(0).flags().contains(ReportFlag.INCOMPLETE));
         assertEquals("LD 0987654321 goi cong an", stored.get(0).rawText());
         assertEquals("LD", stored.get(0).command());
+        assertEquals(0, intake.sweepParts());
+    }
+
+    @Test
+    void acceptPart_concurrentCallersWithPartsOfOneMessageApart_eachMessageReassembledOnce() throws Exception {
+        int messages = 60;
+        List<InboundPart> parts = new ArrayList<>();
+        for (int m = 0; m < messages; m++) {
+            String reporter = "8491" + String.format("%07d", m);
+            for (int seq = 1; seq <= 3; seq++) {
+                parts.add(new InboundPart(reporter, "156", "smsc-a", T0.plusSeconds(seq), m, 3, seq,
+                        seq == 1 ? "LD 0987654321 goi" : seq == 2 ? " gia danh" : " cong an " + m, false));
+            }
+        }
+        java.util.Collections.shuffle(parts, new java.util.Random(7));
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                List<InboundPart> mine = parts.subList(t * parts.size() / threads, (t + 1) * parts.size() / threads);
+                done.add(pool.submit(() -> {
+                    for (InboundPart p : mine) {
+                        assertEquals(new IntakeResult.PartStored(false), intake.acceptPart(p));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<StoredReport> stored = fx.reports().after(0, 1_000);
+        assertEquals(messages, stored.size());
+        Set<String> texts = new HashSet<>();
+        for (StoredReport r : stored) {
+            assertFalse(r.flags().contains(ReportFlag.INCOMPLETE), r.rawText());
+            texts.add(r.rawText());
+        }
+        for (int m = 0; m < messages; m++) {
+            assertTrue(texts.contains("LD 0987654321 goi gia danh cong an " + m), "message " + m);
+        }
         assertEquals(0, intake.sweepParts());
     }
 

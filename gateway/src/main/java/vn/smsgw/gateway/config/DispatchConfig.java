@@ -64,7 +64,8 @@ public record DispatchConfig(IntakeConfig intake, Thresholds thresholds, List<St
                     n.integer("queueCapacity", d.queueCapacity(), 1, 10_000_000),
                     key, replies,
                     n.duration("reassemblyTimeout", d.reassemblyTimeout(), Duration.ZERO),
-                    n.duration("sweepInterval", d.sweepInterval(), Duration.ofMillis(100)));
+                    n.duration("sweepInterval", d.sweepInterval(), Duration.ofMillis(100)),
+                    n.integer("writers", d.writers(), 0, IntakeConfig.MAX_WRITERS));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("intake: " + e.getMessage());
         }

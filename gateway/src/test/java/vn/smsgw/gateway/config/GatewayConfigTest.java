@@ -40,6 +40,7 @@ class GatewayConfigTest {
         assertNull(c.rabbitOrNull());
         assertEquals(30, c.dispatch().intake().dailyQuota());
         assertEquals(Duration.ofHours(48), c.dispatch().intake().dedupeWindow());
+        assertEquals(0, c.dispatch().intake().writers(), "the store's choice");
         assertTrue(c.smscs().isEmpty());
         assertTrue(Files.exists(dir.resolve("data/reporter-hash.key")), "embedded key generated once");
     }
@@ -67,6 +68,7 @@ class GatewayConfigTest {
                   dailyQuota: 20
                   dedupeWindow: 24h
                   reassemblyTimeout: 2m
+                  writers: 3
                 blocklist:
                   thresholds:
                     LD: {reporters: 2, window: 3d}
@@ -91,6 +93,7 @@ class GatewayConfigTest {
         assertEquals("guest", c.rabbitOrNull().password());
         assertEquals(20, c.dispatch().intake().dailyQuota());
         assertEquals(Duration.ofMinutes(2), c.dispatch().intake().reassemblyTimeout());
+        assertEquals(3, c.dispatch().intake().writers());
         assertEquals(2, c.dispatch().thresholds().of(Command.LD).reporters());
         assertEquals(5, c.dispatch().thresholds().of(Command.V).reporters());
         assertEquals("/etc/smsgw/allow.csv", c.dispatch().allowlistFile());
@@ -175,6 +178,8 @@ class GatewayConfigTest {
     @Test
     void load_outOfRange_namesKey() {
         assertTrue(error("dataDir: DATA\nhttp: {port: 70000}\n").startsWith("http.port must be between 0 and 65535"));
+        String m = error("dataDir: DATA\nintake: {writers: 17}\n");
+        assertTrue(m.startsWith("intake.writers must be between 0 and 16"), m);
     }
 
     @Test
