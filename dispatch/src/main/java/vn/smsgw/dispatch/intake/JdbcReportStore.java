@@ -169,28 +169,16 @@ public final class JdbcReportStore implements ReportStore {
 
     @Override
     public List<StoredReport> after(long afterId, int limit) {
-        return db.read(tx -> {
-            JdbcTx j = JdbcTx.of(tx);
-            long upTo = HORIZON.readableUpTo(j.connection(), j.dialect());
-            try (PreparedStatement ps = j.connection().prepareStatement("SELECT " + COLUMNS + " FROM report "
-                    + "WHERE id > ? AND id <= ? ORDER BY id LIMIT ?")) {
-                ps.setLong(1, afterId);
-                ps.setLong(2, upTo);
-                ps.setInt(3, limit);
-                List<StoredReport> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(read(rs));
-                    }
-                }
-                return out;
-            }
+        return query("SELECT " + COLUMNS + " FROM report WHERE id > ? AND id <= ? ORDER BY id LIMIT ?", (tx, ps) -> {
+            ps.setLong(1, afterId);
+            ps.setLong(2, HORIZON.readableUpTo(tx.connection(), tx.dialect())); // read before the rows' snapshot
+            ps.setInt(3, limit);
         });
     }
 
     @Override
     public Optional<StoredReport> find(CaseId caseId) {
-        return query("SELECT " + COLUMNS + " FROM report WHERE id = ?", ps -> ps.setLong(1, caseId.sequence()))
+        return query("SELECT " + COLUMNS + " FROM report WHERE id = ?", (tx, ps) -> ps.setLong(1, caseId.sequence()))
                 .stream().findFirst();
     }
 
@@ -223,13 +211,14 @@ public final class JdbcReportStore implements ReportStore {
     }
 
     private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
+        void bind(JdbcTx tx, PreparedStatement ps) throws SQLException;
     }
 
     private List<StoredReport> query(String sql, Binder binder) {
         return db.read(tx -> {
-            try (PreparedStatement ps = JdbcTx.of(tx).connection().prepareStatement(sql)) {
-                binder.bind(ps);
+            JdbcTx j = JdbcTx.of(tx);
+            try (PreparedStatement ps = j.connection().prepareStatement(sql)) {
+                binder.bind(j, ps);
                 List<StoredReport> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
