@@ -26,6 +26,40 @@ class PostgresOutboundQueueTest extends JdbcOutboundQueueContract {
         return new Fixture(new JdbcOutboundQueue(db, clock), new JdbcOutbox(), db, db);
     }
 
+    /** The receipt keys of one transaction, locked in one statement, keep another's same key waiting until it ends. */
+    @Test
+    void lockKeys_sharedKey_otherTransactionWaitsUntilTheFirstEnds() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (Database other = Database.open(TestServices.postgresConfig(schema))) {
+            Future<?> first = pool.submit(() -> ((Database) fx.transactions()).inTransaction(tx -> {
+                new PartTable(vn.smsgw.dispatch.store.JdbcTx.of(tx), 0).lockKeys(List.of("5f3a", "5f3b", "5f3c"));
+                locked.countDown();
+                release.await(10, TimeUnit.SECONDS);
+                return null;
+            }));
+            org.junit.jupiter.api.Assertions.assertTrue(locked.await(10, TimeUnit.SECONDS));
+            ExecutorService second = Executors.newSingleThreadExecutor();
+            try {
+                Future<Boolean> waited = second.submit(() -> other.inTransaction(tx -> {
+                    new PartTable(vn.smsgw.dispatch.store.JdbcTx.of(tx), 0).lockKeys(List.of("5f3b"));
+                    return true;
+                }));
+                Thread.sleep(300);
+                org.junit.jupiter.api.Assertions.assertFalse(waited.isDone(), "waits for the first transaction");
+                release.countDown();
+                first.get(10, TimeUnit.SECONDS);
+                org.junit.jupiter.api.Assertions.assertTrue(waited.get(10, TimeUnit.SECONDS), "then takes the key");
+            } finally {
+                second.shutdownNow();
+            }
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void claim_twoProcessesAtOnce_handOutEachMessageOnce() throws Exception {
         int messages = 600;
