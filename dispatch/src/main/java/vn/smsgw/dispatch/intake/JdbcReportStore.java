@@ -171,7 +171,7 @@ public final class JdbcReportStore implements ReportStore {
     public List<StoredReport> after(long afterId, int limit) {
         return query("SELECT " + COLUMNS + " FROM report WHERE id > ? AND id <= ? ORDER BY id LIMIT ?", (tx, ps) -> {
             ps.setLong(1, afterId);
-            ps.setLong(2, HORIZON.readableUpTo(tx.connection(), tx.dialect())); // read before the rows' snapshot
+            ps.setLong(2, HORIZON.readableUpTo(tx)); // read before the rows' snapshot
             ps.setInt(3, limit);
         });
     }

@@ -174,7 +174,7 @@ final class OutboxTable {
             throw new IllegalArgumentException("limit must be >= 1: " + limit);
         }
         return db.inTransaction(tx -> {
-            long upTo = HORIZON.readableUpTo(connection(tx), db.dialect());
+            long upTo = HORIZON.readableUpTo(JdbcTx.of(tx));
             try (PreparedStatement ps = connection(tx).prepareStatement(
                     "SELECT " + COLUMNS + " FROM police_outbox WHERE id > ? AND id <= ? ORDER BY id LIMIT ?")) {
                 ps.setLong(1, outboxId);

@@ -61,13 +61,14 @@ public final class IdHorizon {
     }
 
     /**
-     * The highest id a reader on {@code c} (read committed, no snapshot taken yet) may page up to: every row up to it
-     * that will ever commit has committed. Read the rows with a statement after this one.
+     * The highest id a reader in {@code tx} (read committed) may page up to: every row up to it that will ever commit
+     * has committed. Read the rows with a statement after this one.
      */
-    public long readableUpTo(Connection c, Dialect dialect) throws SQLException {
-        if (dialect != Dialect.POSTGRES) {
+    public long readableUpTo(JdbcTx tx) throws SQLException {
+        if (tx.dialect() != Dialect.POSTGRES) {
             return Long.MAX_VALUE;
         }
+        Connection c = tx.connection();
         long last;
         try (PreparedStatement ps = c.prepareStatement(lastSql); ResultSet rs = ps.executeQuery()) {
             rs.next();
