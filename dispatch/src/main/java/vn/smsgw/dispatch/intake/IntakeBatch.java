@@ -31,9 +31,6 @@ import vn.smsgw.parser.report.Report;
  */
 final class IntakeBatch {
     static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
-    private static final Function<List<Pending>, Comparator<Integer>> PART_ORDER = batch -> Comparator
-            .comparing((Integer i) -> batch.get(i).part.groupKey())
-            .thenComparingInt(i -> batch.get(i).part.seq());
 
     private final Intake.Ports ports;
     private final IntakeConfig config;
@@ -64,7 +61,8 @@ final class IntakeBatch {
         }
         // parts lock their message's row: in one order (message, part) in every group, so that two groups
         // committing side by side (several writers or processes) never wait for each other in a circle
-        partsInLockOrder.sort(PART_ORDER.apply(batch));
+        partsInLockOrder.sort(Comparator.comparing((Integer i) -> batch.get(i).part.groupKey())
+                .thenComparingInt(i -> batch.get(i).part.seq()));
         for (int i : partsInLockOrder) {
             Pending p = batch.get(i);
             PartStore.Added added = ports.parts().add(tx, p.part, p.dedupeKey);
@@ -197,9 +195,6 @@ final class IntakeBatch {
             if (it.report != null) {
                 reports.merge(it.reporterText, 1, Integer::sum);
             }
-        }
-        if (replies.isEmpty()) {
-            return new Counts(reports, replies, new ReporterCounters.Totals(Map.of(), Map.of()));
         }
         long now = clock.millis();
         int day = (int) Math.floorDiv(now + VIETNAM.getTotalSeconds() * 1000L, 86_400_000L);
