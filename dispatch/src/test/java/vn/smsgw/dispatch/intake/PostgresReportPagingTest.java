@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import vn.smsgw.dispatch.cases.CaseId;
 import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.dispatch.store.TestServices;
+import vn.smsgw.dispatch.store.Tx;
 
 /**
  * Two processes on one PostgreSQL schema commit their report ids out of order; a reader paging by id must not pass
@@ -52,53 +53,48 @@ class PostgresReportPagingTest {
 
     @Test
     void after_lowerIdStillOpen_higherCommittedIdHeldBackUntilItCommits() throws Exception {
-        AtomicLong slowId = new AtomicLong();
-        CountDownLatch inserted = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Future<Long> slow = pool.submit(() -> insert(a, storeA, "slow", slowId, inserted, release, false));
-        assertTrue(inserted.await(10, TimeUnit.SECONDS));
-        long fast = insert(b, storeB, "fast", new AtomicLong(), new CountDownLatch(1), new CountDownLatch(0), false);
-        assertTrue(fast > slowId.get(), fast + " after " + slowId.get());
+        OpenInsert slow = openInsert(false);
+        long fast = commit(b, storeB, "fast");
+        assertTrue(fast > slow.id.get(), fast + " after " + slow.id.get());
 
         assertEquals(List.of(), ids(storeB.after(0, 10)), "the committed higher id waits for the open lower one");
 
-        release.countDown();
-        assertEquals(slowId.get(), slow.get(10, TimeUnit.SECONDS));
-        assertEquals(List.of(slowId.get(), fast), ids(storeB.after(0, 10)));
+        slow.release.countDown();
+        assertEquals(slow.id.get(), slow.done.get(10, TimeUnit.SECONDS));
+        assertEquals(List.of(slow.id.get(), fast), ids(storeB.after(0, 10)));
     }
 
     @Test
     void after_lowerIdRolledBack_higherIdReadableOnceItEnds() throws Exception {
-        AtomicLong slowId = new AtomicLong();
-        CountDownLatch inserted = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Future<Long> slow = pool.submit(() -> insert(a, storeA, "slow", slowId, inserted, release, true));
-        assertTrue(inserted.await(10, TimeUnit.SECONDS));
-        long fast = insert(b, storeB, "fast", new AtomicLong(), new CountDownLatch(1), new CountDownLatch(0), false);
+        OpenInsert slow = openInsert(true);
+        long fast = commit(b, storeB, "fast");
 
         assertEquals(List.of(), ids(storeA.after(0, 10)));
 
-        release.countDown();
-        assertThrows(ExecutionException.class, () -> slow.get(10, TimeUnit.SECONDS));
+        slow.release.countDown();
+        assertThrows(ExecutionException.class, () -> slow.done.get(10, TimeUnit.SECONDS));
         assertEquals(List.of(fast), ids(storeA.after(0, 10)));
     }
 
     @Test
     void after_nothingOpen_readsEverythingAndPagesOn() {
-        long first = insert(a, storeA, "one", new AtomicLong(), new CountDownLatch(1), new CountDownLatch(0), false);
-        long second = insert(b, storeB, "two", new AtomicLong(), new CountDownLatch(1), new CountDownLatch(0), false);
+        long first = commit(a, storeA, "one");
+        long second = commit(b, storeB, "two");
         assertEquals(List.of(first, second), ids(storeA.after(0, 10)));
         assertEquals(List.of(second), ids(storeA.after(first, 10)));
         assertEquals(List.of(), ids(storeA.after(second, 10)));
     }
 
-    /** Stores one report in its own transaction, which waits for {@code release} before it commits (or fails). */
-    private static long insert(Database db, JdbcReportStore store, String key, AtomicLong id, CountDownLatch inserted,
-                               CountDownLatch release, boolean fail) {
-        return db.inTransaction(tx -> {
-            long n = store.allocate(tx, 1)[0];
-            id.set(n);
-            store.insert(tx, List.of(report(n, key)));
+    /** A report inserted by process a in a transaction left open until {@code release}, then committed or not. */
+    private record OpenInsert(AtomicLong id, CountDownLatch release, Future<Long> done) {
+    }
+
+    private OpenInsert openInsert(boolean fail) throws InterruptedException {
+        AtomicLong id = new AtomicLong();
+        CountDownLatch inserted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<Long> done = pool.submit(() -> a.inTransaction(tx -> {
+            id.set(insert(tx, storeA, "slow"));
             inserted.countDown();
             if (!release.await(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("never released");
@@ -106,8 +102,20 @@ class PostgresReportPagingTest {
             if (fail) {
                 throw new IllegalStateException("rolled back");
             }
-            return n;
-        });
+            return id.get();
+        }));
+        assertTrue(inserted.await(10, TimeUnit.SECONDS));
+        return new OpenInsert(id, release, done);
+    }
+
+    private static long commit(Database db, JdbcReportStore store, String key) {
+        return db.inTransaction(tx -> insert(tx, store, key));
+    }
+
+    private static long insert(Tx tx, JdbcReportStore store, String key) {
+        long n = store.allocate(tx, 1)[0];
+        store.insert(tx, List.of(report(n, key)));
+        return n;
     }
 
     private static NewReport report(long id, String key) {

@@ -2,6 +2,8 @@ package vn.smsgw.dispatch.outbound;
 
 import vn.smsgw.dispatch.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import vn.smsgw.dispatch.store.Database;
+import vn.smsgw.dispatch.store.JdbcTx;
 import vn.smsgw.dispatch.store.TestServices;
 
 class PostgresOutboundQueueTest extends JdbcOutboundQueueContract {
@@ -34,23 +37,23 @@ class PostgresOutboundQueueTest extends JdbcOutboundQueueContract {
         CountDownLatch release = new CountDownLatch(1);
         try (Database other = Database.open(TestServices.postgresConfig(schema))) {
             Future<?> first = pool.submit(() -> ((Database) fx.transactions()).inTransaction(tx -> {
-                new PartTable(vn.smsgw.dispatch.store.JdbcTx.of(tx), 0).lockKeys(List.of("5f3a", "5f3b", "5f3c"));
+                new PartTable(JdbcTx.of(tx), 0).lockKeys(List.of("5f3a", "5f3b", "5f3c"));
                 locked.countDown();
                 release.await(10, TimeUnit.SECONDS);
                 return null;
             }));
-            org.junit.jupiter.api.Assertions.assertTrue(locked.await(10, TimeUnit.SECONDS));
+            assertTrue(locked.await(10, TimeUnit.SECONDS));
             ExecutorService second = Executors.newSingleThreadExecutor();
             try {
                 Future<Boolean> waited = second.submit(() -> other.inTransaction(tx -> {
-                    new PartTable(vn.smsgw.dispatch.store.JdbcTx.of(tx), 0).lockKeys(List.of("5f3b"));
+                    new PartTable(JdbcTx.of(tx), 0).lockKeys(List.of("5f3b"));
                     return true;
                 }));
                 Thread.sleep(300);
-                org.junit.jupiter.api.Assertions.assertFalse(waited.isDone(), "waits for the first transaction");
+                assertFalse(waited.isDone(), "waits for the first transaction");
                 release.countDown();
                 first.get(10, TimeUnit.SECONDS);
-                org.junit.jupiter.api.Assertions.assertTrue(waited.get(10, TimeUnit.SECONDS), "then takes the key");
+                assertTrue(waited.get(10, TimeUnit.SECONDS), "then takes the key");
             } finally {
                 second.shutdownNow();
             }

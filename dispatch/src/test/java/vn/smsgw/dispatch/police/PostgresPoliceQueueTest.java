@@ -2,6 +2,7 @@ package vn.smsgw.dispatch.police;
 
 import vn.smsgw.dispatch.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,7 +45,7 @@ class PostgresPoliceQueueTest extends PoliceQueueContract {
                 release.await(10, TimeUnit.SECONDS);
                 return null;
             }));
-            org.junit.jupiter.api.Assertions.assertTrue(added.await(10, TimeUnit.SECONDS));
+            assertTrue(added.await(10, TimeUnit.SECONDS));
             add(PoliceCases.id(2));
 
             assertEquals(List.of(), queue.after(0, 10).stream().map(PoliceDelivery::caseId).toList());
