@@ -6,7 +6,7 @@ import java.util.function.LongSupplier;
 
 /**
  * One deliver_sm on its way to an ESME, with its attempts so far and the time it is due (on the lane's ticker).
- * Owned by one sender thread at a time.
+ * Owned by one thread at a time: the lane's sender, then the thread that completes its response.
  */
 final class Delivery implements Delayed {
 

@@ -1,6 +1,6 @@
 package vn.smsgw.gateway.simulator;
 
-/** What a {@link DeliveryLane} sends and whom it tells how each delivery ended. Called from many sender threads. */
+/** What a {@link DeliveryLane} sends and whom it tells how each delivery ended. Called from the lane's sender and from the threads that complete responses. */
 interface DeliveryFeed {
 
     /** The next new delivery, or null if there is none right now. */

@@ -20,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running MO injection: up to a number of messages drawn from a {@link MoSource}, sent by its own window of
- * sender threads. Each message gets an id, its index in draw order from 0. A message is <em>acked</em> when every
+ * One running MO injection: up to a number of messages drawn from a {@link MoSource}, sent by its own
+ * {@link DeliveryLane}. Each message gets an id, its index in draw order from 0. A message is <em>acked</em> when every
  * part was answered ESME_ROK, <em>failed</em> when a part was rejected permanently or given up, and <em>pending</em>
  * until then. Duplicates sent by the duplicate fault do not change a message's state. Thread-safe.
  */

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /*
  * jsmpp's SMPPServerSessionListener builds each session with its default PDU writer; building the sessions here
- * instead lets every one write through FaultyPduSender, and sets TCP_NODELAY on the accepted sockets.
+ * instead lets every one write through FaultyPduSender and send deliver_sm without a waiting thread
+ * (PipelinedServerSession), and sets TCP_NODELAY on the accepted sockets.
  */
 /** Accepts connections, waits for their bind, checks the credentials and registers the bound sessions. */
 final class SessionAcceptor implements AutoCloseable {
@@ -106,10 +107,10 @@ final class SessionAcceptor implements AutoCloseable {
     }
 
     private void bind(Socket socket) {
-        SMPPServerSession session;
+        PipelinedServerSession session;
         try {
             SocketConnection connection = new SocketConnection(socket);
-            session = new SMPPServerSession(connection, (newState, oldState, source) -> {
+            session = new PipelinedServerSession(connection, (newState, oldState, source) -> {
                 if (newState == SessionState.CLOSED || newState == SessionState.UNBOUND) {
                     registry.remove(source);
                 }

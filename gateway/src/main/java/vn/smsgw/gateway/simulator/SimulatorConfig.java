@@ -11,14 +11,14 @@ import java.util.Objects;
  * @param port               TCP port, 0 for an ephemeral one
  * @param systemId           system_id a bind must carry, empty to accept any
  * @param password           password a bind must carry, empty to accept any
- * @param window             MO deliver_sm in flight at once per injection (= sender threads)
+ * @param window             MO deliver_sm in flight at once per injection
  * @param moRate             MO deliver_sm per second per injection, 0 for as fast as the window allows
  * @param concatenation      how the parts of a long MO are tied together
  * @param responseTimeout    wait for a deliver_sm_resp before the deliver_sm counts as unanswered
  * @param retryDelay         wait before redelivering an unacknowledged deliver_sm
  * @param maxAttempts        deliveries of one deliver_sm before it is given up
  * @param dlrDelay           wait between a submit_sm_resp and its delivery receipt
- * @param dlrWindow          delivery receipts in flight at once (= sender threads)
+ * @param dlrWindow          delivery receipts in flight at once
  * @param receiptIdFormat    how the id is written in the receipt text
  * @param receiptTlvs        whether receipts carry receipted_message_id and message_state
  * @param pduProcessorDegree jsmpp PDU processor threads per session

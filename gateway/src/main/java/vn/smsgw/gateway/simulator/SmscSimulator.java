@@ -13,7 +13,7 @@ import org.jsmpp.session.SMPPServerSession;
  * Design. The simulator plays a real SMSC towards an ESME over real sockets, on jsmpp's server side:
  * - SessionAcceptor accepts binds (credentials checked) into a SessionRegistry; several binds of any type at once.
  * - An injection (MoInjection) draws MO from a source, encodes each one as a real SMSC would (GSM 03.38 or UCS-2,
- *   concatenated by UDH or SAR) and sends them with a window of sender threads (DeliveryLane). A deliver_sm counts
+ *   concatenated by UDH or SAR) and sends them with a window of deliver_sm in flight (DeliveryLane). A deliver_sm counts
  *   as delivered only on ESME_ROK; temporary errors, missing responses and lost connections lead to redelivery.
  * - SubmitSmListener answers submit_sm with hex ids and records them; receipts go out on a second lane after the
  *   submit_sm_resp has been written, with the same redelivery.
@@ -55,8 +55,8 @@ public final class SmscSimulator implements AutoCloseable {
                 new Receipts(clock, config.receiptIdFormat(), config.receiptTlvs()), registry, config, nanoTicker);
         this.acceptor = new SessionAcceptor(config, registry, submits, faults);
         this.receiptLane = new DeliveryLane(
-                new LaneSettings("smsc-sim-dlr", config.dlrWindow(), 0, config.retryDelay(), config.maxAttempts(),
-                        nanoTicker),
+                new LaneSettings("smsc-sim-dlr", config.dlrWindow(), 0, config.responseTimeout(),
+                        config.retryDelay(), config.maxAttempts(), nanoTicker),
                 new ReceiptFeed(), registry, receiptCounters);
         submits.sendReceiptsOn(receiptLane);
     }
@@ -80,7 +80,7 @@ public final class SmscSimulator implements AutoCloseable {
 
     /**
      * Starts sending up to {@code count} MO from {@code source} to the bound receivers (waiting for one if none is
-     * bound), with {@link SimulatorConfig#window()} sender threads at {@link SimulatorConfig#moRate()}; returns at
+     * bound), with up to {@link SimulatorConfig#window()} deliver_sm in flight at {@link SimulatorConfig#moRate()}; returns at
      * once with the running injection.
      */
     public MoInjection inject(MoSource source, long count) {
@@ -88,7 +88,7 @@ public final class SmscSimulator implements AutoCloseable {
             throw new IllegalArgumentException("count must be at least 0: " + count);
         }
         LaneSettings lane = new LaneSettings("smsc-sim-mo" + injectionNumber.incrementAndGet(), config.window(),
-                config.moRate(), config.retryDelay(), config.maxAttempts(), ticker);
+                config.moRate(), config.responseTimeout(), config.retryDelay(), config.maxAttempts(), ticker);
         MoInjection injection = new MoInjection(source, count, encoder, faults, lane, registry, moCounters);
         injections.add(injection);
         injection.start();

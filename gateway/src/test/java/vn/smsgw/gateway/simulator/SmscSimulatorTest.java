@@ -187,6 +187,39 @@ class SmscSimulatorTest {
     }
 
     @Test
+    void inject_responseLaterThanTheTimeout_timesOutFreesTheWindowAndRedelivers() throws Exception {
+        SmscSimulator simulator = new SmscSimulator(SimulatorConfig.builder().credentials("esme", "secret").window(1)
+                .responseTimeout(Duration.ofMillis(300)).retryDelay(Duration.ofMillis(20)).build()).start();
+        resources.add(simulator);
+        AtomicInteger calls = new AtomicInteger();
+        TestEsme esme = bind(simulator, pdu -> {
+            if (calls.incrementAndGet() == 1) {
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return 0;
+        });
+        List<MoMessage> messages = List.of(new MoMessage("84912345671", "156", "V 0912345678"),
+                new MoMessage("84912345672", "156", "S 0912345678"),
+                new MoMessage("84912345673", "156", "LD 0912345678"));
+
+        MoInjection injection = simulator.inject(messages);
+
+        assertTrue(injection.awaitDone(WAIT));
+        assertEquals(Set.of(0, 1, 2), injection.acked());
+        DeliveryStats mo = simulator.stats().mo();
+        assertEquals(1, mo.timeouts());
+        assertEquals(1, mo.redelivered());
+        assertEquals(4, mo.sent());
+        assertEquals(3, mo.acked());
+        assertEquals(List.of("84912345671", "84912345671", "84912345672", "84912345673"),
+                esme.received.stream().map(TestEsme.Received::source).sorted().toList());
+    }
+
+    @Test
     void inject_permanentError_marksTheMessageFailedWithoutRedelivery() throws Exception {
         SmscSimulator simulator = start(SimulatorConfig.builder());
         bind(simulator, pdu -> pdu.getSourceAddr().endsWith("9") ? SMPPConstant.STAT_ESME_RINVDSTADR : 0);

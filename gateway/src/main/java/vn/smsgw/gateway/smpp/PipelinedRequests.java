@@ -1,0 +1,128 @@
+package vn.smsgw.gateway.smpp;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.jsmpp.InvalidResponseException;
+import org.jsmpp.PDUException;
+import org.jsmpp.SMPPConstant;
+import org.jsmpp.bean.Command;
+import org.jsmpp.extra.NegativeResponseException;
+import org.jsmpp.extra.PendingResponse;
+import org.jsmpp.extra.ResponseTimeoutException;
+import org.jsmpp.session.SendCommandTask;
+
+/*
+ * jsmpp sends a request and then parks the sending thread until the response comes (AbstractSession's
+ * executeSendCommand), so a window of N requests in flight takes N threads, and every response wakes one of them:
+ * a park, a wake-up and a context switch per PDU, which the MO path's CPU profiles show as its largest cost. jsmpp
+ * matches every response and generic_nack to its request through AbstractSession#removePendingResponse (protected,
+ * called virtually for each one), and completes what it returns. A session subclass registers its own requests here
+ * before writing them, and looks here first in that method: the response then completes a future on jsmpp's PDU
+ * thread, and nobody waited for it. Timeouts are the caller's (Deadlines), since a session that closes never answers
+ * what is still in flight.
+ */
+/** The requests of one jsmpp session sent without a waiting thread, by sequence number. Thread-safe. */
+public final class PipelinedRequests {
+
+    private final ConcurrentHashMap<Integer, Request> waiting = new ConcurrentHashMap<>();
+
+    /**
+     * Registers {@code sequenceNumber}, then writes the request with it; the returned request's response completes
+     * when jsmpp hands the answer to {@link #remove(int)}. A write that fails unregisters it and throws.
+     */
+    public Request send(SendCommandTask task, int sequenceNumber, OutputStream out) throws PDUException, IOException {
+        Request request = new Request(this, sequenceNumber, task.getCommandName());
+        waiting.put(sequenceNumber, request);
+        boolean written = false;
+        try {
+            task.executeTask(out, sequenceNumber);
+            written = true;
+            return request;
+        } finally {
+            if (!written) {
+                waiting.remove(sequenceNumber, request);
+            }
+        }
+    }
+
+    /** The request {@code sequenceNumber} answers, taken out, or null if it is not one of these. */
+    public PendingResponse<Command> remove(int sequenceNumber) {
+        return waiting.remove(sequenceNumber);
+    }
+
+    /** Requests written and not yet answered or timed out. */
+    public int inFlight() {
+        return waiting.size();
+    }
+
+    /**
+     * One request in flight. jsmpp completes it through {@link #done} (any command_status) or
+     * {@link #doneWithInvalidResponse} (generic_nack); {@link #timeOut()} ends it from the caller's side.
+     */
+    public static final class Request extends PendingResponse<Command> {
+        private final PipelinedRequests owner;
+        private final int sequenceNumber;
+        private final String command;
+        private final CompletableFuture<Command> response = new CompletableFuture<>();
+
+        private Request(PipelinedRequests owner, int sequenceNumber, String command) {
+            super(0);
+            this.owner = owner;
+            this.sequenceNumber = sequenceNumber;
+            this.command = command;
+        }
+
+        /**
+         * Completes with the ESME_ROK response; fails with {@link NegativeResponseException} for another
+         * command_status, {@link InvalidResponseException} for a generic_nack and {@link ResponseTimeoutException}
+         * after {@link #timeOut()}. Dependent stages run on the thread that completes it: jsmpp's PDU thread, or the
+         * one timing it out; they must not block.
+         */
+        public CompletableFuture<Command> response() {
+            return response;
+        }
+
+        /** The request's sequence_number. */
+        public int sequenceNumber() {
+            return sequenceNumber;
+        }
+
+        /** Gives up waiting: a response that comes later is logged by jsmpp as unknown. False if already answered. */
+        public boolean timeOut() {
+            owner.waiting.remove(sequenceNumber, this);
+            return response.completeExceptionally(new ResponseTimeoutException(
+                    "no " + command + "_resp for sequence_number " + sequenceNumber));
+        }
+
+        @Override
+        public void done(Command resp) {
+            if (resp == null) {
+                throw new IllegalArgumentException("response cannot be null");
+            }
+            if (resp.getCommandStatus() == SMPPConstant.STAT_ESME_ROK) {
+                response.complete(resp);
+            } else {
+                response.completeExceptionally(new NegativeResponseException(resp.getCommandStatus()));
+            }
+        }
+
+        @Override
+        public void doneWithInvalidResponse(InvalidResponseException e) {
+            response.completeExceptionally(e);
+        }
+
+        @Override
+        public Command getResponse() {
+            return response.getNow(null);
+        }
+
+        /** Never called by jsmpp for these: nothing waits. */
+        @Override
+        public void waitDone() {
+            throw new UnsupportedOperationException("a pipelined request is not waited for");
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package vn.smsgw.gateway.smpp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jsmpp.InvalidResponseException;
+import org.jsmpp.bean.Command;
+import org.jsmpp.bean.SubmitSmResp;
+import org.jsmpp.extra.NegativeResponseException;
+import org.jsmpp.extra.ResponseTimeoutException;
+import org.jsmpp.session.SendCommandTask;
+import org.junit.jupiter.api.Test;
+
+class PipelinedRequestsTest {
+
+    private final PipelinedRequests requests = new PipelinedRequests();
+    private final ByteArrayOutputStream wire = new ByteArrayOutputStream();
+    private final AtomicLong now = new AtomicLong(1_000);
+
+    /** Writes its sequence number as one byte, as a stand-in for a PDU. */
+    private static SendCommandTask task(String name) {
+        return new SendCommandTask() {
+            @Override
+            public void executeTask(OutputStream out, int sequenceNumber) throws IOException {
+                out.write(sequenceNumber);
+            }
+
+            @Override
+            public String getCommandName() {
+                return name;
+            }
+        };
+    }
+
+    private static Command response(int sequenceNumber, int status) {
+        SubmitSmResp resp = new SubmitSmResp();
+        resp.setSequenceNumber(sequenceNumber);
+        resp.setCommandStatus(status);
+        resp.setMessageId("ab12");
+        return resp;
+    }
+
+    private static Throwable failure(PipelinedRequests.Request request) {
+        CompletionException e = assertThrows(CompletionException.class, () -> request.response().join());
+        return e.getCause();
+    }
+
+    @Test
+    void send_writesWithTheSequenceNumberAndWaitsForItsResponse() throws Exception {
+        PipelinedRequests.Request first = requests.send(task("submit_sm"), 7, wire);
+        PipelinedRequests.Request second = requests.send(task("submit_sm"), 8, wire);
+
+        assertArrayEquals(new byte[] {7, 8}, wire.toByteArray());
+        assertEquals(2, requests.inFlight());
+        assertFalse(first.response().isDone());
+        assertEquals(8, second.sequenceNumber());
+    }
+
+    @Test
+    void remove_ofAnotherSequenceNumber_isNullSoJsmppLooksInItsOwnRequests() throws Exception {
+        requests.send(task("submit_sm"), 7, wire);
+
+        assertNull(requests.remove(9));
+        assertEquals(1, requests.inFlight());
+    }
+
+    @Test
+    void done_withEsmeRok_completesWithTheResponse() throws Exception {
+        PipelinedRequests.Request request = requests.send(task("submit_sm"), 7, wire);
+        Command resp = response(7, 0);
+
+        requests.remove(7).done(resp);
+
+        assertSame(resp, request.response().join());
+        assertSame(resp, request.getResponse());
+        assertEquals(0, requests.inFlight());
+    }
+
+    @Test
+    void done_withAnErrorStatus_failsWithThatStatus() throws Exception {
+        PipelinedRequests.Request request = requests.send(task("submit_sm"), 7, wire);
+
+        requests.remove(7).done(response(7, 0x58));
+
+        NegativeResponseException e = assertInstanceOf(NegativeResponseException.class, failure(request));
+        assertEquals(0x58, e.getCommandStatus());
+    }
+
+    @Test
+    void doneWithInvalidResponse_aGenericNack_failsWithIt() throws Exception {
+        PipelinedRequests.Request request = requests.send(task("submit_sm"), 7, wire);
+        InvalidResponseException nack = new InvalidResponseException("generic_nack");
+
+        requests.remove(7).doneWithInvalidResponse(nack);
+
+        assertSame(nack, failure(request));
+    }
+
+    @Test
+    void done_withNoResponse_isRefused() throws Exception {
+        requests.send(task("submit_sm"), 7, wire);
+
+        assertThrows(IllegalArgumentException.class, () -> requests.remove(7).done(null));
+    }
+
+    @Test
+    void send_whoseWriteFails_isNotLeftWaiting() {
+        SendCommandTask broken = new SendCommandTask() {
+            @Override
+            public void executeTask(OutputStream out, int sequenceNumber) throws IOException {
+                throw new IOException("connection reset");
+            }
+
+            @Override
+            public String getCommandName() {
+                return "deliver_sm";
+            }
+        };
+
+        assertThrows(IOException.class, () -> requests.send(broken, 7, wire));
+        assertEquals(0, requests.inFlight());
+        assertNull(requests.remove(7));
+    }
+
+    @Test
+    void expire_timesOutOnlyRequestsPastTheirDeadline() throws Exception {
+        ResponseDeadlines deadlines = new ResponseDeadlines(500, now::get);
+        PipelinedRequests.Request early = requests.send(task("deliver_sm"), 1, wire);
+        deadlines.track(early);
+        now.addAndGet(200);
+        PipelinedRequests.Request late = requests.send(task("deliver_sm"), 2, wire);
+        deadlines.track(late);
+
+        now.addAndGet(299);
+        assertEquals(0, deadlines.expire());
+        now.addAndGet(1);
+        assertEquals(1, deadlines.expire());
+
+        ResponseTimeoutException e = assertInstanceOf(ResponseTimeoutException.class, failure(early));
+        assertTrue(e.getMessage().contains("deliver_sm_resp for sequence_number 1"), e.getMessage());
+        assertFalse(late.response().isDone());
+        assertNull(requests.remove(1), "a response after the timeout is not matched");
+        assertEquals(1, requests.inFlight());
+    }
+
+    @Test
+    void expire_forgetsAnsweredRequestsAndNeverTimesThemOut() throws Exception {
+        ResponseDeadlines deadlines = new ResponseDeadlines(500, now::get);
+        PipelinedRequests.Request answered = requests.send(task("submit_sm"), 1, wire);
+        deadlines.track(answered);
+        PipelinedRequests.Request unanswered = requests.send(task("submit_sm"), 2, wire);
+        deadlines.track(unanswered);
+        requests.remove(1).done(response(1, 0));
+
+        now.addAndGet(10_000);
+
+        assertEquals(1, deadlines.expire());
+        assertEquals(0, answered.response().join().getCommandStatus());
+        assertInstanceOf(ResponseTimeoutException.class, failure(unanswered));
+        assertEquals(0, deadlines.expire());
+    }
+
+    @Test
+    void timeOut_afterTheResponse_changesNothing() throws Exception {
+        PipelinedRequests.Request request = requests.send(task("submit_sm"), 1, wire);
+        requests.remove(1).done(response(1, 0));
+
+        assertFalse(request.timeOut());
+        assertEquals(0, request.response().join().getCommandStatus());
+    }
+
+    @Test
+    void deadlines_needAPositiveTimeout() {
+        assertThrows(IllegalArgumentException.class, () -> new ResponseDeadlines(0, now::get));
+    }
+}
