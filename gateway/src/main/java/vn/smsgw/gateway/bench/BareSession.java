@@ -1,6 +1,9 @@
 package vn.smsgw.gateway.bench;
 
 import java.io.IOException;
+import org.jsmpp.DefaultPDUReader;
+import org.jsmpp.DefaultPDUSender;
+import org.jsmpp.SynchronizedPDUSender;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.DataSm;
@@ -12,17 +15,17 @@ import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
-import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.Session;
+import vn.smsgw.gateway.smpp.PipelinedSmppSession;
 
 /**
  * A jsmpp transceiver bound for a benchmark: by default it acknowledges every deliver_sm at once and does nothing
  * else, the library's ceiling on this machine for comparison; or its deliver_sm go to a given listener.
  */
 final class BareSession implements AutoCloseable {
-    private final SMPPSession session;
+    private final PipelinedSmppSession session;
 
-    private BareSession(SMPPSession session) {
+    private BareSession(PipelinedSmppSession session) {
         this.session = session;
     }
 
@@ -33,7 +36,8 @@ final class BareSession implements AutoCloseable {
     /** A transceiver whose deliver_sm go to {@code listener}. */
     static BareSession bind(int port, int degree, int queueCapacity, MessageReceiverListener listener)
             throws IOException {
-        SMPPSession s = new SMPPSession(new NoDelayConnections());
+        PipelinedSmppSession s = new PipelinedSmppSession(new SynchronizedPDUSender(new DefaultPDUSender()),
+                new DefaultPDUReader(), new NoDelayConnections());
         s.setPduProcessorDegree(degree);
         s.setQueueCapacity(queueCapacity);
         s.setTransactionTimer(10_000);
@@ -44,7 +48,7 @@ final class BareSession implements AutoCloseable {
         return new BareSession(s);
     }
 
-    SMPPSession session() {
+    PipelinedSmppSession session() {
         return session;
     }
 

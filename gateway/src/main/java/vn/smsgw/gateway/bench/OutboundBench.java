@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
+import org.jsmpp.PDUSender;
 import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.SMSCDeliveryReceipt;
 import org.jsmpp.bean.TypeOfNumber;
-import org.jsmpp.session.SMPPSession;
+import org.jsmpp.session.SubmitSmCommandTask;
 import vn.smsgw.dispatch.Dispatch;
 import vn.smsgw.dispatch.DispatchSettings;
 import vn.smsgw.dispatch.outbound.InMemoryOutboundQueue;
@@ -30,6 +30,7 @@ import vn.smsgw.gateway.simulator.SimulatorConfig;
 import vn.smsgw.gateway.simulator.SmscSimulator;
 import vn.smsgw.gateway.smpp.BindStatus;
 import vn.smsgw.gateway.smpp.MoSinks;
+import vn.smsgw.gateway.smpp.PipelinedSmppSession;
 import vn.smsgw.gateway.smpp.ReceiptHandler;
 import vn.smsgw.gateway.smpp.SmppSessions;
 import vn.smsgw.gateway.smpp.SmscConfig;
@@ -39,7 +40,8 @@ import vn.smsgw.gateway.smpp.SubmitterConfig;
 
 /*
  * Each side gets a fresh simulator (receipts on, no delay) and sends the same number of messages with the same
- * window: a bare jsmpp loop (window threads calling submitShortMessage, receipts acknowledged and dropped), then the
+ * window: a bare jsmpp loop (per bind, one thread writing submit_sm without waiting for the responses, up to the
+ * window in flight, as the Submitter does; receipts acknowledged and dropped), then the
  * project's Submitter draining a queue filled beforehand (SQLite with full sync, or in memory), TPS unlimited,
  * receipts applied to the queue by ReceiptHandler. The rate is submit_sm received by the simulator after the first
  * 10 %; for the submitter, "settled" is the time until every message is SUBMITTED or DELIVERED in the queue and
@@ -70,19 +72,23 @@ final class OutboundBench {
                     sessions.add(BareSession.bind(smsc.port(), 2, s.window() * 4 + 200));
                 }
                 AtomicLong next = new AtomicLong();
-                LongAdder failed = new LongAdder();
-                CountDownLatch done = new CountDownLatch(s.window() * s.binds());
-                for (int i = 0; i < s.window() * s.binds(); i++) {
-                    SMPPSession session = sessions.get(i % s.binds()).session();
+                List<PipelinedWindow> windows = new ArrayList<>();
+                CountDownLatch done = new CountDownLatch(s.binds());
+                for (int i = 0; i < s.binds(); i++) {
+                    PipelinedWindow window = new PipelinedWindow(sessions.get(i).session(), s.window());
+                    windows.add(window);
                     Thread t = new Thread(() -> {
                         try {
                             for (long n = next.getAndIncrement(); n < s.count(); n = next.getAndIncrement()) {
-                                try {
-                                    submit(session, n);
-                                } catch (Exception e) {
-                                    failed.increment();
+                                while (!window.takePlace(10)) {
+                                    // a place frees when a response comes or times out
                                 }
+                                long message = n;
+                                window.submit(sender -> submit(sender, message));
                             }
+                            window.awaitAllAnswered(s.max().toMillis());
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
                         } finally {
                             done.countDown();
                         }
@@ -93,10 +99,11 @@ final class OutboundBench {
                 SteadyRate rate = SteadyRate.measure(smsc::submitCount, s.count(), 0.1, s.max(), () -> { });
                 done.await();
                 long deadline = System.nanoTime() + s.max().toNanos();
-                while (smsc.stats().receipts().acked() < s.count() - failed.sum() && System.nanoTime() < deadline) {
+                long failed = windows.stream().mapToLong(PipelinedWindow::failed).sum();
+                while (smsc.stats().receipts().acked() < s.count() - failed && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
-                return new Result("bare jsmpp" + (failed.sum() > 0 ? " (" + failed.sum() + " failed)" : ""), rate,
+                return new Result("bare jsmpp" + (failed > 0 ? " (" + failed + " failed)" : ""), rate,
                         0, 0, 0);
             } finally {
                 sessions.forEach(BareSession::close);
@@ -104,8 +111,8 @@ final class OutboundBench {
         }
     }
 
-    private static void submit(SMPPSession session, long n) throws Exception {
-        session.submitShortMessage("", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, "5656",
+    private static SubmitSmCommandTask submit(PDUSender sender, long n) {
+        return new SubmitSmCommandTask(sender, "", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, "5656",
                 TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, destination(n), new ESMClass(), (byte) 0,
                 (byte) 1, null, null, new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0,
                 DataCodings.ZERO, (byte) 0, (BODY + n).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -239,7 +246,7 @@ final class OutboundBench {
         }
 
         @Override
-        public Optional<SMPPSession> bound() {
+        public Optional<PipelinedSmppSession> bound() {
             return sessions.transmitter(bind);
         }
     }

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jsmpp.session.SMPPSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.smsgw.dispatch.Dispatch;
@@ -34,6 +33,7 @@ import vn.smsgw.gateway.smpp.BindStatus;
 import vn.smsgw.gateway.smpp.MoSinks;
 import vn.smsgw.gateway.smpp.ReceiptHandler;
 import vn.smsgw.gateway.smpp.SmppSessions;
+import vn.smsgw.gateway.smpp.PipelinedSmppSession;
 import vn.smsgw.gateway.smpp.SubmitSession;
 import vn.smsgw.gateway.smpp.Submitter;
 import vn.smsgw.gateway.smpp.SubmitterConfig;
@@ -230,7 +230,7 @@ public final class Gateway implements AutoCloseable {
         }
 
         @Override
-        public Optional<SMPPSession> bound() {
+        public Optional<PipelinedSmppSession> bound() {
             return sessions.transmitter(bind);
         }
     }

@@ -45,6 +45,7 @@ final class DeliveryLane implements AutoCloseable {
     private final long retryDelayNanos;
     private final int maxAttempts;
     private final Semaphore window;
+    private final long responseTimeoutNanos;
     private final ResponseDeadlines deadlines;
     private final DelayQueue<Delivery> due = new DelayQueue<>();
     private final Thread sender;
@@ -58,7 +59,8 @@ final class DeliveryLane implements AutoCloseable {
         this.retryDelayNanos = settings.retryDelay().toNanos();
         this.maxAttempts = settings.maxAttempts();
         this.window = new Semaphore(settings.window());
-        this.deadlines = new ResponseDeadlines(settings.responseTimeout().toNanos(), settings.ticker());
+        this.responseTimeoutNanos = settings.responseTimeout().toNanos();
+        this.deadlines = new ResponseDeadlines(settings.ticker());
         this.sender = new Thread(this::run, settings.name());
         this.sender.setDaemon(true);
     }
@@ -140,7 +142,7 @@ final class DeliveryLane implements AutoCloseable {
             window.release();
             return;
         }
-        deadlines.track(request);
+        deadlines.track(request, responseTimeoutNanos);
         request.response().whenComplete((response, failure) -> {
             try {
                 if (failure == null) {

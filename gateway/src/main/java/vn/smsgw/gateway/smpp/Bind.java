@@ -23,7 +23,6 @@ import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.extra.SessionState;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.MessageReceiverListener;
-import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.Session;
 import org.jsmpp.session.SessionStateListener;
 import org.slf4j.Logger;
@@ -103,7 +102,7 @@ final class Bind {
     }
 
     /** The session when it is bound and can submit (transceiver or transmitter). */
-    Optional<SMPPSession> transmitter() {
+    Optional<PipelinedSmppSession> transmitter() {
         Attempt attempt = current;
         if (attempt == null || status.state() != BindState.BOUND) {
             return Optional.empty();
@@ -160,9 +159,10 @@ final class Bind {
         attempt.bound();
     }
 
-    private SMPPSession newSession(TunedConnectionFactory connections) {
-        SMPPSession session = new SMPPSession(new SynchronizedPDUSender(new DeferredDeliverSmResp(answerWriter())),
-                new DefaultPDUReader(), connections);
+    private PipelinedSmppSession newSession(TunedConnectionFactory connections) {
+        PipelinedSmppSession session = new PipelinedSmppSession(
+                new SynchronizedPDUSender(new DeferredDeliverSmResp(answerWriter())), new DefaultPDUReader(),
+                connections);
         session.setPduProcessorDegree(config.pduProcessorDegree());
         session.setQueueCapacity(config.queueCapacity());
         session.setTransactionTimer(config.transactionTimeout().toMillis());
@@ -288,12 +288,12 @@ final class Bind {
 
     /** One connect-and-bind and the life of its session; ends exactly once. */
     private final class Attempt implements SessionStateListener {
-        final SMPPSession session;
+        final PipelinedSmppSession session;
         private final CountDownLatch closed = new CountDownLatch(1);
         private volatile boolean bound;
         private boolean over;
 
-        Attempt(SMPPSession session) {
+        Attempt(PipelinedSmppSession session) {
             this.session = session;
             session.addSessionStateListener(this);
         }

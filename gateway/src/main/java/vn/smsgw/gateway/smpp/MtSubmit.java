@@ -3,6 +3,7 @@ package vn.smsgw.gateway.smpp;
 import java.io.IOException;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
+import org.jsmpp.PDUSender;
 import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.NumberingPlanIndicator;
@@ -12,6 +13,7 @@ import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.extra.ResponseTimeoutException;
 import org.jsmpp.session.SMPPSession;
+import org.jsmpp.session.SubmitSmCommandTask;
 import org.jsmpp.session.SubmitSmResult;
 
 /** Sends one {@link MtPart} as a submit_sm through a jsmpp session, hiding jsmpp's 18-argument call. */
@@ -42,6 +44,21 @@ public final class MtSubmit {
         SmppAddress source = part.source();
         SmppAddress destination = part.destination();
         return session.submitShortMessage(serviceType,
+                TypeOfNumber.valueOf(source.ton().code()), NumberingPlanIndicator.valueOf(source.npi().code()),
+                source.address(),
+                TypeOfNumber.valueOf(destination.ton().code()),
+                NumberingPlanIndicator.valueOf(destination.npi().code()), destination.address(),
+                new ESMClass(part.esmClass()), PROTOCOL_ID, PRIORITY, null, null,
+                registeredDelivery, REPLACE_IF_PRESENT, DataCodings.newInstance(part.dataCoding()),
+                SM_DEFAULT_MSG_ID, part.shortMessage());
+    }
+
+    /** The same submit_sm as a jsmpp task that writes it with a sequence number, for a pipelined session. */
+    static SubmitSmCommandTask task(PDUSender sender, MtPart part, String serviceType,
+            RegisteredDelivery registeredDelivery) {
+        SmppAddress source = part.source();
+        SmppAddress destination = part.destination();
+        return new SubmitSmCommandTask(sender, serviceType,
                 TypeOfNumber.valueOf(source.ton().code()), NumberingPlanIndicator.valueOf(source.npi().code()),
                 source.address(),
                 TypeOfNumber.valueOf(destination.ton().code()),

@@ -4,28 +4,26 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.LongSupplier;
 
 /**
- * Times out {@link PipelinedRequests.Request}s that got no response within a fixed time, for whoever sent them:
- * the sender calls {@link #expire()} from its own loop. Requests are kept in the order they were tracked, so
- * with one timeout their deadlines are in order and a call looks only at the overdue head; one tracked a little
- * out of order is timed out at most as late as the one before it. Thread-safe.
+ * Times out {@link PipelinedRequests.Request}s that got no response in time, for whoever sent them: the sender
+ * calls {@link #expire()} from its own loop. Requests are kept in the order they were tracked, so with one timeout
+ * (a session's transaction timer) their deadlines are in order and a call looks only at the overdue head; one whose
+ * deadline is earlier than the one before it is timed out at most as late as that one. Thread-safe.
  */
 public final class ResponseDeadlines {
 
-    private final long timeoutNanos;
     private final LongSupplier ticker;
     private final ConcurrentLinkedQueue<Tracked> queue = new ConcurrentLinkedQueue<>();
 
-    /** Deadlines {@code timeoutNanos} after tracking, on {@code ticker} (like {@link System#nanoTime()}). */
-    public ResponseDeadlines(long timeoutNanos, LongSupplier ticker) {
-        if (timeoutNanos <= 0) {
-            throw new IllegalArgumentException("timeout must be positive: " + timeoutNanos);
-        }
-        this.timeoutNanos = timeoutNanos;
+    /** Deadlines on {@code ticker} (monotonic nanoseconds, like {@link System#nanoTime()}). */
+    public ResponseDeadlines(LongSupplier ticker) {
         this.ticker = ticker;
     }
 
-    /** Starts the request's clock. */
-    public void track(PipelinedRequests.Request request) {
+    /** Starts the request's clock: it times out {@code timeoutNanos} from now. */
+    public void track(PipelinedRequests.Request request, long timeoutNanos) {
+        if (timeoutNanos <= 0) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeoutNanos);
+        }
         queue.add(new Tracked(request, ticker.getAsLong() + timeoutNanos));
     }
 

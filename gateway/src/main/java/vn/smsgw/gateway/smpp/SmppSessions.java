@@ -10,7 +10,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jsmpp.bean.BindType;
-import org.jsmpp.session.SMPPSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,11 +108,11 @@ public final class SmppSessions implements AutoCloseable {
      * A bound session that can submit, taken round-robin over the bound transceivers or transmitters; empty when
      * none is bound. jsmpp sessions may be used by several threads at once.
      */
-    public Optional<SMPPSession> anyBound() {
+    public Optional<PipelinedSmppSession> anyBound() {
         int n = binds.size();
         int start = Math.floorMod(next.getAndIncrement(), n);
         for (int i = 0; i < n; i++) {
-            Optional<SMPPSession> session = binds.get((start + i) % n).transmitter();
+            Optional<PipelinedSmppSession> session = binds.get((start + i) % n).transmitter();
             if (session.isPresent()) {
                 return session;
             }
@@ -122,7 +121,7 @@ public final class SmppSessions implements AutoCloseable {
     }
 
     /** The session of the bind called {@code bind} ({@code trx-0}, {@code tx-1}, ...) when it is bound and can submit. */
-    public Optional<SMPPSession> transmitter(String bind) {
+    public Optional<PipelinedSmppSession> transmitter(String bind) {
         return binds.stream().filter(b -> b.name().equals(bind)).findFirst().flatMap(Bind::transmitter);
     }
 

@@ -1,7 +1,6 @@
 package vn.smsgw.gateway.smpp;
 
 import java.util.Optional;
-import org.jsmpp.session.SMPPSession;
 
 /** One SMSC bind as the {@link Submitter} sees it. Implementations are thread-safe. */
 public interface SubmitSession {
@@ -10,5 +9,5 @@ public interface SubmitSession {
     String name();
 
     /** The jsmpp session while it is bound and may transmit; empty while the bind is down. */
-    Optional<SMPPSession> bound();
+    Optional<PipelinedSmppSession> bound();
 }

@@ -3,7 +3,6 @@ package vn.smsgw.gateway.smpp;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -35,14 +34,13 @@ public final class Submitter implements AutoCloseable {
     /*
      * One dispatcher thread claims messages (a batch of replies, or a batch of campaign messages, replies being
      * claimed again at least every 20 ms so that one never waits behind many) and puts them on a ready queue of
-     * `window` places; `window` sender threads take from it, so at most `window` submit_sm are in flight (jsmpp's
-     * submit is synchronous) and, under load, a sender finds its next message waiting instead of being woken for
-     * each one. A sender submits the message's parts in order (MessageSender) and passes the outcome to
-     * SettlementWriter, which records outcomes in batches. While the bind is down nothing is claimed and claimed
-     * messages not yet handed out go back to the queue without counting an attempt. Messages are handed out in id
-     * order; with a window above 1 they may reach the SMSC up to window - 1 places apart, as the submits run
-     * concurrently. Campaign messages are claimed up to 8 windows at a time: each claim is a commit (an fsync on
-     * SQLite) during which the senders drain what is ready, and with 2 windows per claim they sat idle for most of it
+     * `window` places; the bind's SubmitPipeline takes from it while fewer than `window` messages are in progress,
+     * so at most `window` submit_sm are in flight, and submits each message's parts in order without a thread
+     * waiting for the responses. Outcomes go to SettlementWriter, which records them in batches. While the bind is
+     * down nothing is claimed and claimed messages not yet handed out go back to the queue without counting an
+     * attempt. Messages are handed out and written in id order; a throttled part is tried again before any new
+     * message. Campaign messages are claimed up to 8 windows at a time: each claim is a commit (an fsync on
+     * SQLite) during which the pipeline drains what is ready, and with 2 windows per claim the senders sat idle for most of it
      * (unthrottled campaign on SQLite, 2 binds of window 50: 4,600 submit_sm/s with 2 windows, 6,800 with 8). So the
      * next claim of a lane runs ahead on a claimer thread (campaigns once fewer than 2 windows of claimed messages are
      * left, replies once fewer than one window), and the dispatcher waits for it only when it has nothing else to
@@ -63,10 +61,9 @@ public final class Submitter implements AutoCloseable {
     private final LongSupplier ticker;
     private final String owner;
     private final MtMeters meters;
-    private final MessageSender sender;
+    private final SubmitPipeline pipeline;
     private final SettlementWriter settlements;
     private final ArrayBlockingQueue<QueuedSms> ready;
-    private final List<Thread> senders = new ArrayList<>();
     private final Thread dispatcher;
     private final ArrayDeque<QueuedSms> replies = new ArrayDeque<>();
     private final ArrayDeque<QueuedSms> campaigns = new ArrayDeque<>();
@@ -91,16 +88,12 @@ public final class Submitter implements AutoCloseable {
         this.owner = session.name() + "@" + ProcessHandle.current().pid() + "-"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000));
         this.meters = new MtMeters(registry, session.name());
-        this.sender = new MessageSender(session, config, new BindPace(config, nanoTicker), meters, clock,
-                () -> running);
         this.settlements = new SettlementWriter(queue, session.name());
         this.ready = new ArrayBlockingQueue<>(config.window());
-        for (int i = 1; i <= config.window(); i++) {
-            Thread t = new Thread(this::sendReady, "smsgw-mt-" + session.name() + "-" + i);
-            t.setDaemon(true);
-            senders.add(t);
-        }
         this.dispatcher = new Thread(this::dispatch, "smsgw-mt-dispatch-" + session.name());
+        this.pipeline = new SubmitPipeline(session, config, new BindPace(config, nanoTicker), meters, clock,
+                nanoTicker, () -> running, dispatcher::isAlive, ready,
+                ended -> settlements.add(new Settlement(ended.message().id(), owner, ended.outcome())));
         this.dispatcher.setDaemon(true);
         WriterPriority.raise(dispatcher);
         this.claimer = Executors.newSingleThreadExecutor(r -> {
@@ -118,8 +111,8 @@ public final class Submitter implements AutoCloseable {
         }
         running = true;
         settlements.start();
-        senders.forEach(Thread::start);
         dispatcher.start();
+        pipeline.start();
         log.info("{}: submitter started (window {}, {} TPS, {} reserved for replies)", session.name(),
                 config.window(), config.tps(), config.replyReservedShare());
     }
@@ -150,11 +143,7 @@ public final class Submitter implements AutoCloseable {
         try {
             dispatcher.join(config.lease().toMillis());
             claimer.shutdown();
-            long deadline = System.nanoTime() + config.lease().toNanos();
-            for (Thread t : senders) {
-                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            }
-            if (senders.stream().anyMatch(Thread::isAlive)) {
+            if (!pipeline.join(config.lease().toMillis())) {
                 log.warn("{}: submits still running at close; their claims expire with the lease", session.name());
             }
             settlements.close(config.lease().toMillis());
@@ -183,6 +172,7 @@ public final class Submitter implements AutoCloseable {
                         break;
                     }
                 }
+                pipeline.wake();
             } catch (StorageException e) {
                 log.warn("{}: cannot claim from the outbound queue: {}", session.name(), e.getMessage());
                 LockSupport.parkNanos(config.idlePoll().toNanos() * 10);
@@ -192,23 +182,6 @@ public final class Submitter implements AutoCloseable {
             }
         }
         release("stopping");
-    }
-
-    /** A sender thread: submits what the dispatcher made ready until the submitter stops and nothing is left. */
-    private void sendReady() {
-        while (running || !ready.isEmpty()) {
-            QueuedSms next;
-            try {
-                next = ready.poll(config.idlePoll().toNanos(), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (next != null) {
-                meters.inFlight.incrementAndGet();
-                send(next);
-            }
-        }
     }
 
     /** The next message: replies first, then campaign messages while no reply is due. */
@@ -253,18 +226,6 @@ public final class Submitter implements AutoCloseable {
                 throw re;
             }
             throw new StorageException("claim failed: " + e.getCause(), e.getCause());
-        }
-    }
-
-    private void send(QueuedSms m) {
-        try {
-            settlements.add(new Settlement(m.id(), owner, sender.send(m)));
-        } catch (RuntimeException e) {
-            log.error("{}: outbound {} not submitted", session.name(), m.id(), e);
-            settlements.add(new Settlement(m.id(), owner,
-                    new SubmitOutcome.RetryLater(clock.instant().plusSeconds(1), "internal error: " + e, true)));
-        } finally {
-            meters.inFlight.decrementAndGet();
         }
     }
 

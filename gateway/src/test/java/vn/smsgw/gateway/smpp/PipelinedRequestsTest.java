@@ -135,12 +135,12 @@ class PipelinedRequestsTest {
 
     @Test
     void expire_timesOutOnlyRequestsPastTheirDeadline() throws Exception {
-        ResponseDeadlines deadlines = new ResponseDeadlines(500, now::get);
+        ResponseDeadlines deadlines = new ResponseDeadlines(now::get);
         PipelinedRequests.Request early = requests.send(task("deliver_sm"), 1, wire);
-        deadlines.track(early);
+        deadlines.track(early, 500);
         now.addAndGet(200);
         PipelinedRequests.Request late = requests.send(task("deliver_sm"), 2, wire);
-        deadlines.track(late);
+        deadlines.track(late, 500);
 
         now.addAndGet(299);
         assertEquals(0, deadlines.expire());
@@ -156,11 +156,11 @@ class PipelinedRequestsTest {
 
     @Test
     void expire_forgetsAnsweredRequestsAndNeverTimesThemOut() throws Exception {
-        ResponseDeadlines deadlines = new ResponseDeadlines(500, now::get);
+        ResponseDeadlines deadlines = new ResponseDeadlines(now::get);
         PipelinedRequests.Request answered = requests.send(task("submit_sm"), 1, wire);
-        deadlines.track(answered);
+        deadlines.track(answered, 500);
         PipelinedRequests.Request unanswered = requests.send(task("submit_sm"), 2, wire);
-        deadlines.track(unanswered);
+        deadlines.track(unanswered, 500);
         requests.remove(1).done(response(1, 0));
 
         now.addAndGet(10_000);
@@ -181,7 +181,10 @@ class PipelinedRequestsTest {
     }
 
     @Test
-    void deadlines_needAPositiveTimeout() {
-        assertThrows(IllegalArgumentException.class, () -> new ResponseDeadlines(0, now::get));
+    void track_needsAPositiveTimeout() throws Exception {
+        ResponseDeadlines deadlines = new ResponseDeadlines(now::get);
+        PipelinedRequests.Request request = requests.send(task("submit_sm"), 1, wire);
+
+        assertThrows(IllegalArgumentException.class, () -> deadlines.track(request, 0));
     }
 }

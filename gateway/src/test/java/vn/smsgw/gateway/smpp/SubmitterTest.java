@@ -244,8 +244,21 @@ class SubmitterTest {
     }
 
     @Test
+    void drain_windowOfThree_keepsThreeSubmitSmInFlightAndNoMore() throws Exception {
+        ScriptedSmsc smsc = ScriptedSmsc.holding(50, 8);
+        resources.add(smsc);
+        enqueue(Lane.REPLY, bodies("h", 24));
+        start(smsc.port(), config(3, 5_000), 5_000);
+
+        await("24 submitted", () -> count(Lane.REPLY, OutboundState.SUBMITTED) == 24);
+        assertEquals(24, smsc.submits.get());
+        assertEquals(3, smsc.mostAnsweringAtOnce.get(), "submit_sm the SMSC held at once");
+        assertEquals(24.0, meters.get("smsgw.mt.submitted").counter().count());
+    }
+
+    @Test
     void drain_permanentError_failsTheMessageWithTheCode() throws Exception {
-        RejectingSmsc smsc = new RejectingSmsc(0x0B);
+        ScriptedSmsc smsc = ScriptedSmsc.rejecting(0x0B);
         resources.add(smsc);
         enqueue(Lane.REPLY, bodies("f", 3));
         start(smsc.port(), config(1, 100), 5_000);
@@ -291,7 +304,7 @@ class SubmitterTest {
             }
 
             @Override
-            public java.util.Optional<org.jsmpp.session.SMPPSession> bound() {
+            public java.util.Optional<PipelinedSmppSession> bound() {
                 boundChecks.incrementAndGet();
                 return java.util.Optional.empty();
             }

@@ -12,12 +12,11 @@ import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
-import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.Session;
 
 /** A plain jsmpp transceiver bind for the tests, routing every receipt it gets to a {@link ReceiptHandler}. */
 final class TestBind implements SubmitSession, AutoCloseable {
-    private final SMPPSession session = new SMPPSession();
+    private final PipelinedSmppSession session = new PipelinedSmppSession();
 
     private TestBind() {
     }
@@ -53,7 +52,7 @@ final class TestBind implements SubmitSession, AutoCloseable {
     }
 
     @Override
-    public Optional<SMPPSession> bound() {
+    public Optional<PipelinedSmppSession> bound() {
         return session.getSessionState().isTransmittable() ? Optional.of(session) : Optional.empty();
     }
 

@@ -6,7 +6,9 @@ import java.net.ServerSocket;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jsmpp.PDUStringException;
 import org.jsmpp.bean.BroadcastSm;
+import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.bean.CancelBroadcastSm;
 import org.jsmpp.bean.CancelSm;
 import org.jsmpp.bean.DataSm;
@@ -27,18 +29,56 @@ import org.jsmpp.session.ServerMessageReceiverListener;
 import org.jsmpp.session.Session;
 import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
+import org.jsmpp.util.MessageId;
 import org.jsmpp.session.connection.ServerConnection;
 import org.jsmpp.session.connection.ServerConnectionFactory;
 import org.jsmpp.session.connection.socket.ServerSocketConnection;
 
-/** An SMSC that accepts one bind and answers every submit_sm with one command_status: a permanent error. */
-final class RejectingSmsc implements AutoCloseable {
+/**
+ * An SMSC that accepts one bind and answers every submit_sm as a script says, counting the submit_sm it is answering
+ * at once; any other request is refused.
+ */
+final class ScriptedSmsc implements AutoCloseable {
+
+    /** How a submit_sm is answered: its result, or the error status thrown; may take its time. */
+    interface Script {
+        SubmitSmResult answer(SubmitSm submitSm) throws ProcessRequestException;
+    }
+
     final AtomicInteger submits = new AtomicInteger();
+    final AtomicInteger answering = new AtomicInteger();
+    final AtomicInteger mostAnsweringAtOnce = new AtomicInteger();
     private final ExecutorService acceptor = Executors.newSingleThreadExecutor();
     private final SMPPServerSessionListener server;
     private final int port;
 
-    RejectingSmsc(int status) throws IOException {
+    /** Answers every submit_sm with one command_status: a permanent error. */
+    static ScriptedSmsc rejecting(int status) throws IOException {
+        return new ScriptedSmsc(status, 3, submitSm -> {
+            throw new ProcessRequestException("refused", status);
+        });
+    }
+
+    /** Accepts every submit_sm after holding it {@code millis}, with up to {@code threads} held at once. */
+    static ScriptedSmsc holding(long millis, int threads) throws IOException {
+        AtomicInteger ids = new AtomicInteger();
+        return new ScriptedSmsc(0x08, threads, submitSm -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                return new SubmitSmResult(new MessageId(Integer.toHexString(ids.incrementAndGet())),
+                        new OptionalParameter[0]);
+            } catch (PDUStringException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** Other requests are refused with {@code status}; jsmpp runs {@code threads} PDU threads for the session. */
+    private ScriptedSmsc(int status, int threads, Script script) throws IOException {
         ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         port = socket.getLocalPort();
         server = new SMPPServerSessionListener(0, new ServerConnectionFactory() {
@@ -57,11 +97,12 @@ final class RejectingSmsc implements AutoCloseable {
                 return new ServerSocketConnection(socket);
             }
         });
-        server.setMessageReceiverListener(new Refusing(status));
+        server.setMessageReceiverListener(new Refusing(status, script));
+        server.setPduProcessorDegree(threads);
         acceptor.submit(() -> {
             SMPPServerSession session = server.accept();
             BindRequest request = session.waitForBind(5_000);
-            request.accept("rejecting-smsc");
+            request.accept("scripted-smsc");
             return session;
         });
     }
@@ -78,16 +119,23 @@ final class RejectingSmsc implements AutoCloseable {
 
     private final class Refusing implements ServerMessageReceiverListener {
         private final int status;
+        private final Script script;
 
-        Refusing(int status) {
+        Refusing(int status, Script script) {
             this.status = status;
+            this.script = script;
         }
 
         @Override
         public SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession source)
                 throws ProcessRequestException {
             submits.incrementAndGet();
-            throw new ProcessRequestException("refused", status);
+            mostAnsweringAtOnce.accumulateAndGet(answering.incrementAndGet(), Math::max);
+            try {
+                return script.answer(submitSm);
+            } finally {
+                answering.decrementAndGet();
+            }
         }
 
         @Override

@@ -1,0 +1,327 @@
+package vn.smsgw.gateway.smpp;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.jsmpp.InvalidResponseException;
+import org.jsmpp.PDUException;
+import org.jsmpp.bean.Command;
+import org.jsmpp.bean.SubmitSmResp;
+import org.jsmpp.extra.NegativeResponseException;
+import org.jsmpp.extra.ResponseTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.smsgw.dispatch.outbound.PartId;
+import vn.smsgw.dispatch.outbound.QueuedSms;
+import vn.smsgw.dispatch.outbound.SubmitOutcome;
+import vn.smsgw.parser.number.Msisdn;
+
+/*
+ * One thread writes every submit_sm of the bind and none waits for its response (PipelinedSmppSession): up to
+ * `window` messages are in progress, each with at most one part in flight, as the parts of a message go in order. A
+ * response is handled on jsmpp's PDU thread: the message's next part, or a throttled part to be tried again, goes to
+ * the front of the continuations, which the thread takes before any new message; a message that is over goes to the
+ * settlement writer and frees its place. Before, each place in the window was a thread parked in jsmpp's synchronous
+ * submit, and every submit_sm_resp woke one (the senders took 12 % of the MO benchmark's CPU samples, half of it
+ * parking and waking).
+ *
+ * The rules are those of a message sent alone. ESME_RTHROTTLED and ESME_RMSGQFUL slow the whole bind down
+ * (BindPace) and the same part is tried again: the message keeps its place and is never sent twice. Any other
+ * command_status fails the message with that status. No response within the session's transaction timer
+ * (ResponseDeadlines, expired by this thread) leaves it UNKNOWN: the SMSC may have it, so it is not resent. A bind
+ * that is down, or lost while writing, before the first part returns the message to the queue without counting an
+ * attempt; after a part was accepted, the remaining parts wait for the bind, as the handset needs them under the
+ * same reference. Stopping ends a message not begun as "stop" (back to the queue) and one begun as incomplete.
+ */
+/** Submits the messages handed to it on one bind, parts in order, from one thread. Start once; thread-safe. */
+final class SubmitPipeline {
+
+    static final int ESME_RMSGQFUL = 0x14;
+    static final int ESME_RTHROTTLED = 0x58;
+
+    private static final Logger log = LoggerFactory.getLogger(SubmitPipeline.class);
+    /** The longest the thread sleeps with nothing to do before it expires overdue responses again. */
+    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    private final SubmitSession session;
+    private final SubmitterConfig config;
+    private final BindPace pace;
+    private final MtMeters meters;
+    private final Clock clock;
+    private final BooleanSupplier running;
+    private final BooleanSupplier moreToCome;
+    private final BlockingQueue<QueuedSms> ready;
+    private final Consumer<Outcome> outcomes;
+    private final ResponseDeadlines deadlines;
+    private final ConcurrentLinkedDeque<Submission> continuations = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger inProgress = new AtomicInteger();
+    private final AtomicInteger reference = new AtomicInteger();
+    private final Thread thread;
+    private volatile boolean idle;
+
+    /** How one message ended. */
+    record Outcome(QueuedSms message, SubmitOutcome outcome) {
+    }
+
+    /**
+     * A pipeline taking messages from {@code ready} while {@code running} and, after, until {@code moreToCome} is
+     * false and nothing is in progress; each message's outcome goes to {@code outcomes}, on whichever thread ended it.
+     */
+    SubmitPipeline(SubmitSession session, SubmitterConfig config, BindPace pace, MtMeters meters, Clock clock,
+            LongSupplier nanoTicker, BooleanSupplier running, BooleanSupplier moreToCome,
+            BlockingQueue<QueuedSms> ready, Consumer<Outcome> outcomes) {
+        this.session = session;
+        this.config = config;
+        this.pace = pace;
+        this.meters = meters;
+        this.clock = clock;
+        this.running = running;
+        this.moreToCome = moreToCome;
+        this.ready = ready;
+        this.outcomes = outcomes;
+        this.deadlines = new ResponseDeadlines(nanoTicker);
+        this.thread = new Thread(this::run, "smsgw-mt-" + session.name());
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Waits up to {@code millis} for the thread to end; whether it did. */
+    boolean join(long millis) throws InterruptedException {
+        thread.join(Math.max(1, millis));
+        return !thread.isAlive();
+    }
+
+    /** Something may be ready: wakes the thread if it sleeps. */
+    void wake() {
+        if (idle) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    private void run() {
+        while (true) {
+            deadlines.expire();
+            Submission next = continuations.pollFirst();
+            if (next == null && inProgress.get() < config.window()) {
+                QueuedSms m = ready.poll();
+                if (m != null) {
+                    next = begin(m);
+                    if (next == null) {
+                        continue;
+                    }
+                }
+            }
+            if (next != null) {
+                step(next);
+            } else if (!running.getAsBoolean() && !moreToCome.getAsBoolean() && inProgress.get() == 0
+                    && ready.isEmpty()) {
+                return;
+            } else {
+                sleep();
+            }
+        }
+    }
+
+    /** Sleeps until woken or a tick passes, unless work came in while it was deciding to. */
+    private void sleep() {
+        idle = true;
+        if (continuations.isEmpty() && (ready.isEmpty() || inProgress.get() >= config.window())) {
+            LockSupport.parkNanos(this, TICK_NANOS);
+        }
+        idle = false;
+    }
+
+    /** Encodes the message and takes a place for it; null when it is over already. */
+    private Submission begin(QueuedSms m) {
+        meters.inFlight.incrementAndGet();
+        inProgress.incrementAndGet();
+        MtMode mode = m.ucs2() ? MtMode.UCS2 : MtMode.AUTO;
+        MtEncoded encoded;
+        try {
+            encoded = MtEncoder.encode(new MtMessage(m.body(), SmppAddress.source(m.sender(), config.shortCodes()),
+                    SmppAddress.international(m.destination()), mode), reference.getAndIncrement());
+        } catch (IllegalArgumentException e) {
+            end(m, failed(m, "refused", "refused: " + e.getMessage(), List.of()));
+            return null;
+        }
+        if (encoded instanceof MtEncoded.Refused refused) {
+            end(m, failed(m, "refused", "refused: " + refused.reason(), List.of()));
+            return null;
+        }
+        return new Submission(m, ((MtEncoded.Parts) encoded).parts());
+    }
+
+    /** Sends the message's next part, or ends the message when it cannot be sent. */
+    private void step(Submission s) {
+        try {
+            send(s);
+        } catch (RuntimeException e) {
+            log.error("{}: outbound {} not submitted", session.name(), s.message.id(), e);
+            end(s.message, new SubmitOutcome.RetryLater(clock.instant().plusSeconds(1), "internal error: " + e,
+                    true));
+        }
+    }
+
+    private void send(Submission s) {
+        MtPart part = s.parts.get(s.next);
+        if (!pace.await(s.message.lane(), running)) {
+            end(s.message, stopped(s, part, "stop"));
+            return;
+        }
+        Optional<PipelinedSmppSession> bound = session.bound();
+        if (bound.isEmpty()) {
+            waitForBind(s, part, "not bound");
+            return;
+        }
+        PipelinedRequests.Request request;
+        try {
+            request = bound.get().submit(part, config.serviceType());
+        } catch (IOException e) {
+            log.info("{}: submit_sm of outbound {} not sent: {}", session.name(), s.message.id(), e.getMessage());
+            waitForBind(s, part, "link: " + e.getMessage());
+            return;
+        } catch (PDUException e) {
+            end(s.message, failed(s.message, "invalid", "invalid: " + e.getMessage(), s.accepted));
+            return;
+        }
+        deadlines.track(request, TimeUnit.MILLISECONDS.toNanos(bound.get().getTransactionTimer()));
+        request.response().whenComplete((response, failure) -> answered(s, part, response, failure));
+    }
+
+    /**
+     * The bind is down: a message with no part accepted goes back to the queue; one with parts accepted waits for the
+     * bind (this thread with it: nothing else can be sent on this bind meanwhile) and is tried again.
+     */
+    private void waitForBind(Submission s, MtPart part, String why) {
+        if (s.accepted.isEmpty()) {
+            end(s.message, retry(why));
+            return;
+        }
+        while (running.getAsBoolean() && session.bound().isEmpty()) {
+            deadlines.expire();
+            LockSupport.parkNanos(this, config.idlePoll().toNanos());
+        }
+        if (running.getAsBoolean()) {
+            continuations.offerFirst(s);
+        } else {
+            end(s.message, stopped(s, part, "stop"));
+        }
+    }
+
+    /** A part's response, or its failure; on jsmpp's PDU thread (or this one, for a timeout). */
+    private void answered(Submission s, MtPart part, Command response, Throwable failure) {
+        try {
+            if (failure == null) {
+                pace.accepted();
+                meters.submitted();
+                s.accepted.add(partId(part.seq(), ((SubmitSmResp) response).getMessageId()));
+                if (++s.next < s.parts.size()) {
+                    continueWith(s);
+                } else {
+                    end(s.message, new SubmitOutcome.Submitted(s.accepted));
+                }
+                return;
+            }
+            Throwable cause = Futures.cause(failure);
+            if (cause instanceof NegativeResponseException e) {
+                int status = e.getCommandStatus();
+                if (status == ESME_RTHROTTLED || status == ESME_RMSGQFUL) {
+                    meters.throttled();
+                    long pause = pace.throttled();
+                    log.debug("{}: submit_sm of outbound {} answered {}, pausing {} ms", session.name(),
+                            s.message.id(), hex(status), pause / 1_000_000);
+                    continueWith(s);
+                } else {
+                    end(s.message, failed(s.message, hex(status), hex(status), s.accepted));
+                }
+            } else if (cause instanceof ResponseTimeoutException) {
+                meters.unknown();
+                log.warn("{}: no submit_sm_resp for outbound {} part {}/{} to {}; left UNKNOWN, not resent",
+                        session.name(), s.message.id(), part.seq(), part.total(),
+                        Msisdn.mask(s.message.destination()));
+                end(s.message, new SubmitOutcome.Unknown(
+                        "no submit_sm_resp for part " + part.seq() + " of " + part.total(), s.accepted));
+            } else if (cause instanceof InvalidResponseException) {
+                end(s.message, failed(s.message, "invalid", "invalid: " + cause.getMessage(), s.accepted));
+            } else {
+                throw new IllegalStateException("unexpected submit_sm failure", cause);
+            }
+        } catch (RuntimeException e) {
+            log.error("{}: outbound {} not settled normally", session.name(), s.message.id(), e);
+            end(s.message, new SubmitOutcome.RetryLater(clock.instant().plusSeconds(1), "internal error: " + e,
+                    true));
+        }
+    }
+
+    /** The message's next part, or the same one again, goes before any new message. */
+    private void continueWith(Submission s) {
+        continuations.offerFirst(s);
+        wake();
+    }
+
+    private void end(QueuedSms m, SubmitOutcome outcome) {
+        outcomes.accept(new Outcome(m, outcome));
+        meters.inFlight.decrementAndGet();
+        inProgress.decrementAndGet();
+        wake();
+    }
+
+    /** Nothing more can be sent: back to the queue when no part went out, else failed as incomplete. */
+    private SubmitOutcome stopped(Submission s, MtPart part, String why) {
+        if (s.accepted.isEmpty()) {
+            return retry(why);
+        }
+        return failed(s.message, "incomplete", "incomplete: " + s.accepted.size() + " of " + part.total()
+                + " parts sent before " + why, s.accepted);
+    }
+
+    private SubmitOutcome retry(String why) {
+        return new SubmitOutcome.RetryLater(clock.instant(), why, false);
+    }
+
+    private SubmitOutcome failed(QueuedSms m, String status, String error, List<PartId> accepted) {
+        meters.failed(status);
+        log.info("{}: outbound {} to {} failed: {}", session.name(), m.id(), Msisdn.mask(m.destination()), error);
+        return new SubmitOutcome.Failed(error, accepted);
+    }
+
+    static PartId partId(int seq, String messageId) {
+        String id = messageId == null ? "" : messageId;
+        List<String> keys = List.copyOf(MessageIds.matchKeys(id));
+        return new PartId(seq, id, keys.get(0).isEmpty() ? List.of("(none)") : keys);
+    }
+
+    /** A command_status as the queue records it, e.g. {@code 0x0000000B}. */
+    static String hex(int status) {
+        return String.format("0x%08X", status);
+    }
+
+    /**
+     * A message being submitted: its parts and how far it got. Handed between this pipeline's thread and the thread
+     * that completes its part's response, one at a time (the request map and the deque order the hand-offs).
+     */
+    private static final class Submission {
+        final QueuedSms message;
+        final List<MtPart> parts;
+        final List<PartId> accepted = new ArrayList<>();
+        int next;
+
+        Submission(QueuedSms message, List<MtPart> parts) {
+            this.message = message;
+            this.parts = parts;
+        }
+    }
+}
