@@ -24,8 +24,8 @@ final class FaultState {
         return submits.incrementAndGet();
     }
 
-    /** Whether the MO deliver_sm just written is the one after which the connection drops (once per run). */
-    boolean dropAfterMoWritten() {
+    /** Whether the MO deliver_sm about to be written is the one after which the connection drops (once per run). */
+    boolean dropAfterThisMo() {
         int after = faults.dropConnectionAfter();
         return after > 0 && moWritten.incrementAndGet() == after && connectionDropped.compareAndSet(false, true);
     }

@@ -2,6 +2,7 @@ package vn.smsgw.gateway.simulator;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.Socket;
 import org.jsmpp.DefaultPDUSender;
 import org.jsmpp.PDUStringException;
 import org.jsmpp.bean.DataCoding;
@@ -15,16 +16,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * jsmpp's PDU writer with the two faults that must happen on the wire: a submit_sm_resp that is never written, and
- * a connection closed right after a deliver_sm went out (so its response can never arrive). One per session.
+ * a connection closed right after a deliver_sm went out, its input shut before the write so that the response can
+ * never be read (a fast ESME could otherwise answer before the close). One per session.
  */
 final class FaultyPduSender extends DefaultPDUSender {
 
     private static final Logger log = LoggerFactory.getLogger(FaultyPduSender.class);
 
     private final FaultState state;
+    private final Socket socket;
 
-    FaultyPduSender(FaultState state) {
+    FaultyPduSender(FaultState state, Socket socket) {
         this.state = state;
+        this.socket = socket;
     }
 
     @Override
@@ -43,13 +47,17 @@ final class FaultyPduSender extends DefaultPDUSender {
             NumberingPlanIndicator destAddrNpi, String destinationAddr, ESMClass esmClass, byte protocolId,
             byte priorityFlag, RegisteredDelivery registeredDelivery, DataCoding dataCoding, byte[] shortMessage,
             OptionalParameter... optionalParameters) throws PDUStringException, IOException {
+        boolean receipt = (esmClass.value() & 0x3C) == 0x04;
+        boolean drop = !receipt && state.dropAfterThisMo();
+        if (drop) {
+            socket.shutdownInput();
+        }
         byte[] written = super.sendDeliverSm(os, sequenceNumber, serviceType, sourceAddrTon, sourceAddrNpi,
                 sourceAddr, destAddrTon, destAddrNpi, destinationAddr, esmClass, protocolId, priorityFlag,
                 registeredDelivery, dataCoding, shortMessage, optionalParameters);
-        boolean receipt = (esmClass.value() & 0x3C) == 0x04;
-        if (!receipt && state.dropAfterMoWritten()) {
-            log.info("Dropping the connection after MO deliver_sm {}", sequenceNumber);
-            os.close(); // closes the socket: the reader fails and the session closes
+        if (drop) {
+            log.info("Dropped the connection after MO deliver_sm {}", sequenceNumber);
+            os.close(); // closes the socket: the session closes
         }
         return written;
     }

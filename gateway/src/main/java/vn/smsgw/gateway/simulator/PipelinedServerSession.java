@@ -39,17 +39,11 @@ final class PipelinedServerSession extends SMPPServerSession {
                 pdu.destination().ton(), pdu.destination().npi(), pdu.destination().digits(),
                 new ESMClass(pdu.esmClass()), (byte) 0, (byte) 0, new RegisteredDelivery(0),
                 DataCodings.newInstance(pdu.dataCoding()), pdu.shortMessage(), pdu.tlvs());
-        try {
-            return pipelined.send(task, sequence().nextValue(), connection().getOutputStream());
-        } catch (IOException e) {
-            close();
-            throw e;
-        }
+        return pipelined.send(task, sequence().nextValue(), connection().getOutputStream(), this::close);
     }
 
     @Override
     protected PendingResponse<Command> removePendingResponse(int sequenceNumber) {
-        PendingResponse<Command> request = pipelined.remove(sequenceNumber);
-        return request != null ? request : super.removePendingResponse(sequenceNumber);
+        return pipelined.removeOr(sequenceNumber, super::removePendingResponse);
     }
 }

@@ -118,7 +118,7 @@ final class SessionAcceptor implements AutoCloseable {
                     open.remove(source);
                 }
             }, submits, submits, config.pduProcessorDegree(), config.queueCapacity(),
-                    new SynchronizedPDUSender(new FaultyPduSender(faults)), new DefaultPDUReader());
+                    new SynchronizedPDUSender(new FaultyPduSender(faults, socket)), new DefaultPDUReader());
         } catch (IOException e) {
             log.warn("Cannot open a session: {}", e.getMessage());
             return;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
 import org.jsmpp.SMPPConstant;
@@ -30,9 +31,11 @@ public final class PipelinedRequests {
 
     /**
      * Registers {@code sequenceNumber}, then writes the request with it; the returned request's response completes
-     * when jsmpp hands the answer to {@link #remove(int)}. A write that fails unregisters it and throws.
+     * when jsmpp hands the answer to {@link #remove(int)}. A write that fails unregisters it, runs
+     * {@code onWriteFailure} (a session closes itself then, as jsmpp's own send does) and throws.
      */
-    public Request send(SendCommandTask task, int sequenceNumber, OutputStream out) throws PDUException, IOException {
+    public Request send(SendCommandTask task, int sequenceNumber, OutputStream out, Runnable onWriteFailure)
+            throws PDUException, IOException {
         Request request = new Request(this, sequenceNumber, task.getCommandName());
         waiting.put(sequenceNumber, request);
         boolean written = false;
@@ -40,6 +43,9 @@ public final class PipelinedRequests {
             task.executeTask(out, sequenceNumber);
             written = true;
             return request;
+        } catch (IOException e) {
+            onWriteFailure.run();
+            throw e;
         } finally {
             if (!written) {
                 waiting.remove(sequenceNumber, request);
@@ -50,6 +56,15 @@ public final class PipelinedRequests {
     /** The request {@code sequenceNumber} answers, taken out, or null if it is not one of these. */
     public PendingResponse<Command> remove(int sequenceNumber) {
         return waiting.remove(sequenceNumber);
+    }
+
+    /**
+     * For a session's {@code removePendingResponse}: the request {@code sequenceNumber} answers, taken out, if it is
+     * one of these, else what the session's own lookup gives.
+     */
+    public PendingResponse<Command> removeOr(int sequenceNumber, IntFunction<PendingResponse<Command>> sessions) {
+        PendingResponse<Command> request = waiting.remove(sequenceNumber);
+        return request != null ? request : sessions.apply(sequenceNumber);
     }
 
     /** Requests written and not yet answered or timed out. */

@@ -55,17 +55,12 @@ public final class PipelinedSmppSession extends SMPPSession {
     public PipelinedRequests.Request send(String command, Function<PDUSender, SendCommandTask> task)
             throws PDUException, IOException {
         ensureTransmittable(command);
-        try {
-            return pipelined.send(task.apply(pduSender()), sequence().nextValue(), connection().getOutputStream());
-        } catch (IOException e) {
-            close();
-            throw e;
-        }
+        return pipelined.send(task.apply(pduSender()), sequence().nextValue(), connection().getOutputStream(),
+                this::close);
     }
 
     @Override
     protected PendingResponse<Command> removePendingResponse(int sequenceNumber) {
-        PendingResponse<Command> request = pipelined.remove(sequenceNumber);
-        return request != null ? request : super.removePendingResponse(sequenceNumber);
+        return pipelined.removeOr(sequenceNumber, super::removePendingResponse);
     }
 }

@@ -16,16 +16,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.Command;
 import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.bean.SubmitSm;
+import org.jsmpp.bean.SubmitSmResp;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.BindRequest;
 import org.jsmpp.session.SMPPServerSession;
 import org.jsmpp.session.SMPPServerSessionListener;
-import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.ServerMessageReceiverListener;
 import org.jsmpp.session.SubmitSmResult;
 import org.jsmpp.session.connection.ServerConnection;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** MtSubmit over a real socket against a minimal jsmpp server that records each submit_sm. */
+/** MtSubmit's submit_sm, sent by a pipelined session over a real socket to a jsmpp server that records it. */
 class MtSubmitTest {
 
     private final List<SubmitSm> received = new CopyOnWriteArrayList<>();
@@ -44,7 +45,7 @@ class MtSubmitTest {
     private SMPPServerSessionListener server;
     private int port;
     private Future<SMPPServerSession> serverSession;
-    private SMPPSession client;
+    private PipelinedSmppSession client;
 
     @BeforeEach
     void bind() throws Exception {
@@ -58,7 +59,7 @@ class MtSubmitTest {
             request.accept("test-smsc");
             return session;
         });
-        client = new SMPPSession();
+        client = new PipelinedSmppSession();
         client.setTransactionTimer(5_000);
         client.connectAndBind("127.0.0.1", port, new BindParameter(BindType.BIND_TRX, "smsgw", "pw", "",
                 TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null), 5_000);
@@ -79,9 +80,9 @@ class MtSubmitTest {
                 SmppAddress.international("84912345678"), MtMode.AUTO);
         MtPart part = assertInstanceOf(MtEncoded.Parts.class, MtEncoder.encode(message, 17)).parts().get(1);
 
-        SubmitSmResult result = MtSubmit.submit(client, part, "");
+        Command resp = client.submit(part, "").response().get(5, TimeUnit.SECONDS);
 
-        assertEquals("3039", result.getMessageId());
+        assertEquals("3039", assertInstanceOf(SubmitSmResp.class, resp).getMessageId());
         SubmitSm submitSm = received.get(0);
         assertEquals(0x00, submitSm.getSourceAddrTon());
         assertEquals(0x00, submitSm.getSourceAddrNpi());
@@ -101,7 +102,7 @@ class MtSubmitTest {
                 SmppAddress.international("84912345678"), MtMode.AUTO);
         MtPart part = assertInstanceOf(MtEncoded.Parts.class, MtEncoder.encode(message, 0)).parts().get(0);
 
-        MtSubmit.submit(client, part, "");
+        client.submit(part, "").response().get(5, TimeUnit.SECONDS);
 
         SubmitSm submitSm = received.get(0);
         assertEquals(0x05, submitSm.getSourceAddrTon());

@@ -13,16 +13,20 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.bean.Command;
 import org.jsmpp.bean.SubmitSmResp;
 import org.jsmpp.extra.NegativeResponseException;
+import org.jsmpp.extra.PendingResponse;
 import org.jsmpp.extra.ResponseTimeoutException;
 import org.jsmpp.session.SendCommandTask;
 import org.junit.jupiter.api.Test;
 
 class PipelinedRequestsTest {
+
+    private static final Runnable NOTHING = () -> { };
 
     private final PipelinedRequests requests = new PipelinedRequests();
     private final ByteArrayOutputStream wire = new ByteArrayOutputStream();
@@ -58,8 +62,8 @@ class PipelinedRequestsTest {
 
     @Test
     void send_writesWithTheSequenceNumberAndWaitsForItsResponse() throws Exception {
-        PipelinedRequests.Request first = requests.send(task("submit_sm"), 7, wire);
-        PipelinedRequests.Request second = requests.send(task("submit_sm"), 8, wire);
+        PipelinedRequests.Request first = requests.send(task("submit_sm"), 7, wire, NOTHING);
+        PipelinedRequests.Request second = requests.send(task("submit_sm"), 8, wire, NOTHING);
 
         assertArrayEquals(new byte[] {7, 8}, wire.toByteArray());
         assertEquals(2, requests.inFlight());
@@ -69,15 +73,25 @@ class PipelinedRequestsTest {
 
     @Test
     void remove_ofAnotherSequenceNumber_isNullSoJsmppLooksInItsOwnRequests() throws Exception {
-        requests.send(task("submit_sm"), 7, wire);
+        requests.send(task("submit_sm"), 7, wire, NOTHING);
 
         assertNull(requests.remove(9));
         assertEquals(1, requests.inFlight());
     }
 
     @Test
+    void removeOr_ofAnotherSequenceNumber_givesWhatTheSessionsOwnLookupGives() throws Exception {
+        requests.send(task("submit_sm"), 7, wire, NOTHING);
+        PendingResponse<Command> theirs = new PendingResponse<>(1_000);
+
+        assertSame(theirs, requests.removeOr(9, seq -> seq == 9 ? theirs : null));
+        assertInstanceOf(PipelinedRequests.Request.class, requests.removeOr(7, seq -> theirs));
+        assertEquals(0, requests.inFlight());
+    }
+
+    @Test
     void done_withEsmeRok_completesWithTheResponse() throws Exception {
-        PipelinedRequests.Request request = requests.send(task("submit_sm"), 7, wire);
+        PipelinedRequests.Request request = requests.send(task("submit_sm"), 7, wire, NOTHING);
         Command resp = response(7, 0);
 
         requests.remove(7).done(resp);
@@ -89,7 +103,7 @@ class PipelinedRequestsTest {
 
     @Test
     void done_withAnErrorStatus_failsWithThatStatus() throws Exception {
-        PipelinedRequests.Request request = requests.send(task("submit_sm"), 7, wire);
+        PipelinedRequests.Request request = requests.send(task("submit_sm"), 7, wire, NOTHING);
 
         requests.remove(7).done(response(7, 0x58));
 
@@ -99,7 +113,7 @@ class PipelinedRequestsTest {
 
     @Test
     void doneWithInvalidResponse_aGenericNack_failsWithIt() throws Exception {
-        PipelinedRequests.Request request = requests.send(task("submit_sm"), 7, wire);
+        PipelinedRequests.Request request = requests.send(task("submit_sm"), 7, wire, NOTHING);
         InvalidResponseException nack = new InvalidResponseException("generic_nack");
 
         requests.remove(7).doneWithInvalidResponse(nack);
@@ -109,13 +123,13 @@ class PipelinedRequestsTest {
 
     @Test
     void done_withNoResponse_isRefused() throws Exception {
-        requests.send(task("submit_sm"), 7, wire);
+        requests.send(task("submit_sm"), 7, wire, NOTHING);
 
         assertThrows(IllegalArgumentException.class, () -> requests.remove(7).done(null));
     }
 
     @Test
-    void send_whoseWriteFails_isNotLeftWaiting() {
+    void send_whoseWriteFails_closesTheSessionAndIsNotLeftWaiting() {
         SendCommandTask broken = new SendCommandTask() {
             @Override
             public void executeTask(OutputStream out, int sequenceNumber) throws IOException {
@@ -128,7 +142,9 @@ class PipelinedRequestsTest {
             }
         };
 
-        assertThrows(IOException.class, () -> requests.send(broken, 7, wire));
+        AtomicInteger closed = new AtomicInteger();
+        assertThrows(IOException.class, () -> requests.send(broken, 7, wire, closed::incrementAndGet));
+        assertEquals(1, closed.get(), "the session is closed once");
         assertEquals(0, requests.inFlight());
         assertNull(requests.remove(7));
     }
@@ -136,10 +152,10 @@ class PipelinedRequestsTest {
     @Test
     void expire_timesOutOnlyRequestsPastTheirDeadline() throws Exception {
         ResponseDeadlines deadlines = new ResponseDeadlines(now::get);
-        PipelinedRequests.Request early = requests.send(task("deliver_sm"), 1, wire);
+        PipelinedRequests.Request early = requests.send(task("deliver_sm"), 1, wire, NOTHING);
         deadlines.track(early, 500);
         now.addAndGet(200);
-        PipelinedRequests.Request late = requests.send(task("deliver_sm"), 2, wire);
+        PipelinedRequests.Request late = requests.send(task("deliver_sm"), 2, wire, NOTHING);
         deadlines.track(late, 500);
 
         now.addAndGet(299);
@@ -157,9 +173,9 @@ class PipelinedRequestsTest {
     @Test
     void expire_forgetsAnsweredRequestsAndNeverTimesThemOut() throws Exception {
         ResponseDeadlines deadlines = new ResponseDeadlines(now::get);
-        PipelinedRequests.Request answered = requests.send(task("submit_sm"), 1, wire);
+        PipelinedRequests.Request answered = requests.send(task("submit_sm"), 1, wire, NOTHING);
         deadlines.track(answered, 500);
-        PipelinedRequests.Request unanswered = requests.send(task("submit_sm"), 2, wire);
+        PipelinedRequests.Request unanswered = requests.send(task("submit_sm"), 2, wire, NOTHING);
         deadlines.track(unanswered, 500);
         requests.remove(1).done(response(1, 0));
 
@@ -173,7 +189,7 @@ class PipelinedRequestsTest {
 
     @Test
     void timeOut_afterTheResponse_changesNothing() throws Exception {
-        PipelinedRequests.Request request = requests.send(task("submit_sm"), 1, wire);
+        PipelinedRequests.Request request = requests.send(task("submit_sm"), 1, wire, NOTHING);
         requests.remove(1).done(response(1, 0));
 
         assertFalse(request.timeOut());
@@ -183,7 +199,7 @@ class PipelinedRequestsTest {
     @Test
     void track_needsAPositiveTimeout() throws Exception {
         ResponseDeadlines deadlines = new ResponseDeadlines(now::get);
-        PipelinedRequests.Request request = requests.send(task("submit_sm"), 1, wire);
+        PipelinedRequests.Request request = requests.send(task("submit_sm"), 1, wire, NOTHING);
 
         assertThrows(IllegalArgumentException.class, () -> deadlines.track(request, 0));
     }
