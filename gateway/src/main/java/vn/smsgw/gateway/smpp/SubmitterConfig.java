@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * The settings of one bind's {@link Submitter}; {@link #defaults()} gives the values below.
  *
- * @param window               submit_sm in flight at once on the bind (= sender threads); default 10
+ * @param window               submit_sm in flight at once on the bind; default 10
  * @param tps                  submit_sm per second on the bind; default 100
  * @param replyReservedShare   share of {@code tps} that campaign traffic never uses, kept for replies; 0 to under 1;
  *                             default 0.2
