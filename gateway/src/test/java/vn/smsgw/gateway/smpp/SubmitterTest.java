@@ -211,6 +211,35 @@ class SubmitterTest {
     }
 
     @Test
+    void drain_threePartMessagesThrottledWithAWindow_sendsEachMessagesPartsInOrderAndEachOnce() throws Exception {
+        SmscSimulator simulator = simulator(SimulatorConfig.builder().faults(Faults.none().withThrottleEvery(4)));
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            bodies.add(String.format("m%02d ", i) + "Canh bao lua dao qua tin nhan. ".repeat(12));
+        }
+        enqueue(Lane.REPLY, bodies);
+        start(simulator.port(), config(5, 5_000), 5_000);
+
+        await("20 delivered", () -> count(Lane.REPLY, OutboundState.DELIVERED) == 20);
+        java.util.Map<Integer, List<Integer>> partsByReference = new java.util.TreeMap<>();
+        for (ReceivedSubmit r : simulator.received()) {
+            if (r.commandStatus() != 0) {
+                continue;
+            }
+            byte[] udh = Arrays.copyOf(r.shortMessage(), 6);
+            assertEquals(3, udh[4], "parts of each message");
+            partsByReference.computeIfAbsent(udh[3] & 0xFF, k -> new ArrayList<>()).add((int) udh[5]);
+        }
+        assertEquals(20, partsByReference.size());
+        partsByReference.forEach((reference, parts) -> assertEquals(List.of(1, 2, 3), parts,
+                "accepted parts of reference " + reference + ", in the order the SMSC got them"));
+        assertTrue(simulator.stats().submits().throttled() > 0);
+        for (long id : ids()) {
+            assertEquals(3, queue.status(id).orElseThrow().parts().size());
+        }
+    }
+
+    @Test
     void drain_throttledWithAWindow_submitsEachMessageOnce() throws Exception {
         SmscSimulator simulator = simulator(SimulatorConfig.builder().faults(Faults.none().withThrottleEvery(5)));
         List<String> bodies = bodies("w", 300);
