@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import vn.smsgw.dispatch.outbound.PartId;
 import vn.smsgw.dispatch.outbound.QueuedSms;
 import vn.smsgw.dispatch.outbound.SubmitOutcome;
+import vn.smsgw.dispatch.store.WriterPriority;
 import vn.smsgw.parser.number.Msisdn;
 
 /*
@@ -92,6 +93,7 @@ final class SubmitPipeline {
         this.deadlines = new ResponseDeadlines(nanoTicker);
         this.thread = new Thread(this::run, "smsgw-mt-" + session.name());
         this.thread.setDaemon(true);
+        WriterPriority.raise(thread);
     }
 
     void start() {
