@@ -181,6 +181,7 @@ public final class JdbcOutboundQueue implements OutboundQueue {
                 accepted(s.outcome()).forEach(p -> keys.addAll(p.matchKeys()));
             }
             parts.lockKeys(keys);
+            parts.readParked(keys);
             int counted = 0;
             for (Settlement s : settlements) {
                 if (write(tx, parts, s, now)) {

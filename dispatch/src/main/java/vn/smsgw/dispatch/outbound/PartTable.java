@@ -6,8 +6,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import vn.smsgw.dispatch.store.Dialect;
 import vn.smsgw.dispatch.store.JdbcTx;
 import vn.smsgw.dispatch.store.MultiRow;
@@ -29,10 +32,17 @@ final class PartTable {
     record PartRef(long outboundId, int part) {
     }
 
+    /** A receipt kept under a key that matched no part when it came. */
+    private record Parked(String state, String error) {
+    }
+
     private final JdbcTx tx;
     private final Dialect dialect;
     private final long now;
     private Boolean parked;
+    /** Keys whose parked receipts were read in one statement ({@link #readParked}), and what is parked under them. */
+    private Set<String> keysRead = Set.of();
+    private final Map<String, Parked> parkedRead = new HashMap<>();
 
     /** Parts and receipts written in {@code tx}, at {@code now}. */
     PartTable(JdbcTx tx, long now) {
@@ -152,39 +162,69 @@ final class PartTable {
     }
 
     /**
+     * Reads the receipts parked under any of these keys in one statement, for {@link #applyEarly} of the parts they
+     * belong to: a batch of settlements looks its keys up at once instead of one statement per key (on PostgreSQL a
+     * round trip each, taken while holding the keys' locks). Reads nothing while no receipt is parked at all.
+     */
+    void readParked(Collection<String> keys) throws SQLException {
+        if (keys.isEmpty() || !anyParked()) {
+            return;
+        }
+        MultiRow rows = new MultiRow(dialect, "text").replanned();
+        keys.forEach(rows::add);
+        long oldest = now - EARLY_RECEIPT_TTL.toMillis();
+        rows.forEachChunk(tx, src -> "WITH q (k) AS (" + src + ") SELECT e.match_key, e.state, e.error, "
+                + "e.received_at FROM outbound_early_receipt e JOIN q ON e.match_key = q.k", ps -> {
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            if (rs.getLong(4) >= oldest) {
+                                parkedRead.put(rs.getString(1), new Parked(rs.getString(2), rs.getString(3)));
+                            }
+                        }
+                    }
+                });
+        keysRead = Set.copyOf(keys);
+    }
+
+    /**
      * Applies the parked receipts of these parts (exact key first) and forgets them; returns whether any was. The
      * keys are looked up only while some receipt is parked at all (checked once per batch; parked ones are rare
-     * after the first seconds of sending).
+     * after the first seconds of sending), from {@link #readParked} when it read them.
      */
     boolean applyEarly(long id, List<PartId> parts) throws SQLException {
         if (!anyParked()) {
             return false;
         }
-        PreparedStatement find = tx.statement("SELECT state, error FROM outbound_early_receipt "
-                + "WHERE match_key = ? AND received_at >= ?");
         PreparedStatement forget = tx.statement("DELETE FROM outbound_early_receipt WHERE match_key = ?");
         boolean applied = false;
         for (PartId p : parts) {
             for (String key : p.matchKeys()) {
-                find.setString(1, key);
-                find.setLong(2, now - EARLY_RECEIPT_TTL.toMillis());
-                String state;
-                String error;
-                try (ResultSet rs = find.executeQuery()) {
-                    if (!rs.next()) {
-                        continue;
-                    }
-                    state = rs.getString(1);
-                    error = rs.getString(2);
+                Parked receipt = parkedUnder(key);
+                if (receipt == null) {
+                    continue;
                 }
-                apply(new PartRef(id, p.part()), OutboundState.valueOf(state), error);
+                apply(new PartRef(id, p.part()), OutboundState.valueOf(receipt.state()), receipt.error());
                 forget.setString(1, key);
                 forget.executeUpdate();
+                parkedRead.remove(key);
                 applied = true;
                 break;
             }
         }
         return applied;
+    }
+
+    private Parked parkedUnder(String key) throws SQLException {
+        if (keysRead.contains(key)) {
+            return parkedRead.get(key);
+        }
+        PreparedStatement find = tx.statement("SELECT state, error FROM outbound_early_receipt "
+                + "WHERE match_key = ? AND received_at >= ?");
+        find.setString(1, key);
+        find.setLong(2, now - EARLY_RECEIPT_TTL.toMillis());
+        try (ResultSet rs = find.executeQuery()) {
+            return rs.next() ? new Parked(rs.getString(1), rs.getString(2)) : null;
+        }
     }
 
     private boolean anyParked() throws SQLException {

@@ -342,6 +342,45 @@ abstract class OutboundQueueContract {
     }
 
     @Test
+    void settle_batchWithReceiptsParkedForSomeParts_appliesEachToItsPartOnce() {
+        enqueue(Lane.REPLY, "a", "b", "c");
+        List<QueuedSms> claimed = claim(Lane.REPLY, 3);
+        long a = claimed.get(0).id();
+        long b = claimed.get(1).id();
+        long c = claimed.get(2).id();
+        assertTrue(receipt("1000a", OutboundState.DELIVERED, "000").isEmpty());
+        assertTrue(receipt("4097", OutboundState.DELIVERED, "000").isEmpty());
+        assertTrue(receipt("1000c", OutboundState.DELIVERED, "000").isEmpty());
+
+        assertEquals(3, queue.settle(List.of(
+                new Settlement(a, OWNER, submitted(part(1, "1000a"))),
+                new Settlement(b, OWNER, submitted(part(1, "1000b"))),
+                new Settlement(c, OWNER, submitted(part(1, "1001", "4097"), part(2, "1000c"))))));
+
+        assertEquals(OutboundState.DELIVERED, status(a).state());
+        assertEquals(OutboundState.SUBMITTED, status(b).state());
+        assertEquals(OutboundState.DELIVERED, status(c).state(), "both parts by receipts parked under their keys");
+        assertEquals(OptionalLong.of(a), receipt("1000a", OutboundState.DELIVERED, "000"),
+                "the parked receipt was used up: a new one matches the part");
+    }
+
+    @Test
+    void settle_batchOfTwoMessagesSharingAParkedKey_appliesItToTheFirstOnly() {
+        enqueue(Lane.REPLY, "a", "b");
+        List<QueuedSms> claimed = claim(Lane.REPLY, 2);
+        long a = claimed.get(0).id();
+        long b = claimed.get(1).id();
+        assertTrue(receipt("3039", OutboundState.DELIVERED, "000").isEmpty());
+
+        assertEquals(2, queue.settle(List.of(
+                new Settlement(a, OWNER, submitted(part(1, "3039", "12345"))),
+                new Settlement(b, OWNER, submitted(part(1, "12345", "3039"))))));
+
+        assertEquals(OutboundState.DELIVERED, status(a).state());
+        assertEquals(OutboundState.SUBMITTED, status(b).state());
+    }
+
+    @Test
     void applyReceipt_parkedLongerThanItsTtl_isNotApplied() {
         enqueue(Lane.REPLY, "a");
         long id = claim(Lane.REPLY, 1).get(0).id();
