@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.TreeSet;
 import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.dispatch.store.Dialect;
 import vn.smsgw.dispatch.store.JdbcTx;
+import vn.smsgw.dispatch.store.MultiRow;
 import vn.smsgw.dispatch.store.StorageException;
 
 /**
@@ -72,7 +74,7 @@ public final class JdbcOutboundQueue implements OutboundQueue {
     private final Clock clock;
     final String claimSql;
     final String anyDueSql;
-    private final String lockRowSql;
+    private final boolean lockRows;
     private final long commitIntervalNanos;
 
     /** Write work in a transaction. */
@@ -112,8 +114,8 @@ public final class JdbcOutboundQueue implements OutboundQueue {
                 + "SELECT 1 FROM outbound WHERE state = 'CLAIMED' AND lane = ? AND lease_until <= ? LIMIT 1";
         this.claimSql = "UPDATE outbound SET state = 'CLAIMED', claim_owner = ?, lease_until = ?, "
                 + "attempts = attempts + 1, updated_at = ? WHERE id IN (" + due + ") RETURNING " + CLAIM_COLUMNS;
-        // only PostgreSQL needs the row locked before its parts are written; SQLite has one writer at a time
-        this.lockRowSql = pg ? "SELECT state FROM outbound WHERE id = ? FOR UPDATE" : null;
+        // only PostgreSQL needs the rows locked before their parts are written; SQLite has one writer at a time
+        this.lockRows = pg;
     }
 
     /**
@@ -203,6 +205,7 @@ public final class JdbcOutboundQueue implements OutboundQueue {
             TreeSet<String> keys = new TreeSet<>();
             receipts.forEach(r -> keys.add(r.matchKey()));
             parts.lockKeys(keys);
+            lockRows(tx, parts.readParts(keys));
             List<OptionalLong> matched = new ArrayList<>(receipts.size());
             for (ReceiptUpdate receipt : receipts) {
                 matched.add(apply(tx, parts, receipt));
@@ -219,7 +222,6 @@ public final class JdbcOutboundQueue implements OutboundQueue {
             return OptionalLong.empty();
         }
         long id = match.get().outboundId();
-        lockRow(tx, id);
         boolean changed = parts.apply(match.get(), receipt.state(), receipt.error());
         if (!changed || !parts.settleOnePart(id, receipt.state(), receipt.error())) {
             parts.settleMessage(id);
@@ -320,13 +322,19 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         });
     }
 
-    private void lockRow(JdbcTx tx, long id) throws SQLException {
-        if (lockRowSql == null) {
+    /**
+     * Locks these messages' rows (PostgreSQL) in id order, in one statement: transactions that lock rows only after
+     * the keys (receipts for different parts of one message hold different keys) then never wait on each other in
+     * a cycle.
+     */
+    private void lockRows(JdbcTx tx, Collection<Long> sortedIds) throws SQLException {
+        if (!lockRows || sortedIds.isEmpty()) {
             return;
         }
-        PreparedStatement ps = tx.statement(lockRowSql);
-        ps.setLong(1, id);
-        ps.executeQuery().close();
+        MultiRow ids = new MultiRow(tx.dialect(), "bigint");
+        sortedIds.forEach(ids::add);
+        ids.forEachChunk(tx, src -> "SELECT o.state FROM outbound o JOIN (" + src + ") AS q(id) ON o.id = q.id "
+                + "ORDER BY o.id FOR UPDATE OF o", ps -> ps.executeQuery().close());
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import vn.smsgw.dispatch.store.Dialect;
 import vn.smsgw.dispatch.store.JdbcTx;
 import vn.smsgw.dispatch.store.MultiRow;
@@ -43,6 +44,9 @@ final class PartTable {
     /** Keys whose parked receipts were read in one statement ({@link #readParked}), and what is parked under them. */
     private Set<String> keysRead = Set.of();
     private final Map<String, Parked> parkedRead = new HashMap<>();
+    /** Parts of the keys {@link #readParts} read, null for a key of no part; null before it ran. */
+    private Map<String, PartRef> partsRead;
+    private boolean pruned;
 
     /** Parts and receipts written in {@code tx}, at {@code now}. */
     PartTable(JdbcTx tx, long now) {
@@ -94,12 +98,53 @@ final class PartTable {
 
     /** The part a receipt key belongs to: an exact match first, then the most recent message. */
     Optional<PartRef> find(String key) throws SQLException {
+        if (partsRead != null && partsRead.containsKey(key)) {
+            return Optional.ofNullable(partsRead.get(key));
+        }
         PreparedStatement ps = tx.statement("SELECT outbound_id, part FROM outbound_key "
                 + "WHERE match_key = ? ORDER BY exact DESC, outbound_id DESC LIMIT 1");
         ps.setString(1, key);
         try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.of(new PartRef(rs.getLong(1), rs.getInt(2))) : Optional.empty();
         }
+    }
+
+    /**
+     * Reads the parts of these receipt keys in one statement, for {@link #find} (a key of no part then finds nothing
+     * without a statement of its own), and returns the messages they belong to. A batch of receipts looks its keys up
+     * at once instead of one statement each (on PostgreSQL a round trip each, taken while holding the keys' locks).
+     */
+    Set<Long> readParts(Collection<String> keys) throws SQLException {
+        Map<String, long[]> best = new HashMap<>();
+        MultiRow rows = new MultiRow(dialect, "text").replanned();
+        keys.forEach(rows::add);
+        rows.forEachChunk(tx, src -> "WITH q (k) AS (" + src + ") SELECT e.match_key, e.outbound_id, e.part, "
+                + "e.exact FROM outbound_key e JOIN q ON e.match_key = q.k", ps -> {
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            long[] row = {rs.getLong(2), rs.getInt(3), rs.getInt(4)};
+                            best.merge(rs.getString(1), row, PartTable::preferred);
+                        }
+                    }
+                });
+        partsRead = new HashMap<>();
+        Set<Long> messages = new TreeSet<>();
+        for (String key : keys) {
+            long[] row = best.get(key);
+            partsRead.put(key, row == null ? null : new PartRef(row[0], (int) row[1]));
+            if (row != null) {
+                messages.add(row[0]);
+            }
+        }
+        return messages;
+    }
+
+    /** Of two parts under one key, the one {@link #find} takes: an exact match first, then the most recent message. */
+    private static long[] preferred(long[] a, long[] b) {
+        if (a[2] != b[2]) {
+            return a[2] > b[2] ? a : b;
+        }
+        return a[0] >= b[0] ? a : b;
     }
 
     /**
@@ -142,7 +187,10 @@ final class PartTable {
         return error == null || error.isEmpty() ? state.name() : error;
     }
 
-    /** Keeps a receipt that matched nothing (a final one replaces an intermediate one) and drops old ones. */
+    /**
+     * Keeps a receipt that matched nothing (a final one replaces an intermediate one) and, the first time in the
+     * transaction, drops the ones kept longer than {@link #EARLY_RECEIPT_TTL}.
+     */
     void park(ReceiptUpdate receipt) throws SQLException {
         PreparedStatement keep = tx.statement("INSERT INTO outbound_early_receipt (match_key, state, "
                 + "error, received_at, subscriber, sender) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (match_key) DO "
@@ -156,9 +204,12 @@ final class PartTable {
         keep.setString(6, receipt.sender());
         keep.executeUpdate();
         parked = true;
-        PreparedStatement drop = tx.statement("DELETE FROM outbound_early_receipt WHERE received_at < ?");
-        drop.setLong(1, now - EARLY_RECEIPT_TTL.toMillis());
-        drop.executeUpdate();
+        if (!pruned) {
+            PreparedStatement drop = tx.statement("DELETE FROM outbound_early_receipt WHERE received_at < ?");
+            drop.setLong(1, now - EARLY_RECEIPT_TTL.toMillis());
+            drop.executeUpdate();
+            pruned = true;
+        }
     }
 
     /**

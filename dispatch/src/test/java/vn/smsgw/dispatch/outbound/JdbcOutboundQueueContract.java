@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import vn.smsgw.dispatch.store.JdbcTx;
 
 /**
  * The {@link OutboundQueueContract} plus what the JDBC adapter adds on every database: the recovery of the claims of
@@ -63,6 +65,30 @@ abstract class JdbcOutboundQueueContract extends OutboundQueueContract {
 
     boolean claimable() {
         return !queue.claim(Lane.CAMPAIGN, 10, "new", LEASE).isEmpty();
+    }
+
+    @Test
+    void applyReceipts_parkingAgainLater_dropsTheReceiptsKeptLongerThanTheirTtl() {
+        parked("aaaa", OutboundState.DELIVERED);
+        clock.advance(PartTable.EARLY_RECEIPT_TTL.plusSeconds(1));
+
+        queue.applyReceipts(List.of(new ReceiptUpdate("bbbb", OutboundState.DELIVERED, "000", clock.instant()),
+                new ReceiptUpdate("cccc", OutboundState.DELIVERED, "000", clock.instant())));
+
+        assertEquals(List.of("bbbb", "cccc"), parkedKeys());
+    }
+
+    private List<String> parkedKeys() {
+        return fx.transactions().inTransaction(tx -> {
+            List<String> keys = new ArrayList<>();
+            try (var st = JdbcTx.of(tx).connection().createStatement();
+                 var rs = st.executeQuery("SELECT match_key FROM outbound_early_receipt ORDER BY match_key")) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+            return keys;
+        });
     }
 
     @Test

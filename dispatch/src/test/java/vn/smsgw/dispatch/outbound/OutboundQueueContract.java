@@ -316,6 +316,35 @@ abstract class OutboundQueueContract {
     }
 
     @Test
+    void applyReceipt_idOfTwoMessagesBothExact_matchesTheNewer() {
+        long older = submittedMessage("a", part(1, "7777"));
+        long newer = submittedMessage("b", part(1, "7777"));
+        assertEquals(OptionalLong.of(newer), receipt("7777", OutboundState.DELIVERED, ""));
+        assertEquals(OutboundState.SUBMITTED, status(older).state());
+    }
+
+    @Test
+    void applyReceipts_batchOfMessagesInAnyOrderWithAStrangerTwice_matchesEachAndParksTheStrangerOnce() {
+        long a = submittedMessage("a", part(1, "2000a"), part(2, "2000b"));
+        long b = submittedMessage("b", part(1, "3000a"), part(2, "3000b"));
+        List<OptionalLong> matched = queue.applyReceipts(List.of(
+                new ReceiptUpdate("3000b", OutboundState.DELIVERED, "000", clock.instant()),
+                new ReceiptUpdate("2000a", OutboundState.DELIVERED, "000", clock.instant()),
+                new ReceiptUpdate("eeee", OutboundState.SUBMITTED, "", clock.instant()),
+                new ReceiptUpdate("3000a", OutboundState.DELIVERED, "000", clock.instant()),
+                new ReceiptUpdate("eeee", OutboundState.DELIVERED, "000", clock.instant()),
+                new ReceiptUpdate("2000b", OutboundState.EXPIRED, "", clock.instant())));
+        assertEquals(List.of(OptionalLong.of(b), OptionalLong.of(a), OptionalLong.empty(), OptionalLong.of(b),
+                OptionalLong.empty(), OptionalLong.of(a)), matched);
+        assertEquals(OutboundState.DELIVERED, status(b).state());
+        assertEquals(OutboundState.EXPIRED, status(a).state());
+        enqueue(Lane.REPLY, "c");
+        long c = claim(Lane.REPLY, 1).get(0).id();
+        settle(c, submitted(part(1, "eeee")));
+        assertEquals(OutboundState.DELIVERED, status(c).state(), "the final receipt parked replaced the intermediate");
+    }
+
+    @Test
     void applyReceipts_batchForBothPartsAndAStranger_matchesEachInOrder() {
         long id = submittedMessage("a", part(1, "1000a"), part(2, "1000b"));
         List<OptionalLong> matched = queue.applyReceipts(List.of(
