@@ -113,13 +113,11 @@ class GatewayTest {
                 }
                 Set<Integer> highest = Set.of(Thread.MAX_PRIORITY);
                 for (String serial : List.of("smsgw-intake-writer", "smsgw-sqlite-sync", "smsgw-mt-claim",
-                        "smsgw-mt-dispatch", "smsgw-mt-settle", "smsgw-mt-receipts")) {
+                        "smsgw-mt-dispatch", "smsgw-mt", "smsgw-mt-settle", "smsgw-mt-receipts")) {
                     assertEquals(highest, priorities.get(serial), serial + " in " + priorities);
                 }
-                // the parallel threads, and the answer writer that a raised thread may start, at normal
-                Set<Integer> normal = Set.of(Thread.NORM_PRIORITY);
-                assertEquals(normal, priorities.get("smsgw-mo-answers"), priorities.toString());
-                assertEquals(normal, priorities.get("smsgw-mt"), priorities.toString());
+                // the answer writer, which a raised thread may start, at normal
+                assertEquals(Set.of(Thread.NORM_PRIORITY), priorities.get("smsgw-mo-answers"), priorities.toString());
             }
         }
     }
