@@ -10,11 +10,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeSet;
 import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.dispatch.store.Dialect;
@@ -184,13 +187,19 @@ public final class JdbcOutboundQueue implements OutboundQueue {
             }
             parts.lockKeys(keys);
             parts.readParked(keys);
+            // one outcome per message: only the first of several can find it CLAIMED, as when written one by one
+            Map<Long, Settlement> first = new LinkedHashMap<>();
+            settlements.forEach(s -> first.putIfAbsent(s.id(), s));
             int counted = 0;
-            for (Settlement s : settlements) {
-                if (write(tx, parts, s, now)) {
-                    counted++;
+            List<Settlement> ended = new ArrayList<>();
+            for (Settlement s : first.values()) {
+                if (s.outcome() instanceof SubmitOutcome.RetryLater r) {
+                    counted += giveBack(tx, s, r, now) ? 1 : 0;
+                } else {
+                    ended.add(s);
                 }
             }
-            return counted;
+            return counted + end(tx, parts, ended, now);
         });
     }
 
@@ -337,70 +346,109 @@ public final class JdbcOutboundQueue implements OutboundQueue {
                 + "ORDER BY o.id FOR UPDATE OF o", ps -> ps.executeQuery().close());
     }
 
-    /**
-     * Writes one settlement if its message is still CLAIMED by the settling owner (the update's condition, which also
-     * locks the row on PostgreSQL); returns whether it was.
-     */
-    private static boolean write(JdbcTx tx, PartTable parts, Settlement s, long now)
-            throws SQLException {
-        long id = s.id();
-        SubmitOutcome outcome = s.outcome();
-        if (outcome instanceof SubmitOutcome.Submitted sub) {
-            if (!update(tx, s, OutboundState.SUBMITTED, null, sub.parts().size(),
-                    sub.parts().get(0).messageId(), now)) {
-                return false;
+    /** A message's new state, error, part count and first SMSC id, written if its owner still holds its claim. */
+    private record Ending(long id, String state, String error, int parts, String smscMessageId, String owner) {
+
+        static Ending of(Settlement s) {
+            SubmitOutcome outcome = s.outcome();
+            if (outcome instanceof SubmitOutcome.Submitted sub) {
+                return new Ending(s.id(), OutboundState.SUBMITTED.name(), null, sub.parts().size(),
+                        sub.parts().get(0).messageId(), s.owner());
+            } else if (outcome instanceof SubmitOutcome.Unknown u) {
+                return new Ending(s.id(), OutboundState.UNKNOWN.name(), u.reason(), u.accepted().size() + 1,
+                        firstId(u.accepted()), s.owner());
+            } else if (outcome instanceof SubmitOutcome.Failed f) {
+                return new Ending(s.id(), OutboundState.FAILED.name(), f.error(), f.accepted().size() + 1,
+                        firstId(f.accepted()), s.owner());
             }
-            parts.insert(id, sub.parts());
-            if (parts.applyEarly(id, sub.parts())) {
-                parts.settleMessage(id);
-            }
-        } else if (outcome instanceof SubmitOutcome.Unknown u) {
-            if (!update(tx, s, OutboundState.UNKNOWN, u.reason(), u.accepted().size() + 1,
-                    firstId(u.accepted()), now)) {
-                return false;
-            }
-            parts.insert(id, u.accepted());
-            if (parts.applyEarly(id, u.accepted())) {
-                parts.settleMessage(id);
-            }
-        } else if (outcome instanceof SubmitOutcome.Failed f) {
-            if (!update(tx, s, OutboundState.FAILED, f.error(), f.accepted().size() + 1,
-                    firstId(f.accepted()), now)) {
-                return false;
-            }
-            parts.insert(id, f.accepted());
-        } else if (outcome instanceof SubmitOutcome.RetryLater r) {
-            PreparedStatement ps = tx.statement("UPDATE outbound SET state = 'PENDING', "
-                    + "claim_owner = NULL, lease_until = NULL, not_before = ?, error = ?, "
-                    + "attempts = attempts - ?, updated_at = ? WHERE id = ? AND state = 'CLAIMED' AND claim_owner = ?");
-            ps.setLong(1, r.notBefore().toEpochMilli());
-            ps.setString(2, r.error());
-            ps.setInt(3, r.countsAsAttempt() ? 0 : 1);
-            ps.setLong(4, now);
-            ps.setLong(5, id);
-            ps.setString(6, s.owner());
-            return ps.executeUpdate() == 1;
+            throw new IllegalArgumentException("not an end: " + outcome);
         }
-        return true;
+    }
+
+    /**
+     * Ends these messages (submitted, unknown or failed) that are still CLAIMED by their settling owner (the update's
+     * condition, which also locks the rows on PostgreSQL), then writes their parts and receipt keys and applies the
+     * receipts parked for them. Returns how many were still claimed. On PostgreSQL each step is one statement for
+     * all the messages, so the batch holds its keys' locks for a few round trips instead of a few per message; SQLite
+     * has no round trips to save and keeps one prepared statement per row (a multi-row statement there is compiled
+     * and kept per row count, and batches of every size would crowd the connection's statement cache).
+     */
+    private static int end(JdbcTx tx, PartTable parts, List<Settlement> settlements, long now) throws SQLException {
+        if (settlements.isEmpty()) {
+            return 0;
+        }
+        List<Ending> endings = settlements.stream().map(Ending::of).toList();
+        Set<Long> updated = tx.dialect() == Dialect.POSTGRES ? endAll(tx, endings, now) : endEach(tx, endings, now);
+        Map<Long, List<PartId>> accepted = new LinkedHashMap<>();
+        for (Settlement s : settlements) {
+            if (updated.contains(s.id())) {
+                accepted.put(s.id(), accepted(s.outcome()));
+            }
+        }
+        parts.insert(accepted);
+        for (Settlement s : settlements) {
+            boolean receiptsMayApply = !(s.outcome() instanceof SubmitOutcome.Failed);
+            if (updated.contains(s.id()) && receiptsMayApply && parts.applyEarly(s.id(), accepted.get(s.id()))) {
+                parts.settleMessage(s.id());
+            }
+        }
+        return updated.size();
+    }
+
+    private static Set<Long> endAll(JdbcTx tx, List<Ending> endings, long now) throws SQLException {
+        MultiRow rows = new MultiRow(tx.dialect(), "bigint", "text", "text", "integer", "text", "text", "bigint");
+        endings.forEach(e -> rows.add(e.id(), e.state(), e.error(), e.parts(), e.smscMessageId(), e.owner(), now));
+        Set<Long> updated = new HashSet<>();
+        rows.forEachChunk(tx, src -> "WITH v (id, state, error, parts, mid, owner, at) AS (" + src + ") "
+                + "UPDATE outbound SET state = v.state, error = v.error, parts = v.parts, smsc_message_id = v.mid, "
+                + "claim_owner = NULL, lease_until = NULL, updated_at = v.at FROM v WHERE outbound.id = v.id "
+                + "AND outbound.state = 'CLAIMED' AND outbound.claim_owner = v.owner RETURNING outbound.id", ps -> {
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            updated.add(rs.getLong(1));
+                        }
+                    }
+                });
+        return updated;
+    }
+
+    private static Set<Long> endEach(JdbcTx tx, List<Ending> endings, long now) throws SQLException {
+        PreparedStatement ps = tx.statement("UPDATE outbound SET state = ?, error = ?, parts = ?, "
+                + "smsc_message_id = ?, claim_owner = NULL, lease_until = NULL, updated_at = ? "
+                + "WHERE id = ? AND state = 'CLAIMED' AND claim_owner = ?");
+        Set<Long> updated = new HashSet<>();
+        for (Ending e : endings) {
+            ps.setString(1, e.state());
+            ps.setString(2, e.error());
+            ps.setInt(3, e.parts());
+            ps.setString(4, e.smscMessageId());
+            ps.setLong(5, now);
+            ps.setLong(6, e.id());
+            ps.setString(7, e.owner());
+            if (ps.executeUpdate() == 1) {
+                updated.add(e.id());
+            }
+        }
+        return updated;
+    }
+
+    /** Returns a message still CLAIMED by the settling owner to the queue; whether it was. */
+    private static boolean giveBack(JdbcTx tx, Settlement s, SubmitOutcome.RetryLater r, long now)
+            throws SQLException {
+        PreparedStatement ps = tx.statement("UPDATE outbound SET state = 'PENDING', "
+                + "claim_owner = NULL, lease_until = NULL, not_before = ?, error = ?, "
+                + "attempts = attempts - ?, updated_at = ? WHERE id = ? AND state = 'CLAIMED' AND claim_owner = ?");
+        ps.setLong(1, r.notBefore().toEpochMilli());
+        ps.setString(2, r.error());
+        ps.setInt(3, r.countsAsAttempt() ? 0 : 1);
+        ps.setLong(4, now);
+        ps.setLong(5, s.id());
+        ps.setString(6, s.owner());
+        return ps.executeUpdate() == 1;
     }
 
     private static String firstId(List<PartId> parts) {
         return parts.isEmpty() ? null : parts.get(0).messageId();
-    }
-
-    private static boolean update(JdbcTx tx, Settlement s, OutboundState state, String error,
-            int parts, String smscMessageId, long now) throws SQLException {
-        PreparedStatement ps = tx.statement("UPDATE outbound SET state = ?, error = ?, parts = ?, "
-                + "smsc_message_id = ?, claim_owner = NULL, lease_until = NULL, updated_at = ? "
-                + "WHERE id = ? AND state = 'CLAIMED' AND claim_owner = ?");
-        ps.setString(1, state.name());
-        ps.setString(2, error);
-        ps.setInt(3, parts);
-        ps.setString(4, smscMessageId);
-        ps.setLong(5, now);
-        ps.setLong(6, s.id());
-        ps.setString(7, s.owner());
-        return ps.executeUpdate() == 1;
     }
 
     /** The accepted parts of an outcome, whose receipt keys it touches. */

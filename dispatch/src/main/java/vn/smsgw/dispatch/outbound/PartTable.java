@@ -71,6 +71,10 @@ final class PartTable {
     }
 
     void insert(long id, List<PartId> parts) throws SQLException {
+        insert(Map.of(id, parts));
+    }
+
+    private void insertRows(long id, List<PartId> parts) throws SQLException {
         if (parts.isEmpty()) {
             return;
         }
@@ -94,6 +98,34 @@ final class PartTable {
         }
         part.executeBatch();
         key.executeBatch();
+    }
+
+    /**
+     * Writes the accepted parts of these messages and their receipt keys: on PostgreSQL each table in one statement;
+     * on SQLite, which has no round trips to save, one prepared row statement each (a multi-row statement there is
+     * compiled and kept per row count, and batches of every size would crowd the connection's statement cache).
+     */
+    void insert(Map<Long, List<PartId>> partsByMessage) throws SQLException {
+        if (dialect == Dialect.SQLITE) {
+            for (Map.Entry<Long, List<PartId>> message : partsByMessage.entrySet()) {
+                insertRows(message.getKey(), message.getValue());
+            }
+            return;
+        }
+        MultiRow partRows = new MultiRow(dialect, "bigint", "integer", "text", "text", "bigint");
+        MultiRow keyRows = new MultiRow(dialect, "text", "bigint", "integer", "integer");
+        partsByMessage.forEach((id, parts) -> {
+            for (PartId p : parts) {
+                partRows.add(id, p.part(), p.messageId(), OutboundState.SUBMITTED.name(), now);
+                for (int i = 0; i < p.matchKeys().size(); i++) {
+                    keyRows.add(p.matchKeys().get(i), id, p.part(), i == 0 ? 1 : 0);
+                }
+            }
+        });
+        partRows.forEachChunk(tx, src -> "INSERT INTO outbound_part (outbound_id, part, smsc_message_id, state, "
+                + "updated_at) " + src + " ON CONFLICT DO NOTHING", PreparedStatement::executeUpdate);
+        keyRows.forEachChunk(tx, src -> "INSERT INTO outbound_key (match_key, outbound_id, part, exact) " + src
+                + " ON CONFLICT DO NOTHING", PreparedStatement::executeUpdate);
     }
 
     /** The part a receipt key belongs to: an exact match first, then the most recent message. */

@@ -190,6 +190,39 @@ abstract class OutboundQueueContract {
     }
 
     @Test
+    void settle_batchOfEveryOutcome_writesEachAndCountsThoseStillClaimed() {
+        enqueue(Lane.REPLY, "a", "b", "c", "d");
+        List<QueuedSms> mine = claim(Lane.REPLY, 4);
+        enqueue(Lane.REPLY, "e");
+        long theirs = queue.claim(Lane.REPLY, 1, "other", LEASE).get(0).id();
+        long a = mine.get(0).id();
+        long b = mine.get(1).id();
+        long c = mine.get(2).id();
+        long d = mine.get(3).id();
+
+        assertEquals(4, queue.settle(List.of(
+                new Settlement(a, OWNER, submitted(part(1, "5000a"), part(2, "5000b"))),
+                new Settlement(b, OWNER, new SubmitOutcome.Unknown("no submit_sm_resp for part 2",
+                        List.of(part(1, "5000c")))),
+                new Settlement(theirs, OWNER, submitted(part(1, "5000d"))),
+                new Settlement(c, OWNER, new SubmitOutcome.Failed("0x0000000B", List.of())),
+                new Settlement(a, OWNER, new SubmitOutcome.Failed("0x00000045", List.of())),
+                new Settlement(d, OWNER, new SubmitOutcome.RetryLater(clock.instant(), "not bound", false)))));
+
+        assertEquals(OutboundState.SUBMITTED, status(a).state(), "the first of two outcomes for one message");
+        assertEquals(List.of(new OutboundStatus.PartStatus(1, "5000a", OutboundState.SUBMITTED),
+                new OutboundStatus.PartStatus(2, "5000b", OutboundState.SUBMITTED)), status(a).parts());
+        assertEquals(OutboundState.UNKNOWN, status(b).state());
+        assertEquals(List.of(new OutboundStatus.PartStatus(1, "5000c", OutboundState.SUBMITTED)), status(b).parts());
+        assertEquals(OutboundState.CLAIMED, status(theirs).state(), "claimed by another owner: left as it is");
+        assertEquals(List.of(), status(theirs).parts());
+        assertEquals(OutboundState.FAILED, status(c).state());
+        assertEquals("0x0000000B", status(c).error());
+        assertEquals(List.of("d"), bodies(claim(Lane.REPLY, 10)));
+        assertEquals(OptionalLong.of(a), receipt("5000b", OutboundState.DELIVERED, "000"));
+    }
+
+    @Test
     void settle_submitted_storesEveryPartId() {
         long id = submittedMessage("a", part(1, "1000a"), part(2, "1000b"));
         OutboundStatus s = status(id);
