@@ -77,7 +77,6 @@ public final class JdbcOutboundQueue implements OutboundQueue {
     private final Clock clock;
     final String claimSql;
     final String anyDueSql;
-    private final boolean lockRows;
     private final long commitIntervalNanos;
 
     /** Write work in a transaction. */
@@ -117,8 +116,6 @@ public final class JdbcOutboundQueue implements OutboundQueue {
                 + "SELECT 1 FROM outbound WHERE state = 'CLAIMED' AND lane = ? AND lease_until <= ? LIMIT 1";
         this.claimSql = "UPDATE outbound SET state = 'CLAIMED', claim_owner = ?, lease_until = ?, "
                 + "attempts = attempts + 1, updated_at = ? WHERE id IN (" + due + ") RETURNING " + CLAIM_COLUMNS;
-        // only PostgreSQL needs the rows locked before their parts are written; SQLite has one writer at a time
-        this.lockRows = pg;
     }
 
     /**
@@ -332,12 +329,12 @@ public final class JdbcOutboundQueue implements OutboundQueue {
     }
 
     /**
-     * Locks these messages' rows (PostgreSQL) in id order, in one statement: transactions that lock rows only after
-     * the keys (receipts for different parts of one message hold different keys) then never wait on each other in
-     * a cycle.
+     * Locks these messages' rows in id order, in one statement: transactions that lock rows only after the keys
+     * (receipts for different parts of one message hold different keys) then never wait on each other in a cycle.
+     * Only PostgreSQL needs it; SQLite has one writer at a time.
      */
-    private void lockRows(JdbcTx tx, Collection<Long> sortedIds) throws SQLException {
-        if (!lockRows || sortedIds.isEmpty()) {
+    private static void lockRows(JdbcTx tx, Collection<Long> sortedIds) throws SQLException {
+        if (tx.dialect() != Dialect.POSTGRES || sortedIds.isEmpty()) {
             return;
         }
         MultiRow ids = new MultiRow(tx.dialect(), "bigint");
@@ -369,9 +366,10 @@ public final class JdbcOutboundQueue implements OutboundQueue {
      * Ends these messages (submitted, unknown or failed) that are still CLAIMED by their settling owner (the update's
      * condition, which also locks the rows on PostgreSQL), then writes their parts and receipt keys and applies the
      * receipts parked for them. Returns how many were still claimed. On PostgreSQL each step is one statement for
-     * all the messages, so the batch holds its keys' locks for a few round trips instead of a few per message; SQLite
-     * has no round trips to save and keeps one prepared statement per row (a multi-row statement there is compiled
-     * and kept per row count, and batches of every size would crowd the connection's statement cache).
+     * all the messages, so the batch holds its keys' locks for a few round trips instead of a few per message. SQLite
+     * has no round trips to save and keeps one prepared statement per row: the same batching there measured lower
+     * in both of two pairs of `bench inbound --side gateway` (the cause was not established; a multi-row statement
+     * is compiled and kept per row count on SQLite, one text for every batch size).
      */
     private static int end(JdbcTx tx, PartTable parts, List<Settlement> settlements, long now) throws SQLException {
         if (settlements.isEmpty()) {

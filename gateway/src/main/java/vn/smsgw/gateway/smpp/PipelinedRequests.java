@@ -17,7 +17,9 @@ import org.jsmpp.session.SendCommandTask;
 /*
  * jsmpp sends a request and then parks the sending thread until the response comes (AbstractSession's
  * executeSendCommand), so a window of N requests in flight takes N threads, and every response wakes one of them:
- * a park, a wake-up and a context switch per PDU, which the MO path's CPU profiles show as its largest cost. jsmpp
+ * a park, a wake-up and a context switch per PDU (in an async-profiler CPU profile of `bench inbound --side gateway`,
+ * the simulator's deliver_sm senders and the gateway's submit_sm senders took 21 % and 12 % of the samples, about half
+ * of it parking and waking). jsmpp
  * matches every response and generic_nack to its request through AbstractSession#removePendingResponse (protected,
  * called virtually for each one), and completes what it returns. A session subclass registers its own requests here
  * before writing them, and looks here first in that method: the response then completes a future on jsmpp's PDU
