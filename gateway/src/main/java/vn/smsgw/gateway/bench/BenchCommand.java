@@ -10,6 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import vn.smsgw.dispatch.intake.IntakeConfig;
 import vn.smsgw.dispatch.outbound.Lane;
 import vn.smsgw.dispatch.store.SqliteSync;
 
@@ -39,6 +40,10 @@ public final class BenchCommand {
         @Option(names = "--sqlite-sync", defaultValue = "FULL", description = "SQLite sync: FULL or NORMAL.")
         SqliteSync sync;
 
+        @Option(names = "--writers", defaultValue = "0",
+                description = "Intake writers on PostgreSQL, 1 to 16 (default: 0, the store's choice).")
+        int writers;
+
         @Mixin
         PgOptions pg;
 
@@ -48,6 +53,10 @@ public final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             requireEach(spec, "--store", stores, "sqlite", "postgres");
+            if (writers < 0 || writers > IntakeConfig.MAX_WRITERS) {
+                throw new ParameterException(spec.commandLine(),
+                        "--writers must be 0 to " + IntakeConfig.MAX_WRITERS + ": " + writers);
+            }
             Duration w = Duration.ofSeconds(warmup);
             Duration m = Duration.ofSeconds(seconds);
             System.out.println(Machine.describe());
@@ -55,12 +64,12 @@ public final class BenchCommand {
                 switch (s.trim()) {
                     case "sqlite" -> {
                         try (BenchStore store = BenchStore.sqlite(sync)) {
-                            System.out.println(IntakeBench.run("sqlite/" + sync, store.database(), callers, w, m));
+                            System.out.println(IntakeBench.run("sqlite/" + sync, store.database(), callers, 0, w, m));
                         }
                     }
                     case "postgres" -> {
-                        try (BenchStore store = pg.open(8)) {
-                            System.out.println(IntakeBench.run("postgres", store.database(), callers, w, m));
+                        try (BenchStore store = pg.open(Math.max(8, writers + 4))) {
+                            System.out.println(IntakeBench.run("postgres", store.database(), callers, writers, w, m));
                         }
                     }
                     default -> throw new IllegalStateException("unknown store: " + s); // refused above

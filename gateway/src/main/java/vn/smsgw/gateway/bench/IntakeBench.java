@@ -38,9 +38,11 @@ final class IntakeBench {
     private IntakeBench() {
     }
 
-    static Result run(String storeName, Database db, int callers, Duration warmup, Duration measure)
+    /** {@code writers}: intake's writer threads, 0 for the store's choice. */
+    static Result run(String storeName, Database db, int callers, int writers, Duration warmup, Duration measure)
             throws InterruptedException {
-        DispatchSettings settings = DispatchSettings.defaults("bench-reporter-hash-key");
+        DispatchSettings defaults = DispatchSettings.defaults("bench-reporter-hash-key");
+        DispatchSettings settings = defaults.withIntake(defaults.intake().withWriters(writers));
         try (Dispatch dispatch = Dispatch.open(db, settings, Clock.systemUTC())) {
             Intake intake = dispatch.intake();
             AtomicBoolean measuring = new AtomicBoolean();
