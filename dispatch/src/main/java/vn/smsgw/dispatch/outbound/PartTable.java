@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,14 @@ final class PartTable {
 
     /** One part of one message. */
     record PartRef(long outboundId, int part) {
+    }
+
+    /** A message's state and part count, as read with its row locked. */
+    record Message(String state, int parts) {
+    }
+
+    /** A final receipt state for one part. */
+    record PartReceipt(PartRef part, OutboundState state, String error) {
     }
 
     /** A receipt kept under a key that matched no part when it came. */
@@ -213,6 +222,62 @@ final class PartTable {
         ps.setLong(3, now);
         ps.setLong(4, id);
         return ps.executeUpdate() == 1;
+    }
+
+    /**
+     * {@link #apply} and {@link #settleOnePart} for receipts of distinct messages, each with a final state, in two
+     * statements (PostgreSQL): the parts still SUBMITTED take their states, then the one-part SUBMITTED messages among
+     * them. {@code locked} holds the messages as read with their rows locked in this transaction, so the second
+     * statement picks its rows by id alone: with the state in its condition, PostgreSQL (on statistics taken while
+     * the table was nearly empty) walked every SUBMITTED message once per receipt, 0.6–1.2 s a statement at a few
+     * thousand messages waiting for their receipts. Returns, in the order given, the messages that those two did not
+     * settle: give each to {@link #settleMessage}, as the receipts one by one would.
+     */
+    List<Long> applyAll(List<PartReceipt> receipts, Map<Long, Message> locked) throws SQLException {
+        if (receipts.isEmpty()) {
+            return List.of();
+        }
+        MultiRow partRows = new MultiRow(dialect, "bigint", "integer", "text", "text", "bigint");
+        receipts.forEach(r -> partRows.add(r.part().outboundId(), r.part().part(), r.state().name(), r.error(), now));
+        Set<Long> changed = new HashSet<>();
+        partRows.forEachChunk(tx, src -> "WITH v (id, part, state, error, at) AS (" + src + ") UPDATE outbound_part "
+                + "SET state = v.state, error = v.error, updated_at = v.at FROM v WHERE outbound_part.outbound_id = v.id "
+                + "AND outbound_part.part = v.part AND outbound_part.state = 'SUBMITTED' "
+                + "RETURNING outbound_part.outbound_id", ps -> collectIds(ps, changed));
+        MultiRow messageRows = new MultiRow(dialect, "bigint", "text", "text", "bigint");
+        for (PartReceipt r : receipts) {
+            OutboundState state = r.state();
+            Message message = locked.get(r.part().outboundId());
+            if (changed.contains(r.part().outboundId()) && message != null && message.parts() == 1
+                    && message.state().equals(OutboundState.SUBMITTED.name())
+                    && (state == OutboundState.DELIVERED || state.isDeliveryFailure())) {
+                messageRows.add(r.part().outboundId(), state.name(),
+                        state == OutboundState.DELIVERED ? null : failureError(state, r.error()), now);
+            }
+        }
+        Set<Long> settled = new HashSet<>();
+        messageRows.forEachChunk(tx, PartTable::settleMessagesSql, ps -> collectIds(ps, settled));
+        List<Long> left = new ArrayList<>();
+        for (PartReceipt r : receipts) {
+            if (!settled.contains(r.part().outboundId())) {
+                left.add(r.part().outboundId());
+            }
+        }
+        return left;
+    }
+
+    /** The messages of {@link #applyAll} that its receipts settle, by id alone, around a row source of 4 columns. */
+    static String settleMessagesSql(String rowSource) {
+        return "WITH v (id, state, error, at) AS (" + rowSource + ") UPDATE outbound SET state = v.state, "
+                + "error = v.error, updated_at = v.at FROM v WHERE outbound.id = v.id RETURNING outbound.id";
+    }
+
+    private static void collectIds(PreparedStatement ps, Set<Long> into) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                into.add(rs.getLong(1));
+            }
+        }
     }
 
     private static String failureError(OutboundState state, String error) {

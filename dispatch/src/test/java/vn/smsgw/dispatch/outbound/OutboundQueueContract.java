@@ -470,6 +470,55 @@ abstract class OutboundQueueContract {
         assertEquals(OutboundState.UNKNOWN, status(id).state());
     }
 
+    @Test
+    void applyReceipts_mixedBatch_endsEachMessageAsReceiptsOneByOneWould() {
+        long delivered = submittedMessage("a", part(1, "5000a"));
+        long expired = submittedMessage("b", part(1, "5000b"));
+        long rejected = submittedMessage("c", part(1, "5000c"));
+        long intermediate = submittedMessage("d", part(1, "5000d"));
+        long twice = submittedMessage("e", part(1, "5000e"));
+        long onePartOfTwo = submittedMessage("f", part(1, "5000f"), part(2, "5000g"));
+        long bothParts = submittedMessage("h", part(1, "5000h"), part(2, "5000i"));
+        long alreadyFinal = submittedMessage("j", part(1, "5000j"));
+        receipt("5000j", OutboundState.DELIVERED, "000");
+        enqueue(Lane.REPLY, "k");
+        long unknown = claim(Lane.REPLY, 1).get(0).id();
+        settle(unknown, new SubmitOutcome.Unknown("no submit_sm_resp for part 2", List.of(part(1, "5000k"))));
+        Instant at = clock.instant();
+        List<OptionalLong> matched = queue.applyReceipts(List.of(
+                new ReceiptUpdate("5000a", OutboundState.DELIVERED, "000", at),
+                new ReceiptUpdate("5000b", OutboundState.EXPIRED, "0/27", at),
+                new ReceiptUpdate("5000c", OutboundState.REJECTED, "", at),
+                new ReceiptUpdate("5000d", OutboundState.SUBMITTED, "", at),
+                new ReceiptUpdate("5000e", OutboundState.UNDELIVERABLE, "1", at),
+                new ReceiptUpdate("5000e", OutboundState.DELIVERED, "000", at),
+                new ReceiptUpdate("5000f", OutboundState.DELIVERED, "000", at),
+                new ReceiptUpdate("5000i", OutboundState.DELIVERED, "000", at),
+                new ReceiptUpdate("9999", OutboundState.DELIVERED, "000", at),
+                new ReceiptUpdate("5000h", OutboundState.DELIVERED, "000", at),
+                new ReceiptUpdate("5000j", OutboundState.UNDELIVERABLE, "2", at),
+                new ReceiptUpdate("5000k", OutboundState.EXPIRED, "", at)));
+        assertEquals(List.of(OptionalLong.of(delivered), OptionalLong.of(expired), OptionalLong.of(rejected),
+                OptionalLong.of(intermediate), OptionalLong.of(twice), OptionalLong.of(twice),
+                OptionalLong.of(onePartOfTwo), OptionalLong.of(bothParts), OptionalLong.empty(),
+                OptionalLong.of(bothParts), OptionalLong.of(alreadyFinal), OptionalLong.of(unknown)), matched);
+        assertEquals(OutboundState.DELIVERED, status(delivered).state());
+        assertEquals("", status(delivered).error());
+        assertEquals(OutboundState.EXPIRED, status(expired).state());
+        assertEquals("0/27", status(expired).error());
+        assertEquals(OutboundState.REJECTED, status(rejected).state());
+        assertEquals("REJECTED", status(rejected).error());
+        assertEquals(OutboundState.SUBMITTED, status(intermediate).state());
+        assertEquals(OutboundState.UNDELIVERABLE, status(twice).state(), "the first final receipt of a part stands");
+        assertEquals("1", status(twice).error());
+        assertEquals(OutboundState.SUBMITTED, status(onePartOfTwo).state());
+        assertEquals(OutboundState.DELIVERED, status(onePartOfTwo).parts().get(0).state());
+        assertEquals(OutboundState.DELIVERED, status(bothParts).state());
+        assertEquals(OutboundState.DELIVERED, status(alreadyFinal).state());
+        assertEquals(OutboundState.DELIVERED, status(alreadyFinal).parts().get(0).state());
+        assertEquals(OutboundState.EXPIRED, status(unknown).state());
+    }
+
     /** Replies: one delivered, one submitted, one failed, one claimed, one pending; one pending campaign message. */
     private void mixedQueue() {
         enqueue(Lane.REPLY, "a", "b", "c", "d", "e");

@@ -63,6 +63,50 @@ class PostgresOutboundQueueTest extends JdbcOutboundQueueContract {
         }
     }
 
+    /**
+     * The one-part messages a batch of receipts settles are found by id, even with the table's statistics taken while
+     * no message waited for its receipt (a new database, analysed early): with the state in its condition the planner
+     * took every SUBMITTED message from the state index and compared each with every receipt of the batch.
+     */
+    @Test
+    void settleMessagesByReceipts_withoutStatistics_findsThemByTheirIds() throws Exception {
+        Database fresh = TestServices.postgres();
+        try {
+            List<String> plan = fresh.inTransaction(tx -> {
+                java.sql.Connection c = JdbcTx.of(tx).connection();
+                try (java.sql.Statement st = c.createStatement()) {
+                    String rows = "INSERT INTO outbound (lane, state, destination, sender, body, kind, created_at, "
+                            + "not_before, attempts, updated_at, parts) SELECT 0, '%s', '8491' || g, '156', 'b', "
+                            + "'ACK', 1, 1, 1, 1, 1 FROM generate_series(1, %d) g";
+                    // statistics taken early, when no message waited for its receipt; then thousands do
+                    st.execute(String.format(rows, "DELIVERED", 20));
+                    st.execute("ANALYZE outbound");
+                    st.execute(String.format(rows, "SUBMITTED", 3_000));
+                }
+                List<String> lines = new ArrayList<>();
+                try (java.sql.PreparedStatement ps = c.prepareStatement("EXPLAIN " + PartTable.settleMessagesSql(
+                        "SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[])"))) {
+                    ps.setArray(1, c.createArrayOf("bigint", new Long[] {1500L, 2500L}));
+                    ps.setArray(2, c.createArrayOf("text", new String[] {"DELIVERED", "EXPIRED"}));
+                    ps.setArray(3, c.createArrayOf("text", new String[] {null, "EXPIRED"}));
+                    ps.setArray(4, c.createArrayOf("bigint", new Long[] {2L, 2L}));
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            lines.add(rs.getString(1).strip());
+                        }
+                    }
+                }
+                return lines;
+            });
+            String joined = String.join("\n", plan);
+            assertTrue(plan.stream().anyMatch(l -> l.contains("outbound_pkey")), joined);
+            assertTrue(plan.stream().noneMatch(l -> l.contains("outbound_ready") || l.contains("Seq Scan on outbound")),
+                    joined);
+        } finally {
+            fresh.close();
+        }
+    }
+
     @Test
     void claim_twoProcessesAtOnce_handOutEachMessageOnce() throws Exception {
         int messages = 600;
