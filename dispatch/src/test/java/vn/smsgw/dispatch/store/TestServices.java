@@ -8,14 +8,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real services the contract tests run against: SQLite in a temporary directory, PostgreSQL on 127.0.0.1:5432
- * (a fresh schema per call) and RabbitMQ on 127.0.0.1:5672. When {@code CI=true} an unreachable service fails the
- * test; elsewhere the test is skipped with a message naming the service.
+ * (a fresh schema per call, dropped when the test JVM exits) and RabbitMQ on 127.0.0.1:5672. When {@code CI=true} an
+ * unreachable service fails the test; elsewhere the test is skipped with a message naming the service.
  */
 public final class TestServices {
     public static final String PG_HOST = env("SMSGW_TEST_PG_HOST", "127.0.0.1");
@@ -24,7 +26,38 @@ public final class TestServices {
     public static final String RABBIT_HOST = env("SMSGW_TEST_RABBIT_HOST", "127.0.0.1");
     public static final int RABBIT_PORT = Integer.parseInt(env("SMSGW_TEST_RABBIT_PORT", "5672"));
 
+    /** The schemas this JVM created, dropped at its exit: left behind, every test run added a hundred or more. */
+    private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(TestServices::dropCreated, "drop-test-schemas"));
+    }
+
     private TestServices() {
+    }
+
+    /**
+     * Drops the schemas this JVM created. A schema that a connection still holds a lock in (a transaction left open)
+     * is left as it is after two seconds, so that the JVM's exit never waits on it.
+     */
+    private static void dropCreated() {
+        if (CREATED.isEmpty()) {
+            return;
+        }
+        String url = "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/test";
+        try (Connection c = DriverManager.getConnection(url, PG_USER, "");
+             Statement st = c.createStatement()) {
+            st.execute("SET lock_timeout = '2s'");
+            for (String schema : CREATED) {
+                try {
+                    st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                } catch (SQLException e) {
+                    System.err.println("test schema " + schema + " left in place: " + e.getMessage());
+                }
+            }
+        } catch (SQLException e) {
+            System.err.println("test schemas left in place: " + e.getMessage());
+        }
     }
 
     /** A new SQLite database under {@code dir}. */
@@ -51,6 +84,7 @@ public final class TestServices {
         try (Connection c = DriverManager.getConnection(url, PG_USER, "");
              Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA " + schema);
+            CREATED.add(schema);
         } catch (SQLException e) {
             unavailable("PostgreSQL", e.getMessage());
         }
