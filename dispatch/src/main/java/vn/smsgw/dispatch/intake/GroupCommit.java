@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.smsgw.dispatch.store.WriterPriority;
@@ -15,22 +13,14 @@ import vn.smsgw.dispatch.store.WriterPriority;
 /**
  * Writer threads that take waiting messages in groups and hand each group to a committer: many callers share one
  * transaction and one sync. While a group commits, the next one gathers, so the group size adapts to the load. With
- * several writers (PostgreSQL), their groups commit side by side, and each message goes to the writer its partition
- * key names ({@code partition}): the messages about one reported number always share a writer, so two writers never
- * queue for the row lock of the same blocklist entry, which a group holds from its vote until its commit. (When any
- * free writer took any message, the popular numbers of a wave were in nearly every group of both writers, and each
- * writer's entry upsert waited for the other's commit.) The idle work runs on the first writer only. Offers fail fast
- * when {@code capacity} messages are waiting in all (back-pressure, not unbounded memory).
+ * several writers (PostgreSQL), each takes the messages waiting when it is free, and their groups commit side by side.
+ * The idle work runs on the first writer only. Offers fail fast when {@code capacity} messages are waiting
+ * (back-pressure, not unbounded memory).
  */
 final class GroupCommit implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
-    /** One queue per writer; a message's partition picks one. */
-    private final List<BlockingQueue<Pending>> queues = new ArrayList<>();
-    private final ToIntFunction<Pending> partition;
-    private final int capacity;
-    /** Messages offered and not yet taken by a writer, over all queues. */
-    private final AtomicInteger waiting = new AtomicInteger();
+    private final BlockingQueue<Pending> queue;
     private final int maxBatch;
     private final Consumer<List<Pending>> committer;
     private final Runnable idleWork;
@@ -42,17 +32,13 @@ final class GroupCommit implements AutoCloseable {
 
     GroupCommit(int capacity, int maxBatch, Consumer<List<Pending>> committer, Runnable idleWork,
                 java.time.Duration idleEvery) {
-        this(capacity, maxBatch, committer, idleWork, idleEvery, 1, p -> 0);
+        this(capacity, maxBatch, committer, idleWork, idleEvery, 1);
     }
 
-    /**
-     * {@code writerCount} writers; a message goes to writer {@code floorMod(partition(message), writerCount)}.
-     */
     GroupCommit(int capacity, int maxBatch, Consumer<List<Pending>> committer, Runnable idleWork,
-                java.time.Duration idleEvery, int writerCount, ToIntFunction<Pending> partition) {
+                java.time.Duration idleEvery, int writerCount) {
         this.idleEveryNanos = idleEvery.toNanos();
-        this.capacity = capacity;
-        this.partition = partition;
+        this.queue = new ArrayBlockingQueue<>(capacity);
         this.maxBatch = maxBatch;
         this.committer = committer;
         this.idleWork = idleWork;
@@ -60,9 +46,7 @@ final class GroupCommit implements AutoCloseable {
             throw new IllegalArgumentException("writers must be at least 1: " + writerCount);
         }
         for (int i = 1; i <= writerCount; i++) {
-            BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(capacity);
-            queues.add(queue);
-            Thread t = new Thread(() -> run(queue), i == 1 ? "smsgw-intake-writer" : "smsgw-intake-writer-" + i);
+            Thread t = new Thread(this::run, i == 1 ? "smsgw-intake-writer" : "smsgw-intake-writer-" + i);
             t.setDaemon(true);
             WriterPriority.raise(t);
             writers.add(t);
@@ -73,27 +57,14 @@ final class GroupCommit implements AutoCloseable {
 
     /** False when the queue is full or the writer is stopping. */
     boolean offer(Pending p) {
-        if (!running) {
-            return false;
-        }
-        if (waiting.incrementAndGet() > capacity) {
-            waiting.decrementAndGet();
-            return false;
-        }
-        BlockingQueue<Pending> queue = queues.size() == 1 ? queues.get(0)
-                : queues.get(Math.floorMod(partition.applyAsInt(p), queues.size()));
-        if (!queue.offer(p)) { // cannot happen: each queue holds capacity, and no more than capacity are waiting
-            waiting.decrementAndGet();
-            return false;
-        }
-        return true;
+        return running && queue.offer(p);
     }
 
     int depth() {
-        return waiting.get();
+        return queue.size();
     }
 
-    private void run(BlockingQueue<Pending> queue) {
+    private void run() {
         WriterPriority.report(log);
         List<Pending> batch = new ArrayList<>(maxBatch);
         long lastIdle = System.nanoTime();
@@ -103,7 +74,6 @@ final class GroupCommit implements AutoCloseable {
                 if (first != null) {
                     batch.add(first);
                     queue.drainTo(batch, maxBatch - 1);
-                    waiting.addAndGet(-batch.size());
                     committer.accept(batch);
                     batch.clear();
                 }
@@ -136,11 +106,8 @@ final class GroupCommit implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (BlockingQueue<Pending> queue : queues) {
-            for (Pending p; (p = queue.poll()) != null; ) {
-                waiting.decrementAndGet();
-                p.future.complete(new IntakeResult.Unavailable("intake stopped", true));
-            }
+        for (Pending p; (p = queue.poll()) != null; ) {
+            p.future.complete(new IntakeResult.Unavailable("intake stopped", true));
         }
     }
 }

@@ -29,8 +29,7 @@ import vn.smsgw.parser.report.ReportParser;
  * waiting messages in groups (group commit: one transaction and one sync for many callers); on PostgreSQL several
  * writers may commit groups side by side ({@link IntakeConfig#writers}), each taking its row locks in one fixed order
  * (parts by message, reporter counters, votes, entries by key) so that two groups never wait for each other in a
- * circle, and each taking the messages about its share of the reported numbers ({@link Pending#partitionKey}), so
- * that they rarely wait for each other at all. Where the store syncs from
+ * circle. Where the store syncs from
  * a thread of its own (SQLite with full sync), the writer hands a committed group's answers over to be given once the
  * commit is durable, and writes the next group meanwhile. A redelivery of a
  * message stored within the dedupe window returns {@link IntakeResult.Duplicate} with the original case id, and
@@ -76,7 +75,7 @@ public final class Intake implements AutoCloseable {
         this.keys = ThreadLocal.withInitial(() -> new Keys(config.reporterHashKey()));
         this.batchWork = new IntakeBatch(ports, config, clock, this::prepare);
         this.groupCommit = new GroupCommit(config.queueCapacity(), config.maxBatch(), this::commit, this::housekeeping,
-                config.sweepInterval(), Math.max(1, config.writers()), Pending::partitionKey);
+                config.sweepInterval(), Math.max(1, config.writers()));
     }
 
     /** Commits the message and returns its outcome; blocks until then. */

@@ -54,18 +54,4 @@ final class Pending {
     String reporterText() {
         return reporter.map(Msisdn::e164).orElse(sms.reporter());
     }
-
-    /**
-     * What decides the intake writer of this message when there are several: the reported number or brandname of a
-     * report (its blocklist entry), the message of a part (its reassembly rows), else the reporter (its counters).
-     */
-    int partitionKey() {
-        if (part != null) {
-            return part.groupKey().hashCode();
-        }
-        if (parse instanceof ParseResult.Parsed parsed) {
-            return parsed.report().source().value().hashCode();
-        }
-        return reporterText().hashCode();
-    }
 }

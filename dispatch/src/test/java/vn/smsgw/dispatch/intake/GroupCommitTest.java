@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -44,8 +43,7 @@ class GroupCommitTest {
             }
             batch.forEach(p -> p.future.complete(STORED));
         };
-        GroupCommit gc = new GroupCommit(100, 10, committer, () -> { }, Duration.ofMinutes(1), 2,
-                p -> p.part.ref());
+        GroupCommit gc = new GroupCommit(100, 10, committer, () -> { }, Duration.ofMinutes(1), 2);
         try {
             Pending first = pending(1);
             assertTrue(gc.offer(first));
@@ -67,7 +65,7 @@ class GroupCommitTest {
         GroupCommit gc = new GroupCommit(1_000, 10, batch -> {
             committed.addAndGet(batch.size());
             batch.forEach(p -> p.future.complete(STORED));
-        }, () -> { }, Duration.ofMinutes(1), 3, Pending::partitionKey);
+        }, () -> { }, Duration.ofMinutes(1), 3);
         List<Pending> all = java.util.stream.IntStream.range(0, 200).mapToObj(GroupCommitTest::pending).toList();
         all.forEach(p -> assertTrue(gc.offer(p)));
         gc.close();
@@ -81,61 +79,6 @@ class GroupCommitTest {
     @Test
     void writers_fewerThanOne_refused() {
         assertThrows(IllegalArgumentException.class,
-                () -> new GroupCommit(10, 10, batch -> { }, () -> { }, Duration.ofMinutes(1), 0, p -> 0));
-    }
-
-    @Test
-    void severalWriters_messagesOfOnePartitionAlwaysShareAWriter() throws Exception {
-        Map<Integer, Set<String>> writersByKey = new ConcurrentHashMap<>();
-        GroupCommit gc = new GroupCommit(1_000, 4, batch -> {
-            batch.forEach(p -> writersByKey.computeIfAbsent(p.part.ref() % 5, k -> ConcurrentHashMap.newKeySet())
-                    .add(Thread.currentThread().getName()));
-            batch.forEach(p -> p.future.complete(STORED));
-        }, () -> { }, Duration.ofMinutes(1), 3, p -> p.part.ref() % 5);
-        try {
-            List<Pending> all = java.util.stream.IntStream.range(0, 300).mapToObj(GroupCommitTest::pending).toList();
-            all.forEach(p -> assertTrue(gc.offer(p)));
-            for (Pending p : all) {
-                assertEquals(STORED, p.future.get(10, TimeUnit.SECONDS));
-            }
-        } finally {
-            gc.close();
-        }
-        assertEquals(5, writersByKey.size());
-        writersByKey.forEach((key, names) -> assertEquals(1, names.size(), "key " + key + " went to " + names));
-        Set<String> used = new java.util.HashSet<>();
-        writersByKey.values().forEach(used::addAll);
-        assertEquals(3, used.size(), "keys 0..4 spread over all three writers: " + used);
-    }
-
-    @Test
-    void capacity_countsTheMessagesWaitingForEveryWriter() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch blocked = new CountDownLatch(2);
-        GroupCommit gc = new GroupCommit(4, 1, batch -> {
-            blocked.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            batch.forEach(p -> p.future.complete(STORED));
-        }, () -> { }, Duration.ofMinutes(1), 2, p -> p.part.ref());
-        try {
-            // one message in each writer's commit, then four waiting: two per writer
-            assertTrue(gc.offer(pending(0)));
-            assertTrue(gc.offer(pending(1)));
-            assertTrue(blocked.await(10, TimeUnit.SECONDS));
-            for (int i = 2; i < 6; i++) {
-                assertTrue(gc.offer(pending(i)), "message " + i);
-            }
-            assertEquals(4, gc.depth());
-            assertFalse(gc.offer(pending(6)), "a fifth waiting message is refused");
-            assertFalse(gc.offer(pending(7)), "whichever writer it is for");
-        } finally {
-            release.countDown();
-            gc.close();
-        }
-        assertEquals(0, gc.depth());
+                () -> new GroupCommit(10, 10, batch -> { }, () -> { }, Duration.ofMinutes(1), 0));
     }
 }
