@@ -107,6 +107,47 @@ class PostgresOutboundQueueTest extends JdbcOutboundQueueContract {
         }
     }
 
+    /**
+     * A batch of receipts finds its parts through the key table's primary key, whatever the table's size: with a join,
+     * the planner read the whole table for every batch while it held some thousands of keys, as in the first minutes
+     * of a new database.
+     */
+    @Test
+    void readParts_keyTableOfSomeThousands_looksEachKeyUpByTheIndex() throws Exception {
+        Database fresh = TestServices.postgres();
+        try {
+            List<String> plan = fresh.inTransaction(tx -> {
+                java.sql.Connection c = JdbcTx.of(tx).connection();
+                try (java.sql.Statement st = c.createStatement()) {
+                    String rows = "INSERT INTO outbound_key (match_key, outbound_id, part, exact) "
+                            + "SELECT to_hex(g), g, 1, 1 FROM generate_series(%d, %d) g";
+                    st.execute(String.format(rows, 1, 12_000));
+                    st.execute("ANALYZE outbound_key");
+                }
+                List<String> lines = new ArrayList<>();
+                try (java.sql.PreparedStatement ps = c.prepareStatement("EXPLAIN " + PartTable.readPartsSql(
+                        vn.smsgw.dispatch.store.Dialect.POSTGRES, "SELECT * FROM unnest(?::text[])"))) {
+                    String[] keys = new String[50];
+                    for (int i = 0; i < keys.length; i++) {
+                        keys[i] = Integer.toHexString(6_000 + i);
+                    }
+                    ps.setArray(1, c.createArrayOf("text", keys));
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            lines.add(rs.getString(1).strip());
+                        }
+                    }
+                }
+                return lines;
+            });
+            String joined = String.join("\n", plan);
+            assertTrue(plan.stream().anyMatch(l -> l.contains("outbound_key_pkey")), joined);
+            assertTrue(plan.stream().noneMatch(l -> l.contains("Seq Scan on outbound_key")), joined);
+        } finally {
+            fresh.close();
+        }
+    }
+
     @Test
     void claim_twoProcessesAtOnce_handOutEachMessageOnce() throws Exception {
         int messages = 600;
