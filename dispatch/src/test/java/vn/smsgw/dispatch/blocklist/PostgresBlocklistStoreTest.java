@@ -3,10 +3,6 @@ package vn.smsgw.dispatch.blocklist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import vn.smsgw.dispatch.store.Database;
-import vn.smsgw.dispatch.store.JdbcTx;
 import vn.smsgw.dispatch.store.TestServices;
 import vn.smsgw.parser.number.Carrier;
 import vn.smsgw.parser.number.Source;
@@ -70,38 +65,21 @@ class PostgresBlocklistStoreTest extends BlocklistStoreContract {
      * planner chose it and read every candidate of the list to find one.
      */
     @Test
-    void stateChange_withoutStatistics_findsTheEntryByItsSource() throws Exception {
-        Database fresh = TestServices.postgres();
-        try {
-            List<String> plan = fresh.inTransaction(tx -> {
-                Connection c = JdbcTx.of(tx).connection();
-                try (Statement st = c.createStatement()) {
-                    st.execute("INSERT INTO blocklist_entry (list, source, source_type, state, reporters, "
-                            + "first_reported_at, last_reported_at, updated_at) SELECT 'VIETTEL', '8498' || g, "
-                            + "'MOBILE', 'CANDIDATE', 1, 1, 1, 1 FROM generate_series(1000000, 1003000) g");
-                }
-                List<String> lines = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + JdbcBlocklistStore.TO_LISTED)) {
-                    ps.setString(1, "LISTED");
-                    ps.setLong(2, 2);
-                    ps.setLong(3, 2);
-                    ps.setString(4, "VIETTEL");
-                    ps.setString(5, "84981001500");
-                    ps.setString(6, "CANDIDATE");
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            lines.add(rs.getString(1).strip());
-                        }
-                    }
-                }
-                return lines;
-            });
-            String joined = String.join("\n", plan);
-            assertTrue(plan.stream().anyMatch(l -> l.startsWith("Index Cond:") && l.contains("source =")), joined);
-            assertTrue(plan.stream().noneMatch(l -> l.startsWith("Filter:")), joined);
-        } finally {
-            fresh.close();
-        }
+    void stateChange_withoutStatistics_findsTheEntryByItsSource() {
+        List<String> plan = TestServices.explainInFreshSchema(List.of("INSERT INTO blocklist_entry (list, source, "
+                        + "source_type, state, reporters, first_reported_at, last_reported_at, updated_at) SELECT "
+                        + "'VIETTEL', '8498' || g, 'MOBILE', 'CANDIDATE', 1, 1, 1, 1 "
+                        + "FROM generate_series(1000000, 1003000) g"), JdbcBlocklistStore.TO_LISTED, (ps, c) -> {
+                            ps.setString(1, "LISTED");
+                            ps.setLong(2, 2);
+                            ps.setLong(3, 2);
+                            ps.setString(4, "VIETTEL");
+                            ps.setString(5, "84981001500");
+                            ps.setString(6, "CANDIDATE");
+                        });
+        String joined = String.join("\n", plan);
+        assertTrue(plan.stream().anyMatch(l -> l.startsWith("Index Cond:") && l.contains("source =")), joined);
+        assertTrue(plan.stream().noneMatch(l -> l.startsWith("Filter:")), joined);
     }
 
     /** Three reporters per source, in batches of all sources in a shuffled order; returns how many it listed. */

@@ -69,42 +69,24 @@ class PostgresOutboundQueueTest extends JdbcOutboundQueueContract {
      * took every SUBMITTED message from the state index and compared each with every receipt of the batch.
      */
     @Test
-    void settleMessagesByReceipts_withoutStatistics_findsThemByTheirIds() throws Exception {
-        Database fresh = TestServices.postgres();
-        try {
-            List<String> plan = fresh.inTransaction(tx -> {
-                java.sql.Connection c = JdbcTx.of(tx).connection();
-                try (java.sql.Statement st = c.createStatement()) {
-                    String rows = "INSERT INTO outbound (lane, state, destination, sender, body, kind, created_at, "
-                            + "not_before, attempts, updated_at, parts) SELECT 0, '%s', '8491' || g, '156', 'b', "
-                            + "'ACK', 1, 1, 1, 1, 1 FROM generate_series(1, %d) g";
-                    // statistics taken early, when no message waited for its receipt; then thousands do
-                    st.execute(String.format(rows, "DELIVERED", 20));
-                    st.execute("ANALYZE outbound");
-                    st.execute(String.format(rows, "SUBMITTED", 3_000));
-                }
-                List<String> lines = new ArrayList<>();
-                try (java.sql.PreparedStatement ps = c.prepareStatement("EXPLAIN " + PartTable.settleMessagesSql(
-                        "SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[])"))) {
+    void settleMessagesByReceipts_withoutStatistics_findsThemByTheirIds() {
+        String rows = "INSERT INTO outbound (lane, state, destination, sender, body, kind, created_at, not_before, "
+                + "attempts, updated_at, parts) SELECT 0, '%s', '8491' || g, '156', 'b', 'ACK', 1, 1, 1, 1, 1 "
+                + "FROM generate_series(1, %d) g";
+        // statistics taken early, when no message waited for its receipt; then thousands do
+        List<String> plan = TestServices.explainInFreshSchema(List.of(String.format(rows, "DELIVERED", 20),
+                "ANALYZE outbound", String.format(rows, "SUBMITTED", 3_000)),
+                PartTable.settleMessagesSql("SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[])"),
+                (ps, c) -> {
                     ps.setArray(1, c.createArrayOf("bigint", new Long[] {1500L, 2500L}));
                     ps.setArray(2, c.createArrayOf("text", new String[] {"DELIVERED", "EXPIRED"}));
                     ps.setArray(3, c.createArrayOf("text", new String[] {null, "EXPIRED"}));
                     ps.setArray(4, c.createArrayOf("bigint", new Long[] {2L, 2L}));
-                    try (java.sql.ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            lines.add(rs.getString(1).strip());
-                        }
-                    }
-                }
-                return lines;
-            });
-            String joined = String.join("\n", plan);
-            assertTrue(plan.stream().anyMatch(l -> l.contains("outbound_pkey")), joined);
-            assertTrue(plan.stream().noneMatch(l -> l.contains("outbound_ready") || l.contains("Seq Scan on outbound")),
-                    joined);
-        } finally {
-            fresh.close();
-        }
+                });
+        String joined = String.join("\n", plan);
+        assertTrue(plan.stream().anyMatch(l -> l.contains("outbound_pkey")), joined);
+        assertTrue(plan.stream().noneMatch(l -> l.contains("outbound_ready") || l.contains("Seq Scan on outbound")),
+                joined);
     }
 
     /**
@@ -113,39 +95,19 @@ class PostgresOutboundQueueTest extends JdbcOutboundQueueContract {
      * of a new database.
      */
     @Test
-    void readParts_keyTableOfSomeThousands_looksEachKeyUpByTheIndex() throws Exception {
-        Database fresh = TestServices.postgres();
-        try {
-            List<String> plan = fresh.inTransaction(tx -> {
-                java.sql.Connection c = JdbcTx.of(tx).connection();
-                try (java.sql.Statement st = c.createStatement()) {
-                    String rows = "INSERT INTO outbound_key (match_key, outbound_id, part, exact) "
-                            + "SELECT to_hex(g), g, 1, 1 FROM generate_series(%d, %d) g";
-                    st.execute(String.format(rows, 1, 12_000));
-                    st.execute("ANALYZE outbound_key");
-                }
-                List<String> lines = new ArrayList<>();
-                try (java.sql.PreparedStatement ps = c.prepareStatement("EXPLAIN " + PartTable.readPartsSql(
-                        vn.smsgw.dispatch.store.Dialect.POSTGRES, "SELECT * FROM unnest(?::text[])"))) {
-                    String[] keys = new String[50];
-                    for (int i = 0; i < keys.length; i++) {
-                        keys[i] = Integer.toHexString(6_000 + i);
-                    }
-                    ps.setArray(1, c.createArrayOf("text", keys));
-                    try (java.sql.ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            lines.add(rs.getString(1).strip());
-                        }
-                    }
-                }
-                return lines;
-            });
-            String joined = String.join("\n", plan);
-            assertTrue(plan.stream().anyMatch(l -> l.contains("outbound_key_pkey")), joined);
-            assertTrue(plan.stream().noneMatch(l -> l.contains("Seq Scan on outbound_key")), joined);
-        } finally {
-            fresh.close();
+    void readParts_keyTableOfSomeThousands_looksEachKeyUpByTheIndex() {
+        String[] keys = new String[50];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = Integer.toHexString(6_000 + i);
         }
+        List<String> plan = TestServices.explainInFreshSchema(List.of("INSERT INTO outbound_key (match_key, "
+                        + "outbound_id, part, exact) SELECT to_hex(g), g, 1, 1 FROM generate_series(1, 12000) g",
+                "ANALYZE outbound_key"),
+                PartTable.readPartsSql(vn.smsgw.dispatch.store.Dialect.POSTGRES, "SELECT * FROM unnest(?::text[])"),
+                (ps, c) -> ps.setArray(1, c.createArrayOf("text", keys)));
+        String joined = String.join("\n", plan);
+        assertTrue(plan.stream().anyMatch(l -> l.contains("outbound_key_pkey")), joined);
+        assertTrue(plan.stream().noneMatch(l -> l.contains("Seq Scan on outbound_key")), joined);
     }
 
     @Test

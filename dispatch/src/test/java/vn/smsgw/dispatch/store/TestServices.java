@@ -6,8 +6,12 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,6 +78,40 @@ public final class TestServices {
     public static DatabaseConfig postgresConfig(String schema) {
         return DatabaseConfig.postgres(
                 "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/test?currentSchema=" + schema, PG_USER, "");
+    }
+
+    /** Binds the parameters of a statement to be explained. */
+    @FunctionalInterface
+    public interface Parameters {
+        void bind(PreparedStatement ps, Connection c) throws SQLException;
+    }
+
+    /**
+     * The lines of PostgreSQL's {@code EXPLAIN} of {@code sql} in a new, migrated schema, after running {@code setup}
+     * there (rows, an ANALYZE), with the parameters {@code parameters} binds: for tests of the plans the server
+     * chooses on given statistics.
+     */
+    public static List<String> explainInFreshSchema(List<String> setup, String sql, Parameters parameters) {
+        try (Database fresh = postgres()) {
+            return fresh.inTransaction(tx -> {
+                Connection c = JdbcTx.of(tx).connection();
+                try (Statement st = c.createStatement()) {
+                    for (String statement : setup) {
+                        st.execute(statement);
+                    }
+                }
+                List<String> lines = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
+                    parameters.bind(ps, c);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            lines.add(rs.getString(1).strip());
+                        }
+                    }
+                }
+                return lines;
+            });
+        }
     }
 
     /** Creates a uniquely named empty schema and returns its name. */
