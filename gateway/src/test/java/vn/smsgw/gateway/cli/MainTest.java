@@ -41,10 +41,13 @@ class MainTest {
             {"bench", "inbound", "--side", "gatway"},
             {"bench", "inbound", "--submit-tps", "0"},
             {"bench", "intake", "--store", "sqlite,mysql"},
+            {"bench", "intake", "--writers", "17"},
+            {"bench", "intake", "--writers", "-1"},
             {"bench", "outbound", "--sides", "bare,disk"},
             {"bench", "campaign", "--tps", "-1"},
         };
-        String[] named = {"--warmup-percent", "--store", "--side", "--submit-tps", "--store", "--sides", "--tps"};
+        String[] named = {"--warmup-percent", "--store", "--side", "--submit-tps", "--store", "--writers", "--writers",
+            "--sides", "--tps"};
         for (int i = 0; i < cases.length; i++) {
             CliRun run = run(cases[i]);
 
