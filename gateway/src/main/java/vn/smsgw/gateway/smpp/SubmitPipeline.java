@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
+import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.Command;
 import org.jsmpp.bean.SubmitSmResp;
 import org.jsmpp.extra.NegativeResponseException;
@@ -47,9 +48,6 @@ import vn.smsgw.parser.number.Msisdn;
 /** Submits the messages handed to it on one bind, parts in order, from one thread. Start once; thread-safe. */
 final class SubmitPipeline {
 
-    static final int ESME_RMSGQFUL = 0x14;
-    static final int ESME_RTHROTTLED = 0x58;
-
     private static final Logger log = LoggerFactory.getLogger(SubmitPipeline.class);
     /** The longest the thread sleeps with nothing to do before it expires overdue responses again. */
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
@@ -65,7 +63,6 @@ final class SubmitPipeline {
     private final Consumer<Outcome> outcomes;
     private final ResponseDeadlines deadlines;
     private final ConcurrentLinkedDeque<Submission> continuations = new ConcurrentLinkedDeque<>();
-    private final AtomicInteger inProgress = new AtomicInteger();
     private final AtomicInteger reference = new AtomicInteger();
     private final Thread thread;
     private volatile boolean idle;
@@ -117,7 +114,7 @@ final class SubmitPipeline {
         while (true) {
             deadlines.expire();
             Submission next = continuations.pollFirst();
-            if (next == null && inProgress.get() < config.window()) {
+            if (next == null && meters.inFlight.get() < config.window()) {
                 QueuedSms m = ready.poll();
                 if (m != null) {
                     next = begin(m);
@@ -128,7 +125,7 @@ final class SubmitPipeline {
             }
             if (next != null) {
                 step(next);
-            } else if (!running.getAsBoolean() && !moreToCome.getAsBoolean() && inProgress.get() == 0
+            } else if (!running.getAsBoolean() && !moreToCome.getAsBoolean() && meters.inFlight.get() == 0
                     && ready.isEmpty()) {
                 return;
             } else {
@@ -140,7 +137,7 @@ final class SubmitPipeline {
     /** Sleeps until woken or a tick passes, unless work came in while it was deciding to. */
     private void sleep() {
         idle = true;
-        if (continuations.isEmpty() && (ready.isEmpty() || inProgress.get() >= config.window())) {
+        if (continuations.isEmpty() && (ready.isEmpty() || meters.inFlight.get() >= config.window())) {
             LockSupport.parkNanos(this, TICK_NANOS);
         }
         idle = false;
@@ -148,8 +145,7 @@ final class SubmitPipeline {
 
     /** Encodes the message and takes a place for it; null when it is over already. */
     private Submission begin(QueuedSms m) {
-        meters.inFlight.incrementAndGet();
-        inProgress.incrementAndGet();
+        meters.inFlight.incrementAndGet(); // the messages in progress, which the window bounds
         MtMode mode = m.ucs2() ? MtMode.UCS2 : MtMode.AUTO;
         MtEncoded encoded;
         try {
@@ -240,7 +236,7 @@ final class SubmitPipeline {
             Throwable cause = Futures.cause(failure);
             if (cause instanceof NegativeResponseException e) {
                 int status = e.getCommandStatus();
-                if (status == ESME_RTHROTTLED || status == ESME_RMSGQFUL) {
+                if (status == SMPPConstant.STAT_ESME_RTHROTTLED || status == SMPPConstant.STAT_ESME_RMSGQFUL) {
                     meters.throttled();
                     long pause = pace.throttled();
                     log.debug("{}: submit_sm of outbound {} answered {}, pausing {} ms", session.name(),
@@ -277,7 +273,6 @@ final class SubmitPipeline {
     private void end(QueuedSms m, SubmitOutcome outcome) {
         outcomes.accept(new Outcome(m, outcome));
         meters.inFlight.decrementAndGet();
-        inProgress.decrementAndGet();
         wake();
     }
 
@@ -300,14 +295,14 @@ final class SubmitPipeline {
         return new SubmitOutcome.Failed(error, accepted);
     }
 
-    static PartId partId(int seq, String messageId) {
+    private static PartId partId(int seq, String messageId) {
         String id = messageId == null ? "" : messageId;
         List<String> keys = List.copyOf(MessageIds.matchKeys(id));
         return new PartId(seq, id, keys.get(0).isEmpty() ? List.of("(none)") : keys);
     }
 
     /** A command_status as the queue records it, e.g. {@code 0x0000000B}. */
-    static String hex(int status) {
+    private static String hex(int status) {
         return String.format("0x%08X", status);
     }
 
