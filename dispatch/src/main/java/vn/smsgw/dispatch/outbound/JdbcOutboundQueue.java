@@ -377,11 +377,10 @@ public final class JdbcOutboundQueue implements OutboundQueue {
     }
 
     /**
-     * Locks these messages' rows in id order, in one statement: transactions that lock rows only after the keys
-     * (receipts for different parts of one message hold different keys) then never wait on each other in a cycle.
-     * Only PostgreSQL needs it; SQLite has one writer at a time.
+     * Locks these messages' rows in id order, in one statement, and returns their state and part count as locked:
+     * transactions that lock rows only after the keys (receipts for different parts of one message hold different
+     * keys) then never wait on each other in a cycle. Only PostgreSQL needs it; SQLite has one writer at a time.
      */
-    /** Locks these messages' rows in id order (PostgreSQL) and returns their state and part count as locked. */
     private static Map<Long, PartTable.Message> lockRows(JdbcTx tx, Collection<Long> sortedIds)
             throws SQLException {
         if (tx.dialect() != Dialect.POSTGRES || sortedIds.isEmpty()) {

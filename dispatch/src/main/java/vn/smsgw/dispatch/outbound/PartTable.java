@@ -227,13 +227,13 @@ final class PartTable {
      * Returns false, having changed nothing, for any other message or state: settle those with settleMessage.
      */
     boolean settleOnePart(long id, OutboundState partState, String error) throws SQLException {
-        if (partState != OutboundState.DELIVERED && !partState.isDeliveryFailure()) {
+        if (!endsMessage(partState)) {
             return false;
         }
         PreparedStatement ps = tx.statement("UPDATE outbound SET state = ?, error = ?, updated_at = ? "
                 + "WHERE id = ? AND parts = 1 AND state = 'SUBMITTED'");
         ps.setString(1, partState.name());
-        ps.setString(2, partState == OutboundState.DELIVERED ? null : failureError(partState, error));
+        ps.setString(2, messageError(partState, error));
         ps.setLong(3, now);
         ps.setLong(4, id);
         return ps.executeUpdate() == 1;
@@ -264,10 +264,8 @@ final class PartTable {
             OutboundState state = r.state();
             Message message = locked.get(r.part().outboundId());
             if (changed.contains(r.part().outboundId()) && message != null && message.parts() == 1
-                    && message.state().equals(OutboundState.SUBMITTED.name())
-                    && (state == OutboundState.DELIVERED || state.isDeliveryFailure())) {
-                messageRows.add(r.part().outboundId(), state.name(),
-                        state == OutboundState.DELIVERED ? null : failureError(state, r.error()), now);
+                    && message.state().equals(OutboundState.SUBMITTED.name()) && endsMessage(state)) {
+                messageRows.add(r.part().outboundId(), state.name(), messageError(state, r.error()), now);
             }
         }
         Set<Long> settled = new HashSet<>();
@@ -293,6 +291,16 @@ final class PartTable {
                 into.add(rs.getLong(1));
             }
         }
+    }
+
+    /** Whether a one-part message takes this state of its part ({@link #settleOnePart}). */
+    private static boolean endsMessage(OutboundState partState) {
+        return partState == OutboundState.DELIVERED || partState.isDeliveryFailure();
+    }
+
+    /** The error a one-part message ended by its part's receipt records: none when delivered. */
+    private static String messageError(OutboundState partState, String error) {
+        return partState == OutboundState.DELIVERED ? null : failureError(partState, error);
     }
 
     private static String failureError(OutboundState state, String error) {
