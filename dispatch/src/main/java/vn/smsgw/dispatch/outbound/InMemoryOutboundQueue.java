@@ -53,6 +53,11 @@ public final class InMemoryOutboundQueue implements Outbox, OutboundQueue {
 
     private final Clock clock;
     private final TreeMap<Long, Row> rows = new TreeMap<>();
+    /**
+     * The rows a claim can take, PENDING or CLAIMED (a lease can expire), in id order. A row leaves when its message
+     * is settled to any other state, which it never leaves for these, so a claim does not walk every message sent.
+     */
+    private final TreeMap<Long, Row> open = new TreeMap<>();
     private final Map<String, List<Key>> keys = new HashMap<>();
     private final Map<String, Early> early = new HashMap<>();
     private long nextId = 1;
@@ -65,7 +70,9 @@ public final class InMemoryOutboundQueue implements Outbox, OutboundQueue {
     @Override
     public synchronized void enqueue(Tx tx, List<OutboundSms> messages) {
         for (OutboundSms m : messages) {
-            rows.put(nextId, new Row(nextId, m));
+            Row r = new Row(nextId, m);
+            rows.put(nextId, r);
+            open.put(nextId, r);
             nextId++;
         }
     }
@@ -77,7 +84,7 @@ public final class InMemoryOutboundQueue implements Outbox, OutboundQueue {
         checkClaim(max, lease);
         long now = clock.millis();
         List<QueuedSms> out = new ArrayList<>();
-        for (Row r : rows.values()) {
+        for (Row r : open.values()) {
             if (out.size() == max) {
                 break;
             }
@@ -97,7 +104,7 @@ public final class InMemoryOutboundQueue implements Outbox, OutboundQueue {
     public synchronized boolean anyDue(Lane lane) {
         Objects.requireNonNull(lane, "lane");
         long now = clock.millis();
-        return rows.values().stream().anyMatch(r -> r.sms.lane() == lane && r.due(now));
+        return open.values().stream().anyMatch(r -> r.sms.lane() == lane && r.due(now));
     }
 
     @Override
@@ -111,6 +118,9 @@ public final class InMemoryOutboundQueue implements Outbox, OutboundQueue {
             counted++;
             r.owner = null;
             SubmitOutcome outcome = s.outcome();
+            if (!(outcome instanceof SubmitOutcome.RetryLater)) {
+                open.remove(r.id);
+            }
             if (outcome instanceof SubmitOutcome.RetryLater retry) {
                 r.state = OutboundState.PENDING;
                 r.notBefore = retry.notBefore().toEpochMilli();
