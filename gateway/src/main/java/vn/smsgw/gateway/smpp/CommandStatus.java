@@ -6,6 +6,8 @@ public enum CommandStatus {
     ESME_ROK(0x00000000),
     /** 0x00000001: message length is invalid (e.g. a UDH longer than the user data). */
     ESME_RINVMSGLEN(0x00000001),
+    /** 0x00000043: invalid esm_class data (a message type smsgw does not take). */
+    ESME_RINVESMCLASS(0x00000043),
     /** 0x00000065: permanent application error; the SMSC should not retry. */
     ESME_RX_P_APPN(0x00000065),
     /** 0x000000C2: an optional parameter has an invalid length. */

@@ -60,15 +60,10 @@ public sealed interface DecodedMo {
         }
     }
 
-    /** A deliver_sm of another esm_class message type (SME acknowledgement, conversation abort): acknowledged, dropped. */
-    record Ignored(String reason) implements DecodedMo {
-        /** Checks for null. */
-        public Ignored {
-            Objects.requireNonNull(reason, "reason");
-        }
-    }
-
-    /** A deliver_sm that cannot be decoded (broken UDH, bad SAR lengths, a receipt without id); answered with an error. */
+    /**
+     * A deliver_sm that cannot be decoded (broken UDH, bad SAR lengths, a receipt without id) or is of a message type
+     * smsgw does not take (an SME acknowledgement, a conversation abort, a reserved type); answered with an error.
+     */
     record Malformed(String reason, CommandStatus status) implements DecodedMo {
         /** Checks that the status is an error. */
         public Malformed {

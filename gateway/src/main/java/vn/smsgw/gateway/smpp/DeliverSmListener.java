@@ -160,11 +160,9 @@ public final class DeliverSmListener implements MessageReceiverListener {
         if (mo instanceof DecodedMo.Receipt receipt) {
             return toReceipts(receipt.receipt());
         }
-        if (mo instanceof DecodedMo.Ignored || mo instanceof DecodedMo.Malformed) {
-            if (mo instanceof DecodedMo.Malformed malformed) {
-                log.info("smsc {}: malformed deliver_sm answered {}: {} ({})", smscId, malformed.status(),
-                        malformed.reason(), pdu);
-            }
+        if (mo instanceof DecodedMo.Malformed malformed) {
+            log.info("smsc {}: deliver_sm not taken, answered {}: {} ({})", smscId, malformed.status(),
+                    malformed.reason(), pdu);
             return CompletableFuture.completedFuture(Answer.of(mo.commandStatus()));
         }
         if (pdu.destination().isEmpty()) {

@@ -49,7 +49,10 @@ public final class MoDecoder {
                             CommandStatus.ESME_RX_P_APPN));
         }
         if (type != EsmMessageType.DEFAULT) {
-            return new DecodedMo.Ignored("esm_class message type " + type);
+            // an SME acknowledgement, a conversation abort or a reserved type: nothing smsgw stores, so never ESME_ROK
+            // (the SMSC would count it delivered); a permanent error, as a redelivery would be refused the same way
+            return new DecodedMo.Malformed("esm_class message type " + type + " is not taken",
+                    CommandStatus.ESME_RINVESMCLASS);
         }
         byte[] userData = userData(pdu);
         Framing framing;

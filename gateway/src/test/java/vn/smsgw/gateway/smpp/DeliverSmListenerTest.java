@@ -183,6 +183,16 @@ class DeliverSmListenerTest {
     }
 
     @Test
+    void onAcceptDeliverSm_smeAcknowledgement_invalidEsmClassAndNothingStored() {
+        ProcessRequestException e = assertThrows(ProcessRequestException.class, () -> listener.onAcceptDeliverSm(
+                deliverSm("156", 0x08, 0, "LD 0912345678 OTP".getBytes(StandardCharsets.US_ASCII))));
+
+        assertEquals(0x43, status(e));
+        assertTrue(stored().isEmpty());
+        assertEquals(1.0, meters.get("smsgw.mo.answered").tags("status", "ESME_RINVESMCLASS").counter().count());
+    }
+
+    @Test
     void onAcceptDeliverSm_noDestination_invalidDestinationAddress() {
         ProcessRequestException e = assertThrows(ProcessRequestException.class,
                 () -> listener.onAcceptDeliverSm(deliverSm("", 0, 0, "LD".getBytes(StandardCharsets.US_ASCII))));

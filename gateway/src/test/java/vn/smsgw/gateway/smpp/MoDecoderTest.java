@@ -281,9 +281,10 @@ class MoDecoderTest {
 
     @ParameterizedTest(name = "esm_class 0x{0}")
     @ValueSource(strings = {"08", "10", "18", "0C", "3C"})
-    void decode_otherMessageType_isIgnored(String esmClass) {
+    void decode_otherMessageType_isRefusedAsInvalidEsmClass(String esmClass) {
         DecodedMo decoded = gsm.decode(mo(Integer.parseInt(esmClass, 16), 0x00, hex("4869")));
-        assertEquals(CommandStatus.ESME_ROK, assertInstanceOf(DecodedMo.Ignored.class, decoded).commandStatus());
+        assertEquals(CommandStatus.ESME_RINVESMCLASS, assertInstanceOf(DecodedMo.Malformed.class, decoded).status());
+        assertEquals(0x43, decoded.commandStatus().code());
     }
 
     @Test
