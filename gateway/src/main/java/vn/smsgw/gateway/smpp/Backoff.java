@@ -5,8 +5,8 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Reconnect delays that double from {@code min} up to {@code max}, with jitter: attempt n waits a uniformly random
- * time between {@code min} and {@code min(max, min * 2^n)}. Many binds losing the same SMSC therefore do not come
- * back in step, and no attempt follows another sooner than {@code min}. Immutable; thread-safe if the random
+ * time between {@code min} and {@code min(max, min * 2^(n+1))}. Many binds losing the same SMSC therefore do not
+ * come back in step, the first retry included, and no attempt follows another sooner than {@code min}. Immutable; thread-safe if the random
  * source is.
  */
 final class Backoff {
@@ -30,7 +30,7 @@ final class Backoff {
 
     /** The upper bound of {@link #delay(int)}. */
     long cap(int attempt) {
-        int doublings = Math.min(Math.max(attempt, 0), 40);
+        int doublings = Math.min(Math.max(attempt, 0), 40) + 1;
         long cap = minMillis;
         for (int i = 0; i < doublings && cap < maxMillis; i++) {
             cap *= 2;

@@ -3,6 +3,7 @@ package vn.smsgw.gateway.smpp;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -42,8 +43,10 @@ import vn.smsgw.dispatch.store.WriterPriority;
  * listener after the bind; `over` decides which. The Bind monitor guards state changes and scheduling only; no jsmpp
  * call is made while holding it.
  *
- * Delays: after a bound session is lost, the first reconnect waits the backoff minimum; each failed attempt doubles
- * the cap (see Backoff). Refused credentials (ESME_RBINDFAIL, ESME_RINVPASWD, ESME_RINVSYSID) wait the slow
+ * Delays: after a bound session is lost, the first reconnect waits between the backoff minimum and twice it (see
+ * Backoff); each failed attempt doubles the cap. A session lost before it stayed bound for the backoff maximum
+ * counts as one more failure, so an SMSC that takes the bind and drops it at once is retried ever more slowly, not
+ * at the minimum forever. Refused credentials (ESME_RBINDFAIL, ESME_RINVPASWD, ESME_RINVSYSID) wait the slow
  * authentication interval and are logged at ERROR once per change; ESME_RALYBND (the SMSC still holds the previous
  * bind after a network blip, until its own timers notice) waits at least eight times the minimum.
  */
@@ -51,7 +54,8 @@ import vn.smsgw.dispatch.store.WriterPriority;
 final class Bind {
 
     private static final Logger log = LoggerFactory.getLogger(Bind.class);
-    private static final int ALREADY_BOUND_MIN_DOUBLINGS = 3;
+    /** The retry whose backoff cap (eight times the minimum) an ESME_RALYBND waits for at least. */
+    private static final int ALREADY_BOUND_MIN_RETRY = 2;
 
     private final SmscConfig config;
     private final String name;
@@ -68,6 +72,7 @@ final class Bind {
     private volatile boolean stopped;
     private int failures;
     private int lastRefusal;
+    private Instant boundAt;
 
     /** The parts of a bind that the sessions of one SMSC share. */
     record Shared(SmscConfig config, MessageReceiverListener listener, ScheduledExecutorService scheduler,
@@ -212,8 +217,8 @@ final class Bind {
     }
 
     private synchronized void onBound() {
-        failures = 0;
-        lastRefusal = 0;
+        lastRefusal = 0; // the failures in a row end only once the session has lasted (onLost)
+        boundAt = clock.instant();
         moveTo(BindState.BOUND, "");
         log.info("smsc {} bind {}: bound as {} to {}:{}", config.name(), name, type, config.host(), config.port());
     }
@@ -225,8 +230,10 @@ final class Bind {
         }
         reconnects.incrementAndGet();
         meters.reconnected();
-        failures = 0;
-        Duration delay = backoff.delay(0);
+        boolean lasted = boundAt != null && !clock.instant().isBefore(boundAt.plus(config.reconnectMax()));
+        failures = lasted ? 0 : failures + 1;
+        boundAt = null;
+        Duration delay = backoff.delay(failures);
         moveTo(BindState.BACKOFF, reason);
         log.warn("smsc {} bind {}: {}; reconnecting in {} ms", config.name(), name, reason, delay.toMillis());
         schedule(delay);
@@ -256,9 +263,10 @@ final class Bind {
             return;
         }
         lastRefusal = refusal;
+        int retry = failures - 1;
         Duration delay = refusal == SMPPConstant.STAT_ESME_RALYBND
-                ? backoff.delay(Math.max(failures, ALREADY_BOUND_MIN_DOUBLINGS))
-                : backoff.delay(failures);
+                ? backoff.delay(Math.max(retry, ALREADY_BOUND_MIN_RETRY))
+                : backoff.delay(retry);
         moveTo(BindState.BACKOFF, error);
         if (Integer.bitCount(failures) == 1) { // 1st, 2nd, 4th, 8th... failure in a row
             log.warn("smsc {} bind {}: bind failed {} time(s) in a row: {}; retrying in {} ms", config.name(), name,

@@ -15,10 +15,10 @@ class BackoffTest {
     void cap_attempts_doublesFromMinUpToMax() {
         Backoff backoff = backoff(0);
 
-        assertEquals(1_000, backoff.cap(0));
-        assertEquals(2_000, backoff.cap(1));
-        assertEquals(32_000, backoff.cap(5));
-        assertEquals(60_000, backoff.cap(6));
+        assertEquals(2_000, backoff.cap(0));
+        assertEquals(4_000, backoff.cap(1));
+        assertEquals(32_000, backoff.cap(4));
+        assertEquals(60_000, backoff.cap(5));
         assertEquals(60_000, backoff.cap(1_000));
     }
 
@@ -29,11 +29,18 @@ class BackoffTest {
 
     @Test
     void delay_highRandom_staysBelowTheCap() {
-        assertEquals(Duration.ofMillis(1_000 + 3_000 * 99 / 100), backoff(0.99).delay(2));
+        assertEquals(Duration.ofMillis(1_000 + 7_000 * 99 / 100), backoff(0.99).delay(2));
     }
 
     @Test
-    void delay_firstAttempt_isTheMinimumWhateverTheJitter() {
-        assertEquals(Duration.ofSeconds(1), backoff(0.99).delay(0));
+    void delay_firstAttempt_isJitteredUpToTwiceTheMinimum() {
+        assertEquals(Duration.ofSeconds(1), backoff(0).delay(0));
+        assertEquals(Duration.ofMillis(1_500), backoff(0.5).delay(0));
+        assertEquals(Duration.ofMillis(1_990), backoff(0.99).delay(0));
+    }
+
+    @Test
+    void cap_minEqualToMax_staysThere() {
+        assertEquals(1_000, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), () -> 0.5).cap(3));
     }
 }

@@ -12,8 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An SMSC on plain sockets that answers every bind with one error status and closes the connection right after the
- * bind_resp, in the same write, as cloudhopper-smpp and other SMSCs do when they refuse a bind.
+ * An SMSC on plain sockets that answers every bind with one status and closes the connection right after the
+ * bind_resp, in the same write: with an error, as cloudhopper-smpp and other SMSCs do when they refuse a bind; with
+ * ESME_ROK, an SMSC that drops every session right after binding it.
  */
 final class RefuseAndCloseSmsc implements AutoCloseable {
     private static final int HEADER = 16;
@@ -44,8 +45,8 @@ final class RefuseAndCloseSmsc implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    /** Binds refused so far. */
-    int refused() {
+    /** Binds answered so far. */
+    int answered() {
         return refused.get();
     }
 
