@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The bind meters of one SMSC: the gauge {@code smsgw.bind.state{smsc,bind}} (1 bound, 0 not), and the counters
+ * The bind meters of one SMSC: the gauge {@code smsgw.bind.state{smsc,bind}} (1 bound, 0 not), the gauges
+ * {@code smsgw.bind.state.current{smsc,bind,state}}, one per {@link BindState}, 1 for the state the session is in
+ * and 0 for the others (so that CONNECTING, BACKOFF, AUTH_FAILED and STOPPED can be told apart), and the counters
  * {@code smsgw.bind.attempts{smsc}} (connect-and-bind attempts) and {@code smsgw.bind.reconnects{smsc}} (bound
  * sessions lost, each followed by a reconnect).
  */
@@ -30,6 +32,12 @@ final class BindMeters {
                 .tags("smsc", smsc, "bind", bind.name())
                 .description("1 while the session is bound, else 0")
                 .register(registry);
+        for (BindState state : BindState.values()) {
+            Gauge.builder("smsgw.bind.state.current", bind, b -> b.status().state() == state ? 1 : 0)
+                    .tags("smsc", smsc, "bind", bind.name(), "state", state.name())
+                    .description("1 for the state the session is in, 0 for the others")
+                    .register(registry);
+        }
     }
 
     void attempted() {

@@ -90,6 +90,14 @@ class SmppSessionsTest {
         assertTrue(gateway.sessions.anyBound().isEmpty());
         Poll.until(Duration.ofSeconds(5), () -> simulator.boundSessions() == 0, "the simulator sees the unbinds");
         assertEquals(0.0, gateway.meters.get("smsgw.bind.state").tags("bind", "trx-0").gauge().value());
+        for (BindState state : BindState.values()) {
+            assertEquals(state == BindState.STOPPED ? 1.0 : 0.0, currentState(gateway, "trx-0", state), state.name());
+        }
+    }
+
+    private static double currentState(MoGateway gateway, String bind, BindState state) {
+        return gateway.meters.get("smsgw.bind.state.current").tags("smsc", "sim", "bind", bind, "state", state.name())
+                .gauge().value();
     }
 
     @Test
@@ -122,6 +130,8 @@ class SmppSessionsTest {
                 () -> gateway.sessions.states().get(0).state() == BindState.AUTH_FAILED, "AUTH_FAILED");
         BindStatus status = gateway.sessions.states().get(0);
         assertTrue(status.lastError().contains("0x0E"), status.lastError());
+        Poll.until(Duration.ofSeconds(10), () -> currentState(gateway, "trx-0", BindState.AUTH_FAILED) == 1.0
+                && currentState(gateway, "trx-0", BindState.BOUND) == 0.0, "the AUTH_FAILED gauge");
         long start = System.nanoTime();
         double before = gateway.counter("smsgw.bind.attempts", "smsc", "sim");
         Poll.until(Duration.ofSeconds(20), () -> gateway.counter("smsgw.bind.attempts", "smsc", "sim") >= before + 3,
