@@ -258,7 +258,9 @@ final class IntakeBatch {
     private void openPoliceCases(Tx tx, List<Item> items) {
         List<PoliceCase> cases = new ArrayList<>();
         for (Item it : items) {
-            if (it.report == null || !it.pending.route.policeCase() || it.flags.contains(ReportFlag.OVER_QUOTA)) {
+            // the quota keeps a reporter's reports from counting on blocklists, not from the police: every fraud report
+            // is a case
+            if (it.report == null || !it.pending.route.policeCase()) {
                 continue;
             }
             it.flags.add(ReportFlag.POLICE_CASE);

@@ -208,6 +208,21 @@ abstract class IntakeContract {
     }
 
     @Test
+    void accept_fraudReportOverDailyQuota_stillOpensItsPoliceCase() {
+        intake.close();
+        intake = newIntake(IntakeConfig.defaults(KEY).withDailyQuota(1).withRepliesPerHour(100), fx.transactions());
+        intake.accept(mo("84912345678", "LD 0987654320 chuyen tien"));
+        CaseId over = ((IntakeResult.Stored) intake.accept(mo("84912345678", "LD 0987654321 chuyen tien"))).caseId();
+
+        assertEquals(1, blocklists.votes());
+        assertEquals(2, police.cases().size());
+        assertEquals(over.value(), police.cases().get(1).caseId());
+        assertTrue(fx.reports().find(over).orElseThrow().flags()
+                .containsAll(List.of(ReportFlag.OVER_QUOTA, ReportFlag.POLICE_CASE)));
+        assertEquals(List.of("QUOTA"), fx.replyKinds(over.value()));
+    }
+
+    @Test
     void accept_quotaNextDay_countsAgain() {
         intake.close();
         intake = newIntake(IntakeConfig.defaults(KEY).withDailyQuota(1), fx.transactions());
