@@ -25,4 +25,8 @@ record Route(HttpMethod method, PathPattern pattern, Action action) {
     static Route post(String pattern, Action action) {
         return new Route(HttpMethod.POST, PathPattern.parse(pattern), action);
     }
+
+    static Route delete(String pattern, Action action) {
+        return new Route(HttpMethod.DELETE, PathPattern.parse(pattern), action);
+    }
 }

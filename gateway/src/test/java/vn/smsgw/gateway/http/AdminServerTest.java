@@ -313,4 +313,20 @@ class AdminServerTest {
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> AdminServer.start(same, routes));
         assertTrue(e.getMessage().contains("127.0.0.1:" + server.port()), e.getMessage());
     }
+
+    @Test
+    void operatorDelist_numberListedByReports_leavesTheExportAndIsAudited() {
+        for (String reporter : List.of("0912000001", "0912000002", "0912000003")) {
+            store(reporter, "LD 0987654321 gia danh cong an");
+        }
+        assertEquals(1, get("/api/blocklist/VIETTEL").json().size());
+
+        Answer delisted = send("POST",
+                "/api/blocklist/VIETTEL/entries/0987654321/delist?reason=court%20order&actor=op1");
+
+        assertEquals(200, delisted.status(), delisted.body);
+        assertEquals(0, get("/api/blocklist/VIETTEL").json().size());
+        assertEquals("DELISTED", get("/api/blocklist/VIETTEL/changes").json().at("/events/1/kind").asText());
+        assertEquals("court order", get("/api/audit/0987654321").json().at("/records/0/reason").asText());
+    }
 }
