@@ -63,6 +63,7 @@ public final class Gateway implements AutoCloseable {
     private final CampaignMetrics campaignMetrics;
     private AdminServer admin;
     private DeadClaims deadClaims;
+    private DataDirLock dataDirLock;
 
     private Gateway(Database database, Dispatch dispatch, PrometheusMeterRegistry registry, Clock clock,
             GatewayConfig config) {
@@ -78,17 +79,30 @@ public final class Gateway implements AutoCloseable {
 
     /** Starts everything {@code config} describes. */
     public static Gateway start(GatewayConfig config, Clock clock) {
-        Database db = Database.open(config.store().database());
+        DataDirLock lock = config.store().embedded() ? DataDirLock.acquire(config.dataDir()) : null;
+        Database db;
+        try {
+            db = Database.open(config.store().database());
+        } catch (RuntimeException e) {
+            if (lock != null) {
+                lock.close();
+            }
+            throw e;
+        }
         Dispatch dispatch;
         try {
             dispatch = Dispatch.open(db, config.dispatch().settings(config.rabbitOrNull()), clock);
         } catch (RuntimeException e) {
             db.close();
+            if (lock != null) {
+                lock.close();
+            }
             throw e;
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new DispatchMetrics(dispatch.intake()).bindTo(registry);
         Gateway g = new Gateway(db, dispatch, registry, clock, config);
+        g.dataDirLock = lock;
         g.registerQueueDepths();
         try {
             g.loadOperatorFiles(config);
@@ -219,6 +233,9 @@ public final class Gateway implements AutoCloseable {
         }
         dispatch.close();
         database.close();
+        if (dataDirLock != null) {
+            dataDirLock.close();
+        }
         log.info("smsgw stopped");
     }
 

@@ -1,8 +1,10 @@
 package vn.smsgw.gateway.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -118,6 +120,26 @@ class GatewayTest {
                 }
                 // the answer writer, which a raised thread may start, at normal
                 assertEquals(Set.of(Thread.NORM_PRIORITY), priorities.get("smsgw-mo-answers"), priorities.toString());
+            }
+        }
+    }
+
+    @Test
+    void start_secondGatewayOnTheSameEmbeddedStore_isRefusedUntilTheFirstStops() throws Exception {
+        SimulatorConfig sim = SimulatorConfig.builder().port(0).credentials("smsgw", "pw").build();
+        try (SmscSimulator smsc = new SmscSimulator(sim).start()) {
+            Gateway first = Gateway.start(config("sim", smsc, 1), Clock.systemUTC());
+            try {
+                UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                        () -> Gateway.start(config("sim", smsc, 1), Clock.systemUTC()));
+                assertTrue(e.getMessage().contains("in use by another smsgw gateway (pid "
+                        + ProcessHandle.current().pid() + ")"), e.getMessage());
+                assertTrue(first.dispatch().reports().after(0, 10).isEmpty(), "the first gateway still serves");
+            } finally {
+                first.close();
+            }
+            try (Gateway again = Gateway.start(config("sim", smsc, 1), Clock.systemUTC())) {
+                assertEquals(0, again.dispatch().reports().after(0, 10).size());
             }
         }
     }
