@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import vn.smsgw.gateway.config.ConfigException;
 import vn.smsgw.gateway.config.GatewayConfig;
 import vn.smsgw.gateway.config.HttpConfig;
@@ -21,12 +23,15 @@ import vn.smsgw.gateway.smpp.SmscConfig;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the gateway: bind to the SMSC(s), take reports, answer reporters, serve HTTP.")
 final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (see the README).")
     Path config;
 
     @Option(names = "--smsc", paramLabel = "HOST:PORT",
-            description = "Bind to this SMSC (replaces the file's smscs with one SMSC named 'smsc', keeping the "
-                    + "first configured SMSC's other settings).")
+            description = "Bind to this SMSC: the file's one SMSC at another address, or, with no file, an SMSC "
+                    + "named 'smsc' (refused when the file lists several SMSCs).")
     String smsc;
 
     @Option(names = "--system-id", description = "SMPP system_id for --smsc (default: smsgw).")
@@ -48,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             c = resolve();
         } catch (ConfigException e) {
-            System.err.println("smsgw run: configuration error: " + e.getMessage());
+            spec.commandLine().getErr().println("smsgw run: configuration error: " + e.getMessage());
             return 2;
         }
         Gateway gateway = Gateway.start(c, Clock.systemUTC());
@@ -74,6 +79,11 @@ final class RunCommand implements Callable<Integer> {
             c = c.withHttp(new HttpConfig(c.http().host(), httpPort));
         }
         if (smsc != null || systemId != null || password != null) {
+            if (c.smscs().size() > 1) {
+                // which SMSC a flag would change is not for smsgw to guess, nor are the others to be dropped
+                throw new ConfigException("--smsc, --system-id and --password set the one SMSC of a quick start; "
+                        + "the configuration lists " + c.smscs().size() + " SMSCs: set them in its smscs entries");
+            }
             c = c.withSmscs(List.of(smscFromFlags(c)));
         }
         if (c.smscs().isEmpty()) {

@@ -1,0 +1,92 @@
+package vn.smsgw.gateway.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import vn.smsgw.gateway.config.ConfigException;
+import vn.smsgw.gateway.config.GatewayConfig;
+
+/** How {@code smsgw run} combines its flags with the configuration file, without starting a gateway. */
+class RunCommandTest {
+    @TempDir
+    Path dir;
+
+    private RunCommand parsed(String... args) {
+        RunCommand run = new RunCommand();
+        new CommandLine(run).parseArgs(args);
+        return run;
+    }
+
+    private Path config(String smscs) throws Exception {
+        Path file = dir.resolve("smsgw.yaml");
+        Files.writeString(file, "dataDir: " + dir.resolve("data") + "\nsmscs:\n" + smscs);
+        return file;
+    }
+
+    private static String smsc(String name, int port) {
+        return "  - name: " + name + "\n    host: 127.0.0.1\n    port: " + port + "\n    systemId: smsgw\n"
+                + "    password: secret\n";
+    }
+
+    @Test
+    void resolve_flagsOnly_oneSmscNamedSmscWithTheFlags() {
+        GatewayConfig c = parsed("--smsc", "10.0.0.5:2775", "--system-id", "gw1", "--password", "pw",
+                "--data-dir", dir.toString(), "--http-port", "0").resolve();
+
+        assertEquals(1, c.smscs().size());
+        assertEquals("smsc", c.smscs().get(0).smpp().name());
+        assertEquals("10.0.0.5", c.smscs().get(0).smpp().host());
+        assertEquals(2775, c.smscs().get(0).smpp().port());
+        assertEquals("gw1", c.smscs().get(0).smpp().systemId());
+        assertEquals("pw", c.smscs().get(0).smpp().password());
+        assertEquals(0, c.http().port());
+    }
+
+    @Test
+    void resolve_passwordOverTheFilesOneSmsc_keepsItsNameAndAddress() throws Exception {
+        GatewayConfig c = parsed("--config", config(smsc("vnpt", 2775)).toString(), "--password", "other").resolve();
+
+        assertEquals(1, c.smscs().size());
+        assertEquals("vnpt", c.smscs().get(0).smpp().name());
+        assertEquals(2775, c.smscs().get(0).smpp().port());
+        assertEquals("other", c.smscs().get(0).smpp().password());
+    }
+
+    @Test
+    void resolve_flagOverAFileOfTwoSmscs_isAConfigurationErrorNotASilentDrop() throws Exception {
+        Path file = config(smsc("vnpt", 2775) + smsc("viettel", 2776));
+
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> parsed("--config", file.toString(), "--password", "other").resolve());
+
+        assertTrue(e.getMessage().contains("lists 2 SMSCs"), e.getMessage());
+        assertEquals(2, parsed("--config", file.toString()).resolve().smscs().size());
+    }
+
+    @Test
+    void resolve_noSmscAnywhere_isAConfigurationError() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> parsed("--data-dir", dir.toString()).resolve());
+
+        assertTrue(e.getMessage().contains("no SMSC"), e.getMessage());
+    }
+
+    @Test
+    void resolve_smscWithoutPort_isAConfigurationError() {
+        assertThrows(ConfigException.class, () -> parsed("--smsc", "10.0.0.5").resolve());
+    }
+
+    @Test
+    void run_badFlags_exitsWithTwoAndSaysWhy() {
+        CliRun r = CliRun.of(System.in, "run", "--data-dir", dir.toString());
+
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("configuration error: no SMSC"), r.err());
+    }
+}
