@@ -3,10 +3,13 @@ package vn.smsgw.gateway.config;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import vn.smsgw.gateway.smpp.BindMode;
 import vn.smsgw.gateway.smpp.DefaultAlphabet;
+import vn.smsgw.gateway.smpp.ShortCodeAddressing;
 import vn.smsgw.gateway.smpp.SmscConfig;
+import vn.smsgw.gateway.smpp.SubmitterConfig;
 
 /** Reads the {@code smscs} list: one entry per SMSC connection, with its binds and its submit settings. */
 public final class SmscConfigs {
@@ -17,9 +20,31 @@ public final class SmscConfigs {
 
     /**
      * {@code smscs[i].submit}: in-flight {@code window} per bind (10), {@code tps} per bind (100),
-     * {@code replyReservedShare} of the TPS kept for replies when campaigns run (0.2).
+     * {@code replyReservedShare} of the TPS kept for replies when campaigns run (0.2), the submit_sm
+     * {@code serviceType} (empty) and the TON/NPI of short code source addresses, {@code shortCodeAddressing}
+     * (UNKNOWN: TON 0, NPI 0).
      */
-    public record SubmitSection(int window, int tps, double replyReservedShare) {
+    public record SubmitSection(int window, int tps, double replyReservedShare, String serviceType,
+                                ShortCodeAddressing shortCodeAddressing) {
+        public SubmitSection {
+            Objects.requireNonNull(serviceType, "serviceType");
+            Objects.requireNonNull(shortCodeAddressing, "shortCodeAddressing");
+        }
+
+        /** With the default service type and short code addressing. */
+        public SubmitSection(int window, int tps, double replyReservedShare) {
+            this(window, tps, replyReservedShare, "", ShortCodeAddressing.UNKNOWN);
+        }
+
+        /** The submitter settings of a bind of this SMSC. */
+        public SubmitterConfig submitterConfig() {
+            try {
+                return SubmitterConfig.defaults().withWindowAndTps(window, tps)
+                        .withReplyReservedShare(replyReservedShare).withAddressing(serviceType, shortCodeAddressing);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("submit: " + e.getMessage());
+            }
+        }
     }
 
     private SmscConfigs() {
@@ -58,7 +83,13 @@ public final class SmscConfigs {
         SubmitSection submit = n.section("submit").as(s -> new SubmitSection(
                 s.integer("window", 10, 1, 10_000),
                 s.integer("tps", 100, 1, 1_000_000),
-                s.decimal("replyReservedShare", 0.2, 0.0, 1.0)));
+                s.decimal("replyReservedShare", 0.2, 0.0, 1.0),
+                s.string("serviceType", ""),
+                s.choice("shortCodeAddressing", ShortCodeAddressing.UNKNOWN, ShortCodeAddressing.class)));
+        if (submit.serviceType().length() > 5) {
+            throw new ConfigException(n.key("submit") + ".serviceType is at most 5 characters: '"
+                    + submit.serviceType() + "'");
+        }
         return new Smsc(smpp, submit);
     }
 

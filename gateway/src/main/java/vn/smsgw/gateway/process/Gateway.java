@@ -175,9 +175,7 @@ public final class Gateway implements AutoCloseable {
                     registry, clock);
             sessions.add(s);
             s.start();
-            SubmitterConfig sc = SubmitterConfig.defaults()
-                    .withWindowAndTps(smsc.submit().window(), smsc.submit().tps())
-                    .withReplyReservedShare(smsc.submit().replyReservedShare());
+            SubmitterConfig sc = smsc.submit().submitterConfig();
             for (BindStatus b : s.states()) {
                 if (!b.bind().startsWith("rx-")) {
                     Submitter sub = new Submitter(new BindSession(s, b.bind()), outbound, sc, clock, System::nanoTime,

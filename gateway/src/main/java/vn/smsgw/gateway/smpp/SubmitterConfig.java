@@ -65,6 +65,12 @@ public record SubmitterConfig(int window, int tps, double replyReservedShare, in
                 serviceType, shortCodes);
     }
 
+    /** These settings with another submit_sm service_type and TON/NPI of short code source addresses. */
+    public SubmitterConfig withAddressing(String newServiceType, ShortCodeAddressing newShortCodes) {
+        return new SubmitterConfig(window, tps, replyReservedShare, claimBatch, lease, throttleBackoff,
+                maxThrottleBackoff, idlePoll, newServiceType, newShortCodes);
+    }
+
     /** These settings with another first and longest throttle pause. */
     public SubmitterConfig withThrottleBackoff(Duration first, Duration longest) {
         return new SubmitterConfig(window, tps, replyReservedShare, claimBatch, lease, first, longest, idlePoll,

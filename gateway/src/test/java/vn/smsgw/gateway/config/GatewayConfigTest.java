@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.smsgw.dispatch.store.SqliteSync;
 import vn.smsgw.gateway.smpp.BindMode;
+import vn.smsgw.gateway.smpp.ShortCodeAddressing;
+import vn.smsgw.gateway.smpp.SubmitterConfig;
 import vn.smsgw.parser.report.Command;
 
 class GatewayConfigTest {
@@ -84,7 +86,7 @@ class GatewayConfigTest {
                     password: ${SMSC_PASS}
                     bindMode: rx_tx
                     binds: 2
-                    submit: {window: 20, tps: 200}
+                    submit: {window: 20, tps: 200, serviceType: CMT, shortCodeAddressing: abbreviated}
                 """, Map.of("PGPASS", "pw", "KEY", "0123456789abcdef0123", "SMSC_PASS", "secret"));
         assertFalse(c.store().embedded());
         assertEquals("pw", c.store().database().password());
@@ -102,6 +104,10 @@ class GatewayConfigTest {
         assertEquals("secret", c.smscs().get(0).smpp().password());
         assertEquals(BindMode.RX_TX, c.smscs().get(0).smpp().bindMode());
         assertEquals(20, c.smscs().get(0).submit().window());
+        SubmitterConfig submitter = c.smscs().get(0).submit().submitterConfig();
+        assertEquals(200, submitter.tps());
+        assertEquals("CMT", submitter.serviceType());
+        assertEquals(ShortCodeAddressing.ABBREVIATED, submitter.shortCodes());
         assertTrue(c.dispatch().settings(c.rabbitOrNull()).rabbit().isPresent());
     }
 
@@ -213,6 +219,27 @@ class GatewayConfigTest {
     @Test
     void load_accentedReplyTemplate_isRejected() {
         assertTrue(error("dataDir: DATA\nreplies: {ack: 'Đã nhận {ID}'}\n").startsWith("replies: reply template ack"));
+    }
+
+    @Test
+    void load_noSubmitAddressing_shortCodesAsTonZeroNpiZero() throws Exception {
+        GatewayConfig c = load("dataDir: DATA\nsmscs:\n  - {name: a}\n", Map.of());
+
+        assertEquals(ShortCodeAddressing.UNKNOWN, c.smscs().get(0).submit().submitterConfig().shortCodes());
+        assertEquals("", c.smscs().get(0).submit().submitterConfig().serviceType());
+    }
+
+    @Test
+    void load_badShortCodeAddressing_listsChoices() {
+        String m = error("dataDir: DATA\nsmscs:\n  - {name: a, submit: {shortCodeAddressing: short}}\n");
+        assertEquals("smscs[0].submit.shortCodeAddressing must be one of [UNKNOWN, NETWORK_SPECIFIC, NATIONAL, "
+                + "ABBREVIATED], not 'short'", m);
+    }
+
+    @Test
+    void load_serviceTypeTooLong_namesTheKey() {
+        String m = error("dataDir: DATA\nsmscs:\n  - {name: a, submit: {serviceType: TOOLONG}}\n");
+        assertTrue(m.startsWith("smscs[0].submit.serviceType is at most 5 characters"), m);
     }
 
     @Test
