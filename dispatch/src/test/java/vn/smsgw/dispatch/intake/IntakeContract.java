@@ -149,6 +149,22 @@ abstract class IntakeContract {
     }
 
     @Test
+    void accept_brandnameTooLong_isKeptWithErrorAndInvalidSenderReply() {
+        IntakeResult.Stored s = (IntakeResult.Stored) intake.accept(mo("84912345678", "S ABCDEFGHIJKL noi dung"));
+        assertEquals("INVALID_SENDER", fx.reports().find(s.caseId()).orElseThrow().error());
+        assertEquals(List.of("INVALID_SENDER"), fx.replyKinds(s.caseId().value()));
+        assertEquals(0, blocklists.votes());
+    }
+
+    @Test
+    void accept_commandWithoutSource_isKeptWithErrorAndHelpReply() {
+        IntakeResult.Stored s = (IntakeResult.Stored) intake.accept(mo("84912345678", "LD"));
+        assertEquals("MISSING_SOURCE", fx.reports().find(s.caseId()).orElseThrow().error());
+        assertEquals(List.of("HELP"), fx.replyKinds(s.caseId().value()));
+        assertEquals(0, police.cases().size());
+    }
+
+    @Test
     void accept_invalidNumber_getsInvalidNumberReply() {
         IntakeResult.Stored s = (IntakeResult.Stored) intake.accept(mo("84912345678", "LD 04 3825 1234 lua dao"));
         assertEquals(List.of("INVALID_NUMBER"), fx.replyKinds(s.caseId().value()));
