@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,6 +163,30 @@ abstract class IntakeContract {
         assertEquals("MISSING_SOURCE", fx.reports().find(s.caseId()).orElseThrow().error());
         assertEquals(List.of("HELP"), fx.replyKinds(s.caseId().value()));
         assertEquals(0, police.cases().size());
+    }
+
+    @Test
+    void accept_groupCommittedButNotMadeDurable_isUnavailableNotStored() {
+        intake.close();
+        Transactions real = fx.transactions();
+        Transactions syncFails = new Transactions() {
+            @Override
+            public <T> T inTransaction(Work<T> work) {
+                return real.inTransaction(work);
+            }
+
+            @Override
+            public <T> void inSharedTransaction(Work<T> work, Consumer<T> onDurable,
+                                                Consumer<StorageException> onLost) {
+                real.inSharedTransaction(work, committed -> onLost.accept(new StorageException("fsync failed")),
+                        onLost);
+            }
+        };
+        intake = newIntake(IntakeConfig.defaults(KEY), syncFails);
+
+        IntakeResult r = intake.accept(mo("84912345678", "LD 0987654321 goi gia danh cong an"));
+
+        assertEquals("storage failure", assertInstanceOf(IntakeResult.Unavailable.class, r).reason());
     }
 
     @Test
