@@ -11,9 +11,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -458,6 +461,59 @@ abstract class IntakeContract {
             assertTrue(texts.contains("LD 0987654321 goi gia danh cong an " + m), "message " + m);
         }
         assertEquals(0, intake.sweepParts());
+    }
+
+    @Test
+    void accept_callersArrivingWhileAGroupCommits_shareTheNextTransaction() throws Exception {
+        intake.close();
+        Transactions real = fx.transactions();
+        CountDownLatch firstHeld = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger groups = new AtomicInteger();
+        Transactions counting = new Transactions() {
+            @Override
+            public <T> T inTransaction(Work<T> work) {
+                return real.inTransaction(work);
+            }
+
+            @Override
+            public <T> void inSharedTransaction(Work<T> work, Consumer<T> onDurable,
+                                                Consumer<StorageException> onLost) {
+                if (groups.incrementAndGet() == 1) {
+                    firstHeld.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                real.inSharedTransaction(work, onDurable, onLost);
+            }
+        };
+        intake = newIntake(IntakeConfig.defaults(KEY).withWriters(1), counting); // one writer: its groups are counted
+        int callers = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<IntakeResult>> results = new ArrayList<>();
+            results.add(pool.submit(() -> intake.accept(mo("84910000000", "V 0987654321 first"))));
+            assertTrue(firstHeld.await(10, TimeUnit.SECONDS), "the first group started");
+            for (int i = 1; i < callers; i++) {
+                InboundSms sms = mo("8491" + String.format("%07d", i), "V 0987654321 rac " + i);
+                results.add(pool.submit(() -> intake.accept(sms)));
+            }
+            // the other callers queue behind the held group; give them time to be waiting, then let it commit
+            Thread.sleep(300);
+            release.countDown();
+            for (Future<IntakeResult> f : results) {
+                assertInstanceOf(IntakeResult.Stored.class, f.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        // one group for the first caller, then the 19 that queued meanwhile in one or a few more (one each: 20)
+        assertTrue(groups.get() <= 3, groups.get() + " transactions for " + callers + " callers");
+        assertEquals(callers, fx.reports().after(0, 100).size());
     }
 
     @Test
