@@ -190,6 +190,21 @@ class SubmitterTest {
     }
 
     @Test
+    void drain_tpsLimit_pacesTheBindToIt() throws Exception {
+        SmscSimulator simulator = simulator(SimulatorConfig.builder());
+        enqueue(Lane.REPLY, bodies("p", 60));
+        long start = System.nanoTime();
+        start(simulator.port(), config(10, 20), 5_000);
+
+        await("60 submitted", () -> simulator.submitCount() == 60);
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+        // a burst of 10 (the window), then 20 a second: the other 50 take 2.5 s. Without the pace the 60 go out in
+        // well under a second; a slow machine only makes it longer.
+        assertTrue(tookMillis >= 2_000, "60 submit_sm at 20 TPS in " + tookMillis + " ms");
+    }
+
+    @Test
     void drain_throttledAndQueueFull_submitsEachMessageOnceInLaneOrder() throws Exception {
         SmscSimulator simulator = simulator(SimulatorConfig.builder()
                 .faults(Faults.none().withThrottleEvery(5).withQueueFullEvery(7)));
