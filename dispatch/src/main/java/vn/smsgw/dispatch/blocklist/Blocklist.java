@@ -124,6 +124,12 @@ public final class Blocklist implements Blocklists {
     }
 
     @Override
+    public int reporters(Tx tx, String list, Source source) {
+        return store.entries(tx, source.value()).stream().filter(e -> e.list().equals(list))
+                .mapToInt(BlocklistEntry::reporters).findFirst().orElse(0);
+    }
+
+    @Override
     public Carrier carrierOf(Source source) {
         return carriers.apply(source);
     }

@@ -21,6 +21,9 @@ public interface Blocklists {
     Carrier carrierOf(Source source);
 
     /** The {@link BlocklistName} a report against {@code source} counts on. */
+    /** The distinct reporters counted on {@code source} in {@code list} so far, as {@code tx} sees it; 0 if none. */
+    int reporters(Tx tx, String list, Source source);
+
     default String listOf(Source source) {
         return BlocklistName.of(source.type(), carrierOf(source));
     }

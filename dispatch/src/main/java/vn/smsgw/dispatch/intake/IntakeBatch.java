@@ -268,6 +268,9 @@ final class IntakeBatch {
                 it.flags.add(ReportFlag.ESCALATED);
             }
             Source s = it.report.source();
+            if (it.reporters < 0) { // no vote (allowlisted, self-report, over quota, no reporter): those counted so far
+                it.reporters = ports.blocklists().reporters(tx, ports.blocklists().listOf(s), s);
+            }
             cases.add(new PoliceCase(it.caseId.value(), it.report.command().name(), s.value(), s.type().name(),
                     ports.blocklists().carrierOf(s).name(), it.report.content(), it.pending.sms.text(), it.reporterText,
                     it.pending.sms.shortCode(), it.pending.sms.receivedAt().atOffset(VIETNAM), it.reporters,
@@ -351,7 +354,7 @@ final class IntakeBatch {
             rows.add(new NewReport(it.id, it.caseId, p.dedupeKey, p.sms, it.reporterText, command,
                     r == null ? "" : r.source().value(), r == null ? "" : r.source().type().name(),
                     r == null ? "" : r.source().carrier().name(), r == null ? "" : r.content(), error,
-                    it.flags, it.reporters, now));
+                    it.flags, Math.max(0, it.reporters), now));
         }
         ports.reports().insert(tx, rows);
     }
@@ -368,7 +371,8 @@ final class IntakeBatch {
         final Report report;
         final String reporterText;
         final Set<ReportFlag> flags = EnumSet.noneOf(ReportFlag.class);
-        int reporters;
+        /** The distinct reporters of its source so far; -1 until its vote (or, without one, a lookup) says. */
+        int reporters = -1;
 
         Item(Pending pending, long id, CaseId caseId) {
             this.pending = pending;

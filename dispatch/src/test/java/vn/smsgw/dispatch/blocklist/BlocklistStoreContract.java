@@ -120,6 +120,19 @@ abstract class BlocklistStoreContract {
     // ---- voting
 
     @Test
+    void reporters_withoutAVote_areThoseCountedSoFarOnTheList() {
+        castEach(VIETTEL_NUMBER, Command.V, "r1", "r2", "r1");
+
+        int onItsList = stores.transactions().inTransaction(tx -> blocklist.reporters(tx, "VIETTEL", VIETTEL_NUMBER));
+        int elsewhere = stores.transactions().inTransaction(tx -> blocklist.reporters(tx, "MOBIFONE", VIETTEL_NUMBER));
+        int unknown = stores.transactions().inTransaction(tx -> blocklist.reporters(tx, "SENDER", BRANDNAME));
+
+        assertEquals(2, onItsList);
+        assertEquals(0, elsewhere);
+        assertEquals(0, unknown);
+    }
+
+    @Test
     void vote_thresholdReached_listsEntryAndAppendsEvent() {
         List<VoteOutcome> out = castEach(VIETTEL_NUMBER, Command.LD, "r1", "r2", "r3");
 

@@ -34,6 +34,11 @@ final class CountingBlocklists implements Blocklists {
     }
 
     @Override
+    public synchronized int reporters(Tx tx, String list, vn.smsgw.parser.number.Source source) {
+        return reporters.getOrDefault(source.value(), Set.of()).size();
+    }
+
+    @Override
     public boolean isAllowlisted(String source) {
         return allowlist.contains(source);
     }

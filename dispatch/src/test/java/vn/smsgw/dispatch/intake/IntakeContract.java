@@ -267,6 +267,19 @@ abstract class IntakeContract {
     }
 
     @Test
+    void accept_fraudSelfReport_castsNoVoteButItsPoliceCaseCountsTheReportersSoFar() {
+        intake.accept(mo("84912000001", "LD 0987654321 lua dao chuyen khoan"));
+        intake.accept(mo("84912000002", "LD 0987654321 lua dao chuyen khoan"));
+        IntakeResult.Stored self = (IntakeResult.Stored) intake.accept(mo("84987654321", "LD 0987654321 tu bao"));
+
+        assertEquals(2, blocklists.votes());
+        assertEquals(3, police.cases().size());
+        assertEquals(self.caseId().value(), police.cases().get(2).caseId());
+        assertEquals(2, police.cases().get(2).reporters());
+        assertTrue(fx.reports().find(self.caseId()).orElseThrow().flags().contains(ReportFlag.SELF_REPORT));
+    }
+
+    @Test
     void accept_quotaNextDay_countsAgain() {
         intake.close();
         intake = newIntake(IntakeConfig.defaults(KEY).withDailyQuota(1), fx.transactions());
