@@ -73,7 +73,7 @@ public final class Intake implements AutoCloseable {
         this.routing = routing;
         this.clock = clock;
         this.keys = ThreadLocal.withInitial(() -> new Keys(config.reporterHashKey()));
-        this.batchWork = new IntakeBatch(ports, config, clock, this::prepare);
+        this.batchWork = new IntakeBatch(ports, config, clock, this::prepare, stored::add);
         this.groupCommit = new GroupCommit(config.queueCapacity(), config.maxBatch(), this::commit, this::housekeeping,
                 config.sweepInterval(), Math.max(1, config.writers()));
     }

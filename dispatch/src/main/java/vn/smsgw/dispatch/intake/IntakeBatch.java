@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import vn.smsgw.dispatch.blocklist.Vote;
 import vn.smsgw.dispatch.blocklist.VoteOutcome;
 import vn.smsgw.dispatch.cases.CaseId;
@@ -36,12 +37,15 @@ final class IntakeBatch {
     private final IntakeConfig config;
     private final Clock clock;
     private final Function<InboundSms, Pending> preparer;
+    private final IntConsumer reassembledStored;
 
-    IntakeBatch(Intake.Ports ports, IntakeConfig config, Clock clock, Function<InboundSms, Pending> preparer) {
+    IntakeBatch(Intake.Ports ports, IntakeConfig config, Clock clock, Function<InboundSms, Pending> preparer,
+                IntConsumer reassembledStored) {
         this.ports = ports;
         this.config = config;
         this.clock = clock;
         this.preparer = preparer;
+        this.reassembledStored = reassembledStored;
     }
 
     /** Stores the parts and messages of {@code batch}; returns one result per element, in order. */
@@ -73,11 +77,15 @@ final class IntakeBatch {
             }
         }
         List<IntakeResult> stored = storeWholes(tx, wholes);
+        int reassembled = 0;
         for (int k = 0; k < wholes.size(); k++) {
             if (positions.get(k) >= 0) {
                 results[positions.get(k)] = stored.get(k);
+            } else if (stored.get(k) instanceof IntakeResult.Stored) {
+                reassembled++;
             }
         }
+        countOnCommit(tx, reassembled);
         return List.of(results);
     }
 
@@ -88,9 +96,17 @@ final class IntakeBatch {
         for (String g : groups) {
             wholes.add(reassemble(tx, g, true));
         }
-        storeWholes(tx, wholes);
+        countOnCommit(tx, (int) storeWholes(tx, wholes).stream().filter(r -> r instanceof IntakeResult.Stored)
+                .count());
         ports.parts().expireDone(tx, clock.millis() - config.dedupeWindow().toMillis());
         return wholes.size();
+    }
+
+    /** Messages stored with no caller to take their result (reassembled from parts, or closed incomplete). */
+    private void countOnCommit(Tx tx, int n) {
+        if (n > 0) {
+            tx.afterCommit(() -> reassembledStored.accept(n));
+        }
     }
 
     private Pending reassemble(Tx tx, String group, boolean timedOut) {

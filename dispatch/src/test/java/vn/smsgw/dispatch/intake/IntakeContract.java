@@ -396,6 +396,8 @@ abstract class IntakeContract {
         assertEquals(T0.plusSeconds(1), stored.get(0).receivedAt());
         assertEquals(List.of("ACK"), fx.replyKinds(stored.get(0).caseId().value()));
         assertEquals(1, police.cases().size());
+        assertEquals(1, intake.storedCount(), "a reassembled message counts as stored");
+        assertEquals(3, intake.partCount());
     }
 
     @Test
@@ -430,6 +432,7 @@ abstract class IntakeContract {
         assertEquals("LD 0987654321 goi cong an", stored.get(0).rawText());
         assertEquals("LD", stored.get(0).command());
         assertEquals(0, intake.sweepParts());
+        assertEquals(1, intake.storedCount(), "a message closed incomplete counts as stored");
     }
 
     @Test

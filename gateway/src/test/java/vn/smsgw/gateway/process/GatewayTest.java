@@ -85,6 +85,23 @@ class GatewayTest {
                 assertTrue(metrics.contains("smsgw_mo_received_total"), "MO meters registered");
                 assertTrue(metrics.contains("smsgw_bind_state"), "bind state gauges registered");
                 assertTrue(metrics.contains("smsgw_mt_submitted_total"), "MT meters registered");
+                // the API lists every stored message once, page by page, and the metrics count the same
+                Set<String> caseIds = new java.util.HashSet<>();
+                long after = 0;
+                for (int page = 0; page < 100; page++) {
+                    String body = http.send(HttpRequest.newBuilder(URI.create(base + "/api/reports?limit=200&after="
+                            + after)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                            .readTree(body);
+                    json.get("reports").forEach(r -> assertTrue(caseIds.add(r.get("caseId").asText()), r.toString()));
+                    if (json.get("next").asLong() == after) {
+                        break;
+                    }
+                    after = json.get("next").asLong();
+                }
+                assertEquals(500, caseIds.size());
+                assertEquals(List.of("smsgw_mo_committed_total 500.0"),
+                        metrics.lines().filter(l -> l.startsWith("smsgw_mo_committed_total")).toList());
                 // the queue proper only, waiting and being sent, and nothing of it left
                 assertEquals(List.of("smsgw_outbound_depth{lane=\"CAMPAIGN\",state=\"CLAIMED\"} 0.0",
                         "smsgw_outbound_depth{lane=\"CAMPAIGN\",state=\"PENDING\"} 0.0",
