@@ -148,6 +148,22 @@ public final class InMemoryOutboundQueue implements Outbox, OutboundQueue {
     }
 
     @Override
+    public synchronized int recordLateParts(List<LatePart> parts) {
+        int recorded = 0;
+        for (LatePart late : parts) {
+            Row r = rows.get(late.id());
+            if (r == null || r.state != OutboundState.UNKNOWN || r.parts != late.part().part()
+                    || r.partStates.containsKey(late.part().part())) {
+                continue;
+            }
+            addParts(r, List.of(late.part()));
+            applyEarly(r, List.of(late.part()));
+            recorded++;
+        }
+        return recorded;
+    }
+
+    @Override
     public synchronized List<OptionalLong> applyReceipts(List<ReceiptUpdate> receipts) {
         List<OptionalLong> matched = new ArrayList<>(receipts.size());
         for (ReceiptUpdate receipt : receipts) {

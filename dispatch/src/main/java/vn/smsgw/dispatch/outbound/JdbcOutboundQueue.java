@@ -202,6 +202,43 @@ public final class JdbcOutboundQueue implements OutboundQueue {
     }
 
     @Override
+    public int recordLateParts(List<LatePart> late) {
+        if (late.isEmpty()) {
+            return 0;
+        }
+        long now = clock.millis();
+        return write(tx -> {
+            PartTable parts = new PartTable(tx, now);
+            TreeSet<String> keys = new TreeSet<>();
+            late.forEach(l -> keys.addAll(l.part().matchKeys()));
+            parts.lockKeys(keys);
+            parts.readParked(keys);
+            // the message still UNKNOWN, waiting for this very part (its part count is the parts sent), and no row of
+            // it yet; on PostgreSQL its row locked, as a settlement or a receipt would lock it
+            PreparedStatement waiting = tx.statement("SELECT 1 FROM outbound o WHERE o.id = ? AND o.state = 'UNKNOWN' "
+                    + "AND o.parts = ? AND NOT EXISTS (SELECT 1 FROM outbound_part p WHERE p.outbound_id = o.id "
+                    + "AND p.part = ?)" + (tx.dialect() == Dialect.POSTGRES ? " FOR UPDATE OF o" : ""));
+            int recorded = 0;
+            for (LatePart l : late) {
+                waiting.setLong(1, l.id());
+                waiting.setInt(2, l.part().part());
+                waiting.setInt(3, l.part().part());
+                try (ResultSet rs = waiting.executeQuery()) {
+                    if (!rs.next()) {
+                        continue;
+                    }
+                }
+                parts.insert(Map.of(l.id(), List.of(l.part())));
+                if (parts.applyEarly(l.id(), List.of(l.part()))) {
+                    parts.settleMessage(l.id());
+                }
+                recorded++;
+            }
+            return recorded;
+        });
+    }
+
+    @Override
     public List<OptionalLong> applyReceipts(List<ReceiptUpdate> receipts) {
         if (receipts.isEmpty()) {
             return List.of();

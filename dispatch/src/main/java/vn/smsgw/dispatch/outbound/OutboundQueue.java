@@ -42,6 +42,14 @@ public interface OutboundQueue {
     List<OptionalLong> applyReceipts(List<ReceiptUpdate> receipts);
 
     /**
+     * Records the SMSC ids of parts whose submit_sm_resp came late, after their message was settled UNKNOWN for want
+     * of it, each the last part of its message: their receipt keys, so that a receipt can settle the message as for
+     * any other (DELIVERED once every part is), and the receipts already parked under those keys, applied now. A part
+     * is recorded only while its message is UNKNOWN and that part is the one it waited for; returns how many were.
+     */
+    int recordLateParts(List<LatePart> parts);
+
+    /**
      * The queue proper: by lane, the messages waiting to be sent (PENDING) and being sent (CLAIMED). Cheap enough to
      * read every second: the JDBC adapter reads only those messages (from an index of them on SQLite), not the ones
      * already sent.

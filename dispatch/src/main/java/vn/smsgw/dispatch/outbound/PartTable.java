@@ -21,7 +21,7 @@ import vn.smsgw.dispatch.store.MultiRow;
  * The SQL on outbound_part, outbound_key and outbound_early_receipt, inside one open transaction of
  * JdbcOutboundQueue. A message's state follows from its parts: the first part that failed for good decides a failure,
  * and DELIVERED needs outbound.parts delivered parts (an UNKNOWN message counts one part more than it has ids for,
- * so only a failure can settle it by receipt).
+ * so only a failure can settle it by receipt, until a late submit_sm_resp records that part's id).
  */
 final class PartTable {
     /** How long a receipt that matched nothing waits for its submission to be recorded. */

@@ -471,6 +471,60 @@ abstract class OutboundQueueContract {
     }
 
     @Test
+    void recordLateParts_lastPartOfAnUnknownMessage_letsItsReceiptDeliverIt() {
+        enqueue(Lane.REPLY, "a");
+        long id = claim(Lane.REPLY, 1).get(0).id();
+        settle(id, new SubmitOutcome.Unknown("no submit_sm_resp for part 1 of 1", List.of()));
+
+        assertEquals(1, queue.recordLateParts(List.of(new LatePart(id, part(1, "7000a")))));
+        assertEquals(OutboundState.UNKNOWN, status(id).state());
+        receipt("7000a", OutboundState.DELIVERED, "000");
+
+        assertEquals(OutboundState.DELIVERED, status(id).state());
+        assertEquals("7000a", status(id).parts().get(0).smscMessageId());
+    }
+
+    @Test
+    void recordLateParts_receiptParkedBeforeTheLateResponse_isAppliedThen() {
+        enqueue(Lane.REPLY, "a");
+        long id = claim(Lane.REPLY, 1).get(0).id();
+        settle(id, new SubmitOutcome.Unknown("no submit_sm_resp for part 2 of 2", List.of(part(1, "7100a"))));
+        receipt("7100a", OutboundState.DELIVERED, "000");
+        receipt("7100b", OutboundState.UNDELIVERABLE, "001");
+
+        assertEquals(1, queue.recordLateParts(List.of(new LatePart(id, part(2, "7100b")))));
+
+        assertEquals(OutboundState.UNDELIVERABLE, status(id).state());
+    }
+
+    @Test
+    void recordLateParts_notWhatAnUnknownMessageWaitsFor_areIgnored() {
+        long submitted = submittedMessage("a", part(1, "7200a"));
+        enqueue(Lane.REPLY, "b");
+        long unknown = claim(Lane.REPLY, 1).get(0).id();
+        settle(unknown, new SubmitOutcome.Unknown("no submit_sm_resp for part 2 of 3", List.of(part(1, "7200b"))));
+
+        int recorded = queue.recordLateParts(List.of(new LatePart(submitted, part(2, "7200c")),
+                new LatePart(unknown, part(1, "7200d")), new LatePart(unknown + 1_000, part(1, "7200e"))));
+        receipt("7200d", OutboundState.UNDELIVERABLE, "001");
+
+        assertEquals(0, recorded);
+        assertEquals(OutboundState.SUBMITTED, status(submitted).state());
+        assertEquals(OutboundState.UNKNOWN, status(unknown).state());
+    }
+
+    @Test
+    void recordLateParts_twice_recordsThePartOnce() {
+        enqueue(Lane.REPLY, "a");
+        long id = claim(Lane.REPLY, 1).get(0).id();
+        settle(id, new SubmitOutcome.Unknown("no submit_sm_resp for part 1 of 1", List.of()));
+
+        assertEquals(1, queue.recordLateParts(List.of(new LatePart(id, part(1, "7300a")))));
+        assertEquals(0, queue.recordLateParts(List.of(new LatePart(id, part(1, "7300a")))));
+        assertEquals(1, status(id).parts().size());
+    }
+
+    @Test
     void applyReceipts_mixedBatch_endsEachMessageAsReceiptsOneByOneWould() {
         long delivered = submittedMessage("a", part(1, "5000a"));
         long expired = submittedMessage("b", part(1, "5000b"));

@@ -2,8 +2,10 @@ package vn.smsgw.gateway.smpp;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.LinkedHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
@@ -29,7 +31,12 @@ import org.jsmpp.session.SendCommandTask;
 /** The requests of one jsmpp session sent without a waiting thread, by sequence number. Thread-safe. */
 public final class PipelinedRequests {
 
+    /** How many timed-out requests are kept for a late response, the oldest given up first. */
+    static final int LATE_CAPACITY = 10_000;
+
     private final ConcurrentHashMap<Integer, Request> waiting = new ConcurrentHashMap<>();
+    /** Timed-out requests whose caller still wants a late response ({@link Request#onLateResponse}), in time order. */
+    private final LinkedHashMap<Integer, Request> late = new LinkedHashMap<>();
 
     /**
      * Registers {@code sequenceNumber}, then writes the request with it; the returned request's response completes
@@ -55,9 +62,37 @@ public final class PipelinedRequests {
         }
     }
 
-    /** The request {@code sequenceNumber} answers, taken out, or null if it is not one of these. */
+    /**
+     * The request {@code sequenceNumber} answers, taken out, or null if it is not one of these. A request that timed
+     * out and waits for a late response answers with what hands the response to its late handler.
+     */
     public PendingResponse<Command> remove(int sequenceNumber) {
-        return waiting.remove(sequenceNumber);
+        PendingResponse<Command> request = waiting.remove(sequenceNumber);
+        return request != null ? request : removeLate(sequenceNumber);
+    }
+
+    private PendingResponse<Command> removeLate(int sequenceNumber) {
+        Request r;
+        synchronized (late) {
+            r = late.remove(sequenceNumber);
+        }
+        return r == null ? null : new LateResponse(r.onLate);
+    }
+
+    private void keepForLateResponse(Request r) {
+        synchronized (late) {
+            late.put(r.sequenceNumber, r);
+            if (late.size() > LATE_CAPACITY) {
+                late.remove(late.keySet().iterator().next());
+            }
+        }
+    }
+
+    /** Timed-out requests still kept for a late response. */
+    int waitingLate() {
+        synchronized (late) {
+            return late.size();
+        }
     }
 
     /**
@@ -65,7 +100,7 @@ public final class PipelinedRequests {
      * one of these, else what the session's own lookup gives.
      */
     public PendingResponse<Command> removeOr(int sequenceNumber, IntFunction<PendingResponse<Command>> sessions) {
-        PendingResponse<Command> request = waiting.remove(sequenceNumber);
+        PendingResponse<Command> request = remove(sequenceNumber);
         return request != null ? request : sessions.apply(sequenceNumber);
     }
 
@@ -83,6 +118,7 @@ public final class PipelinedRequests {
         private final int sequenceNumber;
         private final String command;
         private final CompletableFuture<Command> response = new CompletableFuture<>();
+        private volatile Consumer<Command> onLate;
 
         private Request(PipelinedRequests owner, int sequenceNumber, String command) {
             super(0);
@@ -106,11 +142,27 @@ public final class PipelinedRequests {
             return sequenceNumber;
         }
 
-        /** Gives up waiting: a response that comes later is logged by jsmpp as unknown. False if already answered. */
+        /**
+         * Has an ESME_ROK response that comes after {@link #timeOut()} go to {@code handler}, on jsmpp's PDU thread
+         * (it must not block); set from the timeout's own dependent stage. Without it a late response is logged by
+         * jsmpp as unknown. The last {@value #LATE_CAPACITY} timed-out requests of a session are kept for it.
+         */
+        public void onLateResponse(Consumer<Command> handler) {
+            this.onLate = handler;
+        }
+
+        /**
+         * Gives up waiting; false if already answered. A response that comes later goes to the late handler, if the
+         * timeout's dependent stages set one.
+         */
         public boolean timeOut() {
             owner.waiting.remove(sequenceNumber, this);
-            return response.completeExceptionally(new ResponseTimeoutException(
+            boolean timedOut = response.completeExceptionally(new ResponseTimeoutException(
                     "no " + command + "_resp for sequence_number " + sequenceNumber));
+            if (timedOut && onLate != null) {
+                owner.keepForLateResponse(this);
+            }
+            return timedOut;
         }
 
         @Override
@@ -139,6 +191,38 @@ public final class PipelinedRequests {
         @Override
         public void waitDone() {
             throw new UnsupportedOperationException("a pipelined request is not waited for");
+        }
+    }
+
+    /** What jsmpp completes for a response that came after its request timed out: the late handler's ESME_ROK. */
+    private static final class LateResponse extends PendingResponse<Command> {
+        private final Consumer<Command> handler;
+
+        LateResponse(Consumer<Command> handler) {
+            super(0);
+            this.handler = handler;
+        }
+
+        @Override
+        public void done(Command resp) {
+            if (resp != null && resp.getCommandStatus() == SMPPConstant.STAT_ESME_ROK) {
+                handler.accept(resp);
+            }
+        }
+
+        @Override
+        public void doneWithInvalidResponse(InvalidResponseException e) {
+            // a generic_nack for a request given up on: nothing more to learn
+        }
+
+        @Override
+        public Command getResponse() {
+            return null;
+        }
+
+        @Override
+        public void waitDone() {
+            throw new UnsupportedOperationException("a late response is not waited for");
         }
     }
 }

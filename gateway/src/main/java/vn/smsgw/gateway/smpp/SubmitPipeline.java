@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.smsgw.dispatch.outbound.PartId;
 import vn.smsgw.dispatch.outbound.QueuedSms;
+import vn.smsgw.dispatch.outbound.LatePart;
 import vn.smsgw.dispatch.outbound.SubmitOutcome;
 import vn.smsgw.dispatch.store.WriterPriority;
 import vn.smsgw.parser.number.Msisdn;
@@ -61,6 +62,7 @@ final class SubmitPipeline {
     private final BooleanSupplier moreToCome;
     private final BlockingQueue<QueuedSms> ready;
     private final Consumer<Outcome> outcomes;
+    private final Consumer<LatePart> lateParts;
     private final ResponseDeadlines deadlines;
     private final ConcurrentLinkedDeque<Submission> continuations = new ConcurrentLinkedDeque<>();
     private final AtomicInteger reference = new AtomicInteger();
@@ -77,7 +79,7 @@ final class SubmitPipeline {
      */
     SubmitPipeline(SubmitSession session, SubmitterConfig config, BindPace pace, MtMeters meters, Clock clock,
             LongSupplier nanoTicker, BooleanSupplier running, BooleanSupplier moreToCome,
-            BlockingQueue<QueuedSms> ready, Consumer<Outcome> outcomes) {
+            BlockingQueue<QueuedSms> ready, Consumer<Outcome> outcomes, Consumer<LatePart> lateParts) {
         this.session = session;
         this.config = config;
         this.pace = pace;
@@ -87,6 +89,7 @@ final class SubmitPipeline {
         this.moreToCome = moreToCome;
         this.ready = ready;
         this.outcomes = outcomes;
+        this.lateParts = lateParts;
         this.deadlines = new ResponseDeadlines(nanoTicker);
         this.thread = new Thread(this::run, "smsgw-mt-" + session.name());
         this.thread.setDaemon(true);
@@ -196,7 +199,7 @@ final class SubmitPipeline {
             return;
         }
         deadlines.track(request, TimeUnit.MILLISECONDS.toNanos(bound.get().getTransactionTimer()));
-        request.response().whenComplete((response, failure) -> answered(s, part, response, failure));
+        request.response().whenComplete((response, failure) -> answered(s, part, request, response, failure));
     }
 
     /**
@@ -220,7 +223,8 @@ final class SubmitPipeline {
     }
 
     /** A part's response, or its failure; on jsmpp's PDU thread (or this one, for a timeout). */
-    private void answered(Submission s, MtPart part, Command response, Throwable failure) {
+    private void answered(Submission s, MtPart part, PipelinedRequests.Request request, Command response,
+                          Throwable failure) {
         try {
             if (failure == null) {
                 pace.accepted();
@@ -247,6 +251,16 @@ final class SubmitPipeline {
                 }
             } else if (cause instanceof ResponseTimeoutException) {
                 meters.unknown();
+                if (part.seq() == part.total()) {
+                    // its id, if the response comes after all, lets the part's receipt settle the message
+                    long id = s.message.id();
+                    request.onLateResponse(late -> {
+                        String messageId = ((SubmitSmResp) late).getMessageId();
+                        log.info("{}: late submit_sm_resp for outbound {} part {}/{}: SMSC id {}", session.name(), id,
+                                part.seq(), part.total(), messageId);
+                        lateParts.accept(new LatePart(id, partId(part.seq(), messageId)));
+                    });
+                }
                 log.warn("{}: no submit_sm_resp for outbound {} part {}/{} to {}; left UNKNOWN, not resent",
                         session.name(), s.message.id(), part.seq(), part.total(),
                         Msisdn.mask(s.message.destination()));

@@ -94,7 +94,8 @@ public final class Submitter implements AutoCloseable {
         this.dispatcher = new Thread(this::dispatch, "smsgw-mt-dispatch-" + session.name());
         this.pipeline = new SubmitPipeline(session, config, new BindPace(config, nanoTicker), meters, clock,
                 nanoTicker, () -> running, dispatcher::isAlive, ready,
-                ended -> settlements.add(new Settlement(ended.message().id(), owner, ended.outcome())));
+                ended -> settlements.add(new Settlement(ended.message().id(), owner, ended.outcome())),
+                settlements::addLate);
         this.dispatcher.setDaemon(true);
         WriterPriority.raise(dispatcher);
         this.claimer = Executors.newSingleThreadExecutor(r -> {

@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -202,5 +204,60 @@ class PipelinedRequestsTest {
         PipelinedRequests.Request request = requests.send(task("submit_sm"), 1, wire, NOTHING);
 
         assertThrows(IllegalArgumentException.class, () -> deadlines.track(request, 0));
+    }
+
+    @Test
+    void timeOut_withALateHandler_aLaterAcceptGoesToIt() throws Exception {
+        PipelinedRequests.Request request = requests.send(task("submit_sm"), 7, wire, NOTHING);
+        List<Command> late = new ArrayList<>();
+        request.response().whenComplete((r, e) -> request.onLateResponse(late::add));
+
+        assertTrue(request.timeOut());
+        assertInstanceOf(ResponseTimeoutException.class, failure(request));
+        assertEquals(0, requests.inFlight());
+        assertEquals(1, requests.waitingLate());
+        PendingResponse<Command> found = requests.remove(7);
+        found.done(response(7, 0));
+
+        assertEquals(1, late.size());
+        assertEquals("ab12", ((SubmitSmResp) late.get(0)).getMessageId());
+        assertEquals(0, requests.waitingLate());
+        assertNull(requests.remove(7), "a second response is jsmpp's to log");
+    }
+
+    @Test
+    void timeOut_lateErrorResponse_isNotHandedOver() throws Exception {
+        PipelinedRequests.Request request = requests.send(task("submit_sm"), 7, wire, NOTHING);
+        List<Command> late = new ArrayList<>();
+        request.response().whenComplete((r, e) -> request.onLateResponse(late::add));
+        request.timeOut();
+
+        requests.remove(7).done(response(7, 0x58));
+
+        assertTrue(late.isEmpty());
+    }
+
+    @Test
+    void timeOut_withoutALateHandler_keepsNothing() throws Exception {
+        PipelinedRequests.Request request = requests.send(task("submit_sm"), 7, wire, NOTHING);
+
+        request.timeOut();
+
+        assertEquals(0, requests.waitingLate());
+        assertNull(requests.remove(7));
+    }
+
+    @Test
+    void timeOut_beyondTheCapacity_givesUpTheOldestFirst() throws Exception {
+        for (int seq = 1; seq <= PipelinedRequests.LATE_CAPACITY + 1; seq++) {
+            PipelinedRequests.Request request = requests.send(task("submit_sm"), seq, OutputStream.nullOutputStream(),
+                    NOTHING);
+            request.response().whenComplete((r, e) -> request.onLateResponse(c -> { }));
+            request.timeOut();
+        }
+
+        assertEquals(PipelinedRequests.LATE_CAPACITY, requests.waitingLate());
+        assertNull(requests.remove(1));
+        assertTrue(requests.remove(2) != null);
     }
 }

@@ -288,6 +288,25 @@ class SubmitterTest {
     }
 
     @Test
+    void drain_submitRespComesAfterTheTimeout_messageLeftUnknownThenDeliveredByItsReceipt() throws Exception {
+        // every submit_sm answered 400 ms late, past the 100 ms response timer: each message is settled UNKNOWN, then
+        // its late response gives the SMSC id its receipt is matched by
+        SmscSimulator simulator = simulator(SimulatorConfig.builder()
+                .faults(Faults.none().withSubmitRespDelay(Duration.ofMillis(400))));
+        enqueue(Lane.REPLY, bodies("l", 3));
+        start(simulator.port(), config(3, 500), 100);
+
+        await("3 delivered", () -> count(Lane.REPLY, OutboundState.DELIVERED) == 3);
+        assertEquals(3, simulator.submitCount(), "never resent");
+        assertEquals(3.0, meters.get("smsgw.mt.unknown").counter().count());
+        for (long id : ids()) {
+            OutboundStatus status = queue.status(id).orElseThrow();
+            assertEquals(1, status.parts().size());
+            assertFalse(status.parts().get(0).smscMessageId().isEmpty());
+        }
+    }
+
+    @Test
     void drain_windowOfThree_keepsThreeSubmitSmInFlightAndNoMore() throws Exception {
         ScriptedSmsc smsc = ScriptedSmsc.holding(50, 8);
         resources.add(smsc);
