@@ -5,8 +5,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +54,8 @@ final class SessionAcceptor implements AutoCloseable {
     });
     final LongAdder binds = new LongAdder();
     final LongAdder bindsRejected = new LongAdder();
+    /** The binds accepted, in order. */
+    final List<BindSeen> accepted = new CopyOnWriteArrayList<>();
     private ServerSocket server;
     private volatile boolean closed;
 
@@ -138,6 +143,9 @@ final class SessionAcceptor implements AutoCloseable {
                 return;
             }
             request.accept(SMSC_SYSTEM_ID, InterfaceVersion.IF_34);
+            accepted.add(new BindSeen(request.getBindType().name(), request.getSystemId(),
+                    Objects.requireNonNullElse(request.getSystemType(), ""),
+                    Objects.requireNonNullElse(request.getAddressRange(), "")));
             registry.add(new BoundSession(session, request.getSystemId(), request.getBindType()));
             if (!session.getSessionState().isBound()) {
                 registry.remove(session);

@@ -136,6 +136,11 @@ public final class SmscSimulator implements AutoCloseable {
         return submits.stats().received();
     }
 
+    /** Every bind accepted so far, with its system_id, system_type and address_range, in order. */
+    public List<BindSeen> bindsSeen() {
+        return List.copyOf(acceptor.accepted);
+    }
+
     /** Sessions bound right now. */
     public int boundSessions() {
         return registry.size();

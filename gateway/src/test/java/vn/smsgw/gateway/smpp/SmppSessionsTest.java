@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.smsgw.gateway.simulator.BindSeen;
 import vn.smsgw.gateway.simulator.SimulatorConfig;
 import vn.smsgw.gateway.simulator.SmscSimulator;
 
@@ -62,6 +63,19 @@ class SmppSessionsTest {
                     .value());
         }
         assertTrue(gateway.sessions.anyBound().orElseThrow().getSessionState().isTransmittable());
+    }
+
+    @Test
+    void start_systemTypeAndAddressRange_areSentInTheBind() throws Exception {
+        SmscSimulator simulator = simulator();
+        MoGateway gateway = gateway(MoGateway.smsc(simulator.port()).systemType("VMA")
+                .addressRange("^(156|5656)$").build());
+
+        gateway.awaitBound(1);
+
+        Poll.until(Duration.ofSeconds(5), () -> !simulator.bindsSeen().isEmpty(), "the simulator sees the bind");
+        assertEquals(new BindSeen("BIND_TRX", MoGateway.SYSTEM_ID, "VMA", "^(156|5656)$"),
+                simulator.bindsSeen().get(0));
     }
 
     @Test
