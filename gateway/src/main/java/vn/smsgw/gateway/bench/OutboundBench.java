@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jsmpp.PDUSender;
@@ -30,11 +29,9 @@ import vn.smsgw.gateway.simulator.SimulatorConfig;
 import vn.smsgw.gateway.simulator.SmscSimulator;
 import vn.smsgw.gateway.smpp.BindStatus;
 import vn.smsgw.gateway.smpp.MoSinks;
-import vn.smsgw.gateway.smpp.PipelinedSmppSession;
 import vn.smsgw.gateway.smpp.ReceiptHandler;
 import vn.smsgw.gateway.smpp.SmppSessions;
 import vn.smsgw.gateway.smpp.SmscConfig;
-import vn.smsgw.gateway.smpp.SubmitSession;
 import vn.smsgw.gateway.smpp.Submitter;
 import vn.smsgw.gateway.smpp.SubmitterConfig;
 
@@ -177,7 +174,7 @@ final class OutboundBench {
                 long t0 = System.nanoTime();
                 SubmitterConfig config = SubmitterConfig.defaults().withWindowAndTps(s.window(), 1_000_000);
                 for (BindStatus b : sessions.states()) {
-                    Submitter submitter = new Submitter(new BenchBind(sessions, b.bind()), queue, config, clock,
+                    Submitter submitter = new Submitter(sessions.submitSession(b.bind()), queue, config, clock,
                             System::nanoTime, meters);
                     submitters.add(submitter);
                     submitter.start();
@@ -236,18 +233,5 @@ final class OutboundBench {
 
     private static String seconds(double s) {
         return s == 0 ? "-" : s < 0 ? "timeout" : String.format("%.1fs", s);
-    }
-
-    /** One bind of the sessions, as a submitter sees it. */
-    private record BenchBind(SmppSessions sessions, String bind) implements SubmitSession {
-        @Override
-        public String name() {
-            return sessions.smsc() + "/" + bind;
-        }
-
-        @Override
-        public Optional<PipelinedSmppSession> bound() {
-            return sessions.transmitter(bind);
-        }
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.smsgw.dispatch.Dispatch;
@@ -33,8 +32,6 @@ import vn.smsgw.gateway.smpp.BindStatus;
 import vn.smsgw.gateway.smpp.MoSinks;
 import vn.smsgw.gateway.smpp.ReceiptHandler;
 import vn.smsgw.gateway.smpp.SmppSessions;
-import vn.smsgw.gateway.smpp.PipelinedSmppSession;
-import vn.smsgw.gateway.smpp.SubmitSession;
 import vn.smsgw.gateway.smpp.Submitter;
 import vn.smsgw.gateway.smpp.SubmitterConfig;
 
@@ -178,7 +175,7 @@ public final class Gateway implements AutoCloseable {
             SubmitterConfig sc = smsc.submit().submitterConfig();
             for (BindStatus b : s.states()) {
                 if (!b.bind().startsWith("rx-")) {
-                    Submitter sub = new Submitter(new BindSession(s, b.bind()), outbound, sc, clock, System::nanoTime,
+                    Submitter sub = new Submitter(s.submitSession(b.bind()), outbound, sc, clock, System::nanoTime,
                             registry);
                     submitters.add(sub);
                     sub.start();
@@ -235,18 +232,5 @@ public final class Gateway implements AutoCloseable {
             dataDirLock.close();
         }
         log.info("smsgw stopped");
-    }
-
-    /** One transmitting bind of an SMSC, as a submitter sees it. */
-    private record BindSession(SmppSessions sessions, String bind) implements SubmitSession {
-        @Override
-        public String name() {
-            return sessions.smsc() + "/" + bind;
-        }
-
-        @Override
-        public Optional<PipelinedSmppSession> bound() {
-            return sessions.transmitter(bind);
-        }
     }
 }

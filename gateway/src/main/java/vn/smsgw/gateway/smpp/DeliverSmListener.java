@@ -193,7 +193,7 @@ public final class DeliverSmListener implements MessageReceiverListener {
     private CompletableFuture<Answer> toReceipts(DeliveryReceipt receipt) {
         CompletableFuture<?> recorded;
         try {
-            recorded = sinks.receipts().take(receipt);
+            recorded = sinks.receipts().take(smscId, receipt);
         } catch (RuntimeException e) {
             recorded = CompletableFuture.failedFuture(e);
         }

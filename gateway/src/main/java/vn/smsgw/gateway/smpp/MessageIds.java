@@ -59,6 +59,31 @@ public final class MessageIds {
         return Collections.unmodifiableSet(keys);
     }
 
+    /**
+     * The receipt key of {@code id} from the SMSC named {@code smsc}: its normalised form, scoped by the SMSC. SMSC
+     * message ids are unique only within their SMSC (two SMSCs counting from 1 hand out the same ids), so a receipt is
+     * matched only with the parts submitted through the SMSC it came from.
+     */
+    public static String key(String smsc, String id) {
+        return scope(smsc) + normalise(id);
+    }
+
+    /** {@link #matchKeys(String)} of {@code id}, each scoped by the SMSC named {@code smsc} as in {@link #key}. */
+    public static Set<String> matchKeys(String smsc, String id) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String k : matchKeys(id)) {
+            keys.add(scope(smsc) + k);
+        }
+        return Collections.unmodifiableSet(keys);
+    }
+
+    private static String scope(String smsc) {
+        if (smsc.isEmpty()) {
+            throw new IllegalArgumentException("an SMSC name is required to scope its message ids");
+        }
+        return smsc + ':';
+    }
+
     private static boolean allDigits(String value, int radix) {
         return value.chars().allMatch(c -> Character.digit(c, radix) >= 0 && c < 0x80);
     }

@@ -14,7 +14,7 @@ public record MoSinks(Intake intake, Receipts receipts) {
     /** Takes a delivery receipt; the future completes once the receipt is recorded. */
     @FunctionalInterface
     public interface Receipts {
-        CompletableFuture<?> take(DeliveryReceipt receipt);
+        CompletableFuture<?> take(String smsc, DeliveryReceipt receipt);
     }
 
     /** Checks for nulls. */

@@ -28,8 +28,9 @@ import vn.smsgw.dispatch.store.WriterPriority;
 public final class ReceiptHandler implements AutoCloseable {
 
     /*
-     * The receipt is looked up by MessageIds.normalise of its id alone (the receipted_message_id TLV when present);
-     * the submitter stored every MessageIds.matchKeys form of each part's id, so hex and decimal ids meet. A final
+     * The receipt is looked up by MessageIds.key of its id alone (the receipted_message_id TLV when present), scoped by
+     * the SMSC it came from; the submitter stored every MessageIds.matchKeys form of each part's id, scoped by the
+     * SMSC it went to, so hex and decimal ids meet and ids of two SMSCs never do. A final
      * receipt maps onto the part states: DELIVERED (ACCEPTED too: read on the subscriber's behalf), EXPIRED,
      * REJECTED, and UNDELIVERABLE for UNDELIV, DELETED and a final UNKNOWN.
      *
@@ -79,9 +80,9 @@ public final class ReceiptHandler implements AutoCloseable {
      *
      * @throws StorageException when the store fails or is too slow; answer the deliver_sm with a temporary error
      */
-    public void onReceipt(DeliveryReceipt receipt) {
+    public void onReceipt(String smsc, DeliveryReceipt receipt) {
         try {
-            take(receipt).get(RECORD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            take(smsc, receipt).get(RECORD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             throw new StorageException("receipt not recorded within " + RECORD_TIMEOUT_SECONDS + " s", e);
         } catch (ExecutionException e) {
@@ -98,11 +99,11 @@ public final class ReceiptHandler implements AutoCloseable {
      * {@link StorageException} when the store fails (then answer the deliver_sm with a temporary error). It sets no
      * deadline of its own: the caller bounds its wait.
      */
-    public CompletableFuture<OptionalLong> take(DeliveryReceipt receipt) {
+    public CompletableFuture<OptionalLong> take(String smsc, DeliveryReceipt receipt) {
         OutboundState state = state(receipt);
         String error = receipt.error().isEmpty() && state.isDeliveryFailure()
                 ? receipt.state().name() : receipt.error();
-        String key = MessageIds.normalise(receipt.messageId());
+        String key = MessageIds.key(smsc, receipt.messageId());
         ReceiptUpdate update = new ReceiptUpdate(key, state, error, clock.instant(),
                 receipt.subscriber().startsWith("+") ? receipt.subscriber().substring(1) : receipt.subscriber(),
                 receipt.sender());

@@ -153,4 +153,26 @@ public final class SmppSessions implements AutoCloseable {
         }
         log.info("smsc {}: sessions closed", config.name());
     }
+
+    /** The transmitting side of bind {@code bind}, as a submitter sends through it. */
+    public SubmitSession submitSession(String bind) {
+        return new BindSubmitSession(this, bind);
+    }
+
+    private record BindSubmitSession(SmppSessions sessions, String bind) implements SubmitSession {
+        @Override
+        public String name() {
+            return sessions.smsc() + "/" + bind;
+        }
+
+        @Override
+        public String smsc() {
+            return sessions.smsc();
+        }
+
+        @Override
+        public Optional<PipelinedSmppSession> bound() {
+            return sessions.transmitter(bind);
+        }
+    }
 }

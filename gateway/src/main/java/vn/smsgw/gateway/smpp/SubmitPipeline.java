@@ -309,10 +309,10 @@ final class SubmitPipeline {
         return new SubmitOutcome.Failed(error, accepted);
     }
 
-    private static PartId partId(int seq, String messageId) {
+    private PartId partId(int seq, String messageId) {
         String id = messageId == null ? "" : messageId;
-        List<String> keys = List.copyOf(MessageIds.matchKeys(id));
-        return new PartId(seq, id, keys.get(0).isEmpty() ? List.of("(none)") : keys);
+        return new PartId(seq, id, MessageIds.normalise(id).isEmpty() ? List.of("(none)")
+                : List.copyOf(MessageIds.matchKeys(session.smsc(), id)));
     }
 
     /** A command_status as the queue records it, e.g. {@code 0x0000000B}. */

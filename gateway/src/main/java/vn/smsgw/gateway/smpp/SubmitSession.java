@@ -8,6 +8,9 @@ public interface SubmitSession {
     /** The bind's name, for logs, meters and queue claims; stable and unique within the process. */
     String name();
 
+    /** The name of the SMSC the session is bound to, which scopes the message ids it hands out. */
+    String smsc();
+
     /** The jsmpp session while it is bound and may transmit; empty while the bind is down. */
     Optional<PipelinedSmppSession> bound();
 }

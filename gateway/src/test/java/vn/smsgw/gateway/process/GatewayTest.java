@@ -160,4 +160,37 @@ class GatewayTest {
             }
         }
     }
+
+    @Test
+    void start_twoSmscs_takesMoFromBothAndAnswersEveryReporter() throws Exception {
+        SimulatorConfig sim = SimulatorConfig.builder().port(0).credentials("smsgw", "pw").window(10).build();
+        try (SmscSimulator a = new SmscSimulator(sim).start(); SmscSimulator b = new SmscSimulator(sim).start()) {
+            // both simulators hand out message ids 1, 2, 3...: a receipt of one must not settle a message sent through
+            // the other
+            GatewayConfig two = config("a", a, 1).withSmscs(List.of(
+                    new SmscConfigs.Smsc(SmscConfig.builder("a").address("127.0.0.1", a.port())
+                            .credentials("smsgw", "pw").build(), new SmscConfigs.SubmitSection(10, 1000, 0.2)),
+                    new SmscConfigs.Smsc(SmscConfig.builder("b").address("127.0.0.1", b.port())
+                            .credentials("smsgw", "pw").build(), new SmscConfigs.SubmitSection(10, 1000, 0.2))));
+            try (Gateway g = Gateway.start(two, Clock.systemUTC())) {
+                await(() -> g.sessions().stream().allMatch(s -> s.boundCount() == 1), Duration.ofSeconds(10),
+                        "both SMSCs bound");
+                MoInjection fromA = a.inject(MoGenerator.withDefaultMix(1), 100);
+                MoInjection fromB = b.inject(MoGenerator.withDefaultMix(2), 100);
+                assertTrue(fromA.awaitDone(Duration.ofSeconds(60)));
+                assertTrue(fromB.awaitDone(Duration.ofSeconds(60)));
+                assertEquals(100, fromA.ackedCount());
+                assertEquals(100, fromB.ackedCount());
+                assertEquals(200, g.dispatch().reports().after(0, 1000).size());
+                await(() -> g.outbound().countByState().count(Lane.REPLY, OutboundState.DELIVERED)
+                        == a.submitCount() + b.submitCount() && a.submitCount() + b.submitCount() > 0
+                        && g.outbound().countByState().count(Lane.REPLY, OutboundState.PENDING) == 0
+                        && g.outbound().countByState().count(Lane.REPLY, OutboundState.CLAIMED) == 0,
+                        Duration.ofSeconds(30), "every reply delivered, each by the receipt of its own SMSC");
+                Set<String> smscIds = new java.util.TreeSet<>();
+                g.dispatch().reports().after(0, 1000).forEach(r -> smscIds.add(r.smscId()));
+                assertEquals(Set.of("a", "b"), smscIds, "each report keeps the SMSC it came from");
+            }
+        }
+    }
 }

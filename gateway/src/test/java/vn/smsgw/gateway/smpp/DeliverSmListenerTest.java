@@ -162,7 +162,7 @@ class DeliverSmListenerTest {
     @Test
     void onAcceptDeliverSm_receiptSinkFails_temporaryError() {
         DeliverSmListener failing = new DeliverSmListener(MoGateway.smsc(2775).build(),
-                new MoSinks(dispatch.intake(), r -> {
+                new MoSinks(dispatch.intake(), (smsc, r) -> {
                     throw new IllegalStateException("receipt store down");
                 }), meters, Clock.systemUTC());
 
@@ -280,7 +280,7 @@ class DeliverSmListenerTest {
     void drain_deferredAnswerOwed_waitsUntilItIsWritten() throws Exception {
         CompletableFuture<Void> recorded = new CompletableFuture<>();
         DeliverSmListener deferring = new DeliverSmListener(MoGateway.smsc(2775).build(),
-                new MoSinks(dispatch.intake(), r -> recorded), meters, Clock.fixed(NOW, ZoneOffset.UTC), true);
+                new MoSinks(dispatch.intake(), (smsc, r) -> recorded), meters, Clock.fixed(NOW, ZoneOffset.UTC), true);
         DeliverSm receipt = deliverSm("849", 0x04, 0, "id:9 stat:DELIVRD".getBytes(StandardCharsets.US_ASCII));
         receipt.setSequenceNumber(80);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -304,7 +304,7 @@ class DeliverSmListenerTest {
         CompletableFuture<Void> never = new CompletableFuture<>();
         DeliverSmListener deferring = new DeliverSmListener(
                 MoGateway.smsc(2775).commitTimeout(Duration.ofMillis(200)).build(),
-                new MoSinks(dispatch.intake(), r -> never), meters, Clock.fixed(NOW, ZoneOffset.UTC), true);
+                new MoSinks(dispatch.intake(), (smsc, r) -> never), meters, Clock.fixed(NOW, ZoneOffset.UTC), true);
         DeliverSm receipt = deliverSm("849", 0x04, 0, "id:9 stat:DELIVRD".getBytes(StandardCharsets.US_ASCII));
         receipt.setSequenceNumber(81);
         long start = System.nanoTime();
@@ -321,7 +321,7 @@ class DeliverSmListenerTest {
     void onAcceptDeliverSm_blockingAndReceiptNeverRecorded_temporaryErrorAfterTheCommitTimeout() {
         DeliverSmListener blocking = new DeliverSmListener(
                 MoGateway.smsc(2775).commitTimeout(Duration.ofMillis(200)).build(),
-                new MoSinks(dispatch.intake(), r -> new CompletableFuture<Void>()), meters, Clock.systemUTC());
+                new MoSinks(dispatch.intake(), (smsc, r) -> new CompletableFuture<Void>()), meters, Clock.systemUTC());
 
         ProcessRequestException e = assertThrows(ProcessRequestException.class, () -> blocking.onAcceptDeliverSm(
                 deliverSm("849", 0x04, 0, "id:9 stat:DELIVRD".getBytes(StandardCharsets.US_ASCII))));

@@ -1,6 +1,7 @@
 package vn.smsgw.gateway.smpp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,5 +58,18 @@ class MessageIdsTest {
     @Test
     void matchKeys_fullWidthDigits_areNotConverted() {
         assertEquals(List.of("１２"), List.copyOf(MessageIds.matchKeys("１２")));
+    }
+
+    @Test
+    void matchKeys_scopedBySmsc_meetTheReceiptKeyOfTheSameSmscOnly() {
+        assertEquals(List.of("vnpt:3039", "vnpt:12345", "vnpt:bdf"), List.copyOf(MessageIds.matchKeys("vnpt", "3039")));
+        assertTrue(MessageIds.matchKeys("vnpt", "3039").contains(MessageIds.key("vnpt", "12345")));
+        assertFalse(MessageIds.matchKeys("vnpt", "3039").contains(MessageIds.key("viettel", "3039")));
+        assertEquals("viettel:1a", MessageIds.key("viettel", " 001A "));
+    }
+
+    @Test
+    void key_withoutAnSmscName_isRefused() {
+        assertThrows(IllegalArgumentException.class, () -> MessageIds.key("", "1"));
     }
 }

@@ -42,7 +42,7 @@ final class MoGateway implements AutoCloseable {
     /** Settings for a simulator on {@code port}, with short reconnect delays. */
     /** Sinks that record each receipt in {@code receipts} before answering it. */
     static MoSinks sinks(Intake intake, List<DeliveryReceipt> receipts) {
-        return new MoSinks(intake, r -> {
+        return new MoSinks(intake, (smsc, r) -> {
             receipts.add(r);
             return CompletableFuture.completedFuture(null);
         });

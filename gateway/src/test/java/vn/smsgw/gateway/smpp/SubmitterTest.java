@@ -367,6 +367,11 @@ class SubmitterTest {
             }
 
             @Override
+            public String smsc() {
+                return "down";
+            }
+
+            @Override
             public java.util.Optional<PipelinedSmppSession> bound() {
                 boundChecks.incrementAndGet();
                 return java.util.Optional.empty();

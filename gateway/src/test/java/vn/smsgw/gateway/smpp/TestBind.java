@@ -16,6 +16,8 @@ import org.jsmpp.session.Session;
 
 /** A plain jsmpp transceiver bind for the tests, routing every receipt it gets to a {@link ReceiptHandler}. */
 final class TestBind implements SubmitSession, AutoCloseable {
+    static final String SMSC = "test-smsc";
+
     private final PipelinedSmppSession session = new PipelinedSmppSession();
 
     private TestBind() {
@@ -29,7 +31,7 @@ final class TestBind implements SubmitSession, AutoCloseable {
         bind.session.setMessageReceiverListener(new MessageReceiverListener() {
             @Override
             public void onAcceptDeliverSm(DeliverSm deliverSm) {
-                DeliveryReceipts.parse(MoPdu.of(deliverSm)).ifPresent(receipts::onReceipt);
+                DeliveryReceipts.parse(MoPdu.of(deliverSm)).ifPresent(r -> receipts.onReceipt(SMSC, r));
             }
 
             @Override
@@ -48,7 +50,12 @@ final class TestBind implements SubmitSession, AutoCloseable {
 
     @Override
     public String name() {
-        return "test-smsc";
+        return SMSC;
+    }
+
+    @Override
+    public String smsc() {
+        return SMSC;
     }
 
     @Override
