@@ -178,13 +178,11 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         }
         long now = clock.millis();
         return write(tx -> {
-            PartTable parts = new PartTable(tx, now);
             TreeSet<String> keys = new TreeSet<>();
             for (Settlement s : settlements) {
                 accepted(s.outcome()).forEach(p -> keys.addAll(p.matchKeys()));
             }
-            parts.lockKeys(keys);
-            parts.readParked(keys);
+            PartTable parts = partsOf(tx, now, keys);
             // one outcome per message: only the first of several can find it CLAIMED, as when written one by one
             Map<Long, Settlement> first = new LinkedHashMap<>();
             settlements.forEach(s -> first.putIfAbsent(s.id(), s));
@@ -201,6 +199,14 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         });
     }
 
+    /** The parts of {@code tx} for new part ids under {@code keys}: the keys locked, their parked receipts read. */
+    private static PartTable partsOf(JdbcTx tx, long now, TreeSet<String> keys) throws SQLException {
+        PartTable parts = new PartTable(tx, now);
+        parts.lockKeys(keys);
+        parts.readParked(keys);
+        return parts;
+    }
+
     @Override
     public int recordLateParts(List<LatePart> late) {
         if (late.isEmpty()) {
@@ -208,11 +214,9 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         }
         long now = clock.millis();
         return write(tx -> {
-            PartTable parts = new PartTable(tx, now);
             TreeSet<String> keys = new TreeSet<>();
             late.forEach(l -> keys.addAll(l.part().matchKeys()));
-            parts.lockKeys(keys);
-            parts.readParked(keys);
+            PartTable parts = partsOf(tx, now, keys);
             // the message still UNKNOWN, waiting for this very part (its part count is the parts sent), and no row of
             // it yet; on PostgreSQL its row locked, as a settlement or a receipt would lock it
             PreparedStatement waiting = tx.statement("SELECT 1 FROM outbound o WHERE o.id = ? AND o.state = 'UNKNOWN' "
