@@ -29,8 +29,6 @@ import vn.smsgw.dispatch.police.PoliceQueue;
 import vn.smsgw.dispatch.police.PoliceRelay;
 import vn.smsgw.dispatch.police.RabbitPoliceConfig;
 import vn.smsgw.dispatch.police.RabbitPoliceQueue;
-import vn.smsgw.dispatch.routing.FraudMarkers;
-import vn.smsgw.dispatch.routing.RoutingRules;
 import vn.smsgw.dispatch.store.Database;
 
 /**
@@ -81,7 +79,7 @@ public final class Dispatch implements AutoCloseable {
                 ? ReporterCountsLoader.load(database, clock) : new JdbcReporterCounters();
         b.intake = new Intake(new Intake.Ports(database, b.reports, new JdbcPartStore(), counters,
                 blocklist, new JdbcPoliceOutbox(clock), new JdbcOutbox()), withWriters(settings.intake(), database),
-                RoutingRules.standard(new FraudMarkers(settings.fraudMarkers())), clock);
+                settings.routing(), clock);
         b.police = new JdbcPoliceQueue(database, clock, settings.policeVisibility());
         Optional<RabbitPoliceConfig> rabbit = settings.rabbit();
         if (rabbit.isPresent()) {

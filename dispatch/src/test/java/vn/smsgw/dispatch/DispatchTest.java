@@ -27,8 +27,13 @@ import vn.smsgw.dispatch.intake.IntakeConfig;
 import vn.smsgw.dispatch.intake.IntakeResult;
 import vn.smsgw.dispatch.police.PoliceDelivery;
 import vn.smsgw.dispatch.police.RabbitPoliceConfig;
+import vn.smsgw.dispatch.routing.FraudMarkers;
+import vn.smsgw.dispatch.routing.RouteAction;
+import vn.smsgw.dispatch.routing.RoutingRule;
+import vn.smsgw.dispatch.routing.RoutingRules;
 import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.dispatch.store.TestServices;
+import vn.smsgw.parser.report.Command;
 
 /** Dispatch assembled over real stores: a report's way to the blocklist export and the police queue. */
 class DispatchTest {
@@ -71,6 +76,26 @@ class DispatchTest {
             assertTrue(d.police().ack(cases.get(0).caseId()));
             assertEquals(0, d.police().pull(10).size(), "pulled cases stay invisible until the visibility timeout");
             assertEquals(3, d.police().after(0, 10).size());
+        }
+    }
+
+    @Test
+    void open_configuredRouting_fraudReportsGoToThePoliceOnlyAndCountOnNoBlocklist() {
+        RoutingRules policeOnly = new RoutingRules(List.of(new RoutingRule("fraud-to-police", Set.of(Command.LD),
+                Set.of(), false, Set.of(RouteAction.POLICE_CASE))), Set.of(), new FraudMarkers(List.of()));
+        try (Database db = TestServices.sqlite(dir);
+             Dispatch d = Dispatch.open(db, DispatchSettings.defaults("dispatch-test-key-0001")
+                     .withRouting(policeOnly), Clock.systemUTC())) {
+            for (int i = 1; i <= 3; i++) {
+                d.intake().accept(mo("8491234567" + i, "LD 0987654321 gia danh cong an"));
+            }
+            d.intake().accept(mo("84912345674", "V 0987654321 goi lam phien"));
+
+            StringWriter csv = new StringWriter();
+            d.export().writeCsv("VIETTEL", csv);
+            assertFalse(csv.toString().contains("+84987654321"), csv.toString());
+            assertEquals(3, d.police().after(0, 10).size());
+            assertEquals(4, d.reports().after(0, 10).size());
         }
     }
 

@@ -28,15 +28,19 @@ public final class RoutingRules {
 
     /** The standard table described above, with the given fraud markers. */
     public static RoutingRules standard(FraudMarkers markers) {
+        return new RoutingRules(standardRules(), Set.of(), markers);
+    }
+
+    /** The rules of the standard table, in order. */
+    public static List<RoutingRule> standardRules() {
         Set<SourceType> any = Set.of();
         Set<RouteAction> both = EnumSet.of(RouteAction.POLICE_CASE, RouteAction.BLOCKLIST_COUNT);
-        return new RoutingRules(List.of(
+        return List.of(
                 new RoutingRule("fraud-call", Set.of(vn.smsgw.parser.report.Command.LD), any, false, both),
                 new RoutingRule("escalated", Set.of(vn.smsgw.parser.report.Command.S,
                         vn.smsgw.parser.report.Command.V), any, true, both),
                 new RoutingRule("spam", Set.of(vn.smsgw.parser.report.Command.S, vn.smsgw.parser.report.Command.V),
-                        any, false, EnumSet.of(RouteAction.BLOCKLIST_COUNT))),
-                Set.of(), markers);
+                        any, false, EnumSet.of(RouteAction.BLOCKLIST_COUNT)));
     }
 
     /** The route of a parsed report. */

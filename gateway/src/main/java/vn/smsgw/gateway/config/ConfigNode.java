@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -177,6 +178,32 @@ final class ConfigNode {
             names.add(e.name());
         }
         throw new ConfigException(key(name) + " must be one of " + names + ", not '" + s + "'");
+    }
+
+    /** A list of enum names (case-insensitive), each one of {@code type}'s; {@code dflt} when absent. */
+    <E extends Enum<E>> Set<E> choices(String name, Set<E> dflt, Class<E> type) {
+        List<String> values = strings(name, null);
+        if (values == null) {
+            return dflt;
+        }
+        Set<E> out = EnumSet.noneOf(type);
+        for (String v : values) {
+            E found = null;
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equalsIgnoreCase(v.trim())) {
+                    found = e;
+                }
+            }
+            if (found == null) {
+                List<String> names = new ArrayList<>();
+                for (E e : type.getEnumConstants()) {
+                    names.add(e.name());
+                }
+                throw new ConfigException(key(name) + " values must be among " + names + ", not '" + v + "'");
+            }
+            out.add(found);
+        }
+        return out;
     }
 
     /** Applies {@code reader} to this section, wrapping value errors with this section's key. */

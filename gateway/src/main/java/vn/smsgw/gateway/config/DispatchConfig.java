@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import vn.smsgw.dispatch.DispatchSettings;
 import vn.smsgw.dispatch.blocklist.Threshold;
 import vn.smsgw.dispatch.blocklist.Thresholds;
@@ -15,6 +17,10 @@ import vn.smsgw.dispatch.outbound.ReplyTemplates;
 import vn.smsgw.dispatch.police.PoliceRelaySettings;
 import vn.smsgw.dispatch.police.RabbitPoliceConfig;
 import vn.smsgw.dispatch.routing.FraudMarkers;
+import vn.smsgw.dispatch.routing.RouteAction;
+import vn.smsgw.dispatch.routing.RoutingRule;
+import vn.smsgw.dispatch.routing.RoutingRules;
+import vn.smsgw.parser.number.SourceType;
 import vn.smsgw.parser.report.Command;
 
 /**
@@ -23,7 +29,8 @@ import vn.smsgw.parser.report.Command;
  * {@code blocklist.portabilityFile}; empty = none).
  */
 public record DispatchConfig(IntakeConfig intake, Thresholds thresholds, List<String> fraudMarkers,
-                             Duration policeVisibility, String allowlistFile, String portabilityFile) {
+                             RoutingRules routing, Duration policeVisibility, String allowlistFile,
+                             String portabilityFile) {
 
     static DispatchConfig read(ConfigNode root, Path dataDir) {
         ReplyTemplates replies = root.section("replies").as(DispatchConfig::replies);
@@ -36,11 +43,46 @@ public record DispatchConfig(IntakeConfig intake, Thresholds thresholds, List<St
             files[1] = n.string("portabilityFile", "");
             return thresholds(n.section("thresholds"));
         });
-        List<String> markers = root.section("routing").as(
-                n -> n.strings("fraudMarkers", FraudMarkers.DEFAULT_PHRASES));
+        List<String> markers = new ArrayList<>();
+        RoutingRules routing = root.section("routing").as(n -> {
+            markers.addAll(n.strings("fraudMarkers", FraudMarkers.DEFAULT_PHRASES));
+            return routing(n, new FraudMarkers(markers));
+        });
         Duration visibility = root.section("police").as(
                 n -> n.duration("visibilityTimeout", Duration.ofSeconds(60), Duration.ofSeconds(1)));
-        return new DispatchConfig(intake, thresholds, markers, visibility, files[0], files[1]);
+        return new DispatchConfig(intake, thresholds, markers, routing, visibility, files[0], files[1]);
+    }
+
+    /**
+     * {@code routing.rules} (ordered, first match wins; without them the standard table of {@link RoutingRules}) and
+     * {@code routing.defaultActions} (what a report that no rule matches leads to; none by default).
+     */
+    private static RoutingRules routing(ConfigNode n, FraudMarkers markers) {
+        Set<RouteAction> fallback = n.choices("defaultActions", Set.of(), RouteAction.class);
+        if (!n.has("rules")) {
+            return new RoutingRules(RoutingRules.standardRules(), fallback, markers);
+        }
+        List<RoutingRule> rules = new ArrayList<>();
+        for (ConfigNode r : n.sections("rules")) {
+            rules.add(r.as(rule -> {
+                String name = rule.string("name", "");
+                Set<Command> commands = rule.choices("commands", Set.of(), Command.class);
+                Set<SourceType> sourceTypes = rule.choices("sourceTypes", Set.of(), SourceType.class);
+                boolean marker = rule.bool("fraudMarker", false);
+                Set<RouteAction> actions = rule.choices("actions", Set.of(), RouteAction.class);
+                if (name.isBlank()) {
+                    throw new ConfigException(rule.key("name") + " is required");
+                }
+                if (commands.isEmpty()) {
+                    throw new ConfigException(rule.key("commands") + " must list at least one of [LD, V, S]");
+                }
+                return new RoutingRule(name, commands, sourceTypes, marker, actions);
+            }));
+        }
+        if (rules.isEmpty()) {
+            throw new ConfigException(n.key("rules") + " must not be empty (leave it out for the standard table)");
+        }
+        return new RoutingRules(rules, fallback, markers);
     }
 
     private static IntakeConfig intake(ConfigNode n, ReplyTemplates replies, Path dataDir, boolean embedded) {
@@ -120,7 +162,7 @@ public record DispatchConfig(IntakeConfig intake, Thresholds thresholds, List<St
         RabbitPoliceConfig r = rabbit == null ? null : new RabbitPoliceConfig(rabbit.host(), rabbit.port(),
                 rabbit.username(), rabbit.password(), rabbit.virtualHost(), rabbit.policeQueue(),
                 Duration.ofSeconds(5));
-        return new DispatchSettings(intake, thresholds, fraudMarkers, policeVisibility, Duration.ofSeconds(10),
+        return new DispatchSettings(intake, thresholds, routing, policeVisibility, Duration.ofSeconds(10),
                 PoliceRelaySettings.defaults(), r);
     }
 }

@@ -10,13 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.smsgw.dispatch.routing.Route;
+import vn.smsgw.dispatch.routing.RouteAction;
 import vn.smsgw.dispatch.store.SqliteSync;
 import vn.smsgw.gateway.smpp.BindMode;
 import vn.smsgw.gateway.smpp.ShortCodeAddressing;
 import vn.smsgw.gateway.smpp.SubmitterConfig;
 import vn.smsgw.parser.report.Command;
+import vn.smsgw.parser.report.ParseResult;
+import vn.smsgw.parser.report.ReportParser;
 
 class GatewayConfigTest {
     @TempDir
@@ -240,6 +245,49 @@ class GatewayConfigTest {
     void load_serviceTypeTooLong_namesTheKey() {
         String m = error("dataDir: DATA\nsmscs:\n  - {name: a, submit: {serviceType: TOOLONG}}\n");
         assertTrue(m.startsWith("smscs[0].submit.serviceType is at most 5 characters"), m);
+    }
+
+    private static Route routeOf(GatewayConfig c, String text) {
+        return c.dispatch().routing().route(((ParseResult.Parsed) new ReportParser().parse(text)).report());
+    }
+
+    @Test
+    void load_routingRules_replaceTheStandardTableInOrderWithTheirDefault() throws Exception {
+        GatewayConfig c = load("""
+                dataDir: DATA
+                routing:
+                  rules:
+                    - {name: fraud, commands: [LD], actions: [police_case]}
+                    - {name: brands, commands: [S], sourceTypes: [BRANDNAME], actions: [BLOCKLIST_COUNT]}
+                    - {name: marked, commands: [S, V], fraudMarker: true, actions: [POLICE_CASE, BLOCKLIST_COUNT]}
+                  defaultActions: [BLOCKLIST_COUNT]
+                """, Map.of());
+
+        assertEquals(new Route(Set.of(RouteAction.POLICE_CASE), "fraud", false), routeOf(c, "LD 0987654321 lua"));
+        assertEquals("brands", routeOf(c, "S FECREDIT vay tien chuyen khoan").rule());
+        assertEquals(new Route(Set.of(RouteAction.POLICE_CASE, RouteAction.BLOCKLIST_COUNT), "marked", true),
+                routeOf(c, "V 0987654321 yeu cau chuyen khoan"));
+        assertEquals(new Route(Set.of(RouteAction.BLOCKLIST_COUNT), "default", false),
+                routeOf(c, "V 0987654321 goi lam phien"));
+    }
+
+    @Test
+    void load_noRoutingRules_isTheStandardTable() throws Exception {
+        GatewayConfig c = load("dataDir: DATA\n", Map.of());
+
+        assertEquals("fraud-call", routeOf(c, "LD 0987654321 lua").rule());
+        assertEquals("spam", routeOf(c, "V 0987654321 goi lam phien").rule());
+    }
+
+    @Test
+    void load_badRoutingRules_nameTheKey() {
+        assertEquals("routing.rules[0].commands values must be among [S, V, LD], not 'X'",
+                error("dataDir: DATA\nrouting: {rules: [{name: a, commands: [X], actions: []}]}\n"));
+        assertEquals("routing.rules[0].name is required",
+                error("dataDir: DATA\nrouting: {rules: [{commands: [LD]}]}\n"));
+        assertTrue(error("dataDir: DATA\nrouting: {rules: [{name: a, commands: [LD], police: true}]}\n")
+                .startsWith("unknown key routing.rules[0].police"));
+        assertTrue(error("dataDir: DATA\nrouting: {rules: []}\n").startsWith("routing.rules must not be empty"));
     }
 
     @Test
