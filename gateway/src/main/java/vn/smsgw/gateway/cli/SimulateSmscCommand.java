@@ -128,8 +128,10 @@ final class SimulateSmscCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.jsmpp"))
-                .setLevel(verbose ? Level.DEBUG : Level.WARN);
+        // a substitute logger while SLF4J is still starting up (another thread logging first) has no level to set
+        if (LoggerFactory.getLogger("org.jsmpp") instanceof ch.qos.logback.classic.Logger jsmpp) {
+            jsmpp.setLevel(verbose ? Level.DEBUG : Level.WARN);
+        }
         SimulatorConfig config = config();
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
