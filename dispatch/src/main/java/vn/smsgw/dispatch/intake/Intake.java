@@ -1,7 +1,9 @@
 package vn.smsgw.dispatch.intake;
 
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +20,7 @@ import vn.smsgw.dispatch.store.Transactions;
 import vn.smsgw.parser.number.Msisdn;
 import vn.smsgw.parser.number.NumberPlan;
 import vn.smsgw.parser.report.ParseResult;
+import vn.smsgw.parser.report.Rejection;
 import vn.smsgw.parser.report.ReportParser;
 
 /**
@@ -66,6 +69,8 @@ public final class Intake implements AutoCloseable {
     private final LongAdder unavailable = new LongAdder();
     private final LongAdder batches = new LongAdder();
     private final LongAdder parts = new LongAdder();
+    /** One counter per reason, all made at construction: the map is only read after it. */
+    private final Map<Rejection, LongAdder> rejected = rejectionCounters();
 
     public Intake(Ports ports, IntakeConfig config, RoutingRules routing, Clock clock) {
         this.ports = ports;
@@ -73,7 +78,8 @@ public final class Intake implements AutoCloseable {
         this.routing = routing;
         this.clock = clock;
         this.keys = ThreadLocal.withInitial(() -> new Keys(config.reporterHashKey()));
-        this.batchWork = new IntakeBatch(ports, config, clock, this::prepare, stored::add);
+        this.batchWork = new IntakeBatch(ports, config, clock, this::prepare,
+                withoutCaller -> withoutCaller.forEach(this::countStored));
         this.groupCommit = new GroupCommit(config.queueCapacity(), config.maxBatch(), this::commit, this::housekeeping,
                 config.sweepInterval(), Math.max(1, config.writers()));
     }
@@ -196,8 +202,8 @@ public final class Intake implements AutoCloseable {
             IntakeResult r = results.get(i);
             if (r instanceof IntakeResult.Duplicate) {
                 duplicates.increment();
-            } else if (r instanceof IntakeResult.Stored) {
-                stored.increment();
+            } else if (r instanceof IntakeResult.Stored s) {
+                countStored(s);
             } else if (r instanceof IntakeResult.PartStored) {
                 parts.increment();
             }
@@ -216,9 +222,29 @@ public final class Intake implements AutoCloseable {
         }
     }
 
+    private static Map<Rejection, LongAdder> rejectionCounters() {
+        Map<Rejection, LongAdder> counters = new EnumMap<>(Rejection.class);
+        for (Rejection reason : Rejection.values()) {
+            counters.put(reason, new LongAdder());
+        }
+        return counters;
+    }
+
+    private void countStored(IntakeResult.Stored s) {
+        stored.increment();
+        if (s.parse() instanceof ParseResult.Rejected r) {
+            rejected.get(r.reason()).increment();
+        }
+    }
+
     /** Messages stored since start. */
     public long storedCount() {
         return stored.sum();
+    }
+
+    /** Messages stored since start that the parser rejected for {@code reason}. */
+    public long rejectedCount(Rejection reason) {
+        return rejected.get(reason).sum();
     }
 
     /** Redeliveries recognised since start. */

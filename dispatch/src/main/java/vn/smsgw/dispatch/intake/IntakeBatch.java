@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.IntConsumer;
 import vn.smsgw.dispatch.blocklist.Vote;
 import vn.smsgw.dispatch.blocklist.VoteOutcome;
 import vn.smsgw.dispatch.cases.CaseId;
@@ -37,15 +37,15 @@ final class IntakeBatch {
     private final IntakeConfig config;
     private final Clock clock;
     private final Function<InboundSms, Pending> preparer;
-    private final IntConsumer reassembledStored;
+    private final Consumer<List<IntakeResult.Stored>> storedWithoutCaller;
 
     IntakeBatch(Intake.Ports ports, IntakeConfig config, Clock clock, Function<InboundSms, Pending> preparer,
-                IntConsumer reassembledStored) {
+                Consumer<List<IntakeResult.Stored>> storedWithoutCaller) {
         this.ports = ports;
         this.config = config;
         this.clock = clock;
         this.preparer = preparer;
-        this.reassembledStored = reassembledStored;
+        this.storedWithoutCaller = storedWithoutCaller;
     }
 
     /** Stores the parts and messages of {@code batch}; returns one result per element, in order. */
@@ -77,12 +77,12 @@ final class IntakeBatch {
             }
         }
         List<IntakeResult> stored = storeWholes(tx, wholes);
-        int reassembled = 0;
+        List<IntakeResult> reassembled = new ArrayList<>();
         for (int k = 0; k < wholes.size(); k++) {
             if (positions.get(k) >= 0) {
                 results[positions.get(k)] = stored.get(k);
-            } else if (stored.get(k) instanceof IntakeResult.Stored) {
-                reassembled++;
+            } else {
+                reassembled.add(stored.get(k));
             }
         }
         countOnCommit(tx, reassembled);
@@ -96,16 +96,21 @@ final class IntakeBatch {
         for (String g : groups) {
             wholes.add(reassemble(tx, g, true));
         }
-        countOnCommit(tx, (int) storeWholes(tx, wholes).stream().filter(r -> r instanceof IntakeResult.Stored)
-                .count());
+        countOnCommit(tx, storeWholes(tx, wholes));
         ports.parts().expireDone(tx, clock.millis() - config.dedupeWindow().toMillis());
         return wholes.size();
     }
 
     /** Messages stored with no caller to take their result (reassembled from parts, or closed incomplete). */
-    private void countOnCommit(Tx tx, int n) {
-        if (n > 0) {
-            tx.afterCommit(() -> reassembledStored.accept(n));
+    private void countOnCommit(Tx tx, List<IntakeResult> results) {
+        List<IntakeResult.Stored> stored = new ArrayList<>();
+        for (IntakeResult r : results) {
+            if (r instanceof IntakeResult.Stored s) {
+                stored.add(s);
+            }
+        }
+        if (!stored.isEmpty()) {
+            tx.afterCommit(() -> storedWithoutCaller.accept(stored));
         }
     }
 

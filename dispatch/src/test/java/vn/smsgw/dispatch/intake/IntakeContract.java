@@ -401,6 +401,17 @@ abstract class IntakeContract {
     }
 
     @Test
+    void acceptPart_reassembledMessageTheParserRejects_isCountedByItsReason() {
+        intake.acceptPart(part(1, 2, "xin chao "));
+        intake.acceptPart(part(2, 2, "ban oi"));
+        intake.accept(mo("84912345678", "V"));
+
+        assertEquals(1, intake.rejectedCount(Rejection.UNKNOWN_COMMAND), "the reassembled one");
+        assertEquals(1, intake.rejectedCount(Rejection.MISSING_SOURCE), "the whole one");
+        assertEquals(0, intake.rejectedCount(Rejection.INVALID_NUMBER));
+    }
+
+    @Test
     void acceptPart_duplicatePart_isIgnored() {
         intake.acceptPart(part(1, 2, "LD 0987654321 "));
         assertEquals(new IntakeResult.PartStored(true), intake.acceptPart(part(1, 2, "LD 0987654321 ")));

@@ -7,11 +7,13 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 import vn.smsgw.dispatch.intake.Intake;
+import vn.smsgw.parser.report.Rejection;
 
 /**
  * Meters over intake's counters, as Prometheus names: {@code smsgw_mo_committed_total} (messages stored),
  * {@code smsgw_mo_duplicates_total} (redeliveries recognised), {@code smsgw_mo_unavailable_total} (answered as not
- * stored), {@code smsgw_mo_parts_total} (concatenated parts stored), {@code smsgw_intake_batches_total} (group
+ * stored), {@code smsgw_mo_parts_total} (concatenated parts stored), {@code smsgw_mo_rejected_total{reason}} (stored
+ * messages the parser rejected, whole or reassembled), {@code smsgw_intake_batches_total} (group
  * commits) and the gauge {@code smsgw_intake_queue_depth} (messages waiting for a commit).
  */
 public final class DispatchMetrics implements MeterBinder {
@@ -31,6 +33,11 @@ public final class DispatchMetrics implements MeterBinder {
                 Intake::unavailableCount);
         counter(registry, "smsgw.mo.parts", "Concatenated MO parts stored", Intake::partCount);
         counter(registry, "smsgw.intake.batches", "Intake group commits", Intake::batchCount);
+        for (Rejection reason : Rejection.values()) {
+            FunctionCounter.builder("smsgw.mo.rejected", intake, i -> i.rejectedCount(reason)).tag("reason",
+                    reason.name()).description("MO messages stored that the parser rejected, by reason")
+                    .register(registry);
+        }
         Gauge.builder("smsgw.intake.queue.depth", intake, Intake::queueDepth)
                 .description("MO messages waiting for a commit")
                 .register(registry);

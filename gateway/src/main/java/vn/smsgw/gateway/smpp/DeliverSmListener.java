@@ -26,7 +26,6 @@ import vn.smsgw.dispatch.intake.InboundPart;
 import vn.smsgw.dispatch.intake.InboundSms;
 import vn.smsgw.dispatch.intake.IntakeResult;
 import vn.smsgw.parser.number.Msisdn;
-import vn.smsgw.parser.report.ParseResult;
 
 /*
  * jsmpp writes the deliver_sm_resp when this listener returns (ESME_ROK) or throws ProcessRequestException (that
@@ -247,10 +246,7 @@ public final class DeliverSmListener implements MessageReceiverListener {
                     ? new Answer(SMPPConstant.STAT_ESME_RTHROTTLED, "ESME_RTHROTTLED", unavailable.reason())
                     : Answer.temporary(unavailable.reason());
         }
-        if (result instanceof IntakeResult.Stored stored && stored.parse() instanceof ParseResult.Rejected rejected) {
-            meters.rejected(rejected.reason().name());
-        }
-        return Answer.ok();
+        return Answer.ok(); // rejected messages are counted by intake (smsgw.mo.rejected), reassembled ones too
     }
 
     /** data_sm is not a supported MO carrier: answered ESME_RINVCMDID. */

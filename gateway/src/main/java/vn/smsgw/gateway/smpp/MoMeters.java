@@ -8,9 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The MO meters of one SMSC: {@code smsgw.mo.received{smsc}} (every deliver_sm), {@code smsgw.mo.answered{smsc,
- * status}} (the deliver_sm_resp status), {@code smsgw.mo.rejected{reason}} (stored messages the parser rejected),
- * and the timer {@code smsgw.mo.commit{smsc}} (the wait for intake). Counters are looked up once per status and
- * reason, not per PDU.
+ * status}} (the deliver_sm_resp status) and the timer {@code smsgw.mo.commit{smsc}} (the wait for intake). Counters
+ * are looked up once per status, not per PDU. Stored messages the parser rejected are counted by intake
+ * ({@code smsgw.mo.rejected{reason}}, DispatchMetrics), which also sees the messages reassembled from parts.
  */
 final class MoMeters {
 
@@ -19,7 +19,6 @@ final class MoMeters {
     private final Counter received;
     private final Timer commit;
     private final Map<String, Counter> answered = new ConcurrentHashMap<>();
-    private final Map<String, Counter> rejected = new ConcurrentHashMap<>();
 
     MoMeters(MeterRegistry registry, String smsc) {
         this.registry = registry;
@@ -41,9 +40,5 @@ final class MoMeters {
     void answered(String status) {
         answered.computeIfAbsent(status, st -> registry.counter("smsgw.mo.answered", "smsc", smsc, "status", st))
                 .increment();
-    }
-
-    void rejected(String reason) {
-        rejected.computeIfAbsent(reason, r -> registry.counter("smsgw.mo.rejected", "reason", r)).increment();
     }
 }
