@@ -42,11 +42,7 @@ class RabbitPoliceQueueTest {
     }
 
     private static List<PoliceDelivery> deliveries(String... caseIds) {
-        List<PoliceDelivery> out = new ArrayList<>();
-        for (String id : caseIds) {
-            out.add(new PoliceDelivery(out.size() + 1, id, PoliceCaseJson.write(PoliceCases.sample(id))));
-        }
-        return out;
+        return PolicePublisherContract.deliveries(caseIds);
     }
 
     @Test
