@@ -101,7 +101,7 @@ public final class Database implements Transactions, AutoCloseable {
             // trigger) in memory: in temporary files they cost a pwrite per statement on the writer thread
             hc.addDataSourceProperty("temp_store", "MEMORY");
             // the size the WAL file is cut back to when the log restarts. The log restarts once past 10,000 pages
-            // (about 40 MB, SqliteCheckpointer), but under a steady load it often reaches 60-140 MB first; with a
+            // (about 40 MB, SqliteCheckpointer), but under a steady load it reached 51-131 MB first (README); with a
             // 64 MB limit the file was cut and grown again every few seconds, and writing frames past its end
             // (new blocks, zeroed by the kernel) took 6 % of the writer's CPU samples in an async-profiler profile of
             // smsgw bench intake; with 256 MB, 1.6 %. The cost is up to 256 MB of disk kept by the WAL file.

@@ -165,19 +165,7 @@ final class ConfigNode {
 
     <E extends Enum<E>> E choice(String name, E dflt, Class<E> type) {
         String s = string(name, null);
-        if (s == null) {
-            return dflt;
-        }
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equalsIgnoreCase(s.trim())) {
-                return e;
-            }
-        }
-        List<String> names = new ArrayList<>();
-        for (E e : type.getEnumConstants()) {
-            names.add(e.name());
-        }
-        throw new ConfigException(key(name) + " must be one of " + names + ", not '" + s + "'");
+        return s == null ? dflt : named(type, s, key(name) + " must be one of ");
     }
 
     /** A list of enum names (case-insensitive), each one of {@code type}'s; {@code dflt} when absent. */
@@ -188,22 +176,21 @@ final class ConfigNode {
         }
         Set<E> out = EnumSet.noneOf(type);
         for (String v : values) {
-            E found = null;
-            for (E e : type.getEnumConstants()) {
-                if (e.name().equalsIgnoreCase(v.trim())) {
-                    found = e;
-                }
-            }
-            if (found == null) {
-                List<String> names = new ArrayList<>();
-                for (E e : type.getEnumConstants()) {
-                    names.add(e.name());
-                }
-                throw new ConfigException(key(name) + " values must be among " + names + ", not '" + v + "'");
-            }
-            out.add(found);
+            out.add(named(type, v, key(name) + " values must be among "));
         }
         return out;
+    }
+
+    /** The constant of {@code type} named {@code text} (case-insensitive), or an error that lists the names. */
+    private static <E extends Enum<E>> E named(Class<E> type, String text, String errorLead) {
+        List<String> names = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(text.trim())) {
+                return e;
+            }
+            names.add(e.name());
+        }
+        throw new ConfigException(errorLead + names + ", not '" + text + "'");
     }
 
     /** Applies {@code reader} to this section, wrapping value errors with this section's key. */

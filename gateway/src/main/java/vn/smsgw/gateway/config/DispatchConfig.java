@@ -43,14 +43,18 @@ public record DispatchConfig(IntakeConfig intake, Thresholds thresholds, List<St
             files[1] = n.string("portabilityFile", "");
             return thresholds(n.section("thresholds"));
         });
-        List<String> markers = new ArrayList<>();
-        RoutingRules routing = root.section("routing").as(n -> {
-            markers.addAll(n.strings("fraudMarkers", FraudMarkers.DEFAULT_PHRASES));
-            return routing(n, new FraudMarkers(markers));
+        Routing routing = root.section("routing").as(n -> {
+            List<String> markers = n.strings("fraudMarkers", FraudMarkers.DEFAULT_PHRASES);
+            return new Routing(markers, routing(n, new FraudMarkers(markers)));
         });
         Duration visibility = root.section("police").as(
                 n -> n.duration("visibilityTimeout", Duration.ofSeconds(60), Duration.ofSeconds(1)));
-        return new DispatchConfig(intake, thresholds, markers, routing, visibility, files[0], files[1]);
+        return new DispatchConfig(intake, thresholds, routing.markers(), routing.rules(), visibility, files[0],
+                files[1]);
+    }
+
+    /** The {@code routing} section: the fraud-marker phrases and the rules that use them. */
+    private record Routing(List<String> markers, RoutingRules rules) {
     }
 
     /**

@@ -77,20 +77,15 @@ public final class Gateway implements AutoCloseable {
     /** Starts everything {@code config} describes. */
     public static Gateway start(GatewayConfig config, Clock clock) {
         DataDirLock lock = config.store().embedded() ? DataDirLock.acquire(config.dataDir()) : null;
-        Database db;
-        try {
-            db = Database.open(config.store().database());
-        } catch (RuntimeException e) {
-            if (lock != null) {
-                lock.close();
-            }
-            throw e;
-        }
+        Database db = null;
         Dispatch dispatch;
         try {
+            db = Database.open(config.store().database());
             dispatch = Dispatch.open(db, config.dispatch().settings(config.rabbitOrNull()), clock);
         } catch (RuntimeException e) {
-            db.close();
+            if (db != null) {
+                db.close();
+            }
             if (lock != null) {
                 lock.close();
             }

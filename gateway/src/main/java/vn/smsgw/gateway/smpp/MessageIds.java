@@ -3,6 +3,7 @@ package vn.smsgw.gateway.smpp;
 import java.math.BigInteger;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -68,13 +69,10 @@ public final class MessageIds {
         return scope(smsc) + normalise(id);
     }
 
-    /** {@link #matchKeys(String)} of {@code id}, each scoped by the SMSC named {@code smsc} as in {@link #key}. */
-    public static Set<String> matchKeys(String smsc, String id) {
-        Set<String> keys = new LinkedHashSet<>();
-        for (String k : matchKeys(id)) {
-            keys.add(scope(smsc) + k);
-        }
-        return Collections.unmodifiableSet(keys);
+    /** {@link #matchKeys(String)} of {@code id}, in order, each scoped by the SMSC named {@code smsc} as {@link #key}. */
+    public static List<String> matchKeys(String smsc, String id) {
+        String scope = scope(smsc);
+        return matchKeys(id).stream().map(k -> scope + k).toList();
     }
 
     private static String scope(String smsc) {

@@ -3,6 +3,7 @@ package vn.smsgw.gateway.smpp;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -35,8 +36,16 @@ public final class PipelinedRequests {
     static final int LATE_CAPACITY = 10_000;
 
     private final ConcurrentHashMap<Integer, Request> waiting = new ConcurrentHashMap<>();
-    /** Timed-out requests whose caller still wants a late response ({@link Request#onLateResponse}), in time order. */
-    private final LinkedHashMap<Integer, Request> late = new LinkedHashMap<>();
+    /**
+     * The late handlers ({@link Request#onLateResponse}) of timed-out requests, by sequence number, oldest first; past
+     * {@link #LATE_CAPACITY} the oldest is given up.
+     */
+    private final LinkedHashMap<Integer, Consumer<Command>> late = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Consumer<Command>> eldest) {
+            return size() > LATE_CAPACITY;
+        }
+    };
 
     /**
      * Registers {@code sequenceNumber}, then writes the request with it; the returned request's response completes
@@ -72,19 +81,16 @@ public final class PipelinedRequests {
     }
 
     private PendingResponse<Command> removeLate(int sequenceNumber) {
-        Request r;
+        Consumer<Command> handler;
         synchronized (late) {
-            r = late.remove(sequenceNumber);
+            handler = late.remove(sequenceNumber);
         }
-        return r == null ? null : new LateResponse(r.onLate);
+        return handler == null ? null : new LateResponse(handler);
     }
 
-    private void keepForLateResponse(Request r) {
+    private void keepForLateResponse(int sequenceNumber, Consumer<Command> handler) {
         synchronized (late) {
-            late.put(r.sequenceNumber, r);
-            if (late.size() > LATE_CAPACITY) {
-                late.remove(late.keySet().iterator().next());
-            }
+            late.put(sequenceNumber, handler);
         }
     }
 
@@ -159,8 +165,9 @@ public final class PipelinedRequests {
             owner.waiting.remove(sequenceNumber, this);
             boolean timedOut = response.completeExceptionally(new ResponseTimeoutException(
                     "no " + command + "_resp for sequence_number " + sequenceNumber));
-            if (timedOut && onLate != null) {
-                owner.keepForLateResponse(this);
+            Consumer<Command> handler = onLate;
+            if (timedOut && handler != null) {
+                owner.keepForLateResponse(sequenceNumber, handler);
             }
             return timedOut;
         }

@@ -312,7 +312,7 @@ final class SubmitPipeline {
     private PartId partId(int seq, String messageId) {
         String id = messageId == null ? "" : messageId;
         return new PartId(seq, id, MessageIds.normalise(id).isEmpty() ? List.of("(none)")
-                : List.copyOf(MessageIds.matchKeys(session.smsc(), id)));
+                : MessageIds.matchKeys(session.smsc(), id));
     }
 
     /** A command_status as the queue records it, e.g. {@code 0x0000000B}. */
