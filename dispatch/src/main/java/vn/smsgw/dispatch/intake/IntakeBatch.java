@@ -356,7 +356,7 @@ final class IntakeBatch {
         String source = it.report == null ? "" : it.report.source().value();
         String body = ReplyTemplates.fill(template, it.caseId.value(), source, shortCode, config.dailyQuota());
         return new OutboundSms(Lane.REPLY, it.pending.reporter.orElseThrow().digits(), shortCode, body, kind,
-                it.caseId.value(), now);
+                it.caseId.value(), now, it.pending.sms.smscId());
     }
 
     private void insert(Tx tx, List<Item> items) {

@@ -43,6 +43,11 @@ public final class InMemoryOutboundQueue implements Outbox, OutboundQueue {
             return state == OutboundState.PENDING && notBefore <= now
                     || state == OutboundState.CLAIMED && leaseUntil <= now;
         }
+
+        /** Within {@code scope}, as of the time the message was queued (its first due time, as created_at). */
+        boolean within(SmscScope scope, long now) {
+            return scope.takes(sms.smsc(), sms.notBefore().toEpochMilli(), now);
+        }
     }
 
     private record Key(long id, int part, boolean exact) {
@@ -78,8 +83,9 @@ public final class InMemoryOutboundQueue implements Outbox, OutboundQueue {
     }
 
     @Override
-    public synchronized List<QueuedSms> claim(Lane lane, int max, String owner, Duration lease) {
+    public synchronized List<QueuedSms> claim(Lane lane, SmscScope scope, int max, String owner, Duration lease) {
         Objects.requireNonNull(lane, "lane");
+        Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(owner, "owner");
         checkClaim(max, lease);
         long now = clock.millis();
@@ -88,7 +94,7 @@ public final class InMemoryOutboundQueue implements Outbox, OutboundQueue {
             if (out.size() == max) {
                 break;
             }
-            if (r.sms.lane() == lane && r.due(now)) {
+            if (r.sms.lane() == lane && r.due(now) && r.within(scope, now)) {
                 r.state = OutboundState.CLAIMED;
                 r.owner = owner;
                 r.leaseUntil = now + lease.toMillis();
@@ -101,10 +107,11 @@ public final class InMemoryOutboundQueue implements Outbox, OutboundQueue {
     }
 
     @Override
-    public synchronized boolean anyDue(Lane lane) {
+    public synchronized boolean anyDue(Lane lane, SmscScope scope) {
         Objects.requireNonNull(lane, "lane");
+        Objects.requireNonNull(scope, "scope");
         long now = clock.millis();
-        return open.values().stream().anyMatch(r -> r.sms.lane() == lane && r.due(now));
+        return open.values().stream().anyMatch(r -> r.sms.lane() == lane && r.due(now) && r.within(scope, now));
     }
 
     @Override

@@ -70,6 +70,10 @@ public final class JdbcOutboundQueue implements OutboundQueue {
 
     static final String CLAIM_COLUMNS = "id, lane, destination, sender, body, kind, case_id, attempts";
 
+    /** A message within a {@link SmscScope}: for any SMSC, for the scope's, or another's queued long enough ago. */
+    private static final String IN_SCOPE = "(smsc = '' OR smsc = ? OR created_at <= ?)";
+    private static final String IN_SCOPE_NUMBERED = "(smsc = '' OR smsc = ?5 OR created_at <= ?6)";
+
     /** The predicate of the partial index outbound_ready (SQLite), verbatim, so that the count reads only it. */
     static final String DEPTH_SQL = "SELECT lane, state, COUNT(*) FROM outbound "
             + "WHERE state = 'PENDING' OR state = 'CLAIMED' GROUP BY lane, state";
@@ -106,15 +110,19 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         // SQLite: the due rows as a merge of two walks of outbound_ready in id order, which stops at the limit (with
         // one OR'ed condition it collected every pending row of the lane, the whole campaign backlog, and sorted
         // them at each claim). PostgreSQL takes no FOR UPDATE over a UNION, and plans the OR on its own. The
-        // parameters are numbered: ?1 to ?3 in the SET list, then the lane, the time twice and the limit.
+        // parameters are numbered: ?1 to ?3 in the SET list, then the lane, the SMSC scope (its SMSC, and the latest
+        // creation time of another SMSC's message it may take), the time twice and the limit.
         String due = pg
-                ? "SELECT id FROM outbound WHERE lane = ? AND ((state = 'PENDING' AND not_before <= ?) OR "
+                ? "SELECT id FROM outbound WHERE lane = ? AND " + IN_SCOPE
+                        + " AND ((state = 'PENDING' AND not_before <= ?) OR "
                         + "(state = 'CLAIMED' AND lease_until <= ?)) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED"
-                : "SELECT id FROM outbound WHERE state = 'PENDING' AND lane = ?4 AND not_before <= ?5 UNION ALL "
-                        + "SELECT id FROM outbound WHERE state = 'CLAIMED' AND lane = ?4 AND lease_until <= ?6 "
-                        + "ORDER BY 1 LIMIT ?7";
-        this.anyDueSql = "SELECT 1 FROM outbound WHERE state = 'PENDING' AND lane = ? AND not_before <= ? UNION ALL "
-                + "SELECT 1 FROM outbound WHERE state = 'CLAIMED' AND lane = ? AND lease_until <= ? LIMIT 1";
+                : "SELECT id FROM outbound WHERE state = 'PENDING' AND lane = ?4 AND " + IN_SCOPE_NUMBERED
+                        + " AND not_before <= ?7 UNION ALL "
+                        + "SELECT id FROM outbound WHERE state = 'CLAIMED' AND lane = ?4 AND " + IN_SCOPE_NUMBERED
+                        + " AND lease_until <= ?8 ORDER BY 1 LIMIT ?9";
+        this.anyDueSql = "SELECT 1 FROM outbound WHERE state = 'PENDING' AND lane = ? AND " + IN_SCOPE
+                + " AND not_before <= ? UNION ALL SELECT 1 FROM outbound WHERE state = 'CLAIMED' AND lane = ? AND "
+                + IN_SCOPE + " AND lease_until <= ? LIMIT 1";
         this.claimSql = "UPDATE outbound SET state = 'CLAIMED', claim_owner = ?, lease_until = ?, "
                 + "attempts = attempts + 1, updated_at = ? WHERE id IN (" + due + ") RETURNING " + CLAIM_COLUMNS;
     }
@@ -128,8 +136,9 @@ public final class JdbcOutboundQueue implements OutboundQueue {
     }
 
     @Override
-    public List<QueuedSms> claim(Lane lane, int max, String owner, Duration lease) {
+    public List<QueuedSms> claim(Lane lane, SmscScope scope, int max, String owner, Duration lease) {
         Objects.requireNonNull(lane, "lane");
+        Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(owner, "owner");
         InMemoryOutboundQueue.checkClaim(max, lease);
         long now = clock.millis();
@@ -139,9 +148,11 @@ public final class JdbcOutboundQueue implements OutboundQueue {
             ps.setLong(2, now + lease.toMillis());
             ps.setLong(3, now);
             ps.setInt(4, lane.ordinal());
-            ps.setLong(5, now);
-            ps.setLong(6, now);
-            ps.setInt(7, max);
+            ps.setString(5, scope.smsc());
+            ps.setLong(6, scope.othersQueuedBy(now));
+            ps.setLong(7, now);
+            ps.setLong(8, now);
+            ps.setInt(9, max);
             List<QueuedSms> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -155,16 +166,21 @@ public final class JdbcOutboundQueue implements OutboundQueue {
     }
 
     @Override
-    public boolean anyDue(Lane lane) {
+    public boolean anyDue(Lane lane, SmscScope scope) {
         Objects.requireNonNull(lane, "lane");
+        Objects.requireNonNull(scope, "scope");
         long now = clock.millis();
         return db.read(tx -> {
             // kept prepared on the connection (SQLite): each bind's submitter asks every 20 ms and after each claim
             PreparedStatement ps = JdbcTx.of(tx).statement(anyDueSql);
             ps.setInt(1, lane.ordinal());
-            ps.setLong(2, now);
-            ps.setInt(3, lane.ordinal());
+            ps.setString(2, scope.smsc());
+            ps.setLong(3, scope.othersQueuedBy(now));
             ps.setLong(4, now);
+            ps.setInt(5, lane.ordinal());
+            ps.setString(6, scope.smsc());
+            ps.setLong(7, scope.othersQueuedBy(now));
+            ps.setLong(8, now);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }

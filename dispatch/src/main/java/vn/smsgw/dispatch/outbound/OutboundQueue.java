@@ -15,16 +15,28 @@ import java.util.OptionalLong;
 public interface OutboundQueue {
 
     /**
-     * Up to {@code max} messages of {@code lane} in id order: PENDING ones that are due and CLAIMED ones whose lease
-     * has expired. Each is CLAIMED by {@code owner} until now + {@code lease}, its attempts counted up.
+     * Up to {@code max} messages of {@code lane} within {@code scope} in id order: PENDING ones that are due and
+     * CLAIMED ones whose lease has expired. Each is CLAIMED by {@code owner} until now + {@code lease}, its attempts
+     * counted up.
      */
-    List<QueuedSms> claim(Lane lane, int max, String owner, Duration lease);
+    List<QueuedSms> claim(Lane lane, SmscScope scope, int max, String owner, Duration lease);
+
+    /** {@link #claim(Lane, SmscScope, int, String, Duration)} of messages for any SMSC. */
+    default List<QueuedSms> claim(Lane lane, int max, String owner, Duration lease) {
+        return claim(lane, SmscScope.ANY, max, owner, lease);
+    }
 
     /**
-     * Whether {@link #claim} of {@code lane} would find a message now: a hint read without writing (another owner may
-     * claim it first), so that a submitter can look often at a lane that is mostly empty without a commit each time.
+     * Whether {@link #claim} of {@code lane} within {@code scope} would find a message now: a hint read without
+     * writing (another owner may claim it first), so that a submitter can look often at a lane that is mostly empty
+     * without a commit each time.
      */
-    boolean anyDue(Lane lane);
+    boolean anyDue(Lane lane, SmscScope scope);
+
+    /** {@link #anyDue(Lane, SmscScope)} for any SMSC. */
+    default boolean anyDue(Lane lane) {
+        return anyDue(lane, SmscScope.ANY);
+    }
 
     /**
      * Records the outcomes in one transaction. A settlement counts only while its message is still CLAIMED by the

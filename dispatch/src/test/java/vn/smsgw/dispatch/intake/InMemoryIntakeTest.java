@@ -47,6 +47,11 @@ class InMemoryIntakeTest extends IntakeContract {
             }
 
             @Override
+            public List<String> replySmscs(String caseId) {
+                return outbox.queued().stream().filter(m -> m.caseId().equals(caseId)).map(OutboundSms::smsc).toList();
+            }
+
+            @Override
             public List<String> replyBodies() {
                 return outbox.queued().stream().map(OutboundSms::body).toList();
             }

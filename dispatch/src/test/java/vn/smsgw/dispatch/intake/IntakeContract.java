@@ -54,6 +54,9 @@ abstract class IntakeContract {
         /** Kinds of the replies queued for a case id. */
         List<String> replyKinds(String caseId);
 
+        /** The SMSCs the replies queued for a case id should leave through. */
+        List<String> replySmscs(String caseId);
+
         /** Every reply body queued, in order. */
         List<String> replyBodies();
 
@@ -112,6 +115,16 @@ abstract class IntakeContract {
         assertEquals(List.of("ACK"), fx.replyKinds(s.caseId().value()));
         assertTrue(fx.replyBodies().get(0).contains(s.caseId().value()));
         assertTrue(fx.replyBodies().get(0).contains("+84987654321"));
+    }
+
+    @Test
+    void accept_replies_leaveThroughTheSmscTheReportCameIn() {
+        IntakeResult.Stored a = (IntakeResult.Stored) intake.accept(
+                InboundSms.text("84912345678", "156", "LD 0987654321 goi lua dao", "viettel", T0));
+        IntakeResult.Stored b = (IntakeResult.Stored) intake.accept(
+                InboundSms.text("84912345679", "156", "khong dung cu phap", "vnpt", T0));
+        assertEquals(List.of("viettel"), fx.replySmscs(a.caseId().value()));
+        assertEquals(List.of("vnpt"), fx.replySmscs(b.caseId().value()), "help replies too");
     }
 
     @Test

@@ -54,6 +54,11 @@ final class JdbcIntakeFixture implements IntakeContract.Fixture {
     }
 
     @Override
+    public List<String> replySmscs(String caseId) {
+        return strings("SELECT smsc FROM outbound WHERE case_id = ? ORDER BY id", caseId);
+    }
+
+    @Override
     public List<String> replyBodies() {
         return strings("SELECT body FROM outbound WHERE lane = 0 AND ? = ? ORDER BY id", "x");
     }

@@ -179,6 +179,62 @@ abstract class OutboundQueueContract {
         assertTrue(queue.anyDue(Lane.REPLY), "lease expired");
     }
 
+    void enqueueFor(String smsc, String body) {
+        fx.transactions().inTransaction(tx -> {
+            fx.outbox().enqueue(tx, List.of(new OutboundSms(Lane.REPLY, "84912345678", "5656", body, "ACK", "",
+                    clock.instant(), smsc)));
+            return null;
+        });
+    }
+
+    @Test
+    void claim_scopedToAnSmsc_takesItsOwnAndAnySmscMessagesOnly() {
+        enqueueFor("viettel", "v1");
+        enqueueFor("vnpt", "n1");
+        enqueueFor("", "any");
+        enqueueFor("viettel", "v2");
+        SmscScope vnpt = new SmscScope("vnpt", Duration.ofMinutes(10));
+        SmscScope viettel = new SmscScope("viettel", Duration.ofMinutes(10));
+
+        assertEquals(List.of("n1", "any"), bodies(queue.claim(Lane.REPLY, vnpt, 10, "vnpt#1", LEASE)));
+        assertFalse(queue.anyDue(Lane.REPLY, vnpt), "the rest are viettel's");
+        assertTrue(queue.anyDue(Lane.REPLY, viettel));
+        assertEquals(List.of("v1", "v2"), bodies(queue.claim(Lane.REPLY, viettel, 10, "viettel#1", LEASE)));
+    }
+
+    @Test
+    void claim_anotherSmscsMessage_isTakenOnceItWaitedTheFallback() {
+        enqueueFor("viettel", "v1");
+        SmscScope vnpt = new SmscScope("vnpt", Duration.ofMinutes(10));
+        clock.advance(Duration.ofMinutes(10).minusMillis(1));
+        assertFalse(queue.anyDue(Lane.REPLY, vnpt));
+        assertEquals(List.of(), queue.claim(Lane.REPLY, vnpt, 10, "vnpt#1", LEASE));
+        clock.advance(Duration.ofMillis(1));
+        assertTrue(queue.anyDue(Lane.REPLY, vnpt), "waited 10 minutes for its SMSC");
+        assertEquals(List.of("v1"), bodies(queue.claim(Lane.REPLY, vnpt, 10, "vnpt#1", LEASE)));
+    }
+
+    @Test
+    void claim_anyScope_takesEverySmscsMessages() {
+        enqueueFor("viettel", "v1");
+        enqueueFor("vnpt", "n1");
+        assertTrue(queue.anyDue(Lane.REPLY));
+        assertEquals(List.of("v1", "n1"), bodies(claim(Lane.REPLY, 10)));
+    }
+
+    @Test
+    void claim_scopedExpiredLease_isHandedOnlyWithinScope() {
+        enqueueFor("viettel", "v1");
+        SmscScope viettel = new SmscScope("viettel", Duration.ofMinutes(10));
+        SmscScope vnpt = new SmscScope("vnpt", Duration.ofMinutes(10));
+        assertEquals(1, queue.claim(Lane.REPLY, viettel, 10, "viettel#1", LEASE).size());
+        clock.advance(LEASE);
+        assertFalse(queue.anyDue(Lane.REPLY, vnpt));
+        assertEquals(List.of(), queue.claim(Lane.REPLY, vnpt, 10, "vnpt#1", LEASE));
+        QueuedSms again = queue.claim(Lane.REPLY, viettel, 10, "viettel#2", LEASE).get(0);
+        assertEquals(2, again.attempts());
+    }
+
     @Test
     void settle_afterLeaseTakenOver_doesNotCount() {
         enqueue(Lane.REPLY, "a");

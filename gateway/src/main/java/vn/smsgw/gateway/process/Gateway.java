@@ -18,6 +18,7 @@ import vn.smsgw.dispatch.outbound.Lane;
 import vn.smsgw.dispatch.outbound.OutboundQueue;
 import vn.smsgw.dispatch.outbound.OutboundState;
 import vn.smsgw.dispatch.outbound.QueueDepth;
+import vn.smsgw.dispatch.outbound.SmscScope;
 import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.gateway.config.GatewayConfig;
 import vn.smsgw.gateway.config.SmscConfigs;
@@ -168,10 +169,11 @@ public final class Gateway implements AutoCloseable {
             sessions.add(s);
             s.start();
             SubmitterConfig sc = smsc.submit().submitterConfig();
+            SmscScope scope = new SmscScope(smsc.smpp().name(), config.outbound().otherSmscAfter());
             for (BindStatus b : s.states()) {
                 if (!b.bind().startsWith("rx-")) {
-                    Submitter sub = new Submitter(s.submitSession(b.bind()), outbound, sc, clock, System::nanoTime,
-                            registry);
+                    Submitter sub = new Submitter(s.submitSession(b.bind()), outbound, scope, sc, clock,
+                            System::nanoTime, registry);
                     submitters.add(sub);
                     sub.start();
                 }

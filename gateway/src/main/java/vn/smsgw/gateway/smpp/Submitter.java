@@ -20,6 +20,7 @@ import vn.smsgw.dispatch.outbound.Lane;
 import vn.smsgw.dispatch.outbound.OutboundQueue;
 import vn.smsgw.dispatch.outbound.QueuedSms;
 import vn.smsgw.dispatch.outbound.Settlement;
+import vn.smsgw.dispatch.outbound.SmscScope;
 import vn.smsgw.dispatch.outbound.SubmitOutcome;
 import vn.smsgw.dispatch.store.StorageException;
 import vn.smsgw.dispatch.store.WriterPriority;
@@ -57,6 +58,7 @@ public final class Submitter implements AutoCloseable {
 
     private final SubmitSession session;
     private final OutboundQueue queue;
+    private final SmscScope scope;
     private final SubmitterConfig config;
     private final Clock clock;
     private final LongSupplier ticker;
@@ -81,8 +83,15 @@ public final class Submitter implements AutoCloseable {
      */
     public Submitter(SubmitSession session, OutboundQueue queue, SubmitterConfig config, Clock clock,
             LongSupplier nanoTicker, MeterRegistry registry) {
+        this(session, queue, SmscScope.ANY, config, clock, nanoTicker, registry);
+    }
+
+    /** A submitter that claims only the messages within {@code scope} (replies to its SMSC's reports). */
+    public Submitter(SubmitSession session, OutboundQueue queue, SmscScope scope, SubmitterConfig config, Clock clock,
+            LongSupplier nanoTicker, MeterRegistry registry) {
         this.session = Objects.requireNonNull(session, "session");
         this.queue = Objects.requireNonNull(queue, "queue");
+        this.scope = Objects.requireNonNull(scope, "scope");
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ticker = Objects.requireNonNull(nanoTicker, "nanoTicker");
@@ -191,8 +200,8 @@ public final class Submitter implements AutoCloseable {
         boolean lookForReplies = replyBacklog || campaigns.isEmpty() || ticker.getAsLong() - nextReplyCheck >= 0;
         if (nextReplyClaim == null && replies.size() < config.window() && lookForReplies) {
             int max = config.claimBatch();
-            nextReplyClaim = claimer.submit(() -> queue.anyDue(Lane.REPLY)
-                    ? queue.claim(Lane.REPLY, max, owner, config.lease())
+            nextReplyClaim = claimer.submit(() -> queue.anyDue(Lane.REPLY, scope)
+                    ? queue.claim(Lane.REPLY, scope, max, owner, config.lease())
                     : List.<QueuedSms>of());
             nextReplyCheck = ticker.getAsLong() + REPLY_CHECK_NANOS;
         }
@@ -207,8 +216,8 @@ public final class Submitter implements AutoCloseable {
         }
         if (nextCampaignClaim == null && campaigns.size() < 6 * config.window()) {
             int max = Math.max(8 * config.window(), config.claimBatch());
-            nextCampaignClaim = claimer.submit(() -> queue.anyDue(Lane.CAMPAIGN)
-                    ? queue.claim(Lane.CAMPAIGN, max, owner, config.lease())
+            nextCampaignClaim = claimer.submit(() -> queue.anyDue(Lane.CAMPAIGN, scope)
+                    ? queue.claim(Lane.CAMPAIGN, scope, max, owner, config.lease())
                     : List.<QueuedSms>of());
         }
         if (nextCampaignClaim != null && (campaigns.isEmpty() || nextCampaignClaim.isDone())) {

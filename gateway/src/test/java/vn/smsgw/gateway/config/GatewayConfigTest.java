@@ -165,6 +165,21 @@ class GatewayConfigTest {
     }
 
     @Test
+    void load_otherSmscAfter_defaultsToTenMinutesAndIsRead() throws Exception {
+        assertEquals(Duration.ofMinutes(10), load("dataDir: DATA\n", Map.of()).outbound().otherSmscAfter());
+        assertEquals(Duration.ZERO, load("dataDir: DATA\noutbound: {otherSmscAfter: 0s}\n", Map.of())
+                .outbound().otherSmscAfter());
+        assertEquals(Duration.ofHours(2), load("dataDir: DATA\noutbound: {otherSmscAfter: 2h}\n", Map.of())
+                .outbound().otherSmscAfter());
+    }
+
+    @Test
+    void load_otherSmscAfterTooLong_namesTheKey() {
+        assertEquals("outbound.otherSmscAfter must be at most 7d, not 8d",
+                error("dataDir: DATA\noutbound: {otherSmscAfter: 8d}\n"));
+    }
+
+    @Test
     void load_unknownOutboundKey_namesIt() {
         assertTrue(error("dataDir: DATA\noutbound: {hold: 5s}\n").contains("unknown key outbound.hold "));
     }

@@ -29,6 +29,7 @@ import vn.smsgw.gateway.config.HttpConfig;
 import vn.smsgw.gateway.config.SmscConfigs;
 import vn.smsgw.gateway.simulator.MoGenerator;
 import vn.smsgw.gateway.simulator.MoInjection;
+import vn.smsgw.gateway.simulator.MoMessage;
 import vn.smsgw.gateway.simulator.SimulatorConfig;
 import vn.smsgw.gateway.simulator.SmscSimulator;
 import vn.smsgw.gateway.smpp.SmscConfig;
@@ -175,8 +176,8 @@ class GatewayTest {
             try (Gateway g = Gateway.start(two, Clock.systemUTC())) {
                 await(() -> g.sessions().stream().allMatch(s -> s.boundCount() == 1), Duration.ofSeconds(10),
                         "both SMSCs bound");
-                MoInjection fromA = a.inject(MoGenerator.withDefaultMix(1), 100);
-                MoInjection fromB = b.inject(MoGenerator.withDefaultMix(2), 100);
+                MoInjection fromA = a.inject(reports("8491", 100));
+                MoInjection fromB = b.inject(reports("8492", 100));
                 assertTrue(fromA.awaitDone(Duration.ofSeconds(60)));
                 assertTrue(fromB.awaitDone(Duration.ofSeconds(60)));
                 assertEquals(100, fromA.ackedCount());
@@ -190,7 +191,22 @@ class GatewayTest {
                 Set<String> smscIds = new java.util.TreeSet<>();
                 g.dispatch().reports().after(0, 1000).forEach(r -> smscIds.add(r.smscId()));
                 assertEquals(Set.of("a", "b"), smscIds, "each report keeps the SMSC it came from");
+                assertEquals(100, a.submitCount());
+                assertEquals(100, b.submitCount());
+                assertTrue(a.received().stream().allMatch(r -> r.destinationAddr().startsWith("8491")),
+                        "the replies to reports that came in through a leave through a");
+                assertTrue(b.received().stream().allMatch(r -> r.destinationAddr().startsWith("8492")),
+                        "the replies to reports that came in through b leave through b");
             }
         }
+    }
+
+    /** {@code n} reports from distinct reporters whose numbers start with {@code prefix}. */
+    private static List<MoMessage> reports(String prefix, int n) {
+        List<MoMessage> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new MoMessage(prefix + String.format("%07d", i), "156", "V 0987654321 quang cao " + i));
+        }
+        return out;
     }
 }
