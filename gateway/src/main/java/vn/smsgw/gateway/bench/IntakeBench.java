@@ -60,7 +60,8 @@ final class IntakeBench {
                         long n = 0;
                         while (!stop.get()) {
                             String text = mix.next();
-                            String reporter = "849" + String.format("%02d%06d", id, n++ % 1_000_000);
+                            String reporter = "849" + ReportMix.zeroPadded(id, 2)
+                                    + ReportMix.zeroPadded(n++ % 1_000_000, 6);
                             long start = System.nanoTime();
                             IntakeResult r = intake.accept(InboundSms.text(reporter, (n & 1) == 0 ? "156" : "5656",
                                     text, "bench", Instant.now()));

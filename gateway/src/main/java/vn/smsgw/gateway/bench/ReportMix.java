@@ -20,11 +20,13 @@ final class ReportMix {
     private final SplittableRandom random;
     private final int pool;
     private final double[] cumulative;
+    private final String[] numbers;
 
     ReportMix(long seed, int pool) {
         this.random = new SplittableRandom(seed);
         this.pool = pool;
         this.cumulative = new double[pool];
+        this.numbers = new String[pool];
         double sum = 0;
         for (int i = 0; i < pool; i++) {
             sum += 1.0 / Math.pow(i + 1, 1.1);
@@ -68,7 +70,22 @@ final class ReportMix {
         return lo;
     }
 
-    private static String number(int rank) {
-        return PREFIXES[rank % PREFIXES.length] + String.format("%07d", (rank * 7919L) % 10_000_000L);
+    /** The number of each rank, made once: drawing a message costs the benchmark's callers next to nothing. */
+    private String number(int rank) {
+        String n = numbers[rank];
+        if (n == null) {
+            n = PREFIXES[rank % PREFIXES.length] + zeroPadded((rank * 7919L) % 10_000_000L, 7);
+            numbers[rank] = n;
+        }
+        return n;
+    }
+
+    /** {@code value} (not negative) in decimal, left-padded with zeros to {@code width} digits. */
+    static String zeroPadded(long value, int width) {
+        String digits = Long.toString(value);
+        if (digits.length() >= width) {
+            return digits;
+        }
+        return "0".repeat(width - digits.length()) + digits;
     }
 }
