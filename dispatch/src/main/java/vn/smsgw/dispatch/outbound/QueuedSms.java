@@ -5,11 +5,13 @@ import java.util.Objects;
 /**
  * An outbound message handed out by {@link OutboundQueue#claim}.
  *
- * @param id       the queue id; lane order is id order
- * @param attempts claims so far, this one included
+ * @param id         the queue id; lane order is id order
+ * @param attempts   claims so far, this one included
+ * @param leaseUntil when this claim's lease runs out (epoch milliseconds): from then on another owner may claim the
+ *                   message, so an owner must not begin sending it late in its lease
  */
 public record QueuedSms(long id, Lane lane, String destination, String sender, String body, String kind,
-                        String caseId, int attempts) {
+                        String caseId, int attempts, long leaseUntil) {
 
     /** The end of a {@code kind} whose text must go out as UCS-2 even when GSM-7 could carry it. */
     public static final String UCS2_KIND_SUFFIX = "_UCS2";

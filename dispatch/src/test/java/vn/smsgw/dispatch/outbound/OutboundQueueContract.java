@@ -105,6 +105,16 @@ abstract class OutboundQueueContract {
     }
 
     @Test
+    void claim_eachMessage_carriesWhenItsLeaseRunsOut() {
+        enqueue(Lane.REPLY, "a");
+        long leaseUntil = clock.millis() + LEASE.toMillis();
+        assertEquals(List.of(leaseUntil), claim(Lane.REPLY, 10).stream().map(QueuedSms::leaseUntil).toList());
+        clock.advance(LEASE);
+        QueuedSms again = queue.claim(Lane.REPLY, 10, "other", Duration.ofSeconds(5)).get(0);
+        assertEquals(clock.millis() + 5_000, again.leaseUntil(), "the new owner's lease");
+    }
+
+    @Test
     void claim_backlogLargerThanMax_returnsTheOldest() {
         enqueue(Lane.REPLY, "a", "b", "c");
         assertEquals(List.of("a", "b"), bodies(claim(Lane.REPLY, 2)));

@@ -39,7 +39,10 @@ import vn.smsgw.parser.number.Msisdn;
  * parking and waking).
  *
  * The rules are those of a message sent alone. ESME_RTHROTTLED and ESME_RMSGQFUL slow the whole bind down
- * (BindPace) and the same part is tried again: the message keeps its place and is never sent twice. Any other
+ * (BindPace) and the same part is tried again: the message keeps its place and is never sent twice; but a message
+ * none of whose parts went out is given back to the queue once half its claim's lease has passed (a bind throttled
+ * for long, or messages waiting their turn behind it), rather than sent when its lease may have run out and another
+ * owner may be sending it too. Any other
  * command_status fails the message with that status. No response within the session's transaction timer
  * (ResponseDeadlines, expired by this thread) leaves it UNKNOWN: the SMSC may have it, so it is not resent. A bind
  * that is down, or lost while writing, before the first part returns the message to the queue without counting an
@@ -182,6 +185,12 @@ final class SubmitPipeline {
             end(s.message, stopped(s, part, "stop"));
             return;
         }
+        if (s.accepted.isEmpty() && lateInLease(s.message)) {
+            log.info("{}: outbound {} given back unsent: half its claim's lease has passed", session.name(),
+                    s.message.id());
+            end(s.message, retry("given back unsent late in its claim's lease"));
+            return;
+        }
         Optional<PipelinedSmppSession> bound = session.bound();
         if (bound.isEmpty()) {
             waitForBind(s, part, "not bound");
@@ -200,6 +209,14 @@ final class SubmitPipeline {
         }
         deadlines.track(request, TimeUnit.MILLISECONDS.toNanos(bound.get().getTransactionTimer()));
         request.response().whenComplete((response, failure) -> answered(s, part, request, response, failure));
+    }
+
+    /**
+     * Whether half of the message's lease has passed: from the lease's end another owner may claim and send it, so a
+     * message not begun by then is given back rather than sent, and the time left covers a response.
+     */
+    private boolean lateInLease(QueuedSms m) {
+        return clock.millis() >= m.leaseUntil() - config.lease().toMillis() / 2;
     }
 
     /**

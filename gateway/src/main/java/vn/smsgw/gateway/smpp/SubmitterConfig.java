@@ -71,6 +71,12 @@ public record SubmitterConfig(int window, int tps, double replyReservedShare, in
                 maxThrottleBackoff, idlePoll, newServiceType, newShortCodes);
     }
 
+    /** These settings with another claim lease. */
+    public SubmitterConfig withLease(Duration newLease) {
+        return new SubmitterConfig(window, tps, replyReservedShare, claimBatch, newLease, throttleBackoff,
+                maxThrottleBackoff, idlePoll, serviceType, shortCodes);
+    }
+
     /** These settings with another first and longest throttle pause. */
     public SubmitterConfig withThrottleBackoff(Duration first, Duration longest) {
         return new SubmitterConfig(window, tps, replyReservedShare, claimBatch, lease, first, longest, idlePoll,

@@ -226,6 +226,21 @@ class SubmitterTest {
     }
 
     @Test
+    void drain_throttledForHalfItsLease_givesTheMessageBackUnsentBeforeTheLeaseRunsOut() throws Exception {
+        SmscSimulator simulator = simulator(SimulatorConfig.builder().faults(Faults.none().withThrottleEvery(1)));
+        enqueue(Lane.REPLY, List.of("held back by a throttling SMSC"));
+        long id = ids().get(0);
+        start(simulator.port(), config(1, 100).withLease(Duration.ofSeconds(2)), 5_000);
+
+        await("given back", () -> queue.status(id).orElseThrow().error() != null
+                && queue.status(id).orElseThrow().error().contains("given back unsent late in its claim's lease"));
+        assertTrue(simulator.stats().submits().throttled() > 0);
+        assertTrue(simulator.received().stream().allMatch(r -> r.commandStatus() != 0), "nothing accepted");
+        int attempts = queue.status(id).orElseThrow().attempts();
+        assertTrue(attempts <= 1, "a give-back is not an attempt: " + attempts);
+    }
+
+    @Test
     void drain_threePartMessagesThrottledWithAWindow_sendsEachMessagesPartsInOrderAndEachOnce() throws Exception {
         SmscSimulator simulator = simulator(SimulatorConfig.builder().faults(Faults.none().withThrottleEvery(4)));
         List<String> bodies = new ArrayList<>();
