@@ -3,6 +3,7 @@ package vn.smsgw.dispatch.outbound;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import vn.smsgw.dispatch.store.Tx;
 
 /**
@@ -112,6 +115,22 @@ public final class InMemoryOutboundQueue implements Outbox, OutboundQueue {
         Objects.requireNonNull(scope, "scope");
         long now = clock.millis();
         return open.values().stream().anyMatch(r -> r.sms.lane() == lane && r.due(now) && r.within(scope, now));
+    }
+
+    @Override
+    public synchronized Set<Long> renew(Collection<Long> ids, String owner, Duration lease) {
+        Objects.requireNonNull(owner, "owner");
+        checkClaim(1, lease);
+        long until = clock.millis() + lease.toMillis();
+        Set<Long> renewed = new TreeSet<>();
+        for (long id : ids) {
+            Row r = rows.get(id);
+            if (r != null && r.state == OutboundState.CLAIMED && owner.equals(r.owner)) {
+                r.leaseUntil = until;
+                renewed.add(id);
+            }
+        }
+        return renewed;
     }
 
     @Override

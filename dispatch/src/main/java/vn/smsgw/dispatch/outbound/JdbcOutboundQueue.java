@@ -188,6 +188,32 @@ public final class JdbcOutboundQueue implements OutboundQueue {
     }
 
     @Override
+    public Set<Long> renew(Collection<Long> ids, String owner, Duration lease) {
+        Objects.requireNonNull(owner, "owner");
+        InMemoryOutboundQueue.checkClaim(1, lease);
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        long now = clock.millis();
+        return write(tx -> {
+            // rare (a multi-part message still being sent late in its lease), so one statement a message
+            PreparedStatement ps = tx.statement("UPDATE outbound SET lease_until = ?, updated_at = ? WHERE id = ? "
+                    + "AND state = 'CLAIMED' AND claim_owner = ?");
+            Set<Long> renewed = new TreeSet<>();
+            for (long id : new TreeSet<>(ids)) {
+                ps.setLong(1, now + lease.toMillis());
+                ps.setLong(2, now);
+                ps.setLong(3, id);
+                ps.setString(4, owner);
+                if (ps.executeUpdate() == 1) {
+                    renewed.add(id);
+                }
+            }
+            return renewed;
+        });
+    }
+
+    @Override
     public int settle(List<Settlement> settlements) {
         if (settlements.isEmpty()) {
             return 0;

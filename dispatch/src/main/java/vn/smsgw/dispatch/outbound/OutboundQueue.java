@@ -1,9 +1,11 @@
 package vn.smsgw.dispatch.outbound;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * The drain side of the durable outbound queue ({@link Outbox} is the enqueue side): submitters claim due messages
@@ -37,6 +39,13 @@ public interface OutboundQueue {
     default boolean anyDue(Lane lane) {
         return anyDue(lane, SmscScope.ANY);
     }
+
+    /**
+     * Extends to now + {@code lease} the claims of these messages that {@code owner} still holds (CLAIMED by it);
+     * returns the ids extended. An owner still sending a message late in its lease renews it, so that no other owner
+     * takes the message over meanwhile; a message missing from the answer has been taken over, or settled.
+     */
+    Set<Long> renew(Collection<Long> ids, String owner, Duration lease);
 
     /**
      * Records the outcomes in one transaction. A settlement counts only while its message is still CLAIMED by the

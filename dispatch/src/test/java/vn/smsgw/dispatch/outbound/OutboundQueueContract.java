@@ -115,6 +115,32 @@ abstract class OutboundQueueContract {
     }
 
     @Test
+    void renew_heldByTheOwner_extendsTheLeaseSoNoOtherOwnerTakesItOver() {
+        enqueue(Lane.REPLY, "a", "b");
+        List<QueuedSms> claimed = claim(Lane.REPLY, 10);
+        clock.advance(Duration.ofSeconds(50));
+        assertEquals(java.util.Set.of(claimed.get(0).id()),
+                queue.renew(List.of(claimed.get(0).id()), OWNER, LEASE));
+        clock.advance(Duration.ofSeconds(10)); // the first lease's end
+        assertEquals(List.of("b"), bodies(queue.claim(Lane.REPLY, 10, "other", LEASE)), "only the one not renewed");
+        clock.advance(Duration.ofSeconds(50)); // the renewed lease's end
+        assertEquals(List.of("a"), bodies(queue.claim(Lane.REPLY, 10, "other", LEASE)));
+    }
+
+    @Test
+    void renew_takenOverOrSettled_isNotRenewed() {
+        enqueue(Lane.REPLY, "a", "b");
+        List<QueuedSms> claimed = claim(Lane.REPLY, 10);
+        settle(claimed.get(1).id(), submitted(part(1, "m-1")));
+        clock.advance(LEASE);
+        assertEquals(List.of("a"), bodies(queue.claim(Lane.REPLY, 10, "other", LEASE)));
+        assertEquals(java.util.Set.of(), queue.renew(List.of(claimed.get(0).id(), claimed.get(1).id()), OWNER,
+                LEASE));
+        assertEquals(java.util.Set.of(claimed.get(0).id()),
+                queue.renew(List.of(claimed.get(0).id()), "other", LEASE), "its new owner may");
+    }
+
+    @Test
     void claim_backlogLargerThanMax_returnsTheOldest() {
         enqueue(Lane.REPLY, "a", "b", "c");
         assertEquals(List.of("a", "b"), bodies(claim(Lane.REPLY, 2)));

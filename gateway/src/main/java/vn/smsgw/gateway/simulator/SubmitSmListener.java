@@ -89,7 +89,7 @@ final class SubmitSmListener implements ServerMessageReceiverListener, ServerRes
         long number = faults.nextSubmit();
         String systemId = registry.systemIdOf(source);
         Faults f = faults.faults;
-        if (Faults.every(f.throttleEvery(), number)) {
+        if (Faults.every(f.throttleEvery(), number) || f.throttleAfter() > 0 && number > f.throttleAfter()) {
             throttled.increment();
             throw refuse(submitSm, number, systemId, SMPPConstant.STAT_ESME_RTHROTTLED);
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 import java.util.function.LongSupplier;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
@@ -42,7 +43,8 @@ import vn.smsgw.parser.number.Msisdn;
  * (BindPace) and the same part is tried again: the message keeps its place and is never sent twice; but a message
  * none of whose parts went out is given back to the queue once half its claim's lease has passed (a bind throttled
  * for long, or messages waiting their turn behind it), rather than sent when its lease may have run out and another
- * owner may be sending it too. Any other
+ * owner may be sending it too; one whose parts began to go out has its claim renewed then (synchronously: rare), and
+ * stops, incomplete, if another owner took it over. Any other
  * command_status fails the message with that status. No response within the session's transaction timer
  * (ResponseDeadlines, expired by this thread) leaves it UNKNOWN: the SMSC may have it, so it is not resent. A bind
  * that is down, or lost while writing, before the first part returns the message to the queue without counting an
@@ -66,6 +68,7 @@ final class SubmitPipeline {
     private final BlockingQueue<QueuedSms> ready;
     private final Consumer<Outcome> outcomes;
     private final Consumer<LatePart> lateParts;
+    private final LongPredicate renewLease;
     private final ResponseDeadlines deadlines;
     private final ConcurrentLinkedDeque<Submission> continuations = new ConcurrentLinkedDeque<>();
     private final AtomicInteger reference = new AtomicInteger();
@@ -79,10 +82,12 @@ final class SubmitPipeline {
     /**
      * A pipeline taking messages from {@code ready} while {@code running} and, after, until {@code moreToCome} is
      * false and nothing is in progress; each message's outcome goes to {@code outcomes}, on whichever thread ended it.
+     * {@code renewLease} renews the claim of a message by id for another lease, and tells whether it still holds it.
      */
     SubmitPipeline(SubmitSession session, SubmitterConfig config, BindPace pace, MtMeters meters, Clock clock,
             LongSupplier nanoTicker, BooleanSupplier running, BooleanSupplier moreToCome,
-            BlockingQueue<QueuedSms> ready, Consumer<Outcome> outcomes, Consumer<LatePart> lateParts) {
+            BlockingQueue<QueuedSms> ready, Consumer<Outcome> outcomes, Consumer<LatePart> lateParts,
+            LongPredicate renewLease) {
         this.session = session;
         this.config = config;
         this.pace = pace;
@@ -93,6 +98,7 @@ final class SubmitPipeline {
         this.ready = ready;
         this.outcomes = outcomes;
         this.lateParts = lateParts;
+        this.renewLease = renewLease;
         this.deadlines = new ResponseDeadlines(nanoTicker);
         this.thread = new Thread(this::run, "smsgw-mt-" + session.name());
         this.thread.setDaemon(true);
@@ -185,11 +191,22 @@ final class SubmitPipeline {
             end(s.message, stopped(s, part, "stop"));
             return;
         }
-        if (s.accepted.isEmpty() && lateInLease(s.message)) {
-            log.info("{}: outbound {} given back unsent: half its claim's lease has passed", session.name(),
-                    s.message.id());
-            end(s.message, retry("given back unsent late in its claim's lease"));
-            return;
+        if (lateInLease(s)) {
+            if (s.accepted.isEmpty()) {
+                log.info("{}: outbound {} given back unsent: half its claim's lease has passed", session.name(),
+                        s.message.id());
+                end(s.message, retry("given back unsent late in its claim's lease"));
+                return;
+            }
+            // parts went out under this message's reference: the rest must follow them, so the claim is renewed
+            if (!renewLease.test(s.message.id())) {
+                log.warn("{}: outbound {} taken over by another owner after {} of {} parts; the rest not sent",
+                        session.name(), s.message.id(), s.accepted.size(), s.parts.size());
+                end(s.message, failed(s.message, "incomplete", "incomplete: " + s.accepted.size() + " of "
+                        + s.parts.size() + " parts sent before its claim was taken over", s.accepted));
+                return;
+            }
+            s.leaseUntil = clock.millis() + config.lease().toMillis();
         }
         Optional<PipelinedSmppSession> bound = session.bound();
         if (bound.isEmpty()) {
@@ -213,10 +230,11 @@ final class SubmitPipeline {
 
     /**
      * Whether half of the message's lease has passed: from the lease's end another owner may claim and send it, so a
-     * message not begun by then is given back rather than sent, and the time left covers a response.
+     * message not begun by then is given back rather than sent, one begun has its claim renewed, and the time left
+     * covers a response.
      */
-    private boolean lateInLease(QueuedSms m) {
-        return clock.millis() >= m.leaseUntil() - config.lease().toMillis() / 2;
+    private boolean lateInLease(Submission s) {
+        return clock.millis() >= s.leaseUntil - config.lease().toMillis() / 2;
     }
 
     /**
@@ -346,10 +364,12 @@ final class SubmitPipeline {
         final List<MtPart> parts;
         final List<PartId> accepted = new ArrayList<>();
         int next;
+        long leaseUntil;
 
         Submission(QueuedSms message, List<MtPart> parts) {
             this.message = message;
             this.parts = parts;
+            this.leaseUntil = message.leaseUntil();
         }
     }
 }

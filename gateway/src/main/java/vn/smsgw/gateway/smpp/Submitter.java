@@ -104,7 +104,7 @@ public final class Submitter implements AutoCloseable {
         this.pipeline = new SubmitPipeline(session, config, new BindPace(config, nanoTicker), meters, clock,
                 nanoTicker, () -> running, dispatcher::isAlive, ready,
                 ended -> settlements.add(new Settlement(ended.message().id(), owner, ended.outcome())),
-                settlements::addLate);
+                settlements::addLate, this::renew);
         this.dispatcher.setDaemon(true);
         WriterPriority.raise(dispatcher);
         this.claimer = Executors.newSingleThreadExecutor(r -> {
@@ -266,6 +266,16 @@ public final class Submitter implements AutoCloseable {
             log.warn("{}: claim failed while releasing: {}", session.name(), e.getMessage());
         }
         return List.of();
+    }
+
+    /** Renews the claim of message {@code id}; whether this submitter still holds it (also when the store failed). */
+    private boolean renew(long id) {
+        try {
+            return queue.renew(List.of(id), owner, config.lease()).contains(id);
+        } catch (StorageException e) {
+            log.warn("{}: cannot renew the claim of outbound {}: {}", session.name(), id, e.getMessage());
+            return true; // the claim may well be ours still; its remaining parts go out as before
+        }
     }
 
     private void giveBack(QueuedSms m, String why) {

@@ -241,6 +241,24 @@ class SubmitterTest {
     }
 
     @Test
+    void drain_partsThrottledPastHalfTheLease_renewTheClaimSoNoOtherOwnerTakesTheMessageOver() throws Exception {
+        SmscSimulator simulator = simulator(SimulatorConfig.builder().faults(Faults.none().withThrottleAfter(1)));
+        enqueue(Lane.REPLY, List.of("Canh bao lua dao qua tin nhan. ".repeat(12)));
+        long id = ids().get(0);
+        start(simulator.port(), config(1, 100).withLease(Duration.ofSeconds(2)), 5_000);
+
+        await("its first part accepted", () -> simulator.received().stream().anyMatch(r -> r.commandStatus() == 0));
+        Thread.sleep(3_000); // past the first claim's lease
+        assertEquals(List.of(), queue.claim(Lane.REPLY, 10, "other", Duration.ofSeconds(60)),
+                "the claim was renewed: no other owner takes the message over");
+        OutboundStatus status = queue.status(id).orElseThrow();
+        assertEquals(OutboundState.CLAIMED, status.state());
+        assertEquals(1, status.attempts(), "claimed once: not even this submitter's own claims took it again");
+        assertEquals(1, simulator.received().stream().filter(r -> r.commandStatus() == 0).count(),
+                "its later parts are throttled");
+    }
+
+    @Test
     void drain_threePartMessagesThrottledWithAWindow_sendsEachMessagesPartsInOrderAndEachOnce() throws Exception {
         SmscSimulator simulator = simulator(SimulatorConfig.builder().faults(Faults.none().withThrottleEvery(4)));
         List<String> bodies = new ArrayList<>();
