@@ -105,6 +105,10 @@ final class SimulateSmscCommand implements Callable<Integer> {
     @Option(names = "--throttle-every", defaultValue = "0", description = "Answer every Nth submit_sm ESME_RTHROTTLED.")
     private int throttleEvery;
 
+    @Option(names = "--throttle-after", defaultValue = "0",
+            description = "Answer every submit_sm after the first N ESME_RTHROTTLED (an SMSC that stops taking them).")
+    private int throttleAfter;
+
     @Option(names = "--queue-full-every", defaultValue = "0", description = "Answer every Nth submit_sm ESME_RMSGQFUL.")
     private int queueFullEvery;
 
@@ -181,7 +185,8 @@ final class SimulateSmscCommand implements Callable<Integer> {
     private SimulatorConfig config() {
         Faults faults = Faults.none().withThrottleEvery(throttleEvery).withQueueFullEvery(queueFullEvery)
                 .withSubmitRespDelay(Duration.ofMillis(respDelayMs)).withDropSubmitRespEvery(dropRespEvery)
-                .withDropConnectionAfter(dropConnectionAfter).withDuplicateEvery(duplicateEvery);
+                .withDropConnectionAfter(dropConnectionAfter).withDuplicateEvery(duplicateEvery)
+                .withThrottleAfter(throttleAfter);
         return SimulatorConfig.builder().host(host).port(port).credentials(systemId, password).window(window)
                 .moRate(moRate).concatenation(sar ? Concatenation.SAR : Concatenation.UDH)
                 .dlrDelay(Duration.ofMillis(dlrDelayMs))
