@@ -191,22 +191,14 @@ final class SubmitPipeline {
             end(s.message, stopped(s, part, "stop"));
             return;
         }
-        if (lateInLease(s)) {
-            if (s.accepted.isEmpty()) {
-                log.info("{}: outbound {} given back unsent: half its claim's lease has passed", session.name(),
-                        s.message.id());
-                end(s.message, retry("given back unsent late in its claim's lease"));
-                return;
-            }
-            // parts went out under this message's reference: the rest must follow them, so the claim is renewed
-            if (!renewLease.test(s.message.id())) {
-                log.warn("{}: outbound {} taken over by another owner after {} of {} parts; the rest not sent",
-                        session.name(), s.message.id(), s.accepted.size(), s.parts.size());
-                end(s.message, failed(s.message, "incomplete", "incomplete: " + s.accepted.size() + " of "
-                        + s.parts.size() + " parts sent before its claim was taken over", s.accepted));
-                return;
-            }
-            s.leaseUntil = clock.millis() + config.lease().toMillis();
+        if (s.accepted.isEmpty() && lateInLease(s)) {
+            log.info("{}: outbound {} given back unsent: half its claim's lease has passed", session.name(),
+                    s.message.id());
+            end(s.message, retry("given back unsent late in its claim's lease"));
+            return;
+        }
+        if (!keepClaim(s)) {
+            return;
         }
         Optional<PipelinedSmppSession> bound = session.bound();
         if (bound.isEmpty()) {
@@ -238,6 +230,26 @@ final class SubmitPipeline {
     }
 
     /**
+     * Keeps the claim of a message some of whose parts went out (the rest must follow them under its reference):
+     * renewed once half its lease has passed. False, the message ended as incomplete, when another owner took it
+     * over meanwhile: that owner sends it whole, and the rest of this copy is not sent.
+     */
+    private boolean keepClaim(Submission s) {
+        if (s.accepted.isEmpty() || !lateInLease(s)) {
+            return true;
+        }
+        if (!renewLease.test(s.message.id())) {
+            log.warn("{}: outbound {} taken over by another owner after {} of {} parts; the rest not sent",
+                    session.name(), s.message.id(), s.accepted.size(), s.parts.size());
+            end(s.message, failed(s.message, "incomplete", "incomplete: " + s.accepted.size() + " of "
+                    + s.parts.size() + " parts sent before its claim was taken over", s.accepted));
+            return false;
+        }
+        s.leaseUntil = clock.millis() + config.lease().toMillis();
+        return true;
+    }
+
+    /**
      * The bind is down: a message with no part accepted goes back to the queue; one with parts accepted waits for the
      * bind (this thread with it: nothing else can be sent on this bind meanwhile) and is tried again.
      */
@@ -248,6 +260,9 @@ final class SubmitPipeline {
         }
         while (running.getAsBoolean() && session.bound().isEmpty()) {
             deadlines.expire();
+            if (!keepClaim(s)) {
+                return;
+            }
             LockSupport.parkNanos(this, config.idlePoll().toNanos());
         }
         if (running.getAsBoolean()) {

@@ -259,6 +259,43 @@ class SubmitterTest {
     }
 
     @Test
+    void drain_bindLostBetweenParts_keepsRenewingTheClaimWhileTheRestWaitsForTheBind() throws Exception {
+        SmscSimulator simulator = simulator(SimulatorConfig.builder().faults(Faults.none().withThrottleAfter(1)));
+        enqueue(Lane.REPLY, List.of("Canh bao lua dao qua tin nhan. ".repeat(12)));
+        long id = ids().get(0);
+        TestBind bind = TestBind.bind(simulator.port(), 5_000, receipts);
+        resources.add(bind);
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+        SubmitSession flapping = new SubmitSession() {
+            @Override
+            public String name() {
+                return bind.name();
+            }
+
+            @Override
+            public String smsc() {
+                return bind.smsc();
+            }
+
+            @Override
+            public java.util.Optional<PipelinedSmppSession> bound() {
+                return down.get() ? java.util.Optional.empty() : bind.bound();
+            }
+        };
+        Submitter submitter = new Submitter(flapping, queue, config(1, 100).withLease(Duration.ofSeconds(2)), clock,
+                System::nanoTime, meters);
+        resources.add(submitter);
+        submitter.start();
+
+        await("its first part accepted", () -> simulator.received().stream().anyMatch(r -> r.commandStatus() == 0));
+        down.set(true); // the rest now waits for the bind
+        Thread.sleep(3_000); // past the first claim's lease
+        assertEquals(List.of(), queue.claim(Lane.REPLY, 10, "other", Duration.ofSeconds(60)),
+                "the claim was renewed while the bind was down: no other owner takes the message over");
+        assertEquals(1, queue.status(id).orElseThrow().attempts());
+    }
+
+    @Test
     void drain_threePartMessagesThrottledWithAWindow_sendsEachMessagesPartsInOrderAndEachOnce() throws Exception {
         SmscSimulator simulator = simulator(SimulatorConfig.builder().faults(Faults.none().withThrottleEvery(4)));
         List<String> bodies = new ArrayList<>();
