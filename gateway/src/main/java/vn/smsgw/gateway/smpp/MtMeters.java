@@ -12,6 +12,8 @@ final class MtMeters {
     private final Counter submitted;
     private final Counter throttled;
     private final Counter unknown;
+    private final Counter givenBack;
+    private final Counter renewed;
     final AtomicInteger inFlight = new AtomicInteger();
 
     MtMeters(MeterRegistry registry, String bind) {
@@ -24,6 +26,12 @@ final class MtMeters {
                 .register(registry);
         this.unknown = Counter.builder("smsgw.mt.unknown").description("messages left UNKNOWN by a response timeout")
                 .tag("bind", bind).register(registry);
+        this.givenBack = Counter.builder("smsgw.mt.given.back")
+                .description("messages given back to the queue unsent, half their claim's lease gone").tag("bind", bind)
+                .register(registry);
+        this.renewed = Counter.builder("smsgw.mt.claims.renewed")
+                .description("claims renewed for messages still being sent late in their lease").tag("bind", bind)
+                .register(registry);
         Gauge.builder("smsgw.mt.inflight", inFlight, AtomicInteger::get)
                 .description("messages being submitted now").tag("bind", bind).register(registry);
     }
@@ -38,6 +46,14 @@ final class MtMeters {
 
     void unknown() {
         unknown.increment();
+    }
+
+    void givenBack() {
+        givenBack.increment();
+    }
+
+    void renewed() {
+        renewed.increment();
     }
 
     /** A message failed with {@code status} (an SMSC command_status in hex, or "refused"/"invalid"). */

@@ -194,6 +194,7 @@ final class SubmitPipeline {
         if (s.accepted.isEmpty() && lateInLease(s)) {
             log.info("{}: outbound {} given back unsent: half its claim's lease has passed", session.name(),
                     s.message.id());
+            meters.givenBack();
             end(s.message, retry("given back unsent late in its claim's lease"));
             return;
         }
@@ -245,6 +246,7 @@ final class SubmitPipeline {
                     + s.parts.size() + " parts sent before its claim was taken over", s.accepted));
             return false;
         }
+        meters.renewed();
         s.leaseUntil = clock.millis() + config.lease().toMillis();
         return true;
     }

@@ -238,6 +238,7 @@ class SubmitterTest {
         assertTrue(simulator.received().stream().allMatch(r -> r.commandStatus() != 0), "nothing accepted");
         int attempts = queue.status(id).orElseThrow().attempts();
         assertTrue(attempts <= 1, "a give-back is not an attempt: " + attempts);
+        assertTrue(meters.get("smsgw.mt.given.back").counter().count() >= 1);
     }
 
     @Test
@@ -254,6 +255,7 @@ class SubmitterTest {
         OutboundStatus status = queue.status(id).orElseThrow();
         assertEquals(OutboundState.CLAIMED, status.state());
         assertEquals(1, status.attempts(), "claimed once: not even this submitter's own claims took it again");
+        assertTrue(meters.get("smsgw.mt.claims.renewed").counter().count() >= 1);
         assertEquals(1, simulator.received().stream().filter(r -> r.commandStatus() == 0).count(),
                 "its later parts are throttled");
     }
