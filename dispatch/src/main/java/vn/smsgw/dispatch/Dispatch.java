@@ -10,9 +10,10 @@ import vn.smsgw.dispatch.blocklist.Allowlist;
 import vn.smsgw.dispatch.blocklist.Blocklist;
 import vn.smsgw.dispatch.blocklist.BlocklistAdmin;
 import vn.smsgw.dispatch.blocklist.BlocklistExport;
+import vn.smsgw.dispatch.blocklist.BlocklistFeedRelay;
 import vn.smsgw.dispatch.blocklist.BlocklistStores;
 import vn.smsgw.dispatch.blocklist.PortabilityOverrides;
-import vn.smsgw.dispatch.blocklist.RabbitBlocklistFeed;
+import vn.smsgw.dispatch.blocklist.RabbitBlocklistPublisher;
 import vn.smsgw.dispatch.intake.Intake;
 import vn.smsgw.dispatch.intake.IntakeConfig;
 import vn.smsgw.dispatch.intake.JdbcPartStore;
@@ -49,7 +50,7 @@ public final class Dispatch implements AutoCloseable {
     private final PoliceQueue police;
     private final PoliceRelay relay;
     private final RabbitPoliceQueue rabbitPolice;
-    private final RabbitBlocklistFeed feed;
+    private final BlocklistFeedRelay feed;
 
     private Dispatch(Builder b) {
         this.database = b.database;
@@ -93,7 +94,8 @@ public final class Dispatch implements AutoCloseable {
             f.setUsername(r.username());
             f.setPassword(r.password());
             f.setVirtualHost(r.virtualHost());
-            b.feed = new RabbitBlocklistFeed(database, f, r.confirmTimeout());
+            b.feed = new BlocklistFeedRelay(database, BlocklistFeedRelay.RABBIT_CURSOR,
+                    new RabbitBlocklistPublisher(f, r.confirmTimeout()));
             b.feed.start(Duration.ofSeconds(1));
             log.info("dispatch: police cases and blocklist events relayed to RabbitMQ at {}:{}", r.host(), r.port());
         }
@@ -158,7 +160,7 @@ public final class Dispatch implements AutoCloseable {
         PoliceQueue police;
         PoliceRelay relay;
         RabbitPoliceQueue rabbitPolice;
-        RabbitBlocklistFeed feed;
+        BlocklistFeedRelay feed;
     }
 
     /**

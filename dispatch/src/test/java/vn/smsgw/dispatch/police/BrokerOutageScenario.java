@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.dispatch.store.JdbcTx;
+import vn.smsgw.dispatch.store.TcpProxy;
 import vn.smsgw.dispatch.store.TestServices;
 
 /**

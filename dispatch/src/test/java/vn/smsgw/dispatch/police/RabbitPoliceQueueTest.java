@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.smsgw.dispatch.store.Database;
+import vn.smsgw.dispatch.store.TcpProxy;
 import vn.smsgw.dispatch.store.TestServices;
 
 /** {@link RabbitPoliceQueue} against the real broker, through the relay. */

@@ -3,6 +3,7 @@ package vn.smsgw.dispatch.police;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import vn.smsgw.dispatch.store.TcpProxy;
 import vn.smsgw.dispatch.store.TestServices;
 
 /** The police publisher contract on RabbitMQ (127.0.0.1:5672), through a proxy that can cut the connection. */

@@ -35,7 +35,7 @@ import vn.smsgw.parser.report.Command;
  * The feed against the real broker. The exchange is the production one, which every build using the broker shares,
  * so each test lists a number of its own and reads the carrier queue for messages about that number only.
  */
-class RabbitBlocklistFeedTest {
+class BlocklistFeedRelayRabbitTest {
     private static final Duration CONFIRMS = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -65,9 +65,9 @@ class RabbitBlocklistFeedTest {
         portability = new PortabilityOverrides(stores, clock, Allowlist.DEFAULT_REFRESH);
         consumer = factory(TestServices.RABBIT_PORT).newConnection("blocklist-feed-test");
         channel = consumer.createChannel();
-        channel.exchangeDeclare(RabbitBlocklistFeed.EXCHANGE, "topic", true);
+        channel.exchangeDeclare(RabbitBlocklistPublisher.EXCHANGE, "topic", true);
         queue = channel.queueDeclare().getQueue();
-        channel.queueBind(queue, RabbitBlocklistFeed.EXCHANGE, "VIETTEL");
+        channel.queueBind(queue, RabbitBlocklistPublisher.EXCHANGE, "VIETTEL");
     }
 
     @AfterEach
@@ -78,6 +78,12 @@ class RabbitBlocklistFeedTest {
         if (db != null) {
             db.close();
         }
+    }
+
+    /** A relay over the test's database to RabbitMQ on {@code port}. */
+    private BlocklistFeedRelay relay(int port) {
+        return new BlocklistFeedRelay(db, BlocklistFeedRelay.RABBIT_CURSOR,
+                new RabbitBlocklistPublisher(factory(port), CONFIRMS));
     }
 
     private static ConnectionFactory factory(int port) {
@@ -145,7 +151,7 @@ class RabbitBlocklistFeedTest {
     @Test
     void publishPending_listedEvent_arrivesOnTheCarrierRoutingKeyAsPersistentJson() throws Exception {
         list(number, Command.LD, 3);
-        try (RabbitBlocklistFeed feed = new RabbitBlocklistFeed(db, factory(TestServices.RABBIT_PORT), CONFIRMS)) {
+        try (BlocklistFeedRelay feed = relay(TestServices.RABBIT_PORT)) {
 
             assertEquals(1, feed.publishPending());
 
@@ -165,7 +171,7 @@ class RabbitBlocklistFeedTest {
     void publishPending_otherList_isNotRoutedToTheCarrierQueue() throws Exception {
         Source brandname = Source.brandname("FAKEBANK" + ThreadLocalRandom.current().nextInt(100, 1_000));
         list(brandname, Command.S, 5);
-        try (RabbitBlocklistFeed feed = new RabbitBlocklistFeed(db, factory(TestServices.RABBIT_PORT), CONFIRMS)) {
+        try (BlocklistFeedRelay feed = relay(TestServices.RABBIT_PORT)) {
 
             assertEquals(1, feed.publishPending());
 
@@ -178,8 +184,8 @@ class RabbitBlocklistFeedTest {
     @Test
     void publishPending_cursorIsShared_secondRelayPublishesNothingAgain() {
         list(number, Command.LD, 3);
-        try (RabbitBlocklistFeed first = new RabbitBlocklistFeed(db, factory(TestServices.RABBIT_PORT), CONFIRMS);
-             RabbitBlocklistFeed second = new RabbitBlocklistFeed(db, factory(TestServices.RABBIT_PORT), CONFIRMS)) {
+        try (BlocklistFeedRelay first = relay(TestServices.RABBIT_PORT);
+             BlocklistFeedRelay second = relay(TestServices.RABBIT_PORT)) {
             assertEquals(1, first.publishPending());
 
             assertEquals(0, second.publishPending());
@@ -189,7 +195,7 @@ class RabbitBlocklistFeedTest {
     @Test
     void publishPending_brokerUnreachable_failsAndKeepsTheCursor() {
         list(number, Command.LD, 3);
-        try (RabbitBlocklistFeed feed = new RabbitBlocklistFeed(db, factory(1), CONFIRMS)) {
+        try (BlocklistFeedRelay feed = relay(1)) {
 
             assertThrows(UncheckedIOException.class, feed::publishPending);
 
@@ -200,12 +206,12 @@ class RabbitBlocklistFeedTest {
     @Test
     void start_brokerUnreachable_retriesWithoutLoss_thenRightBrokerGetsTheEvent() {
         list(number, Command.LD, 3);
-        try (RabbitBlocklistFeed down = new RabbitBlocklistFeed(db, factory(1), CONFIRMS)) {
+        try (BlocklistFeedRelay down = relay(1)) {
             down.start(Duration.ofMillis(20));
             Poll.until(Duration.ofSeconds(10), () -> down.failedRounds() >= 3, "three failed rounds");
             assertEquals(0, down.cursor());
         }
-        try (RabbitBlocklistFeed up = new RabbitBlocklistFeed(db, factory(TestServices.RABBIT_PORT), CONFIRMS)) {
+        try (BlocklistFeedRelay up = relay(TestServices.RABBIT_PORT)) {
             up.start(Duration.ofMillis(20));
             Poll.until(Duration.ofSeconds(10), () -> up.cursor() == lastSeq(), "cursor at the last event");
             assertEquals(Long.toString(lastSeq()), nextMessageAbout(number).getProps().getMessageId());

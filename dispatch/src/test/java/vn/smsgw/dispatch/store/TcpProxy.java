@@ -1,4 +1,4 @@
-package vn.smsgw.dispatch.police;
+package vn.smsgw.dispatch.store;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +18,7 @@ import java.util.List;
  * {@link #cutNextConnectionAfter} closes the next forwarded connection once that many bytes went upstream, i.e. in
  * the middle of a publish.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
 
     private final ServerSocket server;
@@ -29,7 +29,7 @@ final class TcpProxy implements AutoCloseable {
     private long cutAfter = -1;
 
     /** A stopped proxy listening on a free loopback port. */
-    TcpProxy(String targetHost, int targetPort) throws IOException {
+    public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -38,21 +38,21 @@ final class TcpProxy implements AutoCloseable {
         t.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    synchronized void cutNextConnectionAfter(long upstreamBytes) {
+    public synchronized void cutNextConnectionAfter(long upstreamBytes) {
         cutAfter = upstreamBytes;
     }
 
     /** Forwards the connections accepted from now on. */
-    synchronized void start() {
+    public synchronized void start() {
         forwarding = true;
     }
 
     /** Closes every forwarded connection; connections accepted from now on are reset until {@link #start()}. */
-    synchronized void stop() {
+    public synchronized void stop() {
         forwarding = false;
         for (Socket sock : open) {
             closeQuietly(sock);
