@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,7 +62,7 @@ class BlocklistFeedRelayRabbitTest {
         Allowlist allowlist = new Allowlist(stores, clock, Allowlist.DEFAULT_REFRESH);
         blocklist = new Blocklist(stores, allowlist, Thresholds.defaults(), clock);
         portability = new PortabilityOverrides(stores, clock, Allowlist.DEFAULT_REFRESH);
-        consumer = factory(TestServices.RABBIT_PORT).newConnection("blocklist-feed-test");
+        consumer = TestServices.rabbitFactory(TestServices.RABBIT_PORT).newConnection("blocklist-feed-test");
         channel = consumer.createChannel();
         channel.exchangeDeclare(RabbitBlocklistPublisher.EXCHANGE, "topic", true);
         queue = channel.queueDeclare().getQueue();
@@ -83,17 +82,9 @@ class BlocklistFeedRelayRabbitTest {
     /** A relay over the test's database to RabbitMQ on {@code port}. */
     private BlocklistFeedRelay relay(int port) {
         return new BlocklistFeedRelay(db, BlocklistFeedRelay.RABBIT_CURSOR,
-                new RabbitBlocklistPublisher(factory(port), CONFIRMS));
+                new RabbitBlocklistPublisher(TestServices.rabbitFactory(port), CONFIRMS));
     }
 
-    private static ConnectionFactory factory(int port) {
-        ConnectionFactory f = new ConnectionFactory();
-        f.setHost(TestServices.RABBIT_HOST);
-        f.setPort(port);
-        f.setConnectionTimeout(2_000);
-        f.setAutomaticRecoveryEnabled(false);
-        return f;
-    }
 
     private void list(Source source, Command command, int reporters) {
         for (int i = 0; i < reporters; i++) {

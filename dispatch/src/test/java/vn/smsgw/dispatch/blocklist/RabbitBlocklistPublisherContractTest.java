@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,19 +25,11 @@ class RabbitBlocklistPublisherContractTest extends BlocklistEventPublisherContra
     private RabbitBlocklistPublisher rabbit;
     private final List<String> received = new ArrayList<>();
 
-    private static ConnectionFactory factory(int port) {
-        ConnectionFactory f = new ConnectionFactory();
-        f.setHost(TestServices.RABBIT_HOST);
-        f.setPort(port);
-        f.setConnectionTimeout(2_000);
-        f.setAutomaticRecoveryEnabled(false);
-        return f;
-    }
 
     @Override
     BlocklistEventPublisher open() throws Exception {
         TestServices.requireRabbit();
-        consumer = factory(TestServices.RABBIT_PORT).newConnection("blocklist-publisher-contract");
+        consumer = TestServices.rabbitFactory(TestServices.RABBIT_PORT).newConnection("blocklist-publisher-contract");
         channel = consumer.createChannel();
         channel.exchangeDeclare(RabbitBlocklistPublisher.EXCHANGE, "topic", true);
         queue = channel.queueDeclare().getQueue();
@@ -46,7 +37,7 @@ class RabbitBlocklistPublisherContractTest extends BlocklistEventPublisherContra
         channel.queueBind(queue, RabbitBlocklistPublisher.EXCHANGE, "MOBIFONE");
         proxy = new TcpProxy(TestServices.RABBIT_HOST, TestServices.RABBIT_PORT);
         proxy.start();
-        rabbit = new RabbitBlocklistPublisher(factory(proxy.port()), Duration.ofSeconds(5));
+        rabbit = new RabbitBlocklistPublisher(TestServices.rabbitFactory(proxy.port()), Duration.ofSeconds(5));
         return rabbit;
     }
 

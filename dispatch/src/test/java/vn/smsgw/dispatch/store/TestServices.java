@@ -40,6 +40,16 @@ public final class TestServices {
     private TestServices() {
     }
 
+    /** A connection factory for the test broker on {@code port} (another port to test a refused connection). */
+    public static com.rabbitmq.client.ConnectionFactory rabbitFactory(int port) {
+        com.rabbitmq.client.ConnectionFactory f = new com.rabbitmq.client.ConnectionFactory();
+        f.setHost(RABBIT_HOST);
+        f.setPort(port);
+        f.setConnectionTimeout(2_000);
+        f.setAutomaticRecoveryEnabled(false);
+        return f;
+    }
+
     /**
      * Drops the schemas this JVM created. A schema that a connection still holds a lock in (a transaction left open)
      * is left as it is after two seconds, so that the JVM's exit never waits on it.
