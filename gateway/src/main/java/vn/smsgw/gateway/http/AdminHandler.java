@@ -45,11 +45,13 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger log = LoggerFactory.getLogger(AdminHandler.class);
 
     private final AdminRoutes routes;
+    private final AdminAuth auth;
     private final Executor workers;
     private final Deque<Incoming> waiting = new ArrayDeque<>();
     private boolean busy;
 
-    AdminHandler(AdminRoutes routes, Executor workers) {
+    AdminHandler(AdminRoutes routes, Executor workers, AdminAuth auth) {
+        this.auth = auth;
         this.routes = routes;
         this.workers = workers;
     }
@@ -78,6 +80,13 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         QueryStringDecoder uri = new QueryStringDecoder(in.uri());
+        if (!auth.allows(uri.path(), in.headers())) {
+            FullHttpResponse response = full((AdminResponse.Full) JsonResponses.error(HttpResponseStatus.UNAUTHORIZED,
+                    "a bearer token is required"), in.keepAlive());
+            response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"smsgw\"");
+            write(ctx, response, in.keepAlive());
+            return;
+        }
         AdminRoutes.Match match = routes.match(in.method(), uri.rawPath());
         if (match instanceof AdminRoutes.Match.Found found) {
             AdminRequest request = new AdminRequest(in.method(), uri.path(), found.pathParams(), uri.parameters(),

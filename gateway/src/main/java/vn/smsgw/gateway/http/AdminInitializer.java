@@ -20,11 +20,13 @@ final class AdminInitializer extends ChannelInitializer<SocketChannel> {
     private final AdminRoutes routes;
     private final Executor workers;
     private final Duration idleTimeout;
+    private final AdminAuth auth;
 
-    AdminInitializer(AdminRoutes routes, Executor workers, Duration idleTimeout) {
+    AdminInitializer(AdminRoutes routes, Executor workers, Duration idleTimeout, AdminAuth auth) {
         this.routes = routes;
         this.workers = workers;
         this.idleTimeout = idleTimeout;
+        this.auth = auth;
     }
 
     @Override
@@ -33,6 +35,6 @@ final class AdminInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
         p.addLast(new HttpServerCodec());
         p.addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES));
-        p.addLast(new AdminHandler(routes, workers));
+        p.addLast(new AdminHandler(routes, workers, auth));
     }
 }

@@ -63,7 +63,7 @@ public final class AdminServer implements AutoCloseable {
                 .group(acceptor, sockets)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 128)
-                .childHandler(new AdminInitializer(routes, workers, settings.idleTimeout()));
+                .childHandler(new AdminInitializer(routes, workers, settings.idleTimeout(), settings.auth()));
         try {
             Channel channel = bootstrap.bind(settings.host(), settings.port()).syncUninterruptibly().channel();
             AdminServer server = new AdminServer(acceptor, sockets, workers, channel);

@@ -4,17 +4,21 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Where and how the admin server listens. {@code host}: the address to bind (default {@code 127.0.0.1}; the API has
- * no authentication, so expose it beyond loopback only behind something that has); {@code port}: 0–65535, 0 for an
- * ephemeral port (default 8080); {@code workerThreads}: threads answering requests, which may block on the store
- * (default 4); {@code idleTimeout}: a connection with no traffic in either direction for this long is closed
- * (default 60 s).
+ * Where and how the admin server listens. {@code host}: the address to bind (default {@code 127.0.0.1}); {@code port}:
+ * 0–65535, 0 for an ephemeral port (default 8080); {@code workerThreads}: threads answering requests, which may block
+ * on the store (default 4); {@code idleTimeout}: a connection with no traffic in either direction for this long is
+ * closed (default 60 s); {@code token}: when not empty, every request but {@code /health} and {@code /metrics} must
+ * carry {@code Authorization: Bearer <token>} (at least 16 characters; default empty, no authentication).
  */
-public record AdminSettings(String host, int port, int workerThreads, Duration idleTimeout) {
+public record AdminSettings(String host, int port, int workerThreads, Duration idleTimeout, String token) {
 
     public AdminSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(token, "token");
+        if (!token.isEmpty() && token.length() < 16) {
+            throw new IllegalArgumentException("token must be at least 16 characters");
+        }
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank");
         }
@@ -31,14 +35,23 @@ public record AdminSettings(String host, int port, int workerThreads, Duration i
 
     /** The defaults: 127.0.0.1:8080, 4 worker threads, 60 s idle timeout. */
     public static AdminSettings defaults() {
-        return new AdminSettings("127.0.0.1", 8080, 4, Duration.ofSeconds(60));
+        return new AdminSettings("127.0.0.1", 8080, 4, Duration.ofSeconds(60), "");
     }
 
     public AdminSettings withPort(int newPort) {
-        return new AdminSettings(host, newPort, workerThreads, idleTimeout);
+        return new AdminSettings(host, newPort, workerThreads, idleTimeout, token);
     }
 
     public AdminSettings withHost(String newHost) {
-        return new AdminSettings(newHost, port, workerThreads, idleTimeout);
+        return new AdminSettings(newHost, port, workerThreads, idleTimeout, token);
+    }
+
+    public AdminSettings withToken(String newToken) {
+        return new AdminSettings(host, port, workerThreads, idleTimeout, newToken);
+    }
+
+    /** Who may use the API. */
+    AdminAuth auth() {
+        return token.isEmpty() ? AdminAuth.none() : AdminAuth.bearer(token);
     }
 }

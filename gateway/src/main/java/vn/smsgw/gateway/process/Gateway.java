@@ -111,7 +111,12 @@ public final class Gateway implements AutoCloseable {
             checks.add(HealthChecks.intakeQueue(dispatch.intake(), config.dispatch().intake().queueCapacity()));
             g.sessions.forEach(s -> checks.add(new BindHealth(s)));
             g.admin = AdminServer.start(AdminSettings.defaults().withHost(config.http().host())
-                    .withPort(config.http().port()), AdminRoutes.standard(dispatch, registry, checks));
+                    .withPort(config.http().port()).withToken(config.http().token()),
+                    AdminRoutes.standard(dispatch, registry, checks));
+            if (config.http().token().isEmpty() && !loopback(config.http().host())) {
+                log.warn("admin HTTP API on {} without http.token: anyone who can reach it can read reports and "
+                        + "police cases and change the blocklists", config.http().host());
+            }
             log.info("smsgw running: store {}, {} SMSC(s), admin HTTP on {}:{}", config.store().embedded()
                     ? "embedded SQLite in " + config.dataDir() : "PostgreSQL", g.sessions.size(),
                     config.http().host(), g.admin.port());
@@ -178,6 +183,15 @@ public final class Gateway implements AutoCloseable {
                     sub.start();
                 }
             }
+        }
+    }
+
+    /** Whether {@code host} names a loopback address (false when it cannot be resolved). */
+    private static boolean loopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
         }
     }
 

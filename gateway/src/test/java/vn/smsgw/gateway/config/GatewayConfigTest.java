@@ -202,6 +202,19 @@ class GatewayConfigTest {
     }
 
     @Test
+    void load_httpToken_isReadFromTheEnvironment() throws Exception {
+        assertEquals("", load("dataDir: DATA\n", Map.of()).http().token(), "no authentication by default");
+        assertEquals("0123456789abcdef-token", load("dataDir: DATA\nhttp: {token: \"${SMSGW_HTTP_TOKEN}\"}\n",
+                Map.of("SMSGW_HTTP_TOKEN", "0123456789abcdef-token")).http().token());
+    }
+
+    @Test
+    void load_shortHttpToken_namesTheKey() {
+        assertEquals("http.token must be at least 16 characters, or empty for none",
+                error("dataDir: DATA\nhttp: {token: short}\n"));
+    }
+
+    @Test
     void load_outOfRange_namesKey() {
         assertTrue(error("dataDir: DATA\nhttp: {port: 70000}\n").startsWith("http.port must be between 0 and 65535"));
         String m = error("dataDir: DATA\nintake: {writers: 17}\n");

@@ -306,6 +306,39 @@ class AdminServerTest {
     }
 
     @Test
+    void request_withAToken_needsItForTheApiButNotForHealthOrMetrics() {
+        String token = "s3cret-admin-token-0123";
+        AdminSettings settings = AdminSettings.defaults().withPort(0).withToken(token);
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (AdminServer guarded = AdminServer.start(settings, AdminRoutes.standard(dispatch, registry,
+                List.of(HealthChecks.store(database))))) {
+            AdminServer open = server;
+            server = guarded;
+            try {
+                Answer none = get("/api/reports");
+                assertEquals(401, none.status());
+                assertEquals("a bearer token is required", none.json().get("error").asText());
+                assertEquals(401, get("/api/reports", "Authorization", "Bearer wrong-token-of-some-length").status());
+                assertEquals(401, get("/api/reports", "Authorization", "Basic " + token).status());
+                assertEquals(401, send("POST", "/api/police/pull?max=2").status(), "writes too");
+                assertEquals(200, get("/api/reports", "Authorization", "Bearer " + token).status());
+                assertEquals(200, get("/api/reports", "Authorization", "bearer " + token).status());
+                assertEquals(200, get("/health").status());
+                assertEquals(200, get("/metrics").status());
+            } finally {
+                server = open;
+            }
+        }
+    }
+
+    @Test
+    void settings_shortToken_isRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AdminSettings.defaults().withToken("short"));
+        assertTrue(e.getMessage().contains("at least 16 characters"), e.getMessage());
+    }
+
+    @Test
     void start_portInUse_throwsNamingTheAddress() {
         AdminSettings same = AdminSettings.defaults().withPort(server.port());
         AdminRoutes routes = AdminRoutes.of(List.of());

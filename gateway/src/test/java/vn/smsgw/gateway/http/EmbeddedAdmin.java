@@ -30,7 +30,8 @@ final class EmbeddedAdmin {
 
     EmbeddedAdmin(AdminRoutes routes, Executor workers) {
         server = new EmbeddedChannel(new HttpServerCodec(),
-                new HttpObjectAggregator(AdminInitializer.MAX_REQUEST_BYTES), new AdminHandler(routes, workers));
+                new HttpObjectAggregator(AdminInitializer.MAX_REQUEST_BYTES),
+                new AdminHandler(routes, workers, AdminAuth.none()));
     }
 
     EmbeddedAdmin(Endpoint... endpoints) {
