@@ -76,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
             if (httpPort < 0 || httpPort > 65_535) {
                 throw new ConfigException("--http-port must be between 0 and 65535");
             }
-            c = c.withHttp(new HttpConfig(c.http().host(), httpPort));
+            c = c.withHttp(c.http().withPort(httpPort));
         }
         if (smsc != null || systemId != null || password != null) {
             if (c.smscs().size() > 1) {

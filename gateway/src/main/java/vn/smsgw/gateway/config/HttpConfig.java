@@ -20,6 +20,17 @@ public record HttpConfig(String host, int port, String token) {
         this(host, port, "");
     }
 
+    /** This configuration on another port, the token kept. */
+    public HttpConfig withPort(int newPort) {
+        return new HttpConfig(host, newPort, token);
+    }
+
+    /** Without the token, which is a secret. */
+    @Override
+    public String toString() {
+        return "HttpConfig[host=" + host + ", port=" + port + ", token=" + (token.isEmpty() ? "none" : "***") + "]";
+    }
+
     static HttpConfig read(ConfigNode n) {
         String token = n.string("token", "");
         if (!token.isEmpty() && token.length() < 16) {

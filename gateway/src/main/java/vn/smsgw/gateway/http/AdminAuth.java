@@ -13,6 +13,7 @@ import java.util.Objects;
  */
 final class AdminAuth {
     private static final String BEARER = "Bearer ";
+    private static final String HIDDEN = "***";
 
     private final byte[] token;
 
@@ -32,6 +33,11 @@ final class AdminAuth {
             throw new IllegalArgumentException("the admin token must be at least 16 characters");
         }
         return new AdminAuth(token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String toString() {
+        return token == null ? "AdminAuth[none]" : "AdminAuth[bearer " + HIDDEN + "]";
     }
 
     /** Whether a request for {@code path} with {@code headers} may be served. */

@@ -80,7 +80,14 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         QueryStringDecoder uri = new QueryStringDecoder(in.uri());
-        if (!auth.allows(uri.path(), in.headers())) {
+        String path;
+        try {
+            path = uri.path();
+        } catch (IllegalArgumentException e) { // a broken %-escape
+            sendFull(ctx, JsonResponses.error(HttpResponseStatus.BAD_REQUEST, "malformed path"), in.keepAlive());
+            return;
+        }
+        if (!auth.allows(path, in.headers())) {
             FullHttpResponse response = full((AdminResponse.Full) JsonResponses.error(HttpResponseStatus.UNAUTHORIZED,
                     "a bearer token is required"), in.keepAlive());
             response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"smsgw\"");

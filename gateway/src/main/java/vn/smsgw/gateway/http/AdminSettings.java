@@ -50,6 +50,13 @@ public record AdminSettings(String host, int port, int workerThreads, Duration i
         return new AdminSettings(host, port, workerThreads, idleTimeout, newToken);
     }
 
+    /** Without the token, which is a secret. */
+    @Override
+    public String toString() {
+        return "AdminSettings[host=" + host + ", port=" + port + ", workerThreads=" + workerThreads + ", idleTimeout="
+                + idleTimeout + ", token=" + (token.isEmpty() ? "none" : "***") + "]";
+    }
+
     /** Who may use the API. */
     AdminAuth auth() {
         return token.isEmpty() ? AdminAuth.none() : AdminAuth.bearer(token);

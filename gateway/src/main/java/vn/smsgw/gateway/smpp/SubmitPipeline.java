@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.LongPredicate;
 import java.util.function.LongSupplier;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
@@ -57,6 +56,8 @@ final class SubmitPipeline {
     private static final Logger log = LoggerFactory.getLogger(SubmitPipeline.class);
     /** The longest the thread sleeps with nothing to do before it expires overdue responses again. */
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** How long after a renewal the store could not take the next one is tried. */
+    private static final long RENEWAL_RETRY_MILLIS = 1_000;
 
     private final SubmitSession session;
     private final SubmitterConfig config;
@@ -68,12 +69,28 @@ final class SubmitPipeline {
     private final BlockingQueue<QueuedSms> ready;
     private final Consumer<Outcome> outcomes;
     private final Consumer<LatePart> lateParts;
-    private final LongPredicate renewLease;
+    private final Renewal renewLease;
     private final ResponseDeadlines deadlines;
     private final ConcurrentLinkedDeque<Submission> continuations = new ConcurrentLinkedDeque<>();
     private final AtomicInteger reference = new AtomicInteger();
     private final Thread thread;
     private volatile boolean idle;
+
+    /** Renews the claim of a message by id for another lease. */
+    @FunctionalInterface
+    interface Renewal {
+        Renewed renew(long id);
+    }
+
+    /** What a renewal found. */
+    enum Renewed {
+        /** The claim is this submitter's for another lease. */
+        RENEWED,
+        /** Another owner took the message over, or it was settled. */
+        TAKEN_OVER,
+        /** The store could not be asked: the claim may still be this submitter's; tried again later. */
+        FAILED
+    }
 
     /** How one message ended. */
     record Outcome(QueuedSms message, SubmitOutcome outcome) {
@@ -82,12 +99,12 @@ final class SubmitPipeline {
     /**
      * A pipeline taking messages from {@code ready} while {@code running} and, after, until {@code moreToCome} is
      * false and nothing is in progress; each message's outcome goes to {@code outcomes}, on whichever thread ended it.
-     * {@code renewLease} renews the claim of a message by id for another lease, and tells whether it still holds it.
+     * {@code renewLease} renews the claim of a message by id for another lease.
      */
     SubmitPipeline(SubmitSession session, SubmitterConfig config, BindPace pace, MtMeters meters, Clock clock,
             LongSupplier nanoTicker, BooleanSupplier running, BooleanSupplier moreToCome,
             BlockingQueue<QueuedSms> ready, Consumer<Outcome> outcomes, Consumer<LatePart> lateParts,
-            LongPredicate renewLease) {
+            Renewal renewLease) {
         this.session = session;
         this.config = config;
         this.pace = pace;
@@ -236,10 +253,16 @@ final class SubmitPipeline {
      * over meanwhile: that owner sends it whole, and the rest of this copy is not sent.
      */
     private boolean keepClaim(Submission s) {
-        if (s.accepted.isEmpty() || !lateInLease(s)) {
+        if (s.accepted.isEmpty() || !lateInLease(s) || clock.millis() < s.nextRenewal) {
             return true;
         }
-        if (!renewLease.test(s.message.id())) {
+        long asked = clock.millis();
+        Renewed renewed = renewLease.renew(s.message.id());
+        if (renewed == Renewed.FAILED) {
+            s.nextRenewal = asked + RENEWAL_RETRY_MILLIS; // the lease stays as stored: tried again soon, not sooner
+            return true;
+        }
+        if (renewed == Renewed.TAKEN_OVER) {
             log.warn("{}: outbound {} taken over by another owner after {} of {} parts; the rest not sent",
                     session.name(), s.message.id(), s.accepted.size(), s.parts.size());
             end(s.message, failed(s.message, "incomplete", "incomplete: " + s.accepted.size() + " of "
@@ -247,7 +270,7 @@ final class SubmitPipeline {
             return false;
         }
         meters.renewed();
-        s.leaseUntil = clock.millis() + config.lease().toMillis();
+        s.leaseUntil = asked + config.lease().toMillis(); // no later than the lease the store wrote
         return true;
     }
 
@@ -382,6 +405,7 @@ final class SubmitPipeline {
         final List<PartId> accepted = new ArrayList<>();
         int next;
         long leaseUntil;
+        long nextRenewal;
 
         Submission(QueuedSms message, List<MtPart> parts) {
             this.message = message;

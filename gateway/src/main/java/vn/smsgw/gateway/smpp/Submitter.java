@@ -268,13 +268,14 @@ public final class Submitter implements AutoCloseable {
         return List.of();
     }
 
-    /** Renews the claim of message {@code id}; whether this submitter still holds it (also when the store failed). */
-    private boolean renew(long id) {
+    /** Renews the claim of message {@code id}. */
+    private SubmitPipeline.Renewed renew(long id) {
         try {
-            return queue.renew(List.of(id), owner, config.lease()).contains(id);
+            return queue.renew(List.of(id), owner, config.lease()).contains(id) ? SubmitPipeline.Renewed.RENEWED
+                    : SubmitPipeline.Renewed.TAKEN_OVER;
         } catch (StorageException e) {
             log.warn("{}: cannot renew the claim of outbound {}: {}", session.name(), id, e.getMessage());
-            return true; // the claim may well be ours still; its remaining parts go out as before
+            return SubmitPipeline.Renewed.FAILED;
         }
     }
 

@@ -1,6 +1,7 @@
 package vn.smsgw.gateway.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,18 @@ class RunCommandTest {
         assertEquals("gw1", c.smscs().get(0).smpp().systemId());
         assertEquals("pw", c.smscs().get(0).smpp().password());
         assertEquals(0, c.http().port());
+    }
+
+    @Test
+    void resolve_httpPortOverAFileWithAToken_keepsTheToken() throws Exception {
+        Path file = dir.resolve("smsgw.yaml");
+        Files.writeString(file, "dataDir: " + dir.resolve("data") + "\nhttp: {token: 0123456789abcdef-token}\n"
+                + "smscs:\n" + smsc("vnpt", 2775));
+        GatewayConfig c = parsed("--config", file.toString(), "--http-port", "9001").resolve();
+
+        assertEquals(9001, c.http().port());
+        assertEquals("0123456789abcdef-token", c.http().token(), "a port flag must not turn authentication off");
+        assertFalse(c.http().toString().contains("0123456789abcdef-token"), "the token is a secret");
     }
 
     @Test

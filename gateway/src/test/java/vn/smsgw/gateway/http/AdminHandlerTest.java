@@ -51,6 +51,18 @@ class AdminHandlerTest {
     }
 
     @Test
+    void get_brokenPercentEscape_is400AndTheConnectionGoesOn() {
+        EmbeddedAdmin admin = new EmbeddedAdmin(SAMPLE);
+        List<EmbeddedAdmin.Response> r = admin.raw(EmbeddedAdmin.request("GET", "/x%zz")
+                + EmbeddedAdmin.request("GET", "/nothing"));
+
+        assertEquals(2, r.size(), "the next request on the connection is answered too");
+        assertEquals(400, r.get(0).status());
+        assertEquals("malformed path", r.get(0).json().get("error").asText());
+        assertEquals(404, r.get(1).status());
+    }
+
+    @Test
     void get_postOnlyPath_is405WithAllowHeader() {
         EmbeddedAdmin.Response r = new EmbeddedAdmin(SAMPLE).get("/things/7");
 
