@@ -3,6 +3,7 @@ package vn.smsgw.gateway.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -67,8 +68,23 @@ final class RunCommand implements Callable<Integer> {
     }
 
     GatewayConfig resolve() {
-        GatewayConfig c = config != null ? GatewayConfig.load(config, System.getenv())
-                : GatewayConfig.embedded(dataDir != null ? dataDir : Path.of("./data"), System.getenv());
+        return resolve(System.getenv());
+    }
+
+    /**
+     * The configuration from the file (if any), the flags over it, and, with no file, the admin token from the
+     * environment variable {@code SMSGW_HTTP_TOKEN} (a file names it itself: {@code token: ${SMSGW_HTTP_TOKEN}}).
+     */
+    GatewayConfig resolve(Map<String, String> env) {
+        GatewayConfig c = config != null ? GatewayConfig.load(config, env)
+                : GatewayConfig.embedded(dataDir != null ? dataDir : Path.of("./data"), env);
+        String token = env.getOrDefault("SMSGW_HTTP_TOKEN", "");
+        if (config == null && !token.isEmpty()) {
+            if (token.length() < 16) {
+                throw new ConfigException("SMSGW_HTTP_TOKEN must be at least 16 characters");
+            }
+            c = c.withHttp(new HttpConfig(c.http().host(), c.http().port(), token));
+        }
         if (dataDir != null && config != null) {
             c = c.withDataDir(dataDir);
         }
@@ -84,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new ConfigException("--smsc, --system-id and --password set the one SMSC of a quick start; "
                         + "the configuration lists " + c.smscs().size() + " SMSCs: set them in its smscs entries");
             }
-            c = c.withSmscs(List.of(smscFromFlags(c)));
+            c = c.withSmscs(List.of(smscFromFlags(c, env)));
         }
         if (c.smscs().isEmpty()) {
             throw new ConfigException("no SMSC: give --smsc HOST:PORT or an smscs list in --config");
@@ -92,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
         return c;
     }
 
-    private SmscConfigs.Smsc smscFromFlags(GatewayConfig c) {
+    private SmscConfigs.Smsc smscFromFlags(GatewayConfig c, Map<String, String> env) {
         SmscConfigs.Smsc base = c.smscs().isEmpty()
                 ? new SmscConfigs.Smsc(SmscConfig.builder("smsc").build(), new SmscConfigs.SubmitSection(10, 100, 0.2))
                 : c.smscs().get(0);
@@ -110,7 +126,7 @@ final class RunCommand implements Callable<Integer> {
             }
             b.address(smsc.substring(0, colon), port);
         }
-        String pw = password != null ? password : System.getenv().getOrDefault("SMSGW_SMSC_PASSWORD",
+        String pw = password != null ? password : env.getOrDefault("SMSGW_SMSC_PASSWORD",
                 base.smpp().password());
         b.credentials(systemId != null ? systemId : base.smpp().systemId(), pw);
         try {

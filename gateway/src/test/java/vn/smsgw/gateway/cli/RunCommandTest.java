@@ -62,6 +62,19 @@ class RunCommandTest {
     }
 
     @Test
+    void resolve_flagsOnlyWithTheTokenInTheEnvironment_guardsTheAdminApi() {
+        GatewayConfig c = parsed("--smsc", "10.0.0.5:2775", "--data-dir", dir.toString())
+                .resolve(java.util.Map.of("SMSGW_HTTP_TOKEN", "0123456789abcdef-token"));
+
+        assertEquals("0123456789abcdef-token", c.http().token());
+        assertEquals("", parsed("--smsc", "10.0.0.5:2775", "--data-dir", dir.toString())
+                .resolve(java.util.Map.of()).http().token(), "none without it");
+        ConfigException e = assertThrows(ConfigException.class, () -> parsed("--smsc", "10.0.0.5:2775")
+                .resolve(java.util.Map.of("SMSGW_HTTP_TOKEN", "short")));
+        assertEquals("SMSGW_HTTP_TOKEN must be at least 16 characters", e.getMessage());
+    }
+
+    @Test
     void resolve_passwordOverTheFilesOneSmsc_keepsItsNameAndAddress() throws Exception {
         GatewayConfig c = parsed("--config", config(smsc("vnpt", 2775)).toString(), "--password", "other").resolve();
 
