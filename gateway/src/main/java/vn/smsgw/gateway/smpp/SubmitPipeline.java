@@ -22,9 +22,9 @@ import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.extra.ResponseTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.smsgw.dispatch.outbound.LatePart;
 import vn.smsgw.dispatch.outbound.PartId;
 import vn.smsgw.dispatch.outbound.QueuedSms;
-import vn.smsgw.dispatch.outbound.LatePart;
 import vn.smsgw.dispatch.outbound.SubmitOutcome;
 import vn.smsgw.dispatch.store.WriterPriority;
 import vn.smsgw.parser.number.Msisdn;
@@ -208,13 +208,6 @@ final class SubmitPipeline {
             end(s.message, stopped(s, part, "stop"));
             return;
         }
-        if (s.accepted.isEmpty() && lateInLease(s)) {
-            log.info("{}: outbound {} given back unsent: half its claim's lease has passed", session.name(),
-                    s.message.id());
-            meters.givenBack();
-            end(s.message, retry("given back unsent late in its claim's lease"));
-            return;
-        }
         if (!keepClaim(s)) {
             return;
         }
@@ -239,27 +232,30 @@ final class SubmitPipeline {
     }
 
     /**
-     * Whether half of the message's lease has passed: from the lease's end another owner may claim and send it, so a
-     * message not begun by then is given back rather than sent, one begun has its claim renewed, and the time left
-     * covers a response.
-     */
-    private boolean lateInLease(Submission s) {
-        return clock.millis() >= s.leaseUntil - config.lease().toMillis() / 2;
-    }
-
-    /**
-     * Keeps the claim of a message some of whose parts went out (the rest must follow them under its reference):
-     * renewed once half its lease has passed. False, the message ended as incomplete, when another owner took it
-     * over meanwhile: that owner sends it whole, and the rest of this copy is not sent.
+     * Whether the message may still be sent under its claim; false once it has ended. From its lease's end another
+     * owner may claim and send the message, so once half the lease has passed (the other half covers a response) a
+     * message none of whose parts went out is given back unsent, and one some of whose parts went out (the rest must
+     * follow them under its reference) has its claim renewed; it ends as incomplete if another owner took it over
+     * meanwhile: that owner sends it whole, and the rest of this copy is not sent. One clock read per part.
      */
     private boolean keepClaim(Submission s) {
-        if (s.accepted.isEmpty() || !lateInLease(s) || clock.millis() < s.nextRenewal) {
+        long now = clock.millis();
+        if (now < s.leaseUntil - config.lease().toMillis() / 2) {
             return true;
         }
-        long asked = clock.millis();
+        if (s.accepted.isEmpty()) {
+            log.info("{}: outbound {} given back unsent: half its claim's lease has passed", session.name(),
+                    s.message.id());
+            meters.givenBack();
+            end(s.message, retry("given back unsent late in its claim's lease"));
+            return false;
+        }
+        if (now < s.nextRenewal) {
+            return true;
+        }
         Renewed renewed = renewLease.renew(s.message.id());
         if (renewed == Renewed.FAILED) {
-            s.nextRenewal = asked + RENEWAL_RETRY_MILLIS; // the lease stays as stored: tried again soon, not sooner
+            s.nextRenewal = now + RENEWAL_RETRY_MILLIS; // the lease stays as stored: tried again soon, not sooner
             return true;
         }
         if (renewed == Renewed.TAKEN_OVER) {
@@ -270,7 +266,7 @@ final class SubmitPipeline {
             return false;
         }
         meters.renewed();
-        s.leaseUntil = asked + config.lease().toMillis(); // no later than the lease the store wrote
+        s.leaseUntil = now + config.lease().toMillis(); // no later than the lease the store wrote
         return true;
     }
 
