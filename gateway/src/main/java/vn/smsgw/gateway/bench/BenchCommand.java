@@ -17,7 +17,8 @@ import vn.smsgw.dispatch.store.SqliteSync;
 /** {@code smsgw bench}: the benchmarks. */
 @Command(name = "bench", description = "Run a benchmark and print what it measured.",
         subcommands = {BenchCommand.IntakeCommand.class, BenchCommand.InboundCommand.class,
-            BenchCommand.OutboundCommand.class, BenchCommand.CampaignCommand.class}, mixinStandardHelpOptions = true)
+            BenchCommand.OutboundCommand.class, BenchCommand.CampaignCommand.class, BenchCommand.ClaimsCommand.class},
+        mixinStandardHelpOptions = true)
 public final class BenchCommand {
 
     /** {@code smsgw bench intake}. */
@@ -201,6 +202,29 @@ public final class BenchCommand {
                 }
             }
             System.out.print(OutboundBench.table(s, results));
+            return 0;
+        }
+    }
+
+    /** {@code smsgw bench claims}. */
+    @Command(name = "claims", mixinStandardHelpOptions = true,
+            description = "The cost of a bind's look for its SMSC's replies past those waiting for another SMSC, "
+                    + "on the embedded store.")
+    static final class ClaimsCommand implements Callable<Integer> {
+        @Option(names = "--waiting", split = ",", defaultValue = "1000,10000,50000",
+                description = "Replies waiting for the other SMSC, one store each (default: 1000,10000,50000).")
+        int[] waiting;
+
+        @Option(names = "--looks", defaultValue = "50", description = "Due checks averaged (default: 50).")
+        int looks;
+
+        @Override
+        public Integer call() throws Exception {
+            List<ClaimBench.Result> results = new ArrayList<>();
+            for (int n : waiting) {
+                results.add(ClaimBench.run(n, looks));
+            }
+            System.out.print(ClaimBench.table(looks, results));
             return 0;
         }
     }
