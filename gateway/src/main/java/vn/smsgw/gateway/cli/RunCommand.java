@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import vn.smsgw.gateway.config.ConfigException;
 import vn.smsgw.gateway.config.GatewayConfig;
-import vn.smsgw.gateway.config.HttpConfig;
 import vn.smsgw.gateway.config.SmscConfigs;
 import vn.smsgw.gateway.process.Gateway;
 import vn.smsgw.gateway.smpp.SmscConfig;
@@ -83,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
             if (token.length() < 16) {
                 throw new ConfigException("SMSGW_HTTP_TOKEN must be at least 16 characters");
             }
-            c = c.withHttp(new HttpConfig(c.http().host(), c.http().port(), token));
+            c = c.withHttp(c.http().withToken(token));
         }
         if (dataDir != null && config != null) {
             c = c.withDataDir(dataDir);

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * The admin HTTP server: health, Prometheus metrics and the JSON APIs of {@link AdminRoutes}, on Netty. Start it with
  * {@link #start}; close it once at shutdown. Thread-safe.
  *
- * <p>There is no authentication: the server binds to loopback by default and is meant for operators and co-located
- * consumers (carriers' blocklist pollers, the police queue consumer) reached through a proxy that authenticates.
+ * <p>It binds to loopback by default. Off loopback it takes a bearer token ({@link AdminSettings#token()}) and
+ * serves HTTPS ({@link AdminSettings#tls()}), for carriers' blocklist pollers and the police queue consumer.
  */
 public final class AdminServer implements AutoCloseable {
 
@@ -54,6 +55,8 @@ public final class AdminServer implements AutoCloseable {
      * @throws UncheckedIOException when the address cannot be bound
      */
     public static AdminServer start(AdminSettings settings, AdminRoutes routes) {
+        // read before any thread starts: a bad certificate or key stops the start with what is wrong with it
+        SslContext tls = settings.tls().enabled() ? settings.tls().context() : null;
         ThreadPoolExecutor workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(),
                 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(settings.workerThreads() * QUEUE_PER_WORKER),
                 new DefaultThreadFactory("smsgw-admin-worker", true));
@@ -63,11 +66,11 @@ public final class AdminServer implements AutoCloseable {
                 .group(acceptor, sockets)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 128)
-                .childHandler(new AdminInitializer(routes, workers, settings.idleTimeout(), settings.auth()));
+                .childHandler(new AdminInitializer(routes, workers, settings.idleTimeout(), settings.auth(), tls));
         try {
             Channel channel = bootstrap.bind(settings.host(), settings.port()).syncUninterruptibly().channel();
             AdminServer server = new AdminServer(acceptor, sockets, workers, channel);
-            log.info("admin HTTP listening on {}:{}", settings.host(), server.port());
+            log.info("admin {} listening on {}:{}", tls == null ? "HTTP" : "HTTPS", settings.host(), server.port());
             return server;
         } catch (Exception e) { // Netty rethrows the BindException undeclared
             shutdown(acceptor, sockets, workers);

@@ -8,14 +8,17 @@ import java.util.Objects;
  * 0–65535, 0 for an ephemeral port (default 8080); {@code workerThreads}: threads answering requests, which may block
  * on the store (default 4); {@code idleTimeout}: a connection with no traffic in either direction for this long is
  * closed (default 60 s); {@code token}: when not empty, every request but {@code /health} and {@code /metrics} must
- * carry {@code Authorization: Bearer <token>} (at least 16 characters; default empty, no authentication).
+ * carry {@code Authorization: Bearer <token>} (at least 16 characters; default empty, no authentication); {@code tls}:
+ * HTTPS with these files, or plain HTTP ({@link AdminTls#NONE}, the default).
  */
-public record AdminSettings(String host, int port, int workerThreads, Duration idleTimeout, String token) {
+public record AdminSettings(String host, int port, int workerThreads, Duration idleTimeout, String token,
+                            AdminTls tls) {
 
     public AdminSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(tls, "tls");
         if (!token.isEmpty() && token.length() < 16) {
             throw new IllegalArgumentException("token must be at least 16 characters");
         }
@@ -33,28 +36,33 @@ public record AdminSettings(String host, int port, int workerThreads, Duration i
         }
     }
 
-    /** The defaults: 127.0.0.1:8080, 4 worker threads, 60 s idle timeout. */
+    /** The defaults: 127.0.0.1:8080, 4 worker threads, 60 s idle timeout, no token, plain HTTP. */
     public static AdminSettings defaults() {
-        return new AdminSettings("127.0.0.1", 8080, 4, Duration.ofSeconds(60), "");
+        return new AdminSettings("127.0.0.1", 8080, 4, Duration.ofSeconds(60), "", AdminTls.NONE);
     }
 
     public AdminSettings withPort(int newPort) {
-        return new AdminSettings(host, newPort, workerThreads, idleTimeout, token);
+        return new AdminSettings(host, newPort, workerThreads, idleTimeout, token, tls);
     }
 
     public AdminSettings withHost(String newHost) {
-        return new AdminSettings(newHost, port, workerThreads, idleTimeout, token);
+        return new AdminSettings(newHost, port, workerThreads, idleTimeout, token, tls);
     }
 
     public AdminSettings withToken(String newToken) {
-        return new AdminSettings(host, port, workerThreads, idleTimeout, newToken);
+        return new AdminSettings(host, port, workerThreads, idleTimeout, newToken, tls);
+    }
+
+    public AdminSettings withTls(AdminTls newTls) {
+        return new AdminSettings(host, port, workerThreads, idleTimeout, token, newTls);
     }
 
     /** Without the token, which is a secret. */
     @Override
     public String toString() {
         return "AdminSettings[host=" + host + ", port=" + port + ", workerThreads=" + workerThreads + ", idleTimeout="
-                + idleTimeout + ", token=" + (token.isEmpty() ? "none" : "***") + "]";
+                + idleTimeout + ", token=" + (token.isEmpty() ? "none" : "***") + ", tls="
+                + (tls.enabled() ? tls.certificateChain() : "none") + "]";
     }
 
     /** Who may use the API. */

@@ -21,6 +21,7 @@ import vn.smsgw.dispatch.outbound.QueueDepth;
 import vn.smsgw.dispatch.outbound.SmscScope;
 import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.gateway.config.GatewayConfig;
+import vn.smsgw.gateway.config.HttpConfig;
 import vn.smsgw.gateway.config.SmscConfigs;
 import vn.smsgw.gateway.http.AdminRoutes;
 import vn.smsgw.gateway.http.AdminServer;
@@ -111,12 +112,9 @@ public final class Gateway implements AutoCloseable {
             checks.add(HealthChecks.intakeQueue(dispatch.intake(), config.dispatch().intake().queueCapacity()));
             g.sessions.forEach(s -> checks.add(new BindHealth(s)));
             g.admin = AdminServer.start(AdminSettings.defaults().withHost(config.http().host())
-                    .withPort(config.http().port()).withToken(config.http().token()),
+                    .withPort(config.http().port()).withToken(config.http().token()).withTls(config.http().tls()),
                     AdminRoutes.standard(dispatch, registry, checks));
-            if (config.http().token().isEmpty() && !loopback(config.http().host())) {
-                log.warn("admin HTTP API on {} without http.token: anyone who can reach it can read reports and "
-                        + "police cases and change the blocklists", config.http().host());
-            }
+            warnOffLoopback(config.http());
             log.info("smsgw running: store {}, {} SMSC(s), admin HTTP on {}:{}", config.store().embedded()
                     ? "embedded SQLite in " + config.dataDir() : "PostgreSQL", g.sessions.size(),
                     config.http().host(), g.admin.port());
@@ -183,6 +181,20 @@ public final class Gateway implements AutoCloseable {
                     sub.start();
                 }
             }
+        }
+    }
+
+    /** Warns of an admin API reachable off loopback without a token or without TLS. */
+    private static void warnOffLoopback(HttpConfig http) {
+        if (loopback(http.host())) {
+            return;
+        }
+        if (http.token().isEmpty()) {
+            log.warn("admin HTTP API on {} without http.token: anyone who can reach it can read reports and "
+                    + "police cases and change the blocklists", http.host());
+        } else if (!http.tls().enabled()) {
+            log.warn("admin HTTP API on {} without http.tls: the token and the police cases' reporter numbers cross "
+                    + "the network in clear", http.host());
         }
     }
 

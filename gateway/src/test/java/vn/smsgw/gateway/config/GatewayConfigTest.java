@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.smsgw.dispatch.routing.Route;
 import vn.smsgw.dispatch.routing.RouteAction;
 import vn.smsgw.dispatch.store.SqliteSync;
+import vn.smsgw.gateway.http.TestCertificates;
 import vn.smsgw.gateway.smpp.BindMode;
 import vn.smsgw.gateway.smpp.ShortCodeAddressing;
 import vn.smsgw.gateway.smpp.SubmitterConfig;
@@ -212,6 +213,46 @@ class GatewayConfigTest {
     void load_shortHttpToken_namesTheKey() {
         assertEquals("http.token must be at least 16 characters, or empty for none",
                 error("dataDir: DATA\nhttp: {token: short}\n"));
+    }
+
+    @Test
+    void load_httpTls_readsAndChecksBothFiles() throws Exception {
+        assertFalse(load("dataDir: DATA\n", Map.of()).http().tls().enabled(), "plain HTTP by default");
+        TestCertificates.Pair pair = TestCertificates.generate(dir, "admin", "EC");
+        String yaml = "dataDir: DATA\nhttp: {tls: {certificate: \"" + pair.certificate() + "\", key: \"${KEY_FILE}\"}}\n";
+        GatewayConfig c = load(yaml, Map.of("KEY_FILE", pair.key().toString()));
+        assertEquals(pair.certificate().toString(), c.http().tls().certificateChain());
+        assertEquals(pair.key().toString(), c.http().tls().privateKey());
+    }
+
+    @Test
+    void load_httpTlsCertificateWithoutKey_namesBothKeys() throws Exception {
+        TestCertificates.Pair pair = TestCertificates.generate(dir, "admin", "RSA");
+        assertEquals("http.tls.certificate and http.tls.key go together: no key",
+                error("dataDir: DATA\nhttp: {tls: {certificate: \"" + pair.certificate() + "\"}}\n"));
+    }
+
+    @Test
+    void load_httpTlsUnreadableFile_namesTheKey() throws Exception {
+        TestCertificates.Pair pair = TestCertificates.generate(dir, "admin", "RSA");
+        Path missing = dir.resolve("missing.key");
+        assertEquals("http.tls.key: cannot read " + missing, error("dataDir: DATA\nhttp: {tls: {certificate: \""
+                + pair.certificate() + "\", key: \"" + missing + "\"}}\n"));
+    }
+
+    @Test
+    void load_httpTlsKeyOfAnotherCertificate_isRefusedAtLoad() throws Exception {
+        TestCertificates.Pair a = TestCertificates.generate(dir, "a", "RSA");
+        TestCertificates.Pair b = TestCertificates.generate(dir, "b", "RSA");
+        String m = error("dataDir: DATA\nhttp: {tls: {certificate: \"" + a.certificate() + "\", key: \"" + b.key()
+                + "\"}}\n");
+        assertEquals("http.tls.certificate and http.tls.key: the private key " + b.key()
+                + " does not belong to the first certificate of " + a.certificate(), m);
+    }
+
+    @Test
+    void load_unknownHttpTlsKey_isRefused() {
+        assertTrue(error("dataDir: DATA\nhttp: {tls: {cert: x}}\n").startsWith("unknown key http.tls.cert "));
     }
 
     @Test

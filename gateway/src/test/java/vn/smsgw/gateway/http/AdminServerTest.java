@@ -332,6 +332,35 @@ class AdminServerTest {
     }
 
     @Test
+    void request_overTls_isServedWithTheTokenAndPlainHttpIsNot() throws Exception {
+        String token = "s3cret-admin-token-0123";
+        TestCertificates.Pair pair = TestCertificates.generate(dir, "admin", "RSA");
+        AdminSettings settings = AdminSettings.defaults().withPort(0).withToken(token)
+                .withTls(new AdminTls(pair.certificate().toString(), pair.key().toString()));
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        store("0912345678", "LD 0987654321 lua dao");
+        try (AdminServer tls = AdminServer.start(settings, AdminRoutes.standard(dispatch, registry,
+                List.of(HealthChecks.store(database))))) {
+            HttpClient https = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .sslContext(pair.trustingIt()).connectTimeout(Duration.ofSeconds(5)).build();
+            URI reports = URI.create("https://localhost:" + tls.port() + "/api/reports");
+            HttpResponse<String> denied = https.send(HttpRequest.newBuilder(reports).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, denied.statusCode());
+            HttpResponse<String> listed = https.send(HttpRequest.newBuilder(reports)
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, listed.statusCode());
+            assertEquals(1, MAPPER.readTree(listed.body()).get("reports").size());
+            assertEquals("TLSv1.3", listed.sslSession().orElseThrow().getProtocol());
+
+            HttpRequest plain = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + tls.port() + "/health"))
+                    .timeout(Duration.ofSeconds(10)).build();
+            assertThrows(IOException.class, () -> http.send(plain, HttpResponse.BodyHandlers.ofString()),
+                    "no HTTP answer without TLS");
+        }
+    }
+
+    @Test
     void settings_shortToken_isRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> AdminSettings.defaults().withToken("short"));
