@@ -10,9 +10,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,8 +20,6 @@ import java.util.TreeSet;
 import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.dispatch.store.Dialect;
 import vn.smsgw.dispatch.store.JdbcTx;
-import vn.smsgw.dispatch.store.MultiRow;
-import vn.smsgw.dispatch.store.StorageException;
 
 /**
  * The outbound queue's drain side on table {@code outbound} (SQLite or a PostgreSQL shared by several processes).
@@ -49,8 +44,9 @@ public final class JdbcOutboundQueue implements OutboundQueue {
      * for the write lock behind intake's group commit. Instead, every write is a shared one
      * (Database.inSharedTransaction, store.WriteCombiner): whichever thread runs a shared transaction, intake's writer
      * included, runs every piece handed in so far, each under its own savepoint: a piece that fails is rolled back
-     * alone and its caller gets the error; nobody's result is returned before the commit. On PostgreSQL every call keeps its own transaction: writers run concurrently there, and combining
-     * pieces that take advisory locks in their own order could deadlock with another process.
+     * alone and its caller gets the error; nobody's result is returned before the commit. On PostgreSQL every call
+     * keeps its own transaction: writers run concurrently there, and combining pieces that take advisory locks in
+     * their own order could deadlock with another process.
      *
      * Commit interval (SQLite). A shared transaction this queue runs itself starts no sooner than commitInterval
      * after the previous one ended, and takes everything handed in meanwhile (an intake commit in between takes the
@@ -219,34 +215,7 @@ public final class JdbcOutboundQueue implements OutboundQueue {
             return 0;
         }
         long now = clock.millis();
-        return write(tx -> {
-            TreeSet<String> keys = new TreeSet<>();
-            for (Settlement s : settlements) {
-                accepted(s.outcome()).forEach(p -> keys.addAll(p.matchKeys()));
-            }
-            PartTable parts = partsOf(tx, now, keys);
-            // one outcome per message: only the first of several can find it CLAIMED, as when written one by one
-            Map<Long, Settlement> first = new LinkedHashMap<>();
-            settlements.forEach(s -> first.putIfAbsent(s.id(), s));
-            int counted = 0;
-            List<Settlement> ended = new ArrayList<>();
-            for (Settlement s : first.values()) {
-                if (s.outcome() instanceof SubmitOutcome.RetryLater r) {
-                    counted += giveBack(tx, s, r, now) ? 1 : 0;
-                } else {
-                    ended.add(s);
-                }
-            }
-            return counted + end(tx, parts, ended, now);
-        });
-    }
-
-    /** The parts of {@code tx} for new part ids under {@code keys}: the keys locked, their parked receipts read. */
-    private static PartTable partsOf(JdbcTx tx, long now, TreeSet<String> keys) throws SQLException {
-        PartTable parts = new PartTable(tx, now);
-        parts.lockKeys(keys);
-        parts.readParked(keys);
-        return parts;
+        return write(tx -> SettlementRows.settle(tx, settlements, now));
     }
 
     @Override
@@ -255,33 +224,7 @@ public final class JdbcOutboundQueue implements OutboundQueue {
             return 0;
         }
         long now = clock.millis();
-        return write(tx -> {
-            TreeSet<String> keys = new TreeSet<>();
-            late.forEach(l -> keys.addAll(l.part().matchKeys()));
-            PartTable parts = partsOf(tx, now, keys);
-            // the message still UNKNOWN, waiting for this very part (its part count is the parts sent), and no row of
-            // it yet; on PostgreSQL its row locked, as a settlement or a receipt would lock it
-            PreparedStatement waiting = tx.statement("SELECT 1 FROM outbound o WHERE o.id = ? AND o.state = 'UNKNOWN' "
-                    + "AND o.parts = ? AND NOT EXISTS (SELECT 1 FROM outbound_part p WHERE p.outbound_id = o.id "
-                    + "AND p.part = ?)" + (tx.dialect() == Dialect.POSTGRES ? " FOR UPDATE OF o" : ""));
-            int recorded = 0;
-            for (LatePart l : late) {
-                waiting.setLong(1, l.id());
-                waiting.setInt(2, l.part().part());
-                waiting.setInt(3, l.part().part());
-                try (ResultSet rs = waiting.executeQuery()) {
-                    if (!rs.next()) {
-                        continue;
-                    }
-                }
-                parts.insert(Map.of(l.id(), List.of(l.part())));
-                if (parts.applyEarly(l.id(), List.of(l.part()))) {
-                    parts.settleMessage(l.id());
-                }
-                recorded++;
-            }
-            return recorded;
-        });
+        return write(tx -> SettlementRows.recordLateParts(tx, late, now));
     }
 
     @Override
@@ -290,80 +233,7 @@ public final class JdbcOutboundQueue implements OutboundQueue {
             return List.of();
         }
         long now = clock.millis();
-        return write(tx -> {
-            PartTable parts = new PartTable(tx, now);
-            TreeSet<String> keys = new TreeSet<>();
-            receipts.forEach(r -> keys.add(r.matchKey()));
-            parts.lockKeys(keys);
-            Map<Long, PartTable.Message> locked = lockRows(tx, parts.readParts(keys));
-            if (tx.dialect() == Dialect.POSTGRES) {
-                return applyBatched(tx, parts, receipts, locked);
-            }
-            List<OptionalLong> matched = new ArrayList<>(receipts.size());
-            for (ReceiptUpdate receipt : receipts) {
-                matched.add(apply(tx, parts, receipt));
-            }
-            return matched;
-        });
-    }
-
-    /**
-     * The receipts of a batch as {@link #apply} would apply them one by one, with fewer statements (PostgreSQL, where
-     * each is a round trip taken while holding the batch's key and row locks): the final receipts of messages that
-     * no other receipt of the batch touches go first, their parts in one statement and, of the one-part messages
-     * among them, the messages in another; the rest (receipts that matched nothing, intermediate ones, and every
-     * receipt of a message that has several in the batch) then go one by one in their order. The two groups touch
-     * different messages, so the order between them changes nothing.
-     */
-    private static List<OptionalLong> applyBatched(JdbcTx tx, PartTable parts, List<ReceiptUpdate> receipts,
-            Map<Long, PartTable.Message> locked) throws SQLException {
-        int n = receipts.size();
-        List<Optional<PartTable.PartRef>> matches = new ArrayList<>(n);
-        Map<Long, Integer> receiptsPerMessage = new HashMap<>();
-        for (ReceiptUpdate r : receipts) {
-            Optional<PartTable.PartRef> match = parts.find(r.matchKey());
-            matches.add(match);
-            match.ifPresent(m -> receiptsPerMessage.merge(m.outboundId(), 1, Integer::sum));
-        }
-        List<Integer> together = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Optional<PartTable.PartRef> match = matches.get(i);
-            if (match.isPresent() && receipts.get(i).state() != OutboundState.SUBMITTED
-                    && receiptsPerMessage.get(match.get().outboundId()) == 1) {
-                together.add(i);
-            }
-        }
-        List<PartTable.PartReceipt> batch = new ArrayList<>(together.size());
-        for (int i : together) {
-            ReceiptUpdate r = receipts.get(i);
-            batch.add(new PartTable.PartReceipt(matches.get(i).orElseThrow(), r.state(), r.error()));
-        }
-        for (long id : parts.applyAll(batch, locked)) {
-            parts.settleMessage(id);
-        }
-        OptionalLong[] result = new OptionalLong[n];
-        together.forEach(i -> result[i] = OptionalLong.of(matches.get(i).orElseThrow().outboundId()));
-        for (int i = 0; i < n; i++) {
-            if (result[i] == null) {
-                result[i] = apply(tx, parts, receipts.get(i));
-            }
-        }
-        return List.of(result);
-    }
-
-    private static OptionalLong apply(JdbcTx tx, PartTable parts, ReceiptUpdate receipt)
-            throws SQLException {
-        Optional<PartTable.PartRef> match = parts.find(receipt.matchKey());
-        if (match.isEmpty()) {
-            parts.park(receipt);
-            return OptionalLong.empty();
-        }
-        long id = match.get().outboundId();
-        boolean changed = parts.apply(match.get(), receipt.state(), receipt.error());
-        if (!changed || !parts.settleOnePart(id, receipt.state(), receipt.error())) {
-            parts.settleMessage(id);
-        }
-        return OptionalLong.of(id);
+        return write(tx -> ReceiptRows.apply(tx, receipts, now));
     }
 
     /** The owners holding CLAIMED messages, with how many each holds. */
@@ -457,147 +327,6 @@ public final class JdbcOutboundQueue implements OutboundQueue {
                 }
             }
         });
-    }
-
-    /**
-     * Locks these messages' rows in id order, in one statement, and returns their state and part count as locked:
-     * transactions that lock rows only after the keys (receipts for different parts of one message hold different
-     * keys) then never wait on each other in a cycle. Only PostgreSQL needs it; SQLite has one writer at a time.
-     */
-    private static Map<Long, PartTable.Message> lockRows(JdbcTx tx, Collection<Long> sortedIds)
-            throws SQLException {
-        if (tx.dialect() != Dialect.POSTGRES || sortedIds.isEmpty()) {
-            return Map.of();
-        }
-        MultiRow ids = new MultiRow(tx.dialect(), "bigint");
-        sortedIds.forEach(ids::add);
-        Map<Long, PartTable.Message> locked = new HashMap<>();
-        ids.forEachChunk(tx, src -> "SELECT o.id, o.state, o.parts FROM outbound o JOIN (" + src + ") AS q(id) "
-                + "ON o.id = q.id ORDER BY o.id FOR UPDATE OF o", ps -> {
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            locked.put(rs.getLong(1), new PartTable.Message(rs.getString(2), rs.getInt(3)));
-                        }
-                    }
-                });
-        return locked;
-    }
-
-    /** A message's new state, error, part count and first SMSC id, written if its owner still holds its claim. */
-    private record Ending(long id, String state, String error, int parts, String smscMessageId, String owner) {
-
-        static Ending of(Settlement s) {
-            SubmitOutcome outcome = s.outcome();
-            if (outcome instanceof SubmitOutcome.Submitted sub) {
-                return new Ending(s.id(), OutboundState.SUBMITTED.name(), null, sub.parts().size(),
-                        sub.parts().get(0).messageId(), s.owner());
-            } else if (outcome instanceof SubmitOutcome.Unknown u) {
-                return new Ending(s.id(), OutboundState.UNKNOWN.name(), u.reason(), u.accepted().size() + 1,
-                        firstId(u.accepted()), s.owner());
-            } else if (outcome instanceof SubmitOutcome.Failed f) {
-                return new Ending(s.id(), OutboundState.FAILED.name(), f.error(), f.accepted().size() + 1,
-                        firstId(f.accepted()), s.owner());
-            }
-            throw new IllegalArgumentException("not an end: " + outcome);
-        }
-    }
-
-    /**
-     * Ends these messages (submitted, unknown or failed) that are still CLAIMED by their settling owner (the update's
-     * condition, which also locks the rows on PostgreSQL), then writes their parts and receipt keys and applies the
-     * receipts parked for them. Returns how many were still claimed. On PostgreSQL each step is one statement for
-     * all the messages, so the batch holds its keys' locks for a few round trips instead of a few per message. SQLite
-     * has no round trips to save and keeps one prepared statement per row: the same batching there measured lower
-     * in both of two pairs of `bench inbound --side gateway` (the cause was not established; a multi-row statement
-     * is compiled and kept per row count on SQLite, one text for every batch size).
-     */
-    private static int end(JdbcTx tx, PartTable parts, List<Settlement> settlements, long now) throws SQLException {
-        if (settlements.isEmpty()) {
-            return 0;
-        }
-        List<Ending> endings = settlements.stream().map(Ending::of).toList();
-        Set<Long> updated = tx.dialect() == Dialect.POSTGRES ? endAll(tx, endings, now) : endEach(tx, endings, now);
-        Map<Long, List<PartId>> accepted = new LinkedHashMap<>();
-        for (Settlement s : settlements) {
-            if (updated.contains(s.id())) {
-                accepted.put(s.id(), accepted(s.outcome()));
-            }
-        }
-        parts.insert(accepted);
-        for (Settlement s : settlements) {
-            boolean receiptsMayApply = !(s.outcome() instanceof SubmitOutcome.Failed);
-            if (updated.contains(s.id()) && receiptsMayApply && parts.applyEarly(s.id(), accepted.get(s.id()))) {
-                parts.settleMessage(s.id());
-            }
-        }
-        return updated.size();
-    }
-
-    private static Set<Long> endAll(JdbcTx tx, List<Ending> endings, long now) throws SQLException {
-        MultiRow rows = new MultiRow(tx.dialect(), "bigint", "text", "text", "integer", "text", "text", "bigint");
-        endings.forEach(e -> rows.add(e.id(), e.state(), e.error(), e.parts(), e.smscMessageId(), e.owner(), now));
-        Set<Long> updated = new HashSet<>();
-        rows.forEachChunk(tx, src -> "WITH v (id, state, error, parts, mid, owner, at) AS (" + src + ") "
-                + "UPDATE outbound SET state = v.state, error = v.error, parts = v.parts, smsc_message_id = v.mid, "
-                + "claim_owner = NULL, lease_until = NULL, updated_at = v.at FROM v WHERE outbound.id = v.id "
-                + "AND outbound.state = 'CLAIMED' AND outbound.claim_owner = v.owner RETURNING outbound.id", ps -> {
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            updated.add(rs.getLong(1));
-                        }
-                    }
-                });
-        return updated;
-    }
-
-    private static Set<Long> endEach(JdbcTx tx, List<Ending> endings, long now) throws SQLException {
-        PreparedStatement ps = tx.statement("UPDATE outbound SET state = ?, error = ?, parts = ?, "
-                + "smsc_message_id = ?, claim_owner = NULL, lease_until = NULL, updated_at = ? "
-                + "WHERE id = ? AND state = 'CLAIMED' AND claim_owner = ?");
-        Set<Long> updated = new HashSet<>();
-        for (Ending e : endings) {
-            ps.setString(1, e.state());
-            ps.setString(2, e.error());
-            ps.setInt(3, e.parts());
-            ps.setString(4, e.smscMessageId());
-            ps.setLong(5, now);
-            ps.setLong(6, e.id());
-            ps.setString(7, e.owner());
-            if (ps.executeUpdate() == 1) {
-                updated.add(e.id());
-            }
-        }
-        return updated;
-    }
-
-    /** Returns a message still CLAIMED by the settling owner to the queue; whether it was. */
-    private static boolean giveBack(JdbcTx tx, Settlement s, SubmitOutcome.RetryLater r, long now)
-            throws SQLException {
-        PreparedStatement ps = tx.statement("UPDATE outbound SET state = 'PENDING', "
-                + "claim_owner = NULL, lease_until = NULL, not_before = ?, error = ?, "
-                + "attempts = attempts - ?, updated_at = ? WHERE id = ? AND state = 'CLAIMED' AND claim_owner = ?");
-        ps.setLong(1, r.notBefore().toEpochMilli());
-        ps.setString(2, r.error());
-        ps.setInt(3, r.countsAsAttempt() ? 0 : 1);
-        ps.setLong(4, now);
-        ps.setLong(5, s.id());
-        ps.setString(6, s.owner());
-        return ps.executeUpdate() == 1;
-    }
-
-    private static String firstId(List<PartId> parts) {
-        return parts.isEmpty() ? null : parts.get(0).messageId();
-    }
-
-    /** The accepted parts of an outcome, whose receipt keys it touches. */
-    static List<PartId> accepted(SubmitOutcome outcome) {
-        if (outcome instanceof SubmitOutcome.Submitted s) {
-            return s.parts();
-        }
-        if (outcome instanceof SubmitOutcome.Unknown u) {
-            return u.accepted();
-        }
-        return List.of();
     }
 
     private static QueuedSms queued(ResultSet rs) throws SQLException {
