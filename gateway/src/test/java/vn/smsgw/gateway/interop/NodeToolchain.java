@@ -1,6 +1,5 @@
 package vn.smsgw.gateway.interop;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,10 +10,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Node.js and the npm packages of {@code src/test/node}, installed with {@code npm ci} from the committed lock file
@@ -47,28 +42,25 @@ final class NodeToolchain {
         if (installed == null && unavailable == null) {
             try {
                 installed = install();
-            } catch (Unavailable e) {
+            } catch (ToolProcesses.Unavailable e) {
                 unavailable = e.getMessage();
             }
         }
         if (unavailable != null) {
-            String msg = "the interop tests need Node.js and npm: " + unavailable;
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                Assertions.fail(msg + " (CI=true: Node.js >= " + MIN_NODE_MAJOR + " and npm must be installed)");
-            }
-            Assumptions.abort(msg + "; skipped outside CI (set SMSGW_TEST_NODE and SMSGW_TEST_NPM, or put node and"
-                    + " npm on PATH)");
+            ToolProcesses.failOrSkip("the interop tests need Node.js and npm: " + unavailable,
+                    "Node.js >= " + MIN_NODE_MAJOR + " and npm must be installed",
+                    "set SMSGW_TEST_NODE and SMSGW_TEST_NPM, or put node and npm on PATH");
         }
         return installed;
     }
 
-    private static Installed install() throws Unavailable {
-        Path node = executable("SMSGW_TEST_NODE", "node");
-        String version = run(List.of(node.toString(), "--version"), null, VERSION_TIMEOUT, null).strip();
+    private static Installed install() throws ToolProcesses.Unavailable {
+        Path node = ToolProcesses.executable("SMSGW_TEST_NODE", "node");
+        String version = ToolProcesses.run(List.of(node.toString(), "--version"), null, VERSION_TIMEOUT, null).strip();
         if (major(version) < MIN_NODE_MAJOR) {
-            throw new Unavailable(node + " is " + version + "; Node.js " + MIN_NODE_MAJOR + " or later is needed");
+            throw new ToolProcesses.Unavailable(node + " is " + version + "; Node.js " + MIN_NODE_MAJOR + " or later is needed");
         }
-        Path npm = executable("SMSGW_TEST_NPM", "npm");
+        Path npm = ToolProcesses.executable("SMSGW_TEST_NPM", "npm");
         Path sources = sources();
         Path dir = moduleDir(sources).resolve("target").resolve("interop-node");
         try {
@@ -83,61 +75,31 @@ final class NodeToolchain {
             if (!current) {
                 Files.deleteIfExists(marker);
                 Path log = dir.resolve("npm-ci.log");
-                run(List.of(npm.toString(), "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=warn"),
+                ToolProcesses.run(List.of(npm.toString(), "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=warn"),
                         dir, INSTALL_TIMEOUT, log);
                 Files.writeString(marker, hash + "\n");
             }
         } catch (IOException e) {
-            throw new Unavailable("cannot prepare " + dir + ": " + e.getMessage());
+            throw new ToolProcesses.Unavailable("cannot prepare " + dir + ": " + e.getMessage());
         }
         return new Installed(node, dir);
     }
 
     /** {@code src/test/node} of the gateway module, from the module or from the repository root. */
-    private static Path sources() throws Unavailable {
+    private static Path sources() throws ToolProcesses.Unavailable {
         for (String candidate : List.of("src/test/node", "gateway/src/test/node")) {
             Path p = Path.of(candidate).toAbsolutePath();
             if (Files.isRegularFile(p.resolve("package-lock.json"))) {
                 return p;
             }
         }
-        throw new Unavailable("src/test/node not found from " + Path.of("").toAbsolutePath());
+        throw new ToolProcesses.Unavailable("src/test/node not found from " + Path.of("").toAbsolutePath());
     }
 
     private static Path moduleDir(Path sources) {
         return sources.getParent().getParent().getParent();
     }
 
-    private static Path executable(String variable, String name) throws Unavailable {
-        String configured = System.getenv(variable);
-        if (configured != null && !configured.isBlank()) {
-            Path p = Path.of(configured);
-            if (!Files.isExecutable(p)) {
-                throw new Unavailable(variable + "=" + configured + " is not an executable file");
-            }
-            return p;
-        }
-        Optional<Path> found = onPath(name);
-        return found.orElseThrow(() -> new Unavailable(
-                "'" + name + "' is not on PATH (" + System.getenv("PATH") + ") and " + variable + " is not set"));
-    }
-
-    private static Optional<Path> onPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String entry : path.split(File.pathSeparator)) {
-            if (entry.isEmpty()) {
-                continue;
-            }
-            Path p = Path.of(entry, name);
-            if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
-    }
 
     private static int major(String version) {
         String v = version.startsWith("v") ? version.substring(1) : version;
@@ -160,64 +122,5 @@ final class NodeToolchain {
         }
     }
 
-    /**
-     * Runs a command to completion within {@code timeout}; returns its output. The output goes to {@code log} when
-     * given (and its end into the failure message).
-     */
-    private static String run(List<String> command, Path dir, Duration timeout, Path log) throws Unavailable {
-        Path out = null;
-        try {
-            out = log != null ? log : Files.createTempFile("smsgw-node", ".out");
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
-            if (dir != null) {
-                pb.directory(dir.toFile());
-            }
-            pb.environment().put("npm_config_update_notifier", "false");
-            Process p = pb.start();
-            p.getOutputStream().close();
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                throw new Unavailable(String.join(" ", command) + " did not finish within " + timeout
-                        + tail(out));
-            }
-            if (p.exitValue() != 0) {
-                throw new Unavailable(String.join(" ", command) + " exited with " + p.exitValue() + tail(out));
-            }
-            return Files.readString(out);
-        } catch (IOException e) {
-            throw new Unavailable("cannot run " + String.join(" ", command) + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Unavailable("interrupted while running " + String.join(" ", command));
-        } finally {
-            if (log == null && out != null) {
-                try {
-                    Files.deleteIfExists(out);
-                } catch (IOException ignored) {
-                    // a temporary file
-                }
-            }
-        }
-    }
 
-    private static String tail(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            return "; output (" + file + "):\n  " + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 15),
-                    lines.size()));
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    /** Why Node.js or its packages cannot be had. */
-    private static final class Unavailable extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Unavailable(String message) {
-            super(message);
-        }
-    }
 }
