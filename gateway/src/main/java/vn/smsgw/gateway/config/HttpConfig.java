@@ -2,16 +2,25 @@ package vn.smsgw.gateway.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import vn.smsgw.gateway.http.AdminScope;
 import vn.smsgw.gateway.http.AdminTls;
+import vn.smsgw.gateway.http.ScopedToken;
 
 /**
  * {@code http}: the admin server's {@code host} (default 127.0.0.1), {@code port} (default 8156; 0 = any free),
  * {@code token} (default empty: no authentication; else at least 16 characters, required as a bearer token by every
- * request but {@code /health} and {@code /metrics}) and {@code tls} (default none: plain HTTP; else HTTPS with a PEM
- * {@code certificate} chain and its PKCS#8 PEM private {@code key}).
+ * request but {@code /health} and {@code /metrics}; it opens every scope), {@code tokens} (default none: more tokens,
+ * each a {@code token} of at least 16 characters with the {@code scopes} it opens: blocklists, police, reports,
+ * campaigns, operator) and {@code tls} (default none: plain HTTP; else HTTPS with a PEM {@code certificate} chain and
+ * its PKCS#8 PEM private {@code key}).
  */
-public record HttpConfig(String host, int port, String token, AdminTls tls) {
+public record HttpConfig(String host, int port, String token, List<ScopedToken> tokens, AdminTls tls) {
 
     /** Checks the token's length. */
     public HttpConfig {
@@ -21,11 +30,12 @@ public record HttpConfig(String host, int port, String token, AdminTls tls) {
         if (!token.isEmpty() && token.length() < 16) {
             throw new IllegalArgumentException("token must be at least 16 characters");
         }
+        tokens = List.copyOf(tokens);
     }
 
     /** Plain HTTP with {@code token}. */
     public HttpConfig(String host, int port, String token) {
-        this(host, port, token, AdminTls.NONE);
+        this(host, port, token, List.of(), AdminTls.NONE);
     }
 
     /** Plain HTTP, no authentication. */
@@ -35,19 +45,19 @@ public record HttpConfig(String host, int port, String token, AdminTls tls) {
 
     /** This configuration on another port, the rest kept. */
     public HttpConfig withPort(int newPort) {
-        return new HttpConfig(host, newPort, token, tls);
+        return new HttpConfig(host, newPort, token, tokens, tls);
     }
 
     /** This configuration with another token, the rest kept. */
     public HttpConfig withToken(String newToken) {
-        return new HttpConfig(host, port, newToken, tls);
+        return new HttpConfig(host, port, newToken, tokens, tls);
     }
 
     /** Without the token, which is a secret. */
     @Override
     public String toString() {
         return "HttpConfig[host=" + host + ", port=" + port + ", token=" + (token.isEmpty() ? "none" : "***")
-                + ", tls=" + (tls.enabled() ? tls.certificateChain() : "none") + "]";
+                + ", tokens=" + tokens + ", tls=" + (tls.enabled() ? tls.certificateChain() : "none") + "]";
     }
 
     static HttpConfig read(ConfigNode n) {
@@ -56,7 +66,35 @@ public record HttpConfig(String host, int port, String token, AdminTls tls) {
             throw new ConfigException("http.token must be at least 16 characters, or empty for none");
         }
         AdminTls tls = n.has("tls") ? n.section("tls").as(HttpConfig::readTls) : AdminTls.NONE;
-        return new HttpConfig(n.string("host", "127.0.0.1"), n.integer("port", 8156, 0, 65_535), token, tls);
+        List<ScopedToken> tokens = new ArrayList<>();
+        Set<String> seen = new HashSet<>(List.of(token));
+        for (ConfigNode t : n.sections("tokens")) {
+            ScopedToken scoped = t.as(HttpConfig::readToken);
+            if (!seen.add(scoped.token())) {
+                throw new ConfigException(t.key("token") + " is given twice (each token opens its own scopes)");
+            }
+            tokens.add(scoped);
+        }
+        return new HttpConfig(n.string("host", "127.0.0.1"), n.integer("port", 8156, 0, 65_535), token, tokens, tls);
+    }
+
+    private static ScopedToken readToken(ConfigNode n) {
+        String token = n.string("token", "");
+        if (token.length() < 16) {
+            throw new ConfigException(n.key("token") + " must be at least 16 characters");
+        }
+        Set<AdminScope> scopes = EnumSet.noneOf(AdminScope.class);
+        for (String name : n.strings("scopes", List.of())) {
+            try {
+                scopes.add(AdminScope.parse(name));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(n.key("scopes") + ": " + e.getMessage());
+            }
+        }
+        if (scopes.isEmpty()) {
+            throw new ConfigException(n.key("scopes") + " must name at least one scope");
+        }
+        return new ScopedToken(token, scopes);
     }
 
     private static AdminTls readTls(ConfigNode n) {

@@ -4,52 +4,66 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Objects;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Who may use the admin API: anyone ({@link #none()}, for a server on loopback), or whoever sends
- * {@code Authorization: Bearer <token>} ({@link #bearer}). {@code /health} and {@code /metrics} are open either way,
- * for load balancers and scrapers: they carry no personal data. Compares tokens in constant time. Immutable.
+ * {@code Authorization: Bearer <token>} with one of the configured tokens, each limited to its scopes
+ * ({@link #of}). {@code /health} and {@code /metrics} are open either way, for load balancers and scrapers: they carry
+ * no personal data. Compares a request's token with every configured one, each in constant time. Immutable.
  */
 final class AdminAuth {
     private static final String BEARER = "Bearer ";
-    private static final String HIDDEN = "***";
 
-    private final byte[] token;
+    /** A token's bytes and what it opens. */
+    private record Key(byte[] token, ScopedToken scoped) {
+    }
 
-    private AdminAuth(byte[] token) {
-        this.token = token;
+    private final List<Key> keys;
+
+    private AdminAuth(List<Key> keys) {
+        this.keys = keys;
     }
 
     /** No authentication. */
     static AdminAuth none() {
-        return new AdminAuth(null);
+        return new AdminAuth(List.of());
     }
 
-    /** A bearer token, at least 16 characters. */
-    static AdminAuth bearer(String token) {
-        Objects.requireNonNull(token, "token");
-        if (token.length() < 16) {
-            throw new IllegalArgumentException("the admin token must be at least 16 characters");
-        }
-        return new AdminAuth(token.getBytes(StandardCharsets.UTF_8));
+    /** These tokens, each with its scopes; none: no authentication. */
+    static AdminAuth of(List<ScopedToken> tokens) {
+        return new AdminAuth(tokens.stream()
+                .map(t -> new Key(t.token().getBytes(StandardCharsets.UTF_8), t)).toList());
     }
 
     @Override
     public String toString() {
-        return token == null ? "AdminAuth[none]" : "AdminAuth[bearer " + HIDDEN + "]";
+        return keys.isEmpty() ? "AdminAuth[none]" : "AdminAuth[" + keys.size() + " bearer token(s)]";
     }
 
-    /** Whether a request for {@code path} with {@code headers} may be served. */
+    /** Whether a request for {@code path} with {@code headers} may go on: the path is open or it carries a token. */
     boolean allows(String path, HttpHeaders headers) {
-        if (token == null || path.equals("/health") || path.equals("/metrics")) {
-            return true;
-        }
+        return keys.isEmpty() || path.equals("/health") || path.equals("/metrics") || token(headers).isPresent();
+    }
+
+    /** Whether the request's token (if tokens are configured) opens {@code scope}. */
+    boolean permits(AdminScope scope, HttpHeaders headers) {
+        return keys.isEmpty() || scope == AdminScope.OPEN || token(headers).map(t -> t.opens(scope)).orElse(false);
+    }
+
+    private Optional<ScopedToken> token(HttpHeaders headers) {
         String value = headers.get(HttpHeaderNames.AUTHORIZATION);
         if (value == null || !value.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return false;
+            return Optional.empty();
         }
         byte[] given = value.substring(BEARER.length()).trim().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(given, token);
+        ScopedToken found = null;
+        for (Key k : keys) { // every one compared, whichever matches
+            if (MessageDigest.isEqual(given, k.token()) && found == null) {
+                found = k.scoped();
+            }
+        }
+        return Optional.ofNullable(found);
     }
 }

@@ -95,7 +95,10 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         AdminRoutes.Match match = routes.match(in.method(), uri.rawPath());
-        if (match instanceof AdminRoutes.Match.Found found) {
+        if (match instanceof AdminRoutes.Match.Found found && !auth.permits(found.route().scope(), in.headers())) {
+            sendFull(ctx, JsonResponses.error(HttpResponseStatus.FORBIDDEN, "this token does not give access to "
+                    + found.route().scope().configName()), in.keepAlive());
+        } else if (match instanceof AdminRoutes.Match.Found found) {
             AdminRequest request = new AdminRequest(in.method(), uri.path(), found.pathParams(), uri.parameters(),
                     in.headers());
             try {

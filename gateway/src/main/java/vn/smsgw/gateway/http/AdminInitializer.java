@@ -12,8 +12,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pipeline of one admin connection: TLS when configured, an idle timeout, the HTTP/1.1 codec, an aggregator that caps a request at
- * {@value #MAX_REQUEST_BYTES} bytes of body (larger ones get 413), and an {@link AdminHandler}.
+ * The pipeline of one admin connection: TLS when configured, an idle timeout, the HTTP/1.1 codec, an aggregator that
+ * caps a request at {@value #MAX_REQUEST_BYTES} bytes of body (larger ones get 413), and an {@link AdminHandler}.
  */
 final class AdminInitializer extends ChannelInitializer<SocketChannel> {
     static final int MAX_REQUEST_BYTES = 64 * 1024;

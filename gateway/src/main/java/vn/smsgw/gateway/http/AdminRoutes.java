@@ -33,7 +33,8 @@ public final class AdminRoutes {
 
     /**
      * The admin API over {@code dispatch}: {@code /health} over {@code checks}, {@code /metrics} from
-     * {@code registry}, and {@code /api/reports}, {@code /api/blocklist} (exports and operator actions), {@code /api/allowlist},
+     * {@code registry}, and {@code /api/reports}, {@code /api/blocklist} (exports and operator actions),
+     * {@code /api/allowlist},
      * {@code /api/audit}, {@code /api/police}, {@code /api/campaigns}.
      */
     public static AdminRoutes standard(Dispatch dispatch, PrometheusMeterRegistry registry, List<HealthCheck> checks) {

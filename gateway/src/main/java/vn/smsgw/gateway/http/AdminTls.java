@@ -27,9 +27,9 @@ import javax.net.ssl.SSLException;
 public record AdminTls(String certificateChain, String privateKey) {
 
     /*
-     * The files are parsed here rather than by Netty so that a bad file is refused at start with what is wrong with it,
-     * and a private key that does not belong to the certificate (which Netty accepts, and every handshake then fails) is
-     * caught by signing a random challenge with the key and checking it with the certificate's public key.
+     * The files are parsed here rather than by Netty so that a bad file is refused at start with what is wrong with
+     * it, and a private key that does not belong to the certificate (which Netty accepts, and every handshake then
+     * fails) is caught by signing a random challenge with the key and checking it with the certificate's public key.
      */
 
     /** Plain HTTP. */

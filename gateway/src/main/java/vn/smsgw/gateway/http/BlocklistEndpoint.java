@@ -32,8 +32,8 @@ final class BlocklistEndpoint implements Endpoint {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.get("/api/blocklist/{list}", this::entries),
-                Route.get("/api/blocklist/{list}/changes", this::changes));
+                Route.get(AdminScope.BLOCKLISTS, "/api/blocklist/{list}", this::entries),
+                Route.get(AdminScope.BLOCKLISTS, "/api/blocklist/{list}/changes", this::changes));
     }
 
     private AdminResponse entries(AdminRequest request) {

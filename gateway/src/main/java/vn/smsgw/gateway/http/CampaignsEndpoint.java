@@ -51,14 +51,14 @@ final class CampaignsEndpoint implements Endpoint {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.get("/api/campaigns", r -> list()),
-                Route.post("/api/campaigns", this::create),
-                Route.get("/api/campaigns/{id}", r -> withCampaign(r, k -> one(k))),
-                Route.get("/api/campaigns/{id}/estimate", r -> withCampaign(r, this::estimate)),
-                Route.post("/api/campaigns/{id}/start", r -> act(r, CampaignAction.START)),
-                Route.post("/api/campaigns/{id}/pause", r -> act(r, CampaignAction.PAUSE)),
-                Route.post("/api/campaigns/{id}/resume", r -> act(r, CampaignAction.RESUME)),
-                Route.post("/api/campaigns/{id}/cancel", r -> act(r, CampaignAction.CANCEL)));
+                Route.get(AdminScope.CAMPAIGNS, "/api/campaigns", r -> list()),
+                Route.post(AdminScope.CAMPAIGNS, "/api/campaigns", this::create),
+                Route.get(AdminScope.CAMPAIGNS, "/api/campaigns/{id}", r -> withCampaign(r, k -> one(k))),
+                Route.get(AdminScope.CAMPAIGNS, "/api/campaigns/{id}/estimate", r -> withCampaign(r, this::estimate)),
+                Route.post(AdminScope.CAMPAIGNS, "/api/campaigns/{id}/start", r -> act(r, CampaignAction.START)),
+                Route.post(AdminScope.CAMPAIGNS, "/api/campaigns/{id}/pause", r -> act(r, CampaignAction.PAUSE)),
+                Route.post(AdminScope.CAMPAIGNS, "/api/campaigns/{id}/resume", r -> act(r, CampaignAction.RESUME)),
+                Route.post(AdminScope.CAMPAIGNS, "/api/campaigns/{id}/cancel", r -> act(r, CampaignAction.CANCEL)));
     }
 
     @FunctionalInterface

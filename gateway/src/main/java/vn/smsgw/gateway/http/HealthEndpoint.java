@@ -28,7 +28,7 @@ final class HealthEndpoint implements Endpoint {
 
     @Override
     public List<Route> routes() {
-        return List.of(Route.get("/health", request -> health()));
+        return List.of(Route.get(AdminScope.OPEN, "/health", request -> health()));
     }
 
     AdminResponse health() {

@@ -18,7 +18,7 @@ final class MetricsEndpoint implements Endpoint {
 
     @Override
     public List<Route> routes() {
-        return List.of(Route.get("/metrics", request -> scrape()));
+        return List.of(Route.get(AdminScope.OPEN, "/metrics", request -> scrape()));
     }
 
     private AdminResponse scrape() {

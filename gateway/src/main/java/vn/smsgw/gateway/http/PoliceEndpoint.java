@@ -41,9 +41,9 @@ final class PoliceEndpoint implements Endpoint {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.get("/api/police", this::list),
-                Route.post("/api/police/pull", this::pull),
-                Route.post("/api/police/{caseId}/ack", this::ack));
+                Route.get(AdminScope.POLICE, "/api/police", this::list),
+                Route.post(AdminScope.POLICE, "/api/police/pull", this::pull),
+                Route.post(AdminScope.POLICE, "/api/police/{caseId}/ack", this::ack));
     }
 
     private AdminResponse list(AdminRequest request) {

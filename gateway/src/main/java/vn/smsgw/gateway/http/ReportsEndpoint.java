@@ -28,8 +28,8 @@ final class ReportsEndpoint implements Endpoint {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.get("/api/reports", this::page),
-                Route.get("/api/reports/{caseId}", this::one));
+                Route.get(AdminScope.REPORTS, "/api/reports", this::page),
+                Route.get(AdminScope.REPORTS, "/api/reports/{caseId}", this::one));
     }
 
     private AdminResponse page(AdminRequest request) {

@@ -112,7 +112,8 @@ public final class Gateway implements AutoCloseable {
             checks.add(HealthChecks.intakeQueue(dispatch.intake(), config.dispatch().intake().queueCapacity()));
             g.sessions.forEach(s -> checks.add(new BindHealth(s)));
             g.admin = AdminServer.start(AdminSettings.defaults().withHost(config.http().host())
-                    .withPort(config.http().port()).withToken(config.http().token()).withTls(config.http().tls()),
+                    .withPort(config.http().port()).withToken(config.http().token()).withTokens(config.http().tokens())
+                    .withTls(config.http().tls()),
                     AdminRoutes.standard(dispatch, registry, checks));
             warnOffLoopback(config.http());
             log.info("smsgw running: store {}, {} SMSC(s), admin HTTP on {}:{}", config.store().embedded()
@@ -189,7 +190,7 @@ public final class Gateway implements AutoCloseable {
         if (loopback(http.host())) {
             return;
         }
-        if (http.token().isEmpty()) {
+        if (http.token().isEmpty() && http.tokens().isEmpty()) {
             log.warn("admin HTTP API on {} without http.token: anyone who can reach it can read reports and "
                     + "police cases and change the blocklists", http.host());
         } else if (!http.tls().enabled()) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.smsgw.dispatch.routing.Route;
 import vn.smsgw.dispatch.routing.RouteAction;
 import vn.smsgw.dispatch.store.SqliteSync;
+import vn.smsgw.gateway.http.AdminScope;
+import vn.smsgw.gateway.http.ScopedToken;
 import vn.smsgw.gateway.http.TestCertificates;
 import vn.smsgw.gateway.smpp.BindMode;
 import vn.smsgw.gateway.smpp.ShortCodeAddressing;
@@ -216,10 +219,46 @@ class GatewayConfigTest {
     }
 
     @Test
+    void load_httpTokens_readWithTheirScopes() throws Exception {
+        GatewayConfig c = load("""
+                dataDir: DATA
+                http:
+                  token: "${OPERATOR_TOKEN}"
+                  tokens:
+                    - {token: "${POLICE_TOKEN}", scopes: [police]}
+                    - {token: "carrier-token-0123456789", scopes: [blocklists, reports]}
+                """, Map.of("OPERATOR_TOKEN", "operator-token-0123456789", "POLICE_TOKEN", "police-token-0123456789"));
+        assertEquals("operator-token-0123456789", c.http().token());
+        assertEquals(List.of(new ScopedToken("police-token-0123456789", Set.of(AdminScope.POLICE)),
+                new ScopedToken("carrier-token-0123456789", Set.of(AdminScope.BLOCKLISTS, AdminScope.REPORTS))),
+                c.http().tokens());
+        assertFalse(c.http().toString().contains("police-token"), c.http().toString());
+    }
+
+    @Test
+    void load_httpTokenWithAnUnknownScope_namesKeyAndScopes() {
+        assertEquals("http.tokens[0].scopes: unknown scope 'admin'; one of blocklists, police, reports, campaigns, "
+                + "operator", error("dataDir: DATA\nhttp: {tokens: [{token: police-token-0123456789, "
+                + "scopes: [admin]}]}\n"));
+    }
+
+    @Test
+    void load_httpTokenShortOrWithoutScopes_namesTheKey() {
+        assertEquals("http.tokens[0].token must be at least 16 characters",
+                error("dataDir: DATA\nhttp: {tokens: [{token: short, scopes: [police]}]}\n"));
+        assertEquals("http.tokens[1].scopes must name at least one scope", error("dataDir: DATA\nhttp: {tokens: ["
+                + "{token: police-token-0123456789, scopes: [police]}, {token: other-token-0123456789}]}\n"));
+        assertEquals("http.tokens[1].token is given twice (each token opens its own scopes)", error("dataDir: DATA\n"
+                + "http: {tokens: [{token: police-token-0123456789, scopes: [police]}, "
+                + "{token: police-token-0123456789, scopes: [reports]}]}\n"));
+    }
+
+    @Test
     void load_httpTls_readsAndChecksBothFiles() throws Exception {
         assertFalse(load("dataDir: DATA\n", Map.of()).http().tls().enabled(), "plain HTTP by default");
         TestCertificates.Pair pair = TestCertificates.generate(dir, "admin", "EC");
-        String yaml = "dataDir: DATA\nhttp: {tls: {certificate: \"" + pair.certificate() + "\", key: \"${KEY_FILE}\"}}\n";
+        String yaml = "dataDir: DATA\nhttp: {tls: {certificate: \"" + pair.certificate()
+                + "\", key: \"${KEY_FILE}\"}}\n";
         GatewayConfig c = load(yaml, Map.of("KEY_FILE", pair.key().toString()));
         assertEquals(pair.certificate().toString(), c.http().tls().certificateChain());
         assertEquals(pair.key().toString(), c.http().tls().privateKey());

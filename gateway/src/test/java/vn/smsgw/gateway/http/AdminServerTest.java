@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -329,6 +330,59 @@ class AdminServerTest {
                 server = open;
             }
         }
+    }
+
+    @Test
+    void request_withScopedTokens_eachOpensOnlyItsScopes() {
+        String operator = "operator-token-0123456789";
+        String police = "police-token-0123456789";
+        String carrier = "carrier-token-0123456789";
+        AdminSettings settings = AdminSettings.defaults().withPort(0).withToken(operator).withTokens(List.of(
+                new ScopedToken(police, Set.of(AdminScope.POLICE)),
+                new ScopedToken(carrier, Set.of(AdminScope.BLOCKLISTS))));
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        store("0912345678", "LD 0987654321 lua dao");
+        try (AdminServer scoped = AdminServer.start(settings, AdminRoutes.standard(dispatch, registry,
+                List.of(HealthChecks.store(database))))) {
+            AdminServer open = server;
+            server = scoped;
+            try {
+                String asPolice = "Bearer " + police;
+                String asCarrier = "Bearer " + carrier;
+                assertEquals(200, get("/api/police", "Authorization", asPolice).status());
+                assertEquals(200, send("POST", "/api/police/pull?max=1", "Authorization", asPolice).status());
+                Answer reports = get("/api/reports", "Authorization", asPolice);
+                assertEquals(403, reports.status(), "the police token reads no reports");
+                assertEquals("this token does not give access to reports", reports.json().get("error").asText());
+                assertEquals(403, get("/api/blocklist/VIETTEL", "Authorization", asPolice).status());
+
+                assertEquals(200, get("/api/blocklist/VIETTEL", "Authorization", asCarrier).status());
+                assertEquals(200, get("/api/blocklist/VIETTEL/changes", "Authorization", asCarrier).status());
+                assertEquals(403, get("/api/police", "Authorization", asCarrier).status(),
+                        "a carrier's token reads no reporter numbers");
+                assertEquals(403, send("POST", "/api/blocklist/VIETTEL/entries/0987654321/delist?reason=x&actor=c",
+                        "Authorization", asCarrier).status(), "nor changes the blocklists");
+                assertEquals(403, get("/api/campaigns", "Authorization", asCarrier).status());
+
+                for (String path : List.of("/api/police", "/api/reports", "/api/blocklist/VIETTEL", "/api/campaigns")) {
+                    assertEquals(200, get(path, "Authorization", "Bearer " + operator).status(), path);
+                }
+                assertEquals(401, get("/api/police", "Authorization", "Bearer some-other-token-0123").status());
+                assertEquals(200, get("/health").status());
+            } finally {
+                server = open;
+            }
+        }
+    }
+
+    @Test
+    void scopedToken_invalid_isRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new ScopedToken("short", Set.of(AdminScope.POLICE)));
+        assertThrows(IllegalArgumentException.class, () -> new ScopedToken("long-enough-token-123", Set.of()));
+        assertThrows(IllegalArgumentException.class,
+                () -> new ScopedToken("long-enough-token-123", Set.of(AdminScope.OPEN)));
+        assertEquals("ScopedToken[***, scopes=blocklists,police]", new ScopedToken("long-enough-token-123",
+                Set.of(AdminScope.POLICE, AdminScope.BLOCKLISTS)).toString());
     }
 
     @Test
