@@ -7,6 +7,7 @@ import static vn.smsgw.gateway.interop.GatewayReads.byReporter;
 import static vn.smsgw.gateway.interop.GatewayReads.digits;
 import static vn.smsgw.gateway.interop.GatewayReads.outbound;
 import static vn.smsgw.gateway.interop.GatewayReads.reports;
+import static vn.smsgw.gateway.interop.InteropWait.await;
 
 import com.cloudhopper.smpp.SmppBindType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,9 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -301,15 +299,5 @@ class CloudhopperSmscInteropTest {
             }
         }
         return byDestination;
-    }
-
-    private static void await(BooleanSupplier condition, Supplier<Object> state, String what) {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                fail("not within " + WAIT + ": " + what + "; now: " + state.get());
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-        }
     }
 }

@@ -7,6 +7,7 @@ import static vn.smsgw.gateway.interop.GatewayReads.byReporter;
 import static vn.smsgw.gateway.interop.GatewayReads.digits;
 import static vn.smsgw.gateway.interop.GatewayReads.outbound;
 import static vn.smsgw.gateway.interop.GatewayReads.reports;
+import static vn.smsgw.gateway.interop.InteropWait.await;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,10 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +44,6 @@ class NodeSmscInteropTest {
     private static final String SYSTEM_ID = "smsgw";
     private static final String PASSWORD = "secret";
     private static final String ROK = "0x00000000";
-    private static final Duration WAIT = Duration.ofSeconds(30);
     /**
      * Long: no response in these tests is late on purpose, and the close test must tell a close that waited for the
      * timeout from one that was merely slow on a loaded machine.
@@ -260,15 +256,5 @@ class NodeSmscInteropTest {
             }
         }
         return byDestination;
-    }
-
-    private static void await(BooleanSupplier condition, Supplier<Object> state, String what) {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                fail("not within " + WAIT + ": " + what + "; now: " + state.get());
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-        }
     }
 }

@@ -31,27 +31,16 @@ final class NodeToolchain {
     record Installed(Path node, Path dir) {
     }
 
-    private static Installed installed;
-    private static String unavailable;
+    private static final ToolProcesses.Once<Installed> ONCE = new ToolProcesses.Once<>(NodeToolchain::install,
+            "the interop tests need Node.js and npm", "Node.js >= " + MIN_NODE_MAJOR + " and npm must be installed",
+            "set SMSGW_TEST_NODE and SMSGW_TEST_NPM, or put node and npm on PATH");
 
     private NodeToolchain() {
     }
 
     /** Node.js with the packages installed; fails (CI) or skips the calling test when that cannot be had. */
-    static synchronized Installed require() {
-        if (installed == null && unavailable == null) {
-            try {
-                installed = install();
-            } catch (ToolProcesses.Unavailable e) {
-                unavailable = e.getMessage();
-            }
-        }
-        if (unavailable != null) {
-            ToolProcesses.failOrSkip("the interop tests need Node.js and npm: " + unavailable,
-                    "Node.js >= " + MIN_NODE_MAJOR + " and npm must be installed",
-                    "set SMSGW_TEST_NODE and SMSGW_TEST_NPM, or put node and npm on PATH");
-        }
-        return installed;
+    static Installed require() {
+        return ONCE.require();
     }
 
     private static Installed install() throws ToolProcesses.Unavailable {

@@ -7,18 +7,14 @@ import static vn.smsgw.gateway.interop.GatewayReads.byReporter;
 import static vn.smsgw.gateway.interop.GatewayReads.digits;
 import static vn.smsgw.gateway.interop.GatewayReads.outbound;
 import static vn.smsgw.gateway.interop.GatewayReads.reports;
+import static vn.smsgw.gateway.interop.InteropWait.await;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +40,6 @@ class PerlSmscInteropTest {
 
     private static final String SYSTEM_ID = "smsgw";
     private static final String PASSWORD = "secret";
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String GSM = "LD 0987654321 goi gia danh cong an";
     private static final String UCS2 = "LD 0987654321 gọi giả danh công an";
 
@@ -163,15 +158,5 @@ class PerlSmscInteropTest {
             }
         }
         return byDestination;
-    }
-
-    private static void await(BooleanSupplier condition, Supplier<Object> state, String what) {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                fail("not within " + WAIT + ": " + what + "; now: " + state.get());
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-        }
     }
 }

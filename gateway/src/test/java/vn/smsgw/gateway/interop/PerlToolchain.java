@@ -22,27 +22,17 @@ final class PerlToolchain {
     record Installed(Path perl, Path script, String perl5lib) {
     }
 
-    private static Installed installed;
-    private static String unavailable;
+    private static final ToolProcesses.Once<Installed> ONCE = new ToolProcesses.Once<>(PerlToolchain::install,
+            "the Perl interop test needs Perl and Net::SMPP",
+            "perl, and Net::SMPP or apt-get and dpkg to fetch " + PACKAGE,
+            "install " + PACKAGE + ", or put perl, apt-get and dpkg on PATH");
 
     private PerlToolchain() {
     }
 
     /** Perl with Net::SMPP; fails (CI) or skips the calling test when that cannot be had. */
-    static synchronized Installed require() {
-        if (installed == null && unavailable == null) {
-            try {
-                installed = install();
-            } catch (ToolProcesses.Unavailable e) {
-                unavailable = e.getMessage();
-            }
-        }
-        if (unavailable != null) {
-            ToolProcesses.failOrSkip("the Perl interop test needs Perl and Net::SMPP: " + unavailable,
-                    "perl, and Net::SMPP or apt-get and dpkg to fetch " + PACKAGE,
-                    "install " + PACKAGE + ", or put perl, apt-get and dpkg on PATH");
-        }
-        return installed;
+    static Installed require() {
+        return ONCE.require();
     }
 
     private static Installed install() throws ToolProcesses.Unavailable {

@@ -17,6 +17,45 @@ final class ToolProcesses {
     private ToolProcesses() {
     }
 
+    /** How a tool is found or installed. */
+    @FunctionalInterface
+    interface Install<T> {
+        T run() throws Unavailable;
+    }
+
+    /** A tool found or installed at most once per test JVM, or why it cannot be; thread-safe. */
+    static final class Once<T> {
+        private final Install<T> install;
+        private final String needs;
+        private final String ciNeeds;
+        private final String howToRun;
+        private T installed;
+        private String unavailable;
+
+        /** {@code needs}, {@code ciNeeds} and {@code howToRun} word the failure or skip ({@link #failOrSkip}). */
+        Once(Install<T> install, String needs, String ciNeeds, String howToRun) {
+            this.install = install;
+            this.needs = needs;
+            this.ciNeeds = ciNeeds;
+            this.howToRun = howToRun;
+        }
+
+        /** The tool; fails (CI) or skips the calling test when it cannot be had. */
+        synchronized T require() {
+            if (installed == null && unavailable == null) {
+                try {
+                    installed = install.run();
+                } catch (Unavailable e) {
+                    unavailable = e.getMessage();
+                }
+            }
+            if (unavailable != null) {
+                failOrSkip(needs + ": " + unavailable, ciNeeds, howToRun);
+            }
+            return installed;
+        }
+    }
+
     /**
      * Fails the calling test when {@code CI=true} ({@code ciNeeds} says what CI must have), else skips it with
      * {@code howToRun}: a test that cannot run proves nothing, and CI must not pass without it.
