@@ -2,12 +2,13 @@
 # An SMSC on Net::SMPP (Debian's libnet-smpp-perl) for smsgw's interop tests: one connection at a time.
 #  - bind_transceiver with system_id/password checked (ESME_RINVPASWD 0x0E otherwise), enquire_link, unbind
 #  - after the bind, MO deliver_sm: `mo` GSM-7 messages from reporters base, base+1, ... then, with ucs2=1, one UCS-2
-#    message from the next reporter; at most `window` unanswered
+#    message from the next reporter, then, with long=1, one GSM-7 message from the next in three parts (UDH, IEI 0x00,
+#    esm_class 0x40); at most `window` unanswered
 #  - submit_sm -> submit_sm_resp with a hex message id; registered_delivery & 1 -> a receipt deliver_sm (esm_class
 #    0x04, "id:... stat:DELIVRD" text, receipted_message_id and message_state TLVs)
 # Prints on stdout, one line each: PORT n, BOUND system_id, REFUSED system_id, MO_RESP status,
 # SUBMIT dst src data_coding registered_delivery id hex(short_message), RECEIPT_RESP status.
-# Usage: perl smsc.pl system_id=smsgw password=secret mo=100 base=84912300000 dst=156 window=20 ucs2=1
+# Usage: perl smsc.pl system_id=smsgw password=secret mo=100 base=84912300000 dst=156 window=20 ucs2=1 long=1
 use strict;
 use warnings;
 use utf8;
@@ -15,9 +16,12 @@ use Encode qw(encode);
 use Net::SMPP;
 
 my %a = (system_id => 'smsgw', password => 'secret', mo => 0, base => '84912300000', dst => '156', window => 20,
-         ucs2 => 0, text => 'LD 0987654321 goi gia danh cong an');
+         ucs2 => 0, long => 0, text => 'LD 0987654321 goi gia danh cong an');
 for (@ARGV) { my ($k, $v) = split /=/, $_, 2; $a{$k} = $v; }
 my $ucs2_text = 'LD 0987654321 gọi giả danh công an';
+my @long_parts = ('LD 0987654321 goi gia danh cong an quan Hoan Kiem, noi toi lien quan den duong day rua tien ',
+                  'va yeu cau chuyen toan bo tien tiet kiem vao tai khoan an toan de dieu tra. Ho doc dung so CCCD ',
+                  'va dia chi nha toi, doa bat giam neu khong lam theo trong 30 phut.');
 $| = 1;
 
 my $srv = Net::SMPP->new_listen('127.0.0.1', port => 0, smpp_version => 0x34, async => 1, timeout => 3600)
@@ -34,13 +38,20 @@ while (1) {
 sub serve {
     my ($c) = @_;
     my ($bound, $sent, $inflight, %mo, %receipt) = (0, 0, 0);
-    my $total = $a{mo} + ($a{ucs2} ? 1 : 0);
+    # every PDU to send: [source, data_coding, esm_class, short_message]
+    my @pdus = map { [$a{base} + $_, 0, 0, $a{text}] } 0 .. $a{mo} - 1;
+    push @pdus, [$a{base} + $a{mo}, 8, 0, encode('UTF-16BE', $ucs2_text)] if $a{ucs2};
+    if ($a{long}) {
+        my $src = $a{base} + $a{mo} + ($a{ucs2} ? 1 : 0);
+        for my $i (0 .. $#long_parts) {                                      # UDH: IEI 0x00, ref 0x2A, 3 parts
+            push @pdus, [$src, 0, 0x40, pack('C6', 5, 0, 3, 0x2A, scalar @long_parts, $i + 1) . $long_parts[$i]];
+        }
+    }
     my $pump = sub {
-        while ($bound && $sent < $total && $inflight < $a{window}) {
-            my $src = $a{base} + $sent;
-            my ($dcs, $body) = $sent < $a{mo} ? (0, $a{text}) : (8, encode('UTF-16BE', $ucs2_text));
+        while ($bound && $sent < @pdus && $inflight < $a{window}) {
+            my ($src, $dcs, $esm, $body) = @{$pdus[$sent]};
             my $seq = $c->deliver_sm(source_addr_ton => 1, source_addr_npi => 1, source_addr => "$src",
-                dest_addr_ton => 0, dest_addr_npi => 0, destination_addr => $a{dst}, esm_class => 0,
+                dest_addr_ton => 0, dest_addr_npi => 0, destination_addr => $a{dst}, esm_class => $esm,
                 data_coding => $dcs, short_message => $body, async => 1);
             $mo{$seq} = 1;
             $sent++;

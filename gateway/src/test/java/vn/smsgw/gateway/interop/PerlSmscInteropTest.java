@@ -33,8 +33,8 @@ import vn.smsgw.gateway.smpp.SmscConfig;
 
 /**
  * The whole gateway against an SMSC built on a third SMPP stack: Perl's Net::SMPP, as Debian packages it, run as a
- * child process ({@code src/test/perl/smsc.pl}). MO in GSM-7 and UCS-2, replies out, receipts back; and a bind the
- * SMSC refuses. Needs Perl and Net::SMPP (see {@link PerlToolchain}).
+ * child process ({@code src/test/perl/smsc.pl}). MO in GSM-7, UCS-2 and three UDH parts, replies out, receipts back;
+ * and a bind the SMSC refuses. Needs Perl and Net::SMPP (see {@link PerlToolchain}).
  */
 class PerlSmscInteropTest {
 
@@ -42,6 +42,10 @@ class PerlSmscInteropTest {
     private static final String PASSWORD = "secret";
     private static final String GSM = "LD 0987654321 goi gia danh cong an";
     private static final String UCS2 = "LD 0987654321 gọi giả danh công an";
+    /** What the SMSC sends in three UDH parts. */
+    private static final String LONG = "LD 0987654321 goi gia danh cong an quan Hoan Kiem, noi toi lien quan den duong"
+            + " day rua tien va yeu cau chuyen toan bo tien tiet kiem vao tai khoan an toan de dieu tra. Ho doc dung so"
+            + " CCCD va dia chi nha toi, doa bat giam neu khong lam theo trong 30 phut.";
 
     private PerlToolchain.Installed perl;
 
@@ -63,21 +67,23 @@ class PerlSmscInteropTest {
     }
 
     @Test
-    void deliverSm_gsm7AndUcs2FromManyReporters_storedOnceAnsweredOnceAndReceipted() throws Exception {
+    void deliverSm_gsm7Ucs2AndConcatenatedFromManyReporters_storedOnceAnsweredOnceAndReceipted() throws Exception {
         int gsm = 300;
         long first = 84_912_300_000L;
-        PerlSmsc smsc = smsc("mo=" + gsm, "base=" + first, "ucs2=1", "window=20");
+        PerlSmsc smsc = smsc("mo=" + gsm, "base=" + first, "ucs2=1", "long=1", "window=20");
         Gateway gateway = gateway(smsc, PASSWORD);
-        int count = gsm + 1;
+        int count = gsm + 2;
+        int pdus = gsm + 1 + 3;
 
-        await(() -> smsc.moAnswered() == count, smsc::toString, "deliver_sm_resp to every MO");
-        assertEquals(Map.of(0, count), smsc.moResponses(), "deliver_sm_resp by status");
+        await(() -> smsc.moAnswered() == pdus, smsc::toString, "deliver_sm_resp to every MO PDU");
+        assertEquals(Map.of(0, pdus), smsc.moResponses(), "deliver_sm_resp by status");
         Map<String, List<StoredReport>> stored = byReporter(reports(gateway));
         assertEquals(count, stored.size(), "reporters with a stored report");
         for (long n = first; n < first + count; n++) {
             List<StoredReport> copies = stored.getOrDefault(Long.toString(n), List.of());
             assertEquals(1, copies.size(), "copies stored from " + n);
-            assertEquals(n < first + gsm ? GSM : UCS2, copies.get(0).rawText(), "text from " + n);
+            assertEquals(n < first + gsm ? GSM : n == first + gsm ? UCS2 : LONG, copies.get(0).rawText(),
+                    "text from " + n);
             assertEquals("LD", copies.get(0).command());
             assertEquals("156", copies.get(0).shortCode());
         }
