@@ -29,8 +29,14 @@ my $srv = Net::SMPP->new_listen('127.0.0.1', port => 0, smpp_version => 0x34, as
 print "PORT ", $srv->sockport, "\n";
 
 my $next_id = 0xa0000;
+alarm 900;                       # a test's SMSC: never outlives its test run, even if the JVM that started it died
+my $failures = 0;
 while (1) {
-    my $c = $srv->accept or next;
+    my $c = $srv->accept;
+    if (!$c) {
+        die "accept failed 10 times: $!" if ++$failures >= 10;
+        next;
+    }
     serve($c);
     close $c;
 }

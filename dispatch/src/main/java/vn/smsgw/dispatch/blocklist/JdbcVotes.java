@@ -134,8 +134,8 @@ final class JdbcVotes {
      * Step 4 on SQLite: the entries' states read (those not remembered by {@link SqliteEntryStates}), only the new
      * entries inserted, and each entry's reporters taken from the vote index. A known entry's row is not rewritten
      * for a vote: that would dirty a random page of the table at every vote, the most of a group commit's pages. Its
-     * reporters column is written when its state changes ({@link #transition}); readers of this store get the live
-     * count ({@link #entries}, {@link #forEachListed}).
+     * reporters column is written when its state changes ({@link JdbcBlocklistStore#transition}); readers of this store get the live
+     * count ({@link JdbcBlocklistStore#entries}, {@link JdbcBlocklistStore#forEachListed}).
      */
     private void sqliteEntries(JdbcTx tx, Map<EntryKey, EntryRow> entries, Instant now) throws SQLException {
         SqliteEntryStates.Seen seen = sqliteStates.seenIn(tx);

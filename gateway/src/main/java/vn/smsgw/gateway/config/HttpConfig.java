@@ -65,6 +65,7 @@ public record HttpConfig(String host, int port, String token, List<ScopedToken> 
         if (!token.isEmpty() && token.length() < 16) {
             throw new ConfigException("http.token must be at least 16 characters, or empty for none");
         }
+        checkCharacters(n.key("token"), token);
         AdminTls tls = n.has("tls") ? n.section("tls").as(HttpConfig::readTls) : AdminTls.NONE;
         List<ScopedToken> tokens = new ArrayList<>();
         Set<String> seen = new HashSet<>(List.of(token));
@@ -83,6 +84,7 @@ public record HttpConfig(String host, int port, String token, List<ScopedToken> 
         if (token.length() < 16) {
             throw new ConfigException(n.key("token") + " must be at least 16 characters");
         }
+        checkCharacters(n.key("token"), token);
         Set<AdminScope> scopes = EnumSet.noneOf(AdminScope.class);
         for (String name : n.strings("scopes", List.of())) {
             try {
@@ -100,9 +102,11 @@ public record HttpConfig(String host, int port, String token, List<ScopedToken> 
     private static AdminTls readTls(ConfigNode n) {
         String certificate = n.string("certificate", "");
         String key = n.string("key", "");
-        if (certificate.isEmpty() != key.isEmpty()) {
-            throw new ConfigException(n.key("certificate") + " and " + n.key("key") + " go together: "
-                    + (certificate.isEmpty() ? "no certificate" : "no key"));
+        if (certificate.isEmpty() || key.isEmpty()) {
+            // a tls section that names no file must not quietly serve plain HTTP
+            throw new ConfigException(n.key("certificate") + " and " + n.key("key") + " are both needed with "
+                    + n.key("").replaceAll("\\.$", "") + ": " + (certificate.isEmpty() ? "no certificate" : "no key")
+                    + "; leave the section out for plain HTTP");
         }
         readable(n.key("certificate"), certificate);
         readable(n.key("key"), key);
@@ -115,6 +119,16 @@ public record HttpConfig(String host, int port, String token, List<ScopedToken> 
             }
         }
         return tls;
+    }
+
+    /**
+     * A bearer token travels in an HTTP header: letters, digits and {@code -._~+/}, then any {@code =} (RFC 6750's
+     * b64token). Any other character (a space, a non-ASCII letter) would make a token that never matches.
+     */
+    private static void checkCharacters(String key, String token) {
+        if (!token.isEmpty() && !token.matches("[A-Za-z0-9\\-._~+/]+=*")) {
+            throw new ConfigException(key + " may hold only letters, digits and -._~+/ (then any =)");
+        }
     }
 
     private static void readable(String key, String file) {

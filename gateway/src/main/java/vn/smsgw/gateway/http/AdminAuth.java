@@ -31,8 +31,11 @@ final class AdminAuth {
         return new AdminAuth(List.of());
     }
 
-    /** These tokens, each with its scopes; none: no authentication. */
+    /** These tokens, each with its scopes; none: no authentication. A token given twice is refused. */
     static AdminAuth of(List<ScopedToken> tokens) {
+        if (tokens.stream().map(ScopedToken::token).distinct().count() != tokens.size()) {
+            throw new IllegalArgumentException("a token is given twice: each token opens its own scopes");
+        }
         return new AdminAuth(tokens.stream()
                 .map(t -> new Key(t.token().getBytes(StandardCharsets.UTF_8), t)).toList());
     }
@@ -40,6 +43,12 @@ final class AdminAuth {
     @Override
     public String toString() {
         return keys.isEmpty() ? "AdminAuth[none]" : "AdminAuth[" + keys.size() + " bearer token(s)]";
+    }
+
+    /** Whether the request carries an Authorization header of the bearer scheme at all. */
+    static boolean hasBearer(HttpHeaders headers) {
+        String value = headers.get(HttpHeaderNames.AUTHORIZATION);
+        return value != null && value.regionMatches(true, 0, BEARER, 0, BEARER.length());
     }
 
     /** Whether a request for {@code path} with {@code headers} may go on: the path is open or it carries a token. */

@@ -21,6 +21,8 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
@@ -88,10 +90,19 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         if (!auth.allows(path, in.headers())) {
+            boolean given = AdminAuth.hasBearer(in.headers());
             FullHttpResponse response = full((AdminResponse.Full) JsonResponses.error(HttpResponseStatus.UNAUTHORIZED,
-                    "a bearer token is required"), in.keepAlive());
-            response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"smsgw\"");
+                    given ? "invalid bearer token" : "a bearer token is required"), in.keepAlive());
+            response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE,
+                    given ? "Bearer realm=\"smsgw\", error=\"invalid_token\"" : "Bearer realm=\"smsgw\"");
             write(ctx, response, in.keepAlive());
+            return;
+        }
+        Map<String, List<String>> parameters;
+        try {
+            parameters = uri.parameters();
+        } catch (IllegalArgumentException e) { // a broken %-escape in the query
+            sendFull(ctx, JsonResponses.error(HttpResponseStatus.BAD_REQUEST, "malformed query"), in.keepAlive());
             return;
         }
         AdminRoutes.Match match = routes.match(in.method(), uri.rawPath());
@@ -99,7 +110,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             sendFull(ctx, JsonResponses.error(HttpResponseStatus.FORBIDDEN, "this token does not give access to "
                     + found.route().scope().configName()), in.keepAlive());
         } else if (match instanceof AdminRoutes.Match.Found found) {
-            AdminRequest request = new AdminRequest(in.method(), uri.path(), found.pathParams(), uri.parameters(),
+            AdminRequest request = new AdminRequest(in.method(), uri.path(), found.pathParams(), parameters,
                     in.headers());
             try {
                 workers.execute(() -> answer(ctx, found.route(), request, in.keepAlive()));

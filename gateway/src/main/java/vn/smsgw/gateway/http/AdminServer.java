@@ -55,8 +55,9 @@ public final class AdminServer implements AutoCloseable {
      * @throws UncheckedIOException when the address cannot be bound
      */
     public static AdminServer start(AdminSettings settings, AdminRoutes routes) {
-        // read before any thread starts: a bad certificate or key stops the start with what is wrong with it
+        // read before any thread starts: a bad certificate, key or token list stops the start with what is wrong
         SslContext tls = settings.tls().enabled() ? settings.tls().context() : null;
+        AdminAuth auth = settings.auth();
         ThreadPoolExecutor workers = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(),
                 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(settings.workerThreads() * QUEUE_PER_WORKER),
                 new DefaultThreadFactory("smsgw-admin-worker", true));
@@ -66,7 +67,7 @@ public final class AdminServer implements AutoCloseable {
                 .group(acceptor, sockets)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 128)
-                .childHandler(new AdminInitializer(routes, workers, settings.idleTimeout(), settings.auth(), tls));
+                .childHandler(new AdminInitializer(routes, workers, settings.idleTimeout(), auth, tls));
         try {
             Channel channel = bootstrap.bind(settings.host(), settings.port()).syncUninterruptibly().channel();
             AdminServer server = new AdminServer(acceptor, sockets, workers, channel);

@@ -2,6 +2,7 @@ package vn.smsgw.gateway.http;
 
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.InvalidKeyException;
 import java.security.Signature;
+import java.security.SignatureException;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -19,6 +23,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The admin server's TLS files: a PEM certificate chain (the server's certificate first) and its PEM private key in
@@ -35,8 +41,19 @@ public record AdminTls(String certificateChain, String privateKey) {
     /** Plain HTTP. */
     public static final AdminTls NONE = new AdminTls("", "");
 
+    private static final Logger log = LoggerFactory.getLogger(AdminTls.class);
+
     /** TLS 1.3 and 1.2 only. */
     private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+    /**
+     * AEAD suites only, and on TLS 1.2 only with an ephemeral key exchange (forward secrecy): no static RSA key
+     * exchange, no CBC, no SHA-1. Those the JDK lacks are left out.
+     */
+    static final List<String> CIPHERS = List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
+            "TLS_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
     private static final String PKCS8_BEGIN = "-----BEGIN PRIVATE KEY-----";
     private static final String PKCS8_END = "-----END PRIVATE KEY-----";
     private static final List<String> KEY_ALGORITHMS = List.of("RSA", "EC", "Ed25519");
@@ -72,8 +89,14 @@ public record AdminTls(String certificateChain, String privateKey) {
     SslContext context() {
         Loaded files = load();
         try {
+            files.chain().get(0).checkValidity();
+        } catch (CertificateException e) {
+            log.warn("the admin HTTPS certificate {} is not valid now ({}); clients will refuse it", certificateChain,
+                    e.getMessage());
+        }
+        try {
             return SslContextBuilder.forServer(files.key(), files.chain().toArray(X509Certificate[]::new))
-                    .protocols(PROTOCOLS).build();
+                    .protocols(PROTOCOLS).ciphers(CIPHERS, SupportedCipherSuiteFilter.INSTANCE).build();
         } catch (SSLException e) {
             throw new IllegalArgumentException("cannot use certificate chain " + certificateChain + " with private key "
                     + privateKey + ": " + message(e), e);
@@ -115,25 +138,29 @@ public record AdminTls(String certificateChain, String privateKey) {
             throw new IllegalArgumentException("cannot read the private key " + file + ": " + message(e), e);
         }
         int begin = pem.indexOf(PKCS8_BEGIN);
-        int end = pem.indexOf(PKCS8_END);
-        if (begin < 0 || end < begin) {
+        if (begin < 0) {
             throw new IllegalArgumentException("no PKCS#8 private key (" + PKCS8_BEGIN + ") in " + file
                     + "; convert one with: openssl pkcs8 -topk8 -nocrypt -in KEY -out " + file);
         }
+        int end = pem.indexOf(PKCS8_END, begin);
+        if (end < 0) {
+            throw new IllegalArgumentException("the private key in " + file + " has no " + PKCS8_END + " line");
+        }
         byte[] der;
         try {
-            der = Base64.getMimeDecoder().decode(pem.substring(begin + PKCS8_BEGIN.length(), end));
+            der = Base64.getDecoder().decode(pem.substring(begin + PKCS8_BEGIN.length(), end).replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the private key in " + file + " is not valid base64", e);
         }
+        GeneralSecurityException last = null;
         for (String algorithm : KEY_ALGORITHMS) {
             try {
                 return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
             } catch (GeneralSecurityException e) {
-                // not this algorithm; try the next
+                last = e; // not this algorithm; try the next
             }
         }
-        throw new IllegalArgumentException("the private key in " + file + " is not an RSA, EC or Ed25519 key");
+        throw new IllegalArgumentException("the private key in " + file + " is not an RSA, EC or Ed25519 key", last);
     }
 
     /** Signs a random challenge with {@code key} and verifies it with {@code certificate}'s public key. */
@@ -155,8 +182,11 @@ public record AdminTls(String certificateChain, String privateKey) {
             verifier.initVerify(certificate.getPublicKey());
             verifier.update(challenge);
             matches = verifier.verify(signature);
+        } catch (InvalidKeyException | SignatureException e) {
+            matches = false; // a key of another kind than the certificate's
         } catch (GeneralSecurityException e) {
-            matches = false;
+            throw new IllegalArgumentException("cannot check the private key " + privateKey + " against "
+                    + certificateChain + ": " + message(e), e);
         }
         if (!matches) {
             throw new IllegalArgumentException("the private key " + privateKey

@@ -116,9 +116,9 @@ public final class Gateway implements AutoCloseable {
                     .withTls(config.http().tls()),
                     AdminRoutes.standard(dispatch, registry, checks));
             warnOffLoopback(config.http());
-            log.info("smsgw running: store {}, {} SMSC(s), admin HTTP on {}:{}", config.store().embedded()
+            log.info("smsgw running: store {}, {} SMSC(s), admin {} on {}:{}", config.store().embedded()
                     ? "embedded SQLite in " + config.dataDir() : "PostgreSQL", g.sessions.size(),
-                    config.http().host(), g.admin.port());
+                    config.http().tls().enabled() ? "HTTPS" : "HTTP", config.http().host(), g.admin.port());
             return g;
         } catch (RuntimeException e) {
             g.close();

@@ -267,7 +267,8 @@ class GatewayConfigTest {
     @Test
     void load_httpTlsCertificateWithoutKey_namesBothKeys() throws Exception {
         TestCertificates.Pair pair = TestCertificates.generate(dir, "admin", "RSA");
-        assertEquals("http.tls.certificate and http.tls.key go together: no key",
+        assertEquals("http.tls.certificate and http.tls.key are both needed with http.tls: no key; leave the section "
+                + "out for plain HTTP",
                 error("dataDir: DATA\nhttp: {tls: {certificate: \"" + pair.certificate() + "\"}}\n"));
     }
 
@@ -290,8 +291,27 @@ class GatewayConfigTest {
     }
 
     @Test
-    void load_unknownHttpTlsKey_isRefused() {
-        assertTrue(error("dataDir: DATA\nhttp: {tls: {cert: x}}\n").startsWith("unknown key http.tls.cert "));
+    void load_httpTlsSectionNamingNoFile_isRefusedNotPlainHttp() {
+        assertEquals("http.tls.certificate and http.tls.key are both needed with http.tls: no certificate; leave the "
+                + "section out for plain HTTP", error("dataDir: DATA\nhttp: {tls: {certificate: \"\", key: \"\"}}\n"));
+        assertEquals("http.tls.certificate and http.tls.key are both needed with http.tls: no certificate; leave the "
+                + "section out for plain HTTP", error("dataDir: DATA\nhttp: {tls: {certificate: \"${CERT:-}\"}}\n"));
+    }
+
+    @Test
+    void load_httpTokenWithCharactersAHeaderCannotCarry_isRefused() {
+        assertEquals("http.token may hold only letters, digits and -._~+/ (then any =)",
+                error("dataDir: DATA\nhttp: {token: \"an admin token with spaces\"}\n"));
+        assertEquals("http.tokens[0].token may hold only letters, digits and -._~+/ (then any =)",
+                error("dataDir: DATA\nhttp: {tokens: [{token: \"mật-khẩu-của-công-an-2026\", scopes: [police]}]}\n"));
+    }
+
+    @Test
+    void load_unknownHttpTlsKey_isRefused() throws Exception {
+        TestCertificates.Pair pair = TestCertificates.generate(dir, "admin", "RSA");
+        String m = error("dataDir: DATA\nhttp: {tls: {certificate: \"" + pair.certificate() + "\", key: \"" + pair.key()
+                + "\", cert: x}}\n");
+        assertTrue(m.startsWith("unknown key http.tls.cert "), m);
     }
 
     @Test

@@ -66,6 +66,25 @@ class AdminTlsTest {
     }
 
     @Test
+    void check_keyWithoutEndLine_saysSo() throws Exception {
+        TestCertificates.Pair p = TestCertificates.generate(dir, "rsa", "RSA");
+        Files.writeString(p.key(), Files.readString(p.key()).replace("-----END PRIVATE KEY-----", ""),
+                StandardCharsets.US_ASCII);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tls(p).check());
+        assertEquals("the private key in " + p.key() + " has no -----END PRIVATE KEY----- line", e.getMessage());
+    }
+
+    @Test
+    void check_keyWithABrokenCharacter_isNotValidBase64() throws Exception {
+        TestCertificates.Pair p = TestCertificates.generate(dir, "rsa", "RSA");
+        String pem = Files.readString(p.key());
+        int at = pem.indexOf('\n') + 10;
+        Files.writeString(p.key(), pem.substring(0, at) + "!" + pem.substring(at + 1), StandardCharsets.US_ASCII);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tls(p).check());
+        assertEquals("the private key in " + p.key() + " is not valid base64", e.getMessage());
+    }
+
+    @Test
     void check_certificateFileWithoutCertificate_isRefused() throws Exception {
         TestCertificates.Pair p = TestCertificates.generate(dir, "rsa", "RSA");
         Files.writeString(p.certificate(), "not a certificate\n", StandardCharsets.US_ASCII);

@@ -34,6 +34,7 @@ final class PerlSmsc implements AutoCloseable {
     private final List<Submit> submits = new ArrayList<>();
     private final Map<Integer, Integer> moResponses = new TreeMap<>();
     private final Map<Integer, Integer> receiptResponses = new TreeMap<>();
+    private final List<String> badLines = new ArrayList<>();
     private int binds;
     private int refused;
 
@@ -53,15 +54,21 @@ final class PerlSmsc implements AutoCloseable {
         command.addAll(List.of(arguments));
         Path log = logDir.resolve("perl-smsc.log");
         Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
-        p.getOutputStream().close();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String first = CompletableFuture.supplyAsync(() -> {
-            try {
-                return out.readLine();
-            } catch (IOException e) {
-                return null;
-            }
-        }).get(30, TimeUnit.SECONDS);
+        String first;
+        try {
+            p.getOutputStream().close();
+            first = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return out.readLine();
+                } catch (IOException e) {
+                    return null;
+                }
+            }).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            p.destroyForcibly();
+            throw e;
+        }
         if (first == null || !first.startsWith("PORT ")) {
             p.destroyForcibly();
             throw new IllegalStateException("the Perl SMSC did not start: " + first + "; " + Files.readString(log));
@@ -76,7 +83,13 @@ final class PerlSmsc implements AutoCloseable {
     private void read(BufferedReader out) {
         try {
             for (String line; (line = out.readLine()) != null; ) {
-                take(line.split(" "));
+                try {
+                    take(line.split(" "));
+                } catch (RuntimeException e) { // kept for toString(), and the reading goes on so the pipe never fills
+                    synchronized (this) {
+                        badLines.add(line + " (" + e + ")");
+                    }
+                }
             }
         } catch (IOException e) {
             // the process ended
@@ -128,7 +141,8 @@ final class PerlSmsc implements AutoCloseable {
     @Override
     public synchronized String toString() {
         return "PerlSmsc[binds=" + binds + ", refused=" + refused + ", mo=" + moResponses + ", submits="
-                + submits.size() + ", receipts=" + receiptResponses + "]";
+                + submits.size() + ", receipts=" + receiptResponses + (badLines.isEmpty() ? "" : ", unreadable lines="
+                + badLines) + "]";
     }
 
     /** The SMSC's own log (stderr). */

@@ -90,6 +90,7 @@ class PerlSmscInteropTest {
 
         await(() -> gateway.outbound().countByState().count(Lane.REPLY, OutboundState.DELIVERED) == count,
                 () -> "outbound " + gateway.outbound().countByState() + ", " + smsc, count + " replies delivered");
+        await(() -> smsc.submits().size() >= count, smsc::toString, "the SMSC's record of " + count + " submit_sm");
         Map<String, PerlSmsc.Submit> submits = onePerDestination(smsc.submits());
         for (List<StoredReport> copies : stored.values()) {
             StoredReport report = copies.get(0);
