@@ -369,6 +369,12 @@ class AdminServerTest {
                 }
                 assertEquals(401, get("/api/police", "Authorization", "Bearer some-other-token-0123").status());
                 assertEquals(200, get("/health").status());
+                // percent-escaped paths get the scope of the route they match, not of their spelling
+                assertEquals(403, get("/api/%70olice", "Authorization", asCarrier).status());
+                assertEquals(200, get("/api/%70olice", "Authorization", asPolice).status());
+                assertEquals(401, get("/%68ealth/../api/police").status());
+                assertEquals(403, send("POST", "/api/blocklist/VIETTEL/entries/0987654321/%64elist?reason=x&actor=c",
+                        "Authorization", asCarrier).status());
             } finally {
                 server = open;
             }
