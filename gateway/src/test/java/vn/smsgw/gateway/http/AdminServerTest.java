@@ -86,6 +86,31 @@ class AdminServerTest {
         }
     }
 
+    /** A body run against a second server. */
+    @FunctionalInterface
+    private interface Serving {
+        void run(AdminServer other) throws Exception;
+    }
+
+    /** A second server with {@code settings} over the same dispatch and store, its own metrics and a store check. */
+    private AdminServer started(AdminSettings settings) {
+        return AdminServer.start(settings, AdminRoutes.standard(dispatch,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(HealthChecks.store(database))));
+    }
+
+    /** Runs {@code body} with a second server, started with {@code settings}, as the one {@link #send} uses. */
+    private void serving(AdminSettings settings, Serving body) throws Exception {
+        try (AdminServer other = started(settings)) {
+            AdminServer open = server;
+            server = other;
+            try {
+                body.run(other);
+            } finally {
+                server = open;
+            }
+        }
+    }
+
     private Answer send(String method, String path, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                 .timeout(Duration.ofSeconds(10)).method(method, HttpRequest.BodyPublishers.noBody());
@@ -307,100 +332,77 @@ class AdminServerTest {
     }
 
     @Test
-    void request_withAToken_needsItForTheApiButNotForHealthOrMetrics() {
+    void request_withAToken_needsItForTheApiButNotForHealthOrMetrics() throws Exception {
         String token = "s3cret-admin-token-0123";
         AdminSettings settings = AdminSettings.defaults().withPort(0).withToken(token);
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        try (AdminServer guarded = AdminServer.start(settings, AdminRoutes.standard(dispatch, registry,
-                List.of(HealthChecks.store(database))))) {
-            AdminServer open = server;
-            server = guarded;
-            try {
-                Answer none = get("/api/reports");
-                assertEquals(401, none.status());
-                assertEquals("a bearer token is required", none.json().get("error").asText());
-                assertEquals(401, get("/api/reports", "Authorization", "Bearer wrong-token-of-some-length").status());
-                assertEquals(401, get("/api/reports", "Authorization", "Basic " + token).status());
-                assertEquals(401, send("POST", "/api/police/pull?max=2").status(), "writes too");
-                assertEquals(200, get("/api/reports", "Authorization", "Bearer " + token).status());
-                assertEquals(200, get("/api/reports", "Authorization", "bearer " + token).status());
-                assertEquals(200, get("/health").status());
-                assertEquals(200, get("/metrics").status());
-            } finally {
-                server = open;
-            }
-        }
+        serving(settings, guarded -> {
+            Answer none = get("/api/reports");
+            assertEquals(401, none.status());
+            assertEquals("a bearer token is required", none.json().get("error").asText());
+            assertEquals(401, get("/api/reports", "Authorization", "Bearer wrong-token-of-some-length").status());
+            assertEquals(401, get("/api/reports", "Authorization", "Basic " + token).status());
+            assertEquals(401, send("POST", "/api/police/pull?max=2").status(), "writes too");
+            assertEquals(200, get("/api/reports", "Authorization", "Bearer " + token).status());
+            assertEquals(200, get("/api/reports", "Authorization", "bearer " + token).status());
+            assertEquals(200, get("/health").status());
+            assertEquals(200, get("/metrics").status());
+        });
     }
 
     @Test
-    void request_withScopedTokens_eachOpensOnlyItsScopes() {
+    void request_withScopedTokens_eachOpensOnlyItsScopes() throws Exception {
         String operator = "operator-token-0123456789";
         String police = "police-token-0123456789";
         String carrier = "carrier-token-0123456789";
         AdminSettings settings = AdminSettings.defaults().withPort(0).withToken(operator).withTokens(List.of(
                 new ScopedToken(police, Set.of(AdminScope.POLICE)),
                 new ScopedToken(carrier, Set.of(AdminScope.BLOCKLISTS))));
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         store("0912345678", "LD 0987654321 lua dao");
-        try (AdminServer scoped = AdminServer.start(settings, AdminRoutes.standard(dispatch, registry,
-                List.of(HealthChecks.store(database))))) {
-            AdminServer open = server;
-            server = scoped;
-            try {
-                String asPolice = "Bearer " + police;
-                String asCarrier = "Bearer " + carrier;
-                assertEquals(200, get("/api/police", "Authorization", asPolice).status());
-                assertEquals(200, send("POST", "/api/police/pull?max=1", "Authorization", asPolice).status());
-                Answer reports = get("/api/reports", "Authorization", asPolice);
-                assertEquals(403, reports.status(), "the police token reads no reports");
-                assertEquals("this token does not give access to reports", reports.json().get("error").asText());
-                assertEquals(403, get("/api/blocklist/VIETTEL", "Authorization", asPolice).status());
+        serving(settings, scoped -> {
+            String asPolice = "Bearer " + police;
+            String asCarrier = "Bearer " + carrier;
+            assertEquals(200, get("/api/police", "Authorization", asPolice).status());
+            assertEquals(200, send("POST", "/api/police/pull?max=1", "Authorization", asPolice).status());
+            Answer reports = get("/api/reports", "Authorization", asPolice);
+            assertEquals(403, reports.status(), "the police token reads no reports");
+            assertEquals("this token does not give access to reports", reports.json().get("error").asText());
+            assertEquals(403, get("/api/blocklist/VIETTEL", "Authorization", asPolice).status());
 
-                assertEquals(200, get("/api/blocklist/VIETTEL", "Authorization", asCarrier).status());
-                assertEquals(200, get("/api/blocklist/VIETTEL/changes", "Authorization", asCarrier).status());
-                assertEquals(403, get("/api/police", "Authorization", asCarrier).status(),
-                        "a carrier's token reads no reporter numbers");
-                assertEquals(403, send("POST", "/api/blocklist/VIETTEL/entries/0987654321/delist?reason=x&actor=c",
-                        "Authorization", asCarrier).status(), "nor changes the blocklists");
-                assertEquals(403, get("/api/campaigns", "Authorization", asCarrier).status());
+            assertEquals(200, get("/api/blocklist/VIETTEL", "Authorization", asCarrier).status());
+            assertEquals(200, get("/api/blocklist/VIETTEL/changes", "Authorization", asCarrier).status());
+            assertEquals(403, get("/api/police", "Authorization", asCarrier).status(),
+                    "a carrier's token reads no reporter numbers");
+            assertEquals(403, send("POST", "/api/blocklist/VIETTEL/entries/0987654321/delist?reason=x&actor=c",
+                    "Authorization", asCarrier).status(), "nor changes the blocklists");
+            assertEquals(403, get("/api/campaigns", "Authorization", asCarrier).status());
 
-                for (String path : List.of("/api/police", "/api/reports", "/api/blocklist/VIETTEL", "/api/campaigns")) {
-                    assertEquals(200, get(path, "Authorization", "Bearer " + operator).status(), path);
-                }
-                assertEquals(401, get("/api/police", "Authorization", "Bearer some-other-token-0123").status());
-                assertEquals(200, get("/health").status());
-                // percent-escaped paths get the scope of the route they match, not of their spelling
-                assertEquals(403, get("/api/%70olice", "Authorization", asCarrier).status());
-                assertEquals(200, get("/api/%70olice", "Authorization", asPolice).status());
-                assertEquals(401, get("/%68ealth/../api/police").status());
-                assertEquals(403, send("POST", "/api/blocklist/VIETTEL/entries/0987654321/%64elist?reason=x&actor=c",
-                        "Authorization", asCarrier).status());
-            } finally {
-                server = open;
+            for (String path : List.of("/api/police", "/api/reports", "/api/blocklist/VIETTEL", "/api/campaigns")) {
+                assertEquals(200, get(path, "Authorization", "Bearer " + operator).status(), path);
             }
-        }
+            assertEquals(401, get("/api/police", "Authorization", "Bearer some-other-token-0123").status());
+            assertEquals(200, get("/health").status());
+            // percent-escaped paths get the scope of the route they match, not of their spelling
+            assertEquals(403, get("/api/%70olice", "Authorization", asCarrier).status());
+            assertEquals(200, get("/api/%70olice", "Authorization", asPolice).status());
+            assertEquals(401, get("/%68ealth/../api/police").status());
+            assertEquals(403, send("POST", "/api/blocklist/VIETTEL/entries/0987654321/%64elist?reason=x&actor=c",
+                    "Authorization", asCarrier).status());
+        });
     }
 
     @Test
-    void request_withReportsAndCampaignsTokens_eachServedInItsScope() {
+    void request_withReportsAndCampaignsTokens_eachServedInItsScope() throws Exception {
         String reports = "reports-token-0123456789";
         String campaigns = "campaigns-token-0123456789";
         AdminSettings settings = AdminSettings.defaults().withPort(0).withTokens(List.of(
                 new ScopedToken(reports, Set.of(AdminScope.REPORTS)),
                 new ScopedToken(campaigns, Set.of(AdminScope.CAMPAIGNS))));
-        try (AdminServer scoped = AdminServer.start(settings, AdminRoutes.standard(dispatch,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(HealthChecks.store(database))))) {
-            AdminServer open = server;
-            server = scoped;
-            try {
-                assertEquals(200, get("/api/reports", "Authorization", "Bearer " + reports).status());
-                assertEquals(403, get("/api/campaigns", "Authorization", "Bearer " + reports).status());
-                assertEquals(200, get("/api/campaigns", "Authorization", "Bearer " + campaigns).status());
-                assertEquals(403, get("/api/reports", "Authorization", "Bearer " + campaigns).status());
-            } finally {
-                server = open;
-            }
-        }
+        serving(settings, scoped -> {
+            assertEquals(200, get("/api/reports", "Authorization", "Bearer " + reports).status());
+            assertEquals(403, get("/api/campaigns", "Authorization", "Bearer " + reports).status());
+            assertEquals(200, get("/api/campaigns", "Authorization", "Bearer " + campaigns).status());
+            assertEquals(403, get("/api/reports", "Authorization", "Bearer " + campaigns).status());
+        });
     }
 
     @Test
@@ -428,10 +430,8 @@ class AdminServerTest {
         TestCertificates.Pair pair = TestCertificates.generate(dir, "admin", "RSA");
         AdminSettings settings = AdminSettings.defaults().withPort(0).withToken(token)
                 .withTls(new AdminTls(pair.certificate().toString(), pair.key().toString()));
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         store("0912345678", "LD 0987654321 lua dao");
-        try (AdminServer tls = AdminServer.start(settings, AdminRoutes.standard(dispatch, registry,
-                List.of(HealthChecks.store(database))))) {
+        try (AdminServer tls = started(settings)) {
             HttpClient https = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .sslContext(pair.trustingIt()).connectTimeout(Duration.ofSeconds(5)).build();
             URI reports = URI.create("https://localhost:" + tls.port() + "/api/reports");
@@ -463,8 +463,7 @@ class AdminServerTest {
         AdminSettings settings = AdminSettings.defaults().withPort(0)
                 .withTls(new AdminTls(pair.certificate().toString(), pair.key().toString()));
         String auth = keyType.equals("EC") ? "ECDSA" : "RSA";
-        try (AdminServer tls = AdminServer.start(settings, AdminRoutes.standard(dispatch,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(HealthChecks.store(database))))) {
+        try (AdminServer tls = started(settings)) {
             javax.net.ssl.SSLContext client = pair.trustingIt();
             for (String suite : List.of("TLS_AES_128_GCM_SHA256", "TLS_ECDHE_" + auth + "_WITH_AES_128_GCM_SHA256")) {
                 try (javax.net.ssl.SSLSocket s = handshakeSocket(client, tls.port(), suite)) {
@@ -495,29 +494,22 @@ class AdminServerTest {
     }
 
     @Test
-    void request_wrongTokenOrBrokenQuery_saysWhichIsWrong() throws IOException {
+    void request_wrongTokenOrBrokenQuery_saysWhichIsWrong() throws Exception {
         AdminSettings settings = AdminSettings.defaults().withPort(0).withToken("s3cret-admin-token-0123");
-        try (AdminServer guarded = AdminServer.start(settings, AdminRoutes.standard(dispatch,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(HealthChecks.store(database))))) {
-            AdminServer open = server;
-            server = guarded;
-            try {
-                Answer wrong = get("/api/reports", "Authorization", "Bearer wrong-token-of-some-length");
-                assertEquals(401, wrong.status());
-                assertEquals("invalid bearer token", wrong.json().get("error").asText());
-                // a broken %-escape in the query, sent raw: java.net.URI would not let it out
-                try (java.net.Socket raw = new java.net.Socket("127.0.0.1", guarded.port())) {
-                    raw.setSoTimeout(10_000);
-                    raw.getOutputStream().write("GET /health?a=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-                            .getBytes(StandardCharsets.US_ASCII));
-                    String answer = new String(raw.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                    assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
-                    assertTrue(answer.contains("{\"error\":\"malformed query\"}"), answer);
-                }
-            } finally {
-                server = open;
+        serving(settings, guarded -> {
+            Answer wrong = get("/api/reports", "Authorization", "Bearer wrong-token-of-some-length");
+            assertEquals(401, wrong.status());
+            assertEquals("invalid bearer token", wrong.json().get("error").asText());
+            // a broken %-escape in the query, sent raw: java.net.URI would not let it out
+            try (java.net.Socket raw = new java.net.Socket("127.0.0.1", guarded.port())) {
+                raw.setSoTimeout(10_000);
+                raw.getOutputStream().write("GET /health?a=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(raw.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+                assertTrue(answer.contains("{\"error\":\"malformed query\"}"), answer);
             }
-        }
+        });
     }
 
     @Test
