@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import vn.smsgw.gateway.config.ConfigException;
 import vn.smsgw.parser.report.ParseResult;
 import vn.smsgw.parser.report.ReportParser;
 
@@ -59,6 +60,12 @@ public final class Main implements Runnable {
         commandLine.setOut(utf8Writer(out));
         commandLine.setErr(utf8Writer(err));
         commandLine.setExecutionExceptionHandler((e, failed, parsed) -> {
+            if (e instanceof ConfigException) {
+                // a bad configuration file or flag, found after the command line parsed: the key named, as at start
+                failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": configuration error: "
+                        + e.getMessage());
+                return 2;
+            }
             if (e instanceof IOException || e instanceof UncheckedIOException) {
                 failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage());
                 return 1;

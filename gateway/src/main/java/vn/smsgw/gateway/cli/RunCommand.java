@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import vn.smsgw.gateway.config.ConfigException;
 import vn.smsgw.gateway.config.GatewayConfig;
+import vn.smsgw.gateway.config.HttpConfig;
 import vn.smsgw.gateway.config.SmscConfigs;
 import vn.smsgw.gateway.process.Gateway;
 import vn.smsgw.gateway.smpp.SmscConfig;
@@ -75,17 +76,16 @@ final class RunCommand implements Callable<Integer> {
      * environment variable {@code SMSGW_HTTP_TOKEN} (a file names it itself: {@code token: ${SMSGW_HTTP_TOKEN}}).
      */
     GatewayConfig resolve(Map<String, String> env) {
-        GatewayConfig c = config != null ? GatewayConfig.load(config, env)
-                : GatewayConfig.embedded(dataDir != null ? dataDir : Path.of("./data"), env);
+        GatewayConfig c;
+        if (config == null) {
+            c = GatewayConfig.embedded(dataDir != null ? dataDir : Path.of("./data"), env);
+        } else {
+            c = dataDir != null ? GatewayConfig.load(config, env, dataDir) : GatewayConfig.load(config, env);
+        }
         String token = env.getOrDefault("SMSGW_HTTP_TOKEN", "");
         if (config == null && !token.isEmpty()) {
-            if (token.length() < 16) {
-                throw new ConfigException("SMSGW_HTTP_TOKEN must be at least 16 characters");
-            }
+            HttpConfig.checkToken("SMSGW_HTTP_TOKEN", token);
             c = c.withHttp(c.http().withToken(token));
-        }
-        if (dataDir != null && config != null) {
-            c = c.withDataDir(dataDir);
         }
         if (httpPort != null) {
             if (httpPort < 0 || httpPort > 65_535) {

@@ -18,6 +18,9 @@ import java.util.function.Function;
  * {@code ${NAME:-default}} in string values are replaced from the environment. Not thread-safe; used once at start.
  */
 final class ConfigNode {
+    /** The longest duration any key takes: ten years, far beyond any timer's use and safe from overflow in millis. */
+    static final Duration LONGEST = Duration.ofDays(3650);
+
     private final JsonNode node;
     private final String path;
     private final Map<String, String> env;
@@ -148,6 +151,9 @@ final class ConfigNode {
         }
         Duration d = Durations.parse(s).orElseThrow(() -> new ConfigException(
                 key(name) + " must be a duration like 500ms, 10s, 5m, 48h or 7d, not '" + s + "'"));
+        if (d.compareTo(LONGEST) > 0) {
+            throw new ConfigException(key(name) + " must be at most " + Durations.format(LONGEST) + ", not " + s);
+        }
         if (d.compareTo(min) < 0) {
             throw new ConfigException(key(name) + " must be at least " + Durations.format(min) + ", not " + s);
         }
@@ -228,9 +234,12 @@ final class ConfigNode {
             int dash = expr.indexOf(":-");
             String var = dash < 0 ? expr : expr.substring(0, dash);
             String v = env.get(var);
-            if (v == null) {
+            // set but empty counts as not set, as ${NAME:-default} does in a shell: an empty secret (a bearer token
+            // from a variable exported empty) must not quietly turn authentication off
+            if (v == null || v.isEmpty()) {
                 if (dash < 0) {
-                    throw new ConfigException(key(name) + " needs the environment variable " + var + ", which is not set");
+                    throw new ConfigException(key(name) + " needs the environment variable " + var + ", which is "
+                            + (v == null ? "not set" : "empty") + " (write ${" + var + ":-} to allow empty)");
                 }
                 v = expr.substring(dash + 2);
             }

@@ -39,8 +39,8 @@ public record DispatchConfig(IntakeConfig intake, Thresholds thresholds, List<St
         IntakeConfig intake = root.section("intake").as(n -> intake(n, replies, dataDir, embedded));
         String[] files = new String[2];
         Thresholds thresholds = root.section("blocklist").as(n -> {
-            files[0] = n.string("allowlistFile", "");
-            files[1] = n.string("portabilityFile", "");
+            files[0] = readableFile(n, "allowlistFile");
+            files[1] = readableFile(n, "portabilityFile");
             return thresholds(n.section("thresholds"));
         });
         Routing routing = root.section("routing").as(n -> {
@@ -51,6 +51,15 @@ public record DispatchConfig(IntakeConfig intake, Thresholds thresholds, List<St
                 n -> n.duration("visibilityTimeout", Duration.ofSeconds(60), Duration.ofSeconds(1)));
         return new DispatchConfig(intake, thresholds, routing.markers(), routing.rules(), visibility, files[0],
                 files[1]);
+    }
+
+    /** An operator file's path, empty for none; a file that cannot be read stops the start with its key named. */
+    private static String readableFile(ConfigNode n, String name) {
+        String file = n.string(name, "");
+        if (!file.isEmpty() && !(Files.isRegularFile(Path.of(file)) && Files.isReadable(Path.of(file)))) {
+            throw new ConfigException(n.key(name) + ": cannot read " + file);
+        }
+        return file;
     }
 
     /** The {@code routing} section: the fraud-marker phrases and the rules that use them. */

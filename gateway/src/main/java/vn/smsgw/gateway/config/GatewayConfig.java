@@ -31,18 +31,29 @@ public record GatewayConfig(Path dataDir, StoreConfig store, HttpConfig http, Ra
 
     /** Reads and validates a YAML file; {@code env} supplies {@code ${VAR}} values. */
     public static GatewayConfig load(Path file, Map<String, String> env) {
-        JsonNode root;
+        return fromTree(readTree(file), env, null);
+    }
+
+    /**
+     * Reads and validates a YAML file with {@code dataDir} in place of the file's {@code dataDir} (a command's
+     * {@code --data-dir}): everything kept under the data directory, the embedded store and the generated reporter-hash
+     * key alike, is then taken from {@code dataDir}, the file's other keys kept.
+     */
+    public static GatewayConfig load(Path file, Map<String, String> env, Path dataDir) {
+        return fromTree(readTree(file), env, Objects.requireNonNull(dataDir, "dataDir"));
+    }
+
+    private static JsonNode readTree(Path file) {
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(file));
+            return new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new ConfigException("cannot read configuration " + file + ": " + e.getMessage());
         }
-        return fromTree(root, env);
     }
 
     /** The defaults: everything embedded under ./data, no SMSC. */
     public static GatewayConfig defaults(Map<String, String> env) {
-        return fromTree(null, env);
+        return fromTree(null, env, null);
     }
 
     /** The defaults with the embedded store under {@code dataDir}. */
@@ -54,12 +65,14 @@ public record GatewayConfig(Path dataDir, StoreConfig store, HttpConfig http, Ra
     public static GatewayConfig embedded(Path dataDir, SqliteSync sync, Map<String, String> env) {
         var root = new ObjectMapper().createObjectNode().put("dataDir", dataDir.toString());
         root.putObject("database").put("sqliteSync", sync.name());
-        return fromTree(root, env);
+        return fromTree(root, env, null);
     }
 
-    static GatewayConfig fromTree(JsonNode root, Map<String, String> env) {
+    /** The configuration of {@code root}; {@code dataDirOverride}, when not null, replaces its {@code dataDir}. */
+    static GatewayConfig fromTree(JsonNode root, Map<String, String> env, Path dataDirOverride) {
         ConfigNode n = new ConfigNode(root, "", env);
-        Path dataDir = Path.of(n.string("dataDir", "./data"));
+        String configured = n.string("dataDir", "./data");
+        Path dataDir = dataDirOverride != null ? dataDirOverride : Path.of(configured);
         StoreConfig store = n.section("database").as(s -> StoreConfig.read(s, dataDir));
         HttpConfig http = n.section("http").as(HttpConfig::read);
         RabbitConfig rabbit = n.has("rabbitmq") ? n.section("rabbitmq").as(RabbitConfig::read) : null;
@@ -69,11 +82,6 @@ public record GatewayConfig(Path dataDir, StoreConfig store, HttpConfig http, Ra
         SmscConfigs.checkUniqueNames(smscs);
         n.rejectUnknown();
         return new GatewayConfig(dataDir, store, http, rabbit, dispatch, outbound, smscs);
-    }
-
-    public GatewayConfig withDataDir(Path dir) {
-        StoreConfig s = store.embedded() ? StoreConfig.embedded(dir, store.sqliteSync()) : store;
-        return new GatewayConfig(dir, s, http, rabbitOrNull, dispatch, outbound, smscs);
     }
 
     public GatewayConfig withHttp(HttpConfig h) {

@@ -65,7 +65,9 @@ public record HttpConfig(String host, int port, String token, List<ScopedToken> 
         if (!token.isEmpty() && token.length() < 16) {
             throw new ConfigException("http.token must be at least 16 characters, or empty for none");
         }
-        checkCharacters(n.key("token"), token);
+        if (!token.isEmpty()) {
+            checkToken(n.key("token"), token);
+        }
         AdminTls tls = n.has("tls") ? n.section("tls").as(HttpConfig::readTls) : AdminTls.NONE;
         List<ScopedToken> tokens = new ArrayList<>();
         Set<String> seen = new HashSet<>(List.of(token));
@@ -76,15 +78,16 @@ public record HttpConfig(String host, int port, String token, List<ScopedToken> 
             }
             tokens.add(scoped);
         }
-        return new HttpConfig(n.string("host", "127.0.0.1"), n.integer("port", 8156, 0, 65_535), token, tokens, tls);
+        String host = n.string("host", "127.0.0.1");
+        if (host.isBlank()) {
+            throw new ConfigException(n.key("host") + " must name an address to listen on, e.g. 127.0.0.1");
+        }
+        return new HttpConfig(host, n.integer("port", 8156, 0, 65_535), token, tokens, tls);
     }
 
     private static ScopedToken readToken(ConfigNode n) {
         String token = n.string("token", "");
-        if (token.length() < 16) {
-            throw new ConfigException(n.key("token") + " must be at least 16 characters");
-        }
-        checkCharacters(n.key("token"), token);
+        checkToken(n.key("token"), token);
         Set<AdminScope> scopes = EnumSet.noneOf(AdminScope.class);
         for (String name : n.strings("scopes", List.of())) {
             try {
@@ -122,11 +125,16 @@ public record HttpConfig(String host, int port, String token, List<ScopedToken> 
     }
 
     /**
-     * A bearer token travels in an HTTP header: letters, digits and {@code -._~+/}, then any {@code =} (RFC 6750's
-     * b64token). Any other character (a space, a non-ASCII letter) would make a token that never matches.
+     * Refuses a bearer token named {@code key} (a configuration key or an environment variable) that is shorter than
+     * 16 characters or holds a character other than letters, digits and {@code -._~+/}, then any {@code =} (RFC
+     * 6750's b64token): a token travels in an HTTP header, and any other character (a space, a non-ASCII letter)
+     * would make a token that never matches.
      */
-    private static void checkCharacters(String key, String token) {
-        if (!token.isEmpty() && !token.matches("[A-Za-z0-9\\-._~+/]+=*")) {
+    public static void checkToken(String key, String token) {
+        if (token.length() < 16) {
+            throw new ConfigException(key + " must be at least 16 characters");
+        }
+        if (!token.matches("[A-Za-z0-9\\-._~+/]+=*")) {
             throw new ConfigException(key + " may hold only letters, digits and -._~+/ (then any =)");
         }
     }

@@ -83,7 +83,7 @@ public final class SmscConfigs {
         SubmitSection submit = n.section("submit").as(s -> new SubmitSection(
                 s.integer("window", 10, 1, 10_000),
                 s.integer("tps", 100, 1, 1_000_000),
-                s.decimal("replyReservedShare", 0.2, 0.0, 1.0),
+                s.decimal("replyReservedShare", 0.2, 0.0, 0.99),
                 s.string("serviceType", ""),
                 s.choice("shortCodeAddressing", ShortCodeAddressing.UNKNOWN, ShortCodeAddressing.class)));
         if (submit.serviceType().length() > 5) {

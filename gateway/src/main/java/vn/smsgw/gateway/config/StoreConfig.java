@@ -27,9 +27,4 @@ public record StoreConfig(DatabaseConfig database, boolean embedded, SqliteSync 
         int pool = n.integer("poolSize", 8, 1, 256);
         return new StoreConfig(new DatabaseConfig(url, user, password, sync, pool), false, sync);
     }
-
-    static StoreConfig embedded(Path dataDir, SqliteSync sync) {
-        DatabaseConfig d = DatabaseConfig.sqlite(dataDir);
-        return new StoreConfig(new DatabaseConfig(d.url(), "", "", sync, 4), true, sync);
-    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -93,6 +94,35 @@ class RunCommandTest {
 
         assertTrue(e.getMessage().contains("lists 2 SMSCs"), e.getMessage());
         assertEquals(2, parsed("--config", file.toString()).resolve().smscs().size());
+    }
+
+    @Test
+    void resolve_dataDirOverAFile_keepsStoreAndReporterHashKeyInTheFlagsDirectory() throws Exception {
+        Path file = dir.resolve("smsgw.yaml");
+        Path fileData = dir.resolve("file-data");
+        Path flagData = dir.resolve("flag-data");
+        Files.writeString(file, "dataDir: " + fileData + "\ndatabase: {poolSize: 7}\nsmscs:\n" + smsc("vnpt", 2775));
+
+        GatewayConfig c = parsed("--config", file.toString(), "--data-dir", flagData.toString()).resolve(Map.of());
+
+        assertEquals(flagData, c.dataDir());
+        assertTrue(c.store().database().url().contains(flagData.toString()), c.store().database().url());
+        assertEquals(7, c.store().database().poolSize(), "the file's other store keys are kept");
+        Path key = flagData.resolve("reporter-hash.key");
+        assertTrue(Files.exists(key), "the key is kept beside the store it hashes for");
+        assertEquals(Files.readString(key).strip(), c.dispatch().intake().reporterHashKey());
+        assertFalse(Files.exists(fileData), "nothing is made in the directory the flag replaced");
+        assertEquals(c.dispatch().intake().reporterHashKey(), parsed("--smsc", "10.0.0.5:2775", "--data-dir",
+                flagData.toString()).resolve(Map.of()).dispatch().intake().reporterHashKey(),
+                "a later start on the same directory without the file hashes reporters the same way");
+    }
+
+    @Test
+    void resolve_tokenInTheEnvironmentWithAForbiddenCharacter_isAConfigurationError() {
+        ConfigException e = assertThrows(ConfigException.class, () -> parsed("--smsc", "10.0.0.5:2775")
+                .resolve(Map.of("SMSGW_HTTP_TOKEN", "0123456789abcdef token")));
+
+        assertEquals("SMSGW_HTTP_TOKEN may hold only letters, digits and -._~+/ (then any =)", e.getMessage());
     }
 
     @Test

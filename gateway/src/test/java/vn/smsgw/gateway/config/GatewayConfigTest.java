@@ -65,6 +65,7 @@ class GatewayConfigTest {
 
     @Test
     void load_fullFile_readsEverySection() throws Exception {
+        Files.writeString(dir.resolve("allow.csv"), "18001091,Vietcombank\n");
         GatewayConfig c = load("""
                 dataDir: DATA
                 database:
@@ -83,7 +84,7 @@ class GatewayConfigTest {
                 blocklist:
                   thresholds:
                     LD: {reporters: 2, window: 3d}
-                  allowlistFile: /etc/smsgw/allow.csv
+                  allowlistFile: ALLOW
                 routing:
                   fraudMarkers: [otp, chuyển khoản]
                 police: {visibilityTimeout: 30s}
@@ -96,7 +97,8 @@ class GatewayConfigTest {
                     bindMode: rx_tx
                     binds: 2
                     submit: {window: 20, tps: 200, serviceType: CMT, shortCodeAddressing: abbreviated}
-                """, Map.of("PGPASS", "pw", "KEY", "0123456789abcdef0123", "SMSC_PASS", "secret"));
+                """.replace("ALLOW", dir.resolve("allow.csv").toString()),
+                Map.of("PGPASS", "pw", "KEY", "0123456789abcdef0123", "SMSC_PASS", "secret"));
         assertFalse(c.store().embedded());
         assertEquals("pw", c.store().database().password());
         assertEquals(12, c.store().database().poolSize());
@@ -107,7 +109,7 @@ class GatewayConfigTest {
         assertEquals(3, c.dispatch().intake().writers());
         assertEquals(2, c.dispatch().thresholds().of(Command.LD).reporters());
         assertEquals(5, c.dispatch().thresholds().of(Command.V).reporters());
-        assertEquals("/etc/smsgw/allow.csv", c.dispatch().allowlistFile());
+        assertEquals(dir.resolve("allow.csv").toString(), c.dispatch().allowlistFile());
         assertEquals(2, c.dispatch().fraudMarkers().size());
         assertEquals(Duration.ofSeconds(30), c.dispatch().policeVisibility());
         assertEquals("secret", c.smscs().get(0).smpp().password());
@@ -324,7 +326,47 @@ class GatewayConfigTest {
     @Test
     void load_missingEnvironmentVariable_namesKeyAndVariable() {
         String m = error("dataDir: DATA\nrabbitmq: {password: '${NOT_SET_ANYWHERE}'}\n");
-        assertEquals("rabbitmq.password needs the environment variable NOT_SET_ANYWHERE, which is not set", m);
+        assertEquals("rabbitmq.password needs the environment variable NOT_SET_ANYWHERE, which is not set "
+                + "(write ${NOT_SET_ANYWHERE:-} to allow empty)", m);
+    }
+
+    @Test
+    void load_environmentVariableSetButEmpty_isRefusedNotAnEmptySecret() {
+        String m = assertThrows(ConfigException.class, () -> load("dataDir: DATA\nhttp: {token: '${TOKEN}'}\n",
+                Map.of("TOKEN", ""))).getMessage();
+
+        assertEquals("http.token needs the environment variable TOKEN, which is empty "
+                + "(write ${TOKEN:-} to allow empty)", m);
+    }
+
+    @Test
+    void load_emptyEnvironmentVariableWithADefault_takesTheDefault() throws Exception {
+        GatewayConfig c = load("dataDir: DATA\nhttp: {port: '${PORT:-9001}', token: '${TOKEN:-}'}\n",
+                Map.of("PORT", "", "TOKEN", ""));
+
+        assertEquals(9001, c.http().port());
+        assertEquals("", c.http().token());
+    }
+
+    @Test
+    void load_durationBeyondTenYears_namesTheKeyInsteadOfOverflowing() {
+        String m = error("dataDir: DATA\nintake: {dedupeWindow: 999999999999d}\n");
+
+        assertEquals("intake.dedupeWindow must be at most 3650d, not 999999999999d", m);
+    }
+
+    @Test
+    void load_valuesRefusedOnlyLaterBefore_areRefusedAtLoadWithTheirKey() throws Exception {
+        String share = error("dataDir: DATA\nsmscs:\n  - {name: a, host: h, port: 1, submit: {replyReservedShare: 1}}\n");
+        assertTrue(share.startsWith("smscs[0].submit.replyReservedShare must be between 0.0 and 0.99"), share);
+
+        String host = error("dataDir: DATA\nhttp: {host: ''}\n");
+        assertTrue(host.startsWith("http.host must name an address"), host);
+
+        String missing = error("dataDir: DATA\nblocklist: {allowlistFile: " + dir.resolve("none.csv") + "}\n");
+        assertEquals("blocklist.allowlistFile: cannot read " + dir.resolve("none.csv"), missing);
+        String directory = error("dataDir: DATA\nblocklist: {portabilityFile: " + dir + "}\n");
+        assertEquals("blocklist.portabilityFile: cannot read " + dir, directory);
     }
 
     @Test
