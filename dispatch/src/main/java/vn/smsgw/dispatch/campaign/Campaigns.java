@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -167,6 +168,33 @@ public final class Campaigns {
         return new ImportReport(reader.rows, reader.valid, added[0], reader.valid - added[0], reader.filtered,
                 reader.rejected, reader.rejects);
     }
+    /**
+     * Deletes a DRAFT campaign and its recipients, its name free again: for a create whose audience could not be read
+     * to the end, so that the operator fixes the file and creates it again. Returns whether the campaign was a draft
+     * and is gone; any other campaign is left as it is.
+     */
+    public boolean discardDraft(long id) {
+        boolean gone = db.inTransaction(tx -> {
+            Connection c = JdbcTx.of(tx).connection();
+            Optional<Campaign> k = CampaignRows.find(c, db.dialect(), id, true);
+            if (k.isEmpty() || k.get().state() != CampaignState.DRAFT) {
+                return false;
+            }
+            try (PreparedStatement recipients = c.prepareStatement(
+                    "DELETE FROM campaign_recipient WHERE campaign_id = ?");
+                 PreparedStatement campaign = c.prepareStatement("DELETE FROM campaign WHERE id = ?")) {
+                recipients.setLong(1, id);
+                recipients.executeUpdate();
+                campaign.setLong(1, id);
+                return campaign.executeUpdate() == 1;
+            }
+        });
+        if (gone) {
+            log.info("campaign {}: draft discarded", id);
+        }
+        return gone;
+    }
+
     private void requireDraft(Connection c, long id) throws java.sql.SQLException {
         Campaign k = CampaignRows.find(c, db.dialect(), id, true)
                 .orElseThrow(() -> new IllegalArgumentException("no campaign " + id));

@@ -3,7 +3,9 @@ package vn.smsgw.dispatch.campaign;
 import vn.smsgw.dispatch.MutableClock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,6 +117,31 @@ abstract class CampaignContract {
         campaigns.create(CampaignSpec.of("an-giang", "x", EncodingMode.AUTO, "156", 10));
         assertThrows(IllegalArgumentException.class,
                 () -> campaigns.create(CampaignSpec.of("an-giang", "y", EncodingMode.AUTO, "156", 10)));
+    }
+
+    @Test
+    void discardDraft_draftWithRecipients_isGoneAndItsNameFree() {
+        Campaign k = draft(10, "0912345678", "0987654321");
+
+        assertTrue(campaigns.discardDraft(k.id()));
+
+        assertTrue(campaigns.find(k.id()).isEmpty());
+        assertEquals(0, campaigns.recipients(k.id()));
+        assertFalse(campaigns.discardDraft(k.id()), "already gone");
+        Campaign again = campaigns.create(CampaignSpec.of(k.name(), "x", EncodingMode.AUTO, "156", 10));
+        assertEquals(0, campaigns.recipients(again.id()));
+    }
+
+    @Test
+    void discardDraft_startedCampaign_isLeftAsItIs() {
+        Campaign k = started(10, 3);
+        CampaignState before = state(k);
+
+        assertFalse(campaigns.discardDraft(k.id()));
+
+        assertNotEquals(CampaignState.DRAFT, before);
+        assertEquals(before, state(k));
+        assertEquals(3, campaigns.recipients(k.id()));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,10 +69,12 @@ public final class CampaignCommand implements Runnable {
 
     /** Opens the store the gateway uses. */
     Database open() {
-        GatewayConfig c = config != null ? GatewayConfig.load(config, System.getenv())
-                : GatewayConfig.embedded(dataDir != null ? dataDir : Path.of("./data"), System.getenv());
-        if (config != null && dataDir != null) {
-            c = c.withDataDir(dataDir);
+        GatewayConfig c;
+        if (config == null) {
+            c = GatewayConfig.embedded(dataDir != null ? dataDir : Path.of("./data"), System.getenv());
+        } else {
+            c = dataDir != null ? GatewayConfig.load(config, System.getenv(), dataDir)
+                    : GatewayConfig.load(config, System.getenv());
         }
         return Database.open(c.store().database());
     }
@@ -148,10 +151,29 @@ public final class CampaignCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
+            if (!Files.isRegularFile(audience) || !Files.isReadable(audience)) {
+                throw new ParameterException(spec.commandLine(), "--audience: cannot read the file " + audience);
+            }
             try (Database db = parent.open()) {
                 Campaigns campaigns = new Campaigns(db, Clock.systemUTC());
-                Campaign k = campaigns.create(cs);
-                ImportReport r = importFile(campaigns, k, audience, filter, out);
+                Campaign k;
+                try {
+                    k = campaigns.create(cs);
+                } catch (IllegalArgumentException taken) {
+                    spec.commandLine().getErr().println("smsgw campaign create: " + taken.getMessage());
+                    return 1;
+                }
+                ImportReport r;
+                try {
+                    r = importFile(campaigns, k, audience, filter, out);
+                } catch (IOException | UncheckedIOException e) {
+                    // unreadable half-way: no half-imported draft left behind under the name
+                    campaigns.discardDraft(k.id());
+                    spec.commandLine().getErr().println("smsgw campaign create: cannot read the audience file "
+                            + audience + ": " + e.getMessage()
+                            + "; no campaign was created");
+                    return 1;
+                }
                 out.print(CampaignReport.imported(r));
                 out.print(CampaignReport.estimate(k, campaigns.estimate(k)));
                 out.printf("start it with: smsgw campaign start %d%n", k.id());

@@ -160,14 +160,30 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         head.headers().set(HttpHeaderNames.CONTENT_TYPE, streamed.contentType());
         HttpUtil.setTransferEncodingChunked(head, true);
         HttpUtil.setKeepAlive(head, keepAlive);
-        ctx.writeAndFlush(head);
-        try (ChunkedBodyStream out = new ChunkedBodyStream(ctx.channel())) {
-            streamed.body().writeTo(out);
-            out.finish().addListener((ChannelFuture f) -> done(ctx, f, keepAlive));
-        } catch (Exception e) {
-            log.warn("admin: streamed response aborted: {}", e.toString());
-            ctx.close();
+        // the head goes out with the first chunk: a store that fails before any row is read is still a 503
+        try (ChunkedBodyStream out = new ChunkedBodyStream(ctx.channel(), head)) {
+            try {
+                streamed.body().writeTo(out);
+                out.finish().addListener((ChannelFuture f) -> done(ctx, f, keepAlive));
+            } catch (Exception e) {
+                if (out.headSent()) {
+                    log.warn("admin: streamed response aborted: {}", e.toString());
+                    ctx.close();
+                } else {
+                    sendFull(ctx, failure(e), keepAlive);
+                }
+            }
         }
+    }
+
+    /** The answer to a streamed body that failed before its first chunk. */
+    private static AdminResponse failure(Exception e) {
+        if (e instanceof StorageException || e.getCause() instanceof StorageException) {
+            log.warn("admin: streamed response: store unavailable: {}", e.getMessage());
+            return JsonResponses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "store unavailable");
+        }
+        log.error("admin: streamed response failed", e);
+        return JsonResponses.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error");
     }
 
     private void sendFull(ChannelHandlerContext ctx, AdminResponse response, boolean keepAlive) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import vn.smsgw.dispatch.campaign.AudienceFilter;
 import vn.smsgw.dispatch.campaign.Campaign;
 import vn.smsgw.dispatch.campaign.CampaignAction;
@@ -24,13 +28,14 @@ import vn.smsgw.dispatch.campaign.ImportReport;
 import vn.smsgw.dispatch.campaign.RecipientCounts;
 import vn.smsgw.dispatch.campaign.RecipientState;
 import vn.smsgw.dispatch.campaign.SendingWindow;
+import vn.smsgw.dispatch.campaign.SubscriberType;
 import vn.smsgw.dispatch.campaign.Transition;
 
 /**
  * Awareness campaigns. {@code GET /api/campaigns}: every campaign with its counts. {@code GET /api/campaigns/{id}}:
  * one campaign, its counts by recipient state and how many were sent twice. {@code GET /api/campaigns/{id}/estimate}:
  * recipients, encoding, characters, segments, total SMS, duration, and the same for every other encoding.
- * {@code POST /api/campaigns?name=&text=&sender=&audience=<server path>&encoding=&tps=&window=&validity=&start=
+ * {@code POST /api/campaigns?name=&text=&sender=&audience=<server path>&encoding=&tps=&window=&validityMinutes=&start=
  * &province=&type=}: creates a draft and imports its audience (201 with the import report and the estimate).
  * {@code POST /api/campaigns/{id}/start|pause|resume|cancel}: 200 with the new state, 409 when the state does not
  * allow it, 404 for an unknown campaign.
@@ -120,28 +125,36 @@ final class CampaignsEndpoint implements Endpoint {
     }
 
     private AdminResponse create(AdminRequest r) throws IOException {
-        CampaignSpec spec;
+        CampaignSpec spec = spec(r);
+        Set<SubscriberType> types = parsed(r, "type", "", AudienceFilter::parseTypes);
         AudienceFilter filter;
-        Path audience = Path.of(required(r, "audience"));
         try {
-            spec = new CampaignSpec(required(r, "name"), required(r, "text"),
-                    EncodingMode.parse(r.param("encoding").orElse("auto")), required(r, "sender"),
-                    SendingWindow.parse(r.param("window").orElse("07:00-21:00")),
-                    r.intParam("tps", 100, 1, 100_000),
-                    Duration.ofMinutes(r.longParam("validityMinutes", 24 * 60, 1, 30L * 24 * 60)),
-                    r.param("start").map(Instant::parse).orElse(Instant.EPOCH), r.intParam("maxAttempts", 3, 1, 10));
-            filter = new AudienceFilter(r.param("province").orElse(""),
-                    AudienceFilter.parseTypes(r.param("type").orElse("")));
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
-            throw new BadParameterException("campaign", e.getMessage());
+            filter = new AudienceFilter(r.param("province").orElse(""), types);
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException("province", e.getMessage());
         }
-        if (!Files.isReadable(audience)) {
+        Path audience = Path.of(required(r, "audience"));
+        // a directory or a device (say /dev/zero, read without end) is not an audience
+        if (!Files.isRegularFile(audience) || !Files.isReadable(audience)) {
             throw new BadParameterException("audience", "cannot read the audience file " + audience);
         }
-        Campaign k = campaigns.create(spec);
+        Campaign k;
+        try {
+            k = campaigns.create(spec);
+        } catch (IllegalArgumentException taken) {
+            return JsonResponses.error(HttpResponseStatus.CONFLICT, taken.getMessage());
+        }
         ImportReport report;
-        try (BufferedReader in = Files.newBufferedReader(audience, StandardCharsets.UTF_8)) {
+        // bytes that are not UTF-8 (a name column in another encoding) become U+FFFD, as in smsgw campaign create:
+        // a row whose number they spoil is rejected and reported, the others are imported
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(audience),
+                StandardCharsets.UTF_8), 1 << 16)) {
             report = campaigns.importAudience(k.id(), in, filter, rows -> { });
+        } catch (IOException | UncheckedIOException e) {
+            // unreadable half-way: no half-imported draft left behind under the name
+            campaigns.discardDraft(k.id());
+            throw new BadParameterException("audience", "cannot read the audience file " + audience + ": "
+                    + e.getMessage() + "; no campaign was created");
         }
         Estimate e = campaigns.estimate(k);
         return JsonResponses.of(HttpResponseStatus.CREATED, json -> {
@@ -166,6 +179,41 @@ final class CampaignsEndpoint implements Endpoint {
             writeEstimate(json, e);
             json.writeEndObject();
         });
+    }
+
+    /** The campaign's settings from the query, each bad value reported under its own parameter's name. */
+    private static CampaignSpec spec(AdminRequest r) {
+        EncodingMode encoding = parsed(r, "encoding", "auto", EncodingMode::parse);
+        SendingWindow window = parsed(r, "window", "07:00-21:00", SendingWindow::parse);
+        Instant start = parsed(r, "start", Instant.EPOCH.toString(), Instant::parse);
+        String name = required(r, "name");
+        String text = required(r, "text");
+        String sender = required(r, "sender");
+        int tps = r.intParam("tps", 100, 1, 100_000);
+        Duration validity = Duration.ofMinutes(r.longParam("validityMinutes", 24 * 60, 1, 30L * 24 * 60));
+        int maxAttempts = r.intParam("maxAttempts", 3, 1, 10);
+        try {
+            return new CampaignSpec(name, text, encoding, sender, window, tps, validity, start, maxAttempts);
+        } catch (IllegalArgumentException e) {
+            // CampaignSpec's messages start with the setting they refuse: name, text, sender, tps, validity, ...
+            String setting = e.getMessage().split("[ :]", 2)[0];
+            String parameter = switch (setting) {
+                case "name", "text", "sender", "tps", "maxAttempts" -> setting;
+                case "validity" -> "validityMinutes";
+                default -> "campaign";
+            };
+            throw new BadParameterException(parameter, e.getMessage());
+        }
+    }
+
+    /** A query parameter read by {@code parse}, {@code dflt} when absent; a refusal names the parameter. */
+    private static <T> T parsed(AdminRequest r, String name, String dflt, Function<String, T> parse) {
+        String value = r.param(name).orElse(dflt);
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw new BadParameterException(name, "bad " + name + " '" + value + "': " + e.getMessage());
+        }
     }
 
     private static String required(AdminRequest r, String name) {

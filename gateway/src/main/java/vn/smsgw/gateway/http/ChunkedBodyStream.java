@@ -4,10 +4,12 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.util.Objects;
 
 /**
  * An output stream that sends what is written to it as HTTP chunks of one page each. Used from a worker thread,
@@ -19,10 +21,26 @@ final class ChunkedBodyStream extends OutputStream {
     static final int PAGE_SIZE = 16 * 1024;
 
     private final Channel channel;
+    private HttpResponse head;
     private ByteBuf page;
 
+    /** A body whose status and headers were already sent. */
     ChunkedBodyStream(Channel channel) {
         this.channel = channel;
+    }
+
+    /**
+     * A body that sends {@code head} just before its first chunk, when the first page is full or at {@link #finish}:
+     * until then ({@link #headSent}) a failure can still be answered with an error status instead of a truncated 200.
+     */
+    ChunkedBodyStream(Channel channel, HttpResponse head) {
+        this.channel = channel;
+        this.head = Objects.requireNonNull(head, "head");
+    }
+
+    /** Whether the status and headers have gone out, so that only closing the connection can signal a failure. */
+    boolean headSent() {
+        return head == null;
     }
 
     @Override
@@ -47,15 +65,21 @@ final class ChunkedBodyStream extends OutputStream {
         }
     }
 
-    /** Sends the partly filled page, if any. */
+    /**
+     * Sends the partly filled page, if any; while the head is still held back, keeps it (so that a generator that
+     * flushes as it closes, after its producer failed, does not commit the response to its status).
+     */
     @Override
     public void flush() throws IOException {
-        sendPage();
+        if (headSent()) {
+            sendPage();
+        }
     }
 
     /** Sends the rest and the last chunk; the returned future completes when the response is fully written. */
     ChannelFuture finish() throws IOException {
         sendPage();
+        sendHead();
         return channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
     }
 
@@ -78,10 +102,18 @@ final class ChunkedBodyStream extends OutputStream {
         return page;
     }
 
+    private void sendHead() {
+        if (head != null) {
+            channel.write(head);
+            head = null;
+        }
+    }
+
     private void sendPage() throws IOException {
         if (page == null || !page.isReadable()) {
             return;
         }
+        sendHead();
         ByteBuf full = page;
         page = null;
         ChannelFuture written = channel.writeAndFlush(new DefaultHttpContent(full));

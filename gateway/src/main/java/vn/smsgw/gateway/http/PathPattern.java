@@ -39,7 +39,8 @@ final class PathPattern {
         Map<String, String> params = new HashMap<>();
         for (int i = 0; i < parts.length; i++) {
             String segment = segments.get(i);
-            String value = QueryStringDecoder.decodeComponent(parts[i]);
+            // a '+' in a path is a plus sign (RFC 3986), not the space it is in a form-encoded query: +14155550100
+            String value = QueryStringDecoder.decodeComponent(parts[i].replace("+", "%2B"));
             if (isParameter(segment)) {
                 if (value.isEmpty()) {
                     return Optional.empty();

@@ -50,10 +50,34 @@ class CampaignCommandTest {
     }
 
     @Test
-    void create_nameTaken_fails() throws Exception {
+    void create_nameTaken_failsSayingWhy() throws Exception {
         assertEquals(0, create("warning").exitCode());
 
-        assertNotEquals(0, create("warning").exitCode());
+        CliRun again = create("warning");
+
+        assertEquals(1, again.exitCode());
+        assertTrue(again.err().contains("a campaign named 'warning' exists"), again.err());
+    }
+
+    @Test
+    void create_audienceADirectory_isAUsageErrorAndCreatesNothing() {
+        CliRun r = run("create", "--name", "w", "--text", "Canh bao", "--sender", "156", "--audience",
+                dir.toString());
+
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--audience: cannot read the file"), r.err());
+        CliRun list = run("list");
+        assertTrue(list.outLines().size() <= 1, "no campaign, at most the header: " + list.out());
+    }
+
+    @Test
+    void list_badConfigurationFile_isAConfigurationErrorNamingTheKey() throws Exception {
+        Path config = Files.writeString(dir.resolve("smsgw.yaml"), "dataDir: " + dir + "\nintake: {dailyQuota: 0}\n");
+
+        CliRun r = CliRun.of(new ByteArrayInputStream(new byte[0]), "campaign", "--config", config.toString(), "list");
+
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("configuration error: intake.dailyQuota must be between"), r.err());
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -283,6 +284,65 @@ class AdminServerTest {
         assertTrue(json.body().length() > ChunkedBodyStream.PAGE_SIZE, "export is " + json.body().length());
         assertEquals(sources, json.json().size());
         assertEquals(sources + 1, csv.body().split("\n").length);
+    }
+
+    @Test
+    void blocklist_exportWithTheStoreDown_is503NotATruncated200() {
+        database.close();
+
+        for (String format : List.of("json", "csv")) {
+            Answer a = get("/api/blocklist/VIETTEL?format=" + format);
+
+            assertEquals(503, a.status(), format + ": " + a.body());
+            assertEquals("store unavailable", a.json().get("error").asText());
+        }
+    }
+
+    /** {@code POST /api/campaigns} with the query {@code query}. */
+    private Answer createCampaign(String query) {
+        return send("POST", "/api/campaigns?" + query);
+    }
+
+    @Test
+    void campaignCreate_badValues_are400NamingEachParameter() throws IOException {
+        Path audience = Files.writeString(dir.resolve("audience.csv"), "0912345678\n0987654321\n");
+        String good = "name=k1&text=Canh+bao&audience=" + audience;
+
+        for (String[] bad : new String[][] {
+                {"encoding=klingon", "encoding"}, {"window=25:00-26:00", "window"}, {"start=tomorrow", "start"},
+                {"sender=%21%21", "sender"}, {"tps=0", "tps"}, {"validityMinutes=0", "validityMinutes"},
+                {"type=robots", "type"}}) {
+            Answer a = createCampaign(good + "&" + bad[0] + (bad[1].equals("sender") ? "" : "&sender=156"));
+
+            assertEquals(400, a.status(), bad[0] + ": " + a.body());
+            assertEquals(bad[1], a.json().get("parameter").asText(), bad[0] + ": " + a.body());
+        }
+        Answer text = createCampaign("name=k1&text=&sender=156&audience=" + audience);
+        assertEquals("text", text.json().get("parameter").asText(), text.body());
+    }
+
+    @Test
+    void campaignCreate_audienceNotARegularFile_is400AndCreatesNothing() {
+        for (String path : List.of(dir.toString(), "/dev/zero", dir.resolve("missing.csv").toString())) {
+            Answer a = createCampaign("name=k2&text=Canh+bao&sender=156&audience=" + path);
+
+            assertEquals(400, a.status(), path + ": " + a.body());
+            assertEquals("audience", a.json().get("parameter").asText());
+        }
+        assertEquals(0, get("/api/campaigns").json().get("campaigns").size());
+    }
+
+    @Test
+    void campaignCreate_nameTaken_is409AndTheFirstIsKept() throws IOException {
+        Path audience = Files.writeString(dir.resolve("audience.csv"), "0912345678\n");
+        String query = "name=k3&text=Canh+bao&sender=156&audience=" + audience;
+
+        assertEquals(201, createCampaign(query).status());
+        Answer again = createCampaign(query);
+
+        assertEquals(409, again.status(), again.body());
+        assertTrue(again.json().get("error").asText().contains("k3"), again.body());
+        assertEquals(1, get("/api/campaigns").json().get("campaigns").size());
     }
 
     @Test

@@ -31,6 +31,13 @@ class PathPatternTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"/api/allowlist/+14155550100, +14155550100", "/api/allowlist/%2B84987654321, +84987654321",
+            "/api/allowlist/a+b%20c, a+b c"})
+    void match_plusInPath_staysAPlusSign(String path, String source) {
+        assertEquals(Optional.of(Map.of("source", source)), PathPattern.parse("/api/allowlist/{source}").match(path));
+    }
+
+    @ParameterizedTest
     @CsvSource({
             "/api/reports, /api/reports/",
             "/api/reports, /api/report",
