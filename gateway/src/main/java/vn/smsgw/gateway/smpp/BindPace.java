@@ -33,6 +33,13 @@ final class BindPace {
         return take(all, running);
     }
 
+    /** Waits while a throttle's pause lasts, or until {@code running} turns false. */
+    void awaitPause(BooleanSupplier running) {
+        for (long left = all.pauseLeft(); left > 0 && running.getAsBoolean(); left = all.pauseLeft()) {
+            LockSupport.parkNanos(Math.min(left, 50_000_000L));
+        }
+    }
+
     /** The SMSC throttled: pause and slow down; returns the pause in nanoseconds. */
     long throttled() {
         int n = Math.min(30, consecutiveThrottles.incrementAndGet());

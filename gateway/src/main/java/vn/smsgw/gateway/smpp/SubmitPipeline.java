@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.Comparator;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -32,9 +33,12 @@ import vn.smsgw.parser.number.Msisdn;
 /*
  * One thread writes every submit_sm of the bind and none waits for its response (PipelinedSmppSession): up to
  * `window` messages are in progress, each with at most one part in flight, as the parts of a message go in order. A
- * response is handled on jsmpp's PDU thread: the message's next part, or a throttled part to be tried again, goes to
- * the front of the continuations, which the thread takes before any new message; a message that is over goes to the
- * settlement writer and frees its place. Before, each place in the window was a thread parked in jsmpp's synchronous
+ * response is handled on jsmpp's PDU thread: the message's next part, or a throttled part to be tried again, joins
+ * the continuations, which the thread takes before any new message and in the order their messages were handed out
+ * (the lane's order), so that several parts throttled while the bind waits out its pause go again in that order, not
+ * in the order their answers came (pushed to the front one by one, they went out in reverse); and the thread waits
+ * out a throttle's pause before it picks the next part, so that the answers arriving meanwhile are all in the running;
+ * a message that is over goes to the settlement writer and frees its place. Before, each place in the window was a thread parked in jsmpp's synchronous
  * submit, and every submit_sm_resp woke one (the senders took 12 % of the MO benchmark's CPU samples, half of it
  * parking and waking).
  *
@@ -71,9 +75,13 @@ final class SubmitPipeline {
     private final Consumer<LatePart> lateParts;
     private final Renewal renewLease;
     private final ResponseDeadlines deadlines;
-    private final ConcurrentLinkedDeque<Submission> continuations = new ConcurrentLinkedDeque<>();
+    /** Messages with a part to send next, earliest handed out first. */
+    private final ConcurrentSkipListSet<Submission> continuations =
+            new ConcurrentSkipListSet<>(Comparator.comparingLong((Submission s) -> s.order));
     private final AtomicInteger reference = new AtomicInteger();
     private final Thread thread;
+    /** How many messages this pipeline began; the pipeline thread's own. */
+    private long begun;
     private volatile boolean idle;
 
     /** Renews the claim of a message by id for another lease. */
@@ -142,6 +150,7 @@ final class SubmitPipeline {
     private void run() {
         while (true) {
             deadlines.expire();
+            pace.awaitPause(running);
             Submission next = continuations.pollFirst();
             if (next == null && meters.inFlight.get() < config.window()) {
                 QueuedSms m = ready.poll();
@@ -188,7 +197,7 @@ final class SubmitPipeline {
             end(m, failed(m, "refused", "refused: " + refused.reason(), List.of()));
             return null;
         }
-        return new Submission(m, ((MtEncoded.Parts) encoded).parts());
+        return new Submission(m, ((MtEncoded.Parts) encoded).parts(), begun++);
     }
 
     /** Sends the message's next part, or ends the message when it cannot be sent. */
@@ -287,7 +296,7 @@ final class SubmitPipeline {
             LockSupport.parkNanos(this, config.idlePoll().toNanos());
         }
         if (running.getAsBoolean()) {
-            continuations.offerFirst(s);
+            continuations.add(s);
         } else {
             end(s.message, stopped(s, part, "stop"));
         }
@@ -349,9 +358,12 @@ final class SubmitPipeline {
         }
     }
 
-    /** The message's next part, or the same one again, goes before any new message. */
+    /**
+     * The message's next part, or the same one again, goes before any new message, and after the continuations of
+     * messages handed out before it.
+     */
     private void continueWith(Submission s) {
-        continuations.offerFirst(s);
+        continuations.add(s);
         wake();
     }
 
@@ -399,13 +411,16 @@ final class SubmitPipeline {
         final QueuedSms message;
         final List<MtPart> parts;
         final List<PartId> accepted = new ArrayList<>();
+        /** The message's place in the order this pipeline began its messages. */
+        final long order;
         int next;
         long leaseUntil;
         long nextRenewal;
 
-        Submission(QueuedSms message, List<MtPart> parts) {
+        Submission(QueuedSms message, List<MtPart> parts, long order) {
             this.message = message;
             this.parts = parts;
+            this.order = order;
             this.leaseUntil = message.leaseUntil();
         }
     }

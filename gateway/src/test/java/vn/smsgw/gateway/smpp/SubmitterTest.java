@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,9 +15,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.jsmpp.extra.ProcessRequestException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -337,6 +345,40 @@ class SubmitterTest {
         List<String> accepted = acceptedTexts(simulator);
         assertEquals(300, accepted.size());
         assertEquals(new HashSet<>(bodies), new HashSet<>(accepted));
+    }
+
+    @Test
+    void drain_windowThrottledWhileThePauseLasts_triesThePartsAgainInLaneOrder() throws Exception {
+        List<String> bodies = bodies("o", 8);
+        Set<String> throttledOnce = Set.copyOf(bodies.subList(0, 4));
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        CountDownLatch windowSent = new CountDownLatch(4);
+        Map<Integer, String> bySequence = new ConcurrentSkipListMap<>();
+        AtomicInteger ids = new AtomicInteger();
+        // the first four, the whole window, are each throttled once, all answered after all four came in
+        ScriptedSmsc smsc = ScriptedSmsc.scripted(4, submitSm -> {
+            String text = new String(submitSm.getShortMessage(), StandardCharsets.ISO_8859_1);
+            bySequence.put(submitSm.getSequenceNumber(), text);
+            if (throttledOnce.contains(text) && seen.add(text)) {
+                windowSent.countDown();
+                try {
+                    windowSent.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new ProcessRequestException("throttled", 0x58);
+            }
+            return ScriptedSmsc.accepted(ids.incrementAndGet());
+        });
+        resources.add(smsc);
+        enqueue(Lane.REPLY, bodies);
+        start(smsc.port(), config(4, 1_000).withThrottleBackoff(Duration.ofMillis(200), Duration.ofSeconds(1)),
+                5_000);
+
+        await("8 submitted", () -> count(Lane.REPLY, OutboundState.SUBMITTED) == 8);
+        List<String> expected = new ArrayList<>(bodies.subList(0, 4));
+        expected.addAll(bodies);
+        assertEquals(expected, new ArrayList<>(bySequence.values()), "every submit_sm in the order it was sent");
     }
 
     @Test
