@@ -42,8 +42,8 @@ import vn.smsgw.parser.number.Msisdn;
  * submit, and every submit_sm_resp woke one (the senders took 12 % of the MO benchmark's CPU samples, half of it
  * parking and waking).
  *
- * The rules are those of a message sent alone. ESME_RTHROTTLED and ESME_RMSGQFUL slow the whole bind down
- * (BindPace) and the same part is tried again: the message keeps its place and is never sent twice; but a message
+ * The rules are those of a message sent alone. ESME_RTHROTTLED and ESME_RMSGQFUL slow the whole bind down, once
+ * for all the answers to the submit_sm sent before that (BindPace), and the same part is tried again: the message keeps its place and is never sent twice; but a message
  * none of whose parts went out is given back to the queue once half its claim's lease has passed (a bind throttled
  * for long, or messages waiting their turn behind it), rather than sent when its lease may have run out and another
  * owner may be sending it too; one whose parts began to go out has its claim renewed then (synchronously: rare), and
@@ -226,6 +226,7 @@ final class SubmitPipeline {
             return;
         }
         PipelinedRequests.Request request;
+        s.sentAfter = pace.slowDowns();
         try {
             request = bound.get().submit(part, config.serviceType());
         } catch (IOException e) {
@@ -307,7 +308,7 @@ final class SubmitPipeline {
                           Throwable failure) {
         try {
             if (failure == null) {
-                pace.accepted();
+                pace.accepted(s.sentAfter);
                 meters.submitted();
                 s.accepted.add(partId(part.seq(), ((SubmitSmResp) response).getMessageId()));
                 if (++s.next < s.parts.size()) {
@@ -322,7 +323,7 @@ final class SubmitPipeline {
                 int status = e.getCommandStatus();
                 if (status == SMPPConstant.STAT_ESME_RTHROTTLED || status == SMPPConstant.STAT_ESME_RMSGQFUL) {
                     meters.throttled();
-                    long pause = pace.throttled();
+                    long pause = pace.throttled(s.sentAfter);
                     log.debug("{}: submit_sm of outbound {} answered {}, pausing {} ms", session.name(),
                             s.message.id(), hex(status), pause / 1_000_000);
                     continueWith(s);
@@ -413,6 +414,8 @@ final class SubmitPipeline {
         final List<PartId> accepted = new ArrayList<>();
         /** The message's place in the order this pipeline began its messages. */
         final long order;
+        /** The bind's slow-downs when the part in flight went out ({@link BindPace#slowDowns()}). */
+        long sentAfter;
         int next;
         long leaseUntil;
         long nextRenewal;
