@@ -9,7 +9,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.Comparator;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -53,6 +52,11 @@ import vn.smsgw.parser.number.Msisdn;
  * that is down, or lost while writing, before the first part returns the message to the queue without counting an
  * attempt; after a part was accepted, the remaining parts wait for the bind, as the handset needs them under the
  * same reference. Stopping ends a message not begun as "stop" (back to the queue) and one begun as incomplete.
+ *
+ * The 8-bit concatenation reference (UDH 05 00 03 ref total seq) starts at a random value in each pipeline and moves
+ * on only for a message of several parts. Starting at 0 in every bind of every process, the binds counted in step, so
+ * two long messages from one sender to one subscriber sent through two binds could share (ref, total) and the handset
+ * would mix their parts; counting single-part messages too only used the 256 references up faster.
  */
 /** Submits the messages handed to it on one bind, parts in order, from one thread. Start once; thread-safe. */
 final class SubmitPipeline {
@@ -78,7 +82,8 @@ final class SubmitPipeline {
     /** Messages with a part to send next, earliest handed out first. */
     private final ConcurrentSkipListSet<Submission> continuations =
             new ConcurrentSkipListSet<>(Comparator.comparingLong((Submission s) -> s.order));
-    private final AtomicInteger reference = new AtomicInteger();
+    /** The concatenation reference of the next message of several parts; the pipeline thread's own. */
+    private int nextReference;
     private final Thread thread;
     /** How many messages this pipeline began; the pipeline thread's own. */
     private long begun;
@@ -107,13 +112,15 @@ final class SubmitPipeline {
     /**
      * A pipeline taking messages from {@code ready} while {@code running} and, after, until {@code moreToCome} is
      * false and nothing is in progress; each message's outcome goes to {@code outcomes}, on whichever thread ended it.
-     * {@code renewLease} renews the claim of a message by id for another lease.
+     * {@code renewLease} renews the claim of a message by id for another lease. The first message of several parts
+     * takes {@code firstReference} (modulo 256) as its concatenation reference, each next one the next reference.
      */
     SubmitPipeline(SubmitSession session, SubmitterConfig config, BindPace pace, MtMeters meters, Clock clock,
             LongSupplier nanoTicker, BooleanSupplier running, BooleanSupplier moreToCome,
             BlockingQueue<QueuedSms> ready, Consumer<Outcome> outcomes, Consumer<LatePart> lateParts,
-            Renewal renewLease) {
+            Renewal renewLease, int firstReference) {
         this.session = session;
+        this.nextReference = firstReference & 0xFF;
         this.config = config;
         this.pace = pace;
         this.meters = meters;
@@ -188,7 +195,7 @@ final class SubmitPipeline {
         MtEncoded encoded;
         try {
             encoded = MtEncoder.encode(new MtMessage(m.body(), SmppAddress.source(m.sender(), config.shortCodes()),
-                    SmppAddress.international(m.destination()), mode), reference.getAndIncrement());
+                    SmppAddress.international(m.destination()), mode), nextReference);
         } catch (IllegalArgumentException e) {
             end(m, failed(m, "refused", "refused: " + e.getMessage(), List.of()));
             return null;
@@ -197,7 +204,11 @@ final class SubmitPipeline {
             end(m, failed(m, "refused", "refused: " + refused.reason(), List.of()));
             return null;
         }
-        return new Submission(m, ((MtEncoded.Parts) encoded).parts(), begun++);
+        List<MtPart> parts = ((MtEncoded.Parts) encoded).parts();
+        if (parts.size() > 1) {
+            nextReference = (nextReference + 1) & 0xFF; // a message of one part carries none
+        }
+        return new Submission(m, parts, begun++);
     }
 
     /** Sends the message's next part, or ends the message when it cannot be sent. */

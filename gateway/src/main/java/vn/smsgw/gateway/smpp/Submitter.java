@@ -104,7 +104,7 @@ public final class Submitter implements AutoCloseable {
         this.pipeline = new SubmitPipeline(session, config, new BindPace(config, nanoTicker), meters, clock,
                 nanoTicker, () -> running, dispatcher::isAlive, ready,
                 ended -> settlements.add(new Settlement(ended.message().id(), owner, ended.outcome())),
-                settlements::addLate, this::renew);
+                settlements::addLate, this::renew, ThreadLocalRandom.current().nextInt(256));
         this.dispatcher.setDaemon(true);
         WriterPriority.raise(dispatcher);
         this.claimer = Executors.newSingleThreadExecutor(r -> {
