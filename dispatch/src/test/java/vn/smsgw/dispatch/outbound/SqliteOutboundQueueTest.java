@@ -33,7 +33,8 @@ class SqliteOutboundQueueTest extends JdbcOutboundQueueContract {
     @Test
     void claimsAndDepth_readThePartialIndexOnly() {
         JdbcOutboundQueue jdbc = (JdbcOutboundQueue) queue;
-        for (String sql : List.of(jdbc.claimSql, jdbc.anyDueSql, JdbcOutboundQueue.DEPTH_SQL)) {
+        for (String sql : List.of(jdbc.claimSql, jdbc.anyDueSql, jdbc.campaignClaimSql, jdbc.campaignAnyDueSql,
+                JdbcOutboundQueue.DEPTH_SQL)) {
             List<String> plan = plan(sql);
             assertTrue(plan.stream().anyMatch(step -> step.contains("INDEX outbound_ready")), sql + ": " + plan);
             assertTrue(plan.stream().noneMatch(step -> step.startsWith("SCAN outbound")), sql + ": " + plan);
