@@ -3,10 +3,10 @@ package vn.smsgw.gateway.smpp;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
-import java.util.Comparator;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -30,33 +30,33 @@ import vn.smsgw.dispatch.store.WriterPriority;
 import vn.smsgw.parser.number.Msisdn;
 
 /*
- * One thread writes every submit_sm of the bind and none waits for its response (PipelinedSmppSession): up to
- * `window` messages are in progress, each with at most one part in flight, as the parts of a message go in order. A
- * response is handled on jsmpp's PDU thread: the message's next part, or a throttled part to be tried again, joins
- * the continuations, which the thread takes before any new message and in the order their messages were handed out
- * (the lane's order), so that several parts throttled while the bind waits out its pause go again in that order, not
- * in the order their answers came (pushed to the front one by one, they went out in reverse); and the thread waits
- * out a throttle's pause before it picks the next part, so that the answers arriving meanwhile are all in the running;
- * a message that is over goes to the settlement writer and frees its place. Before, each place in the window was a thread parked in jsmpp's synchronous
- * submit, and every submit_sm_resp woke one (the senders took 12 % of the MO benchmark's CPU samples, half of it
- * parking and waking).
+ * One thread writes every submit_sm of the bind and none waits for its response (PipelinedSmppSession): up to `window`
+ * messages are in progress, each with at most one part in flight, as the parts of a message go in order. A response is
+ * handled on jsmpp's PDU thread: the message's next part, or a throttled part to be tried again, joins the
+ * continuations, which the thread takes before any new message and in the order their messages were handed out (the
+ * lane's order), so that several parts throttled while the bind waits out its pause go again in that order, not in the
+ * order their answers came (pushed to the front one by one, they went out in reverse); and the thread waits out a
+ * throttle's pause before it picks the next part, so that the answers arriving meanwhile are all in the running; a
+ * message that is over goes to the settlement writer and frees its place. Before, each place in the window was a thread
+ * parked in jsmpp's synchronous submit, and every submit_sm_resp woke one (the senders took 12 % of the MO benchmark's
+ * CPU samples, half of it parking and waking).
  *
- * The rules are those of a message sent alone. ESME_RTHROTTLED and ESME_RMSGQFUL slow the whole bind down, once
- * for all the answers to the submit_sm sent before that (BindPace), and the same part is tried again: the message keeps its place and is never sent twice; but a message
- * none of whose parts went out is given back to the queue once half its claim's lease has passed (a bind throttled
- * for long, or messages waiting their turn behind it), rather than sent when its lease may have run out and another
- * owner may be sending it too; one whose parts began to go out has its claim renewed then (synchronously: rare), and
- * stops, incomplete, if another owner took it over. Any other
- * command_status fails the message with that status. No response within the session's transaction timer
- * (ResponseDeadlines, expired by this thread) leaves it UNKNOWN: the SMSC may have it, so it is not resent. A bind
- * that is down, or lost while writing, before the first part returns the message to the queue without counting an
- * attempt; after a part was accepted, the remaining parts wait for the bind, as the handset needs them under the
- * same reference. Stopping ends a message not begun as "stop" (back to the queue) and one begun as incomplete.
+ * The rules are those of a message sent alone. ESME_RTHROTTLED and ESME_RMSGQFUL slow the whole bind down, once for all
+ * the answers to the submit_sm sent before that (BindPace), and the same part is tried again: the message keeps its
+ * place and is never sent twice; but a message none of whose parts went out is given back to the queue once half its
+ * claim's lease has passed (a bind throttled for long, or messages waiting their turn behind it), rather than sent when
+ * its lease may have run out and another owner may be sending it too; one whose parts began to go out has its claim
+ * renewed then (synchronously: rare), and stops, incomplete, if another owner took it over. Any other command_status
+ * fails the message with that status. No response within the session's transaction timer (ResponseDeadlines, expired by
+ * this thread) leaves it UNKNOWN: the SMSC may have it, so it is not resent. A bind that is down, or lost while
+ * writing, before the first part returns the message to the queue without counting an attempt; after a part was
+ * accepted, the remaining parts wait for the bind, as the handset needs them under the same reference. Stopping ends a
+ * message not begun as "stop" (back to the queue) and one begun as incomplete.
  *
- * The 8-bit concatenation reference (UDH 05 00 03 ref total seq) starts at a random value in each pipeline and moves
- * on only for a message of several parts. Starting at 0 in every bind of every process, the binds counted in step, so
- * two long messages from one sender to one subscriber sent through two binds could share (ref, total) and the handset
- * would mix their parts; counting single-part messages too only used the 256 references up faster.
+ * The 8-bit concatenation reference (UDH 05 00 03 ref total seq) starts at a random value in each pipeline and moves on
+ * only for a message of several parts. Starting at 0 in every bind of every process, the binds counted in step, so two
+ * long messages from one sender to one subscriber sent through two binds could share (ref, total) and the handset would
+ * mix their parts; counting single-part messages too only used the 256 references up faster.
  */
 /** Submits the messages handed to it on one bind, parts in order, from one thread. Start once; thread-safe. */
 final class SubmitPipeline {
