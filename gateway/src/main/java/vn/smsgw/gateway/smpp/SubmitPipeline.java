@@ -50,8 +50,9 @@ import vn.smsgw.parser.number.Msisdn;
  * fails the message with that status. No response within the session's transaction timer (ResponseDeadlines, expired by
  * this thread) leaves it UNKNOWN: the SMSC may have it, so it is not resent. A bind that is down, or lost while
  * writing, before the first part returns the message to the queue without counting an attempt; after a part was
- * accepted, the remaining parts wait for the bind, as the handset needs them under the same reference. Stopping ends a
- * message not begun as "stop" (back to the queue) and one begun as incomplete.
+ * accepted, the remaining parts wait for the bind, as the handset needs them under the same reference, and the claims of
+ * all the messages so waiting are kept up meanwhile. Stopping ends a message not begun as "stop" (back to the queue)
+ * and one begun as incomplete.
  *
  * The 8-bit concatenation reference (UDH 05 00 03 ref total seq) starts at a random value in each pipeline and moves on
  * only for a message of several parts. Starting at 0 in every bind of every process, the binds counted in step, so two
@@ -293,7 +294,9 @@ final class SubmitPipeline {
 
     /**
      * The bind is down: a message with no part accepted goes back to the queue; one with parts accepted waits for the
-     * bind (this thread with it: nothing else can be sent on this bind meanwhile) and is tried again.
+     * bind (this thread with it: nothing else can be sent on this bind meanwhile) and is tried again. Meanwhile every
+     * message waiting for its next part keeps its claim as this one does (renewed, or given back if none of its parts
+     * went out): a claim that ran out while it waited would let another owner send that message whole.
      */
     private void waitForBind(Submission s, MtPart part, String why) {
         if (s.accepted.isEmpty()) {
@@ -302,6 +305,7 @@ final class SubmitPipeline {
         }
         while (running.getAsBoolean() && session.bound().isEmpty()) {
             deadlines.expire();
+            continuations.removeIf(waiting -> !keepClaim(waiting));
             if (!keepClaim(s)) {
                 return;
             }
