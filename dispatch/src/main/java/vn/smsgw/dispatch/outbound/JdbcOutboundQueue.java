@@ -241,15 +241,16 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         }
         long now = clock.millis();
         return write(tx -> {
-            // rare (a multi-part message still being sent late in its lease), so one statement a message
-            PreparedStatement ps = tx.statement("UPDATE outbound SET lease_until = ?, updated_at = ? WHERE id = ? "
+            // rare (a multi-part message still being sent late in its lease), so one statement a message. It moves
+            // the lease alone: updated_at of a CLAIMED message stays when it was claimed, which InDoubtRows takes as
+            // the time from which receipts may be its parts' (moved by a renewal, it left out the parts sent before)
+            PreparedStatement ps = tx.statement("UPDATE outbound SET lease_until = ? WHERE id = ? "
                     + "AND state = 'CLAIMED' AND claim_owner = ?");
             Set<Long> renewed = new TreeSet<>();
             for (long id : new TreeSet<>(ids)) {
                 ps.setLong(1, now + lease.toMillis());
-                ps.setLong(2, now);
-                ps.setLong(3, id);
-                ps.setString(4, owner);
+                ps.setLong(2, id);
+                ps.setString(3, owner);
                 if (ps.executeUpdate() == 1) {
                     renewed.add(id);
                 }
