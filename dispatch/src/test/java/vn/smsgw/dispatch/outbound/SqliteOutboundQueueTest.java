@@ -47,7 +47,8 @@ class SqliteOutboundQueueTest extends JdbcOutboundQueueContract {
     void readParts_looksEachKeyThenItsPartAndMessageUpByKey() {
         List<String> plan = plan(PartTable.readPartsSql(Dialect.SQLITE, "VALUES ('a'), ('b')"));
         assertTrue(plan.stream().noneMatch(step -> step.startsWith("SCAN outbound")), plan.toString());
-        assertTrue(plan.contains("SEARCH e USING INDEX sqlite_autoindex_outbound_key_1 (match_key=?)"), plan.toString());
+        assertTrue(plan.contains("SEARCH e USING INDEX sqlite_autoindex_outbound_key_1 (match_key=?)"),
+                plan.toString());
         assertTrue(plan.contains("SEARCH o USING INTEGER PRIMARY KEY (rowid=?)"), plan.toString());
     }
 

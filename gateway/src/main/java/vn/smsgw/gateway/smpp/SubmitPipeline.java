@@ -50,9 +50,9 @@ import vn.smsgw.parser.number.Msisdn;
  * fails the message with that status. No response within the session's transaction timer (ResponseDeadlines, expired by
  * this thread) leaves it UNKNOWN: the SMSC may have it, so it is not resent. A bind that is down, or lost while
  * writing, before the first part returns the message to the queue without counting an attempt; after a part was
- * accepted, the remaining parts wait for the bind, as the handset needs them under the same reference, and the claims of
- * all the messages so waiting are kept up meanwhile. Stopping ends a message not begun as "stop" (back to the queue)
- * and one begun as incomplete.
+ * accepted, the remaining parts wait for the bind, as the handset needs them under the same reference, and the claims
+ * of all the messages so waiting are kept up meanwhile. Stopping ends a message not begun as "stop" (back to the
+ * queue) and one begun as incomplete.
  *
  * The 8-bit concatenation reference (UDH 05 00 03 ref total seq) starts at a random value in each pipeline and moves on
  * only for a message of several parts. Starting at 0 in every bind of every process, the binds counted in step, so two

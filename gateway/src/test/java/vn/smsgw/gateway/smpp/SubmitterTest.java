@@ -344,7 +344,8 @@ class SubmitterTest {
 
     private long leaseUntil(long id) {
         return db.read(tx -> {
-            try (var ps = JdbcTx.of(tx).connection().prepareStatement("SELECT lease_until FROM outbound WHERE id = ?")) {
+            try (var ps = JdbcTx.of(tx).connection().prepareStatement(
+                    "SELECT lease_until FROM outbound WHERE id = ?")) {
                 ps.setLong(1, id);
                 try (var rs = ps.executeQuery()) {
                     rs.next();
