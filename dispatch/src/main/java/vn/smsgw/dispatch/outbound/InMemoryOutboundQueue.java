@@ -210,8 +210,8 @@ public final class InMemoryOutboundQueue implements Outbox, OutboundQueue {
                 best = k;
             }
         }
-        if (best != null && !best.exact() && !receipt.subscriber().isEmpty()
-                && !receipt.subscriber().equals(rows.get(best.id()).sms.destination())) {
+        if (best != null && !best.exact()
+                && !PartTable.mayBeFor(receipt.subscriber(), rows.get(best.id()).sms.destination())) {
             best = null;
         }
         if (best == null) {

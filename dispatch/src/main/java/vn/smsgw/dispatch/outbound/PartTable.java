@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import vn.smsgw.dispatch.store.Dialect;
 import vn.smsgw.dispatch.store.JdbcTx;
 import vn.smsgw.dispatch.store.MultiRow;
+import vn.smsgw.parser.number.Msisdn;
 
 /*
  * The SQL on outbound_part, outbound_key and outbound_early_receipt, inside one open transaction of
@@ -174,10 +175,21 @@ final class PartTable {
                         rs.getString(4)) : null;
             }
         }
-        if (found == null || !found.exact() && !subscriber.isEmpty() && !subscriber.equals(found.destination())) {
+        if (found == null || !found.exact() && !mayBeFor(subscriber, found.destination())) {
             return Optional.empty();
         }
         return Optional.of(found.part());
+    }
+
+    /**
+     * Whether a receipt naming {@code subscriber} may be for a message sent to {@code destination}: the same number
+     * however either is written ({@code 0912345678}, {@code 84912345678}, {@code +84…}); true when the receipt names
+     * no subscriber ("") or nothing that reads as a number.
+     */
+    static boolean mayBeFor(String subscriber, String destination) {
+        Optional<Msisdn> named = subscriber.isEmpty() ? Optional.empty() : Msisdn.parse(subscriber);
+        return named.isEmpty()
+                || named.get().digits().equals(Msisdn.parse(destination).map(Msisdn::digits).orElse(destination));
     }
 
 

@@ -488,6 +488,12 @@ abstract class OutboundQueueContract {
     }
 
     @Test
+    void applyReceipt_otherReadingOfTheIdOfAWaitingPartForItsSubscriberWrittenNationally_matchesIt() {
+        long id = submittedMessage("a", part(1, "3039", "12345"));
+        assertEquals(OptionalLong.of(id), receiptFor("0912345678", "12345", OutboundState.DELIVERED));
+    }
+
+    @Test
     void applyReceipt_idOfTwoMessagesBothExact_matchesTheNewer() {
         long older = submittedMessage("a", part(1, "7777"));
         long newer = submittedMessage("b", part(1, "7777"));
