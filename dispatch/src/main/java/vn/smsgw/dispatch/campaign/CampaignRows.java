@@ -104,8 +104,13 @@ final class CampaignRows {
         }
     }
 
+    /**
+     * Moves the campaign to {@code state}. Its messages are claimed no more until the runner's next pass finds it
+     * running in its window ({@link #setSendsUntil}).
+     */
     static void setState(Connection c, long id, CampaignState state, long now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE campaign SET state = ?, updated_at = ? WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE campaign SET state = ?, sends_until = 0, "
+                + "updated_at = ? WHERE id = ?")) {
             ps.setString(1, state.name());
             ps.setLong(2, now);
             ps.setLong(3, id);
@@ -113,10 +118,24 @@ final class CampaignRows {
         }
     }
 
+    /**
+     * Lets the outbound queue hand out the campaign's messages until {@code until} (epoch milliseconds, exclusive):
+     * the end of the stretch of its sending window and validity that is open now. Writes only a change.
+     */
+    static void setSendsUntil(Connection c, long id, long until) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE campaign SET sends_until = ? WHERE id = ? AND sends_until <> ?")) {
+            ps.setLong(1, until);
+            ps.setLong(2, id);
+            ps.setLong(3, until);
+            ps.executeUpdate();
+        }
+    }
+
     /** Marks the campaign begun at {@code now}: expiry after its validity, pacing from now. */
     static void begin(Connection c, Campaign k, long now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE campaign SET state = 'RUNNING', started_at = ?, "
-                + "expires_at = ?, next_slot = ?, updated_at = ? WHERE id = ?")) {
+                + "expires_at = ?, next_slot = ?, sends_until = 0, updated_at = ? WHERE id = ?")) {
             ps.setLong(1, now);
             ps.setLong(2, now + k.spec().validity().toMillis());
             ps.setLong(3, now * 1000);

@@ -45,6 +45,10 @@ public final class CampaignRunner implements AutoCloseable {
      * Slots are handed out at most LOOKAHEAD ahead and never past the window's close or the validity's end, and the
      * unclaimed backlog stays under BACKLOG of sending: pausing or cancelling deletes those unclaimed rows in its own
      * transaction, so submission stops at once (bar the due ones a submitter holds), and a window closes on time.
+     * A move also tells the queue until when the campaign may send (campaign.sends_until: the window's close or the
+     * validity's end, whichever comes first; reset by every change of state): a message that comes back to the queue
+     * unsent (a submitter gave it back, or died holding it) is claimed again only within that time, and a pass over
+     * a paused or stopped campaign takes such messages out as the pause or the stop took the others.
      *
      * Outcomes. A trigger on the outbound table records each campaign message whose state becomes final (DELIVERED,
      * FAILED with its error, EXPIRED, ...) in campaign_outcome, in the transaction that makes it final (migration 12
@@ -115,6 +119,7 @@ public final class CampaignRunner implements AutoCloseable {
             n += pass(k);
         }
         for (Campaign k : campaigns.settling()) {
+            campaigns.unqueueReturned(k.id());
             reconcile(k);
         }
         return n;
@@ -135,6 +140,7 @@ public final class CampaignRunner implements AutoCloseable {
         }
         reconcile(k);
         if (k.state() == CampaignState.PAUSED) {
+            campaigns.unqueueReturned(k.id());
             if (!now.isBefore(k.expiresAt())) {
                 campaigns.apply(k.id(), CampaignAction.FINISH);
             }
@@ -171,12 +177,14 @@ public final class CampaignRunner implements AutoCloseable {
                 (long) Math.ceil(perSecond * settings.backlog().toMillis() / 1000.0)));
         Throttle throttle = new Throttle(clock, perSecond);
         long nowMillis = clock.millis();
+        long sendsUntil = min(w.closesAfter(now), k.expiresAt()).toEpochMilli();
         int n = campaigns.database().inTransaction(tx -> {
             Connection c = JdbcTx.of(tx).connection();
             Optional<Campaign> locked = CampaignRows.find(c, campaigns.database().dialect(), k.id(), true);
             if (locked.isEmpty() || locked.get().state() != CampaignState.RUNNING) {
                 return 0;
             }
+            CampaignRows.setSendsUntil(c, k.id(), sendsUntil);
             long room = backlogCap - RecipientRows.unsent(c, k.id());
             if (room <= 0) {
                 return 0;

@@ -30,11 +30,20 @@ public final class Campaigns {
      * transaction: once it commits, no submitter can claim another one, and only those a submitter already holds
      * (the messages already due when it claimed, at most 8 windows per bind) still go out. An import commits every
      * IMPORT_CHUNK rows, so a running gateway's writers wait at most one chunk for the SQLite write lock.
+     *
+     * A message a submitter holds may still come back to the queue after the campaign stopped: given back unsent
+     * (its bind dropped, the gateway stopping, half its claim's lease gone), or left by a submitter that died. A
+     * claim takes a campaign message only while the campaign may send (sends_until, which every change of state
+     * resets and only the runner sets again, while the campaign runs in its window), so such a message is never
+     * sent for a stopped campaign, nor outside its window or validity; the runner's next pass over the stopped
+     * campaign takes it out of the queue (unqueueReturned) as the stop did the others.
      */
 
     private static final Logger log = LoggerFactory.getLogger(Campaigns.class);
     static final int IMPORT_BATCH = 1_000;
     static final int IMPORT_CHUNK = 20_000;
+    private static final String CANCELLED = "campaign cancelled";
+    private static final String EXPIRED = "campaign validity ended before sending";
 
     private final Database db;
     private final Clock clock;
@@ -257,26 +266,64 @@ public final class Campaigns {
         return t;
     }
 
+    /**
+     * Takes the messages of a campaign that no longer sends (paused, cancelled or done) out of the outbound queue,
+     * those that came back to it after it stopped: given back unsent by a submitter (its bind dropped, stopping,
+     * half its claim's lease gone), or left by an owner whose lease ran out. A claim does not take them (the
+     * campaign's sends_until has passed); their recipients become what the stop made of the others. A read finds
+     * whether there are any, so that a pass over a stopped campaign commits nothing while there are none. Returns
+     * how many.
+     */
+    int unqueueReturned(long id) {
+        long now = clock.millis();
+        if (!db.read(tx -> RecipientRows.anyUnqueueable(JdbcTx.of(tx).connection(), id, now))) {
+            return 0;
+        }
+        int n = db.inTransaction(tx -> {
+            Connection c = JdbcTx.of(tx).connection();
+            Optional<Campaign> k = CampaignRows.find(c, db.dialect(), id, true);
+            return k.isEmpty() ? 0 : unqueue(c, id, k.get().state(), now);
+        });
+        if (n > 0) {
+            log.info("campaign {}: {} messages that came back to the queue after it stopped taken out", id, n);
+        }
+        return n;
+    }
+
     private static void effect(Connection c, Campaign k, CampaignAction action, CampaignState to, long now)
             throws java.sql.SQLException {
         long id = k.id();
         switch (action) {
             case BEGIN -> CampaignRows.begin(c, k, now);
             case PAUSE -> {
-                RecipientRows.unqueue(c, id, RecipientState.PENDING, null);
+                unqueue(c, id, to, now);
                 CampaignRows.setState(c, id, to, now);
             }
             case CANCEL -> {
-                RecipientRows.unqueue(c, id, RecipientState.CANCELLED, "campaign cancelled");
-                RecipientRows.settlePending(c, id, RecipientState.CANCELLED, "campaign cancelled");
+                unqueue(c, id, to, now);
+                RecipientRows.settlePending(c, id, RecipientState.CANCELLED, CANCELLED);
                 CampaignRows.setState(c, id, to, now);
             }
             case FINISH -> {
-                RecipientRows.unqueue(c, id, RecipientState.EXPIRED, "campaign validity ended before sending");
-                RecipientRows.settlePending(c, id, RecipientState.EXPIRED, "campaign validity ended before sending");
+                unqueue(c, id, to, now);
+                RecipientRows.settlePending(c, id, RecipientState.EXPIRED, EXPIRED);
                 CampaignRows.setState(c, id, to, now);
             }
             default -> CampaignRows.setState(c, id, to, now);
         }
+    }
+
+    /**
+     * Takes the campaign's messages that no submitter holds out of the queue, their recipients left as a campaign
+     * that is {@code stopped} leaves them: PENDING again when paused (to be moved again on resume), CANCELLED when
+     * cancelled, EXPIRED when done (its validity ended). Nothing for a campaign in any other state. Returns how many.
+     */
+    private static int unqueue(Connection c, long id, CampaignState stopped, long now) throws java.sql.SQLException {
+        return switch (stopped) {
+            case PAUSED -> RecipientRows.unqueue(c, id, RecipientState.PENDING, null, now);
+            case CANCELLED -> RecipientRows.unqueue(c, id, RecipientState.CANCELLED, CANCELLED, now);
+            case DONE -> RecipientRows.unqueue(c, id, RecipientState.EXPIRED, EXPIRED, now);
+            default -> 0;
+        };
     }
 }

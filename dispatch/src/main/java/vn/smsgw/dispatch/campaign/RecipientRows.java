@@ -44,6 +44,12 @@ final class RecipientRows {
             + "THEN r.msisdn END, o.state, o.error, o.attempts, r.attempts FROM campaign_outcome q "
             + "LEFT JOIN outbound o ON o.id = q.outbound_id LEFT JOIN campaign_recipient r "
             + "ON r.outbound_id = q.outbound_id WHERE q.case_id = ? LIMIT ?";
+    /**
+     * The campaign's messages that no submitter may send any more: unclaimed, or claimed by an owner whose lease ran
+     * out (it died, or gave them back after its campaign stopped); outbound_case.
+     */
+    static final String UNQUEUEABLE = "FROM outbound WHERE lane = 1 AND case_id = ? "
+            + "AND (state = 'PENDING' OR state = 'CLAIMED') AND (state = 'PENDING' OR lease_until <= ?)";
     /** Counts by recipient state: campaign_recipient_state alone. */
     static final String COUNTS = "SELECT state, COUNT(*), SUM(resent) FROM campaign_recipient "
             + "WHERE campaign_id = ? AND state <> 'QUEUED' GROUP BY state";
@@ -251,15 +257,27 @@ final class RecipientRows {
         };
     }
 
-    /**
-     * Takes the campaign's unclaimed messages back out of the outbound queue; their recipients become {@code to}
-     * (PENDING again for a pause, so that the move does not count as an attempt). Returns how many.
-     */
-    static int unqueue(Connection c, long campaign, RecipientState to, String error) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM outbound WHERE lane = 1 AND case_id = ? AND state = 'PENDING' RETURNING id")) {
+    /** Whether the campaign has messages {@link #unqueue} would take out at {@code now}. */
+    static boolean anyUnqueueable(Connection c, long campaign, long now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 " + UNQUEUEABLE + " LIMIT 1")) {
             ps.setString(1, Campaign.caseId(campaign));
+            ps.setLong(2, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * Takes the campaign's messages that no submitter holds back out of the outbound queue: those not claimed, and
+     * those whose claim's lease ran out at {@code now}; their recipients become {@code to} (PENDING again for a
+     * pause, so that the move does not count as an attempt). Returns how many.
+     */
+    static int unqueue(Connection c, long campaign, RecipientState to, String error, long now) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("DELETE " + UNQUEUEABLE + " RETURNING id")) {
+            ps.setString(1, Campaign.caseId(campaign));
+            ps.setLong(2, now);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));

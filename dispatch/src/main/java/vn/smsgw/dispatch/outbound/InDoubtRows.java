@@ -91,7 +91,10 @@ final class InDoubtRows {
         return settled;
     }
 
-    /** The owner's claims that parked receipts can be taken for: at least one, at most one per part. */
+    /**
+     * The owner's claims that parked receipts can be taken for: at least one, at most one per part. A claimed
+     * message's updated_at is when it was claimed (a renewal moves only its lease).
+     */
     private static List<Claim> receipted(Connection c, String owner) throws SQLException {
         List<Claim> claims = new ArrayList<>();
         Map<String, Integer> perAddress = new HashMap<>();

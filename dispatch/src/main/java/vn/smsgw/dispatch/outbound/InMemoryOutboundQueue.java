@@ -202,9 +202,17 @@ public final class InMemoryOutboundQueue implements Outbox, OutboundQueue {
         long now = clock.millis();
         Key best = null;
         for (Key k : keys.getOrDefault(receipt.matchKey(), List.of())) {
+            boolean waiting = rows.get(k.id()).partStates.get(k.part()) == OutboundState.SUBMITTED;
+            if (!k.exact() && !waiting) {
+                continue; // another reading of the id of a part that is over: not this receipt's (see PartTable)
+            }
             if (best == null || k.exact() && !best.exact() || k.exact() == best.exact() && k.id() > best.id()) {
                 best = k;
             }
+        }
+        if (best != null && !best.exact()
+                && !PartTable.mayBeFor(receipt.subscriber(), rows.get(best.id()).sms.destination())) {
+            best = null;
         }
         if (best == null) {
             Early old = early.get(receipt.matchKey());

@@ -32,7 +32,8 @@ public final class JdbcOutboundQueue implements OutboundQueue {
      * are selected FOR UPDATE SKIP LOCKED, so processes claiming at once take disjoint rows without waiting. A claim
      * holds nothing open while the SMSC is called; its lease (lease_until) is what keeps other owners off, and a
      * lease that runs out (the owner died) makes the row claimable again, so a message in flight when its process
-     * died may be sent twice. A settlement counts only while the row is still CLAIMED by the settling owner.
+     * died may be sent twice. A settlement counts only while the row is still CLAIMED by the settling owner. A
+     * campaign message is claimed only while its campaign may send (CAMPAIGN_SENDS).
      *
      * Receipts and settlements race: the SMSC may send a receipt before the submitter has committed the part ids.
      * Both paths therefore lock the receipt keys they touch (PostgreSQL advisory transaction locks on the key's hash;
@@ -70,6 +71,17 @@ public final class JdbcOutboundQueue implements OutboundQueue {
     private static final String IN_SCOPE = "(smsc = '' OR smsc = ? OR created_at <= ?)";
     private static final String IN_SCOPE_NUMBERED = "(smsc = '' OR smsc = ?5 OR created_at <= ?6)";
 
+    /**
+     * A campaign message only while its campaign may send ({@code campaign.sends_until}, which the campaign runner
+     * sets while the campaign runs in its sending window and every change of its state resets), so that a message
+     * given back to the queue, or left by an owner that died, is not sent for a paused, cancelled or finished
+     * campaign, nor outside its window or validity; any other message (its case id not that of a stored campaign)
+     * always. The campaigns that may not send are read once per statement. Its one parameter, written {@code %s}, is
+     * the time now.
+     */
+    private static final String CAMPAIGN_SENDS = " AND (case_id IS NULL OR case_id NOT IN "
+            + "(SELECT 'campaign-' || id FROM campaign WHERE sends_until <= %s))";
+
     /** The predicate of the partial index outbound_ready (SQLite), verbatim, so that the count reads only it. */
     static final String DEPTH_SQL = "SELECT lane, state, COUNT(*) FROM outbound "
             + "WHERE state = 'PENDING' OR state = 'CLAIMED' GROUP BY lane, state";
@@ -78,6 +90,9 @@ public final class JdbcOutboundQueue implements OutboundQueue {
     private final Clock clock;
     final String claimSql;
     final String anyDueSql;
+    /** {@link #claimSql} and {@link #anyDueSql} for the campaign lane, with {@link #CAMPAIGN_SENDS}. */
+    final String campaignClaimSql;
+    final String campaignAnyDueSql;
     private final long commitIntervalNanos;
 
     /** Write work in a transaction. */
@@ -103,24 +118,47 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
         boolean pg = db.dialect() == Dialect.POSTGRES;
-        // SQLite: the due rows as a merge of two walks of outbound_ready in id order, which stops at the limit (with
-        // one OR'ed condition it collected every pending row of the lane, the whole campaign backlog, and sorted
-        // them at each claim). PostgreSQL takes no FOR UPDATE over a UNION, and plans the OR on its own. The
-        // parameters are numbered: ?1 to ?3 in the SET list, then the lane, the SMSC scope (its SMSC, and the latest
-        // creation time of another SMSC's message it may take), the time twice and the limit.
+        this.claimSql = claimSql(pg, false);
+        this.campaignClaimSql = claimSql(pg, true);
+        this.anyDueSql = anyDueSql(false);
+        this.campaignAnyDueSql = anyDueSql(true);
+    }
+
+    /**
+     * SQLite: the due rows as a merge of two walks of outbound_ready in id order, which stops at the limit (with one
+     * OR'ed condition it collected every pending row of the lane, the whole campaign backlog, and sorted them at each
+     * claim). PostgreSQL takes no FOR UPDATE over a UNION, and plans the OR on its own. The parameters are numbered:
+     * ?1 to ?3 in the SET list, then the lane, the SMSC scope (its SMSC, and the latest creation time of another
+     * SMSC's message it may take), the time twice, for the campaign lane the time again, and the limit.
+     */
+    private static String claimSql(boolean pg, boolean campaign) {
+        String sends = pg ? campaignSends(campaign, "?") : campaignSends(campaign, "?9");
         String due = pg
                 ? "SELECT id FROM outbound WHERE lane = ? AND " + IN_SCOPE
                         + " AND ((state = 'PENDING' AND not_before <= ?) OR "
-                        + "(state = 'CLAIMED' AND lease_until <= ?)) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED"
+                        + "(state = 'CLAIMED' AND lease_until <= ?))" + sends
+                        + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED"
                 : "SELECT id FROM outbound WHERE state = 'PENDING' AND lane = ?4 AND " + IN_SCOPE_NUMBERED
-                        + " AND not_before <= ?7 UNION ALL "
+                        + " AND not_before <= ?7" + sends + " UNION ALL "
                         + "SELECT id FROM outbound WHERE state = 'CLAIMED' AND lane = ?4 AND " + IN_SCOPE_NUMBERED
-                        + " AND lease_until <= ?8 ORDER BY 1 LIMIT ?9";
-        this.anyDueSql = "SELECT 1 FROM outbound WHERE state = 'PENDING' AND lane = ? AND " + IN_SCOPE
-                + " AND not_before <= ? UNION ALL SELECT 1 FROM outbound WHERE state = 'CLAIMED' AND lane = ? AND "
-                + IN_SCOPE + " AND lease_until <= ? LIMIT 1";
-        this.claimSql = "UPDATE outbound SET state = 'CLAIMED', claim_owner = ?, lease_until = ?, "
+                        + " AND lease_until <= ?8" + sends + " ORDER BY 1 LIMIT " + (campaign ? "?10" : "?9");
+        return "UPDATE outbound SET state = 'CLAIMED', claim_owner = ?, lease_until = ?, "
                 + "attempts = attempts + 1, updated_at = ? WHERE id IN (" + due + ") RETURNING " + CLAIM_COLUMNS;
+    }
+
+    /**
+     * The parameters: the lane, the SMSC scope and the time (then, for the campaign lane, the time again), for the
+     * pending messages, and the same for the claimed ones.
+     */
+    private static String anyDueSql(boolean campaign) {
+        String sends = campaignSends(campaign, "?");
+        return "SELECT 1 FROM outbound WHERE state = 'PENDING' AND lane = ? AND " + IN_SCOPE
+                + " AND not_before <= ?" + sends + " UNION ALL SELECT 1 FROM outbound WHERE state = 'CLAIMED' "
+                + "AND lane = ? AND " + IN_SCOPE + " AND lease_until <= ?" + sends + " LIMIT 1";
+    }
+
+    private static String campaignSends(boolean campaign, String now) {
+        return campaign ? String.format(CAMPAIGN_SENDS, now) : "";
     }
 
     /**
@@ -131,6 +169,10 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         return db.inSharedTransaction(tx -> work.run(JdbcTx.of(tx)), commitIntervalNanos);
     }
 
+    /**
+     * {@inheritDoc} A message of a stored campaign only while the campaign may send: running, inside its sending
+     * window and before the end of its validity, as its runner last found it.
+     */
     @Override
     public List<QueuedSms> claim(Lane lane, SmscScope scope, int max, String owner, Duration lease) {
         Objects.requireNonNull(lane, "lane");
@@ -138,8 +180,9 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         Objects.requireNonNull(owner, "owner");
         InMemoryOutboundQueue.checkClaim(max, lease);
         long now = clock.millis();
+        boolean campaign = lane == Lane.CAMPAIGN;
         List<QueuedSms> claimed = write(tx -> {
-            PreparedStatement ps = tx.statement(claimSql);
+            PreparedStatement ps = tx.statement(campaign ? campaignClaimSql : claimSql);
             ps.setString(1, owner);
             ps.setLong(2, now + lease.toMillis());
             ps.setLong(3, now);
@@ -148,7 +191,10 @@ public final class JdbcOutboundQueue implements OutboundQueue {
             ps.setLong(6, scope.othersQueuedBy(now));
             ps.setLong(7, now);
             ps.setLong(8, now);
-            ps.setInt(9, max);
+            if (campaign) {
+                ps.setLong(9, now);
+            }
+            ps.setInt(campaign ? 10 : 9, max);
             List<QueuedSms> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -168,15 +214,18 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         long now = clock.millis();
         return db.read(tx -> {
             // kept prepared on the connection (SQLite): each bind's submitter asks every 20 ms and after each claim
-            PreparedStatement ps = JdbcTx.of(tx).statement(anyDueSql);
-            ps.setInt(1, lane.ordinal());
-            ps.setString(2, scope.smsc());
-            ps.setLong(3, scope.othersQueuedBy(now));
-            ps.setLong(4, now);
-            ps.setInt(5, lane.ordinal());
-            ps.setString(6, scope.smsc());
-            ps.setLong(7, scope.othersQueuedBy(now));
-            ps.setLong(8, now);
+            boolean campaign = lane == Lane.CAMPAIGN;
+            PreparedStatement ps = JdbcTx.of(tx).statement(campaign ? campaignAnyDueSql : anyDueSql);
+            int p = 1;
+            for (int branch = 0; branch < 2; branch++) { // the pending messages, then the claimed ones
+                ps.setInt(p++, lane.ordinal());
+                ps.setString(p++, scope.smsc());
+                ps.setLong(p++, scope.othersQueuedBy(now));
+                ps.setLong(p++, now);
+                if (campaign) {
+                    ps.setLong(p++, now);
+                }
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
@@ -192,15 +241,16 @@ public final class JdbcOutboundQueue implements OutboundQueue {
         }
         long now = clock.millis();
         return write(tx -> {
-            // rare (a multi-part message still being sent late in its lease), so one statement a message
-            PreparedStatement ps = tx.statement("UPDATE outbound SET lease_until = ?, updated_at = ? WHERE id = ? "
+            // rare (a multi-part message still being sent late in its lease), so one statement a message. It moves
+            // the lease alone: updated_at of a CLAIMED message stays when it was claimed, which InDoubtRows takes as
+            // the time from which receipts may be its parts' (moved by a renewal, it left out the parts sent before)
+            PreparedStatement ps = tx.statement("UPDATE outbound SET lease_until = ? WHERE id = ? "
                     + "AND state = 'CLAIMED' AND claim_owner = ?");
             Set<Long> renewed = new TreeSet<>();
             for (long id : new TreeSet<>(ids)) {
                 ps.setLong(1, now + lease.toMillis());
-                ps.setLong(2, now);
-                ps.setLong(3, id);
-                ps.setString(4, owner);
+                ps.setLong(2, id);
+                ps.setString(3, owner);
                 if (ps.executeUpdate() == 1) {
                     renewed.add(id);
                 }

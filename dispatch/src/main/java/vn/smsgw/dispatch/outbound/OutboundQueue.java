@@ -56,9 +56,11 @@ public interface OutboundQueue {
     /**
      * Applies receipts, in order and in one transaction, each to the part it matches and, when that settles it, to
      * the message: DELIVERED once every part is delivered, the part's failure state once any part fails; an UNKNOWN
-     * message is settled the same way. Idempotent: a part keeps its first final state. A receipt that matches
-     * nothing is kept for a few minutes, in case it overtook the settlement of its own submit. Returns, per receipt,
-     * the message id it matched.
+     * message is settled the same way. Idempotent: a part keeps its first final state. A receipt matches the part
+     * whose own SMSC id its key is (the most recent); failing that, a part one of whose id's other readings
+     * ({@link PartId#matchKeys()} after the first) it is, if that part still waits for its receipt and, when the
+     * receipt names its subscriber, was sent to that subscriber. A receipt that matches nothing is kept for a few
+     * minutes, in case it overtook the settlement of its own submit. Returns, per receipt, the message id it matched.
      */
     List<OptionalLong> applyReceipts(List<ReceiptUpdate> receipts);
 

@@ -16,12 +16,20 @@ import java.util.TreeSet;
 import vn.smsgw.dispatch.store.Dialect;
 import vn.smsgw.dispatch.store.JdbcTx;
 import vn.smsgw.dispatch.store.MultiRow;
+import vn.smsgw.parser.number.Msisdn;
 
 /*
  * The SQL on outbound_part, outbound_key and outbound_early_receipt, inside one open transaction of
  * JdbcOutboundQueue. A message's state follows from its parts: the first part that failed for good decides a failure,
  * and DELIVERED needs outbound.parts delivered parts (an UNKNOWN message counts one part more than it has ids for,
  * so only a failure can settle it by receipt, until a late submit_sm_resp records that part's id).
+ *
+ * A receipt finds its part by key: the part's own id first (exact), else another reading of an id (its hex or decimal
+ * value), which is a guess: SMSC counters make every all-digit id also a reading of some other id, so an old message
+ * whose id was "10000" owns key "65536". A receipt for the id 65536 that overtakes the settlement of its own message
+ * would take that old message, and the settlement then would find nothing parked. So a converted key finds only a part
+ * still waiting for its receipt (SUBMITTED), and, when the receipt names its subscriber, only one sent to that
+ * subscriber; anything else is parked, and the settlement of the message whose id it is applies it.
  */
 final class PartTable {
     /** How long a receipt that matched nothing waits for its submission to be recorded. */
@@ -29,6 +37,12 @@ final class PartTable {
 
     /** PostgreSQL advisory lock class for receipt keys (the two-int key space, apart from the migration lock). */
     private static final int KEY_LOCK_CLASS = 0x0b0d;
+
+    /** The key rows with their part and message, for a condition that follows. */
+    private static final String CANDIDATES = "FROM outbound_key e JOIN outbound_part p ON p.outbound_id = "
+            + "e.outbound_id AND p.part = e.part JOIN outbound o ON o.id = e.outbound_id WHERE ";
+    /** A key row a receipt may take: its part's own id, or another reading of it while the part waits. */
+    private static final String MAY_TAKE = "(e.exact = 1 OR p.state = 'SUBMITTED')";
 
     /** One part of one message. */
     record PartRef(long outboundId, int part) {
@@ -40,6 +54,10 @@ final class PartTable {
 
     /** A final receipt state for one part. */
     record PartReceipt(PartRef part, OutboundState state, String error) {
+    }
+
+    /** The part a receipt key found: by its own id ({@code exact}) or another reading of it; for whom it was sent. */
+    private record Candidate(PartRef part, boolean exact, String destination) {
     }
 
     /** A receipt kept under a key that matched no part when it came. */
@@ -54,7 +72,7 @@ final class PartTable {
     private Set<String> keysRead = Set.of();
     private final Map<String, Parked> parkedRead = new HashMap<>();
     /** Parts of the keys {@link #readParts} read, null for a key of no part; null before it ran. */
-    private Map<String, PartRef> partsRead;
+    private Map<String, Candidate> partsRead;
     private boolean pruned;
 
     /** Parts and receipts written in {@code tx}, at {@code now}. */
@@ -137,18 +155,43 @@ final class PartTable {
                 + " ON CONFLICT DO NOTHING", PreparedStatement::executeUpdate);
     }
 
-    /** The part a receipt key belongs to: an exact match first, then the most recent message. */
-    Optional<PartRef> find(String key) throws SQLException {
+    /**
+     * The part a receipt under {@code key} for {@code subscriber} ("" when the receipt does not say) belongs to: a
+     * part whose own id the key is, of the most recent message; else, of the parts of which the key is another
+     * reading of the id and that still wait for their receipt (SUBMITTED), that of the most recent message, if it was
+     * sent to the subscriber. Empty when none: the receipt is to be parked.
+     */
+    Optional<PartRef> find(String key, String subscriber) throws SQLException {
+        Candidate found;
         if (partsRead != null && partsRead.containsKey(key)) {
-            return Optional.ofNullable(partsRead.get(key));
+            found = partsRead.get(key);
+        } else {
+            PreparedStatement ps = tx.statement("SELECT e.outbound_id, e.part, e.exact, o.destination "
+                    + CANDIDATES + "e.match_key = ? AND " + MAY_TAKE + " ORDER BY e.exact DESC, e.outbound_id DESC "
+                    + "LIMIT 1");
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                found = rs.next() ? new Candidate(new PartRef(rs.getLong(1), rs.getInt(2)), rs.getInt(3) == 1,
+                        rs.getString(4)) : null;
+            }
         }
-        PreparedStatement ps = tx.statement("SELECT outbound_id, part FROM outbound_key "
-                + "WHERE match_key = ? ORDER BY exact DESC, outbound_id DESC LIMIT 1");
-        ps.setString(1, key);
-        try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Optional.of(new PartRef(rs.getLong(1), rs.getInt(2))) : Optional.empty();
+        if (found == null || !found.exact() && !mayBeFor(subscriber, found.destination())) {
+            return Optional.empty();
         }
+        return Optional.of(found.part());
     }
+
+    /**
+     * Whether a receipt naming {@code subscriber} may be for a message sent to {@code destination}: the same number
+     * however either is written ({@code 0912345678}, {@code 84912345678}, {@code +84…}); true when the receipt names
+     * no subscriber ("") or nothing that reads as a number.
+     */
+    static boolean mayBeFor(String subscriber, String destination) {
+        Optional<Msisdn> named = subscriber.isEmpty() ? Optional.empty() : Msisdn.parse(subscriber);
+        return named.isEmpty()
+                || named.get().digits().equals(Msisdn.parse(destination).map(Msisdn::digits).orElse(destination));
+    }
+
 
     /**
      * Reads the parts of these receipt keys in one statement, for {@link #find} (a key of no part then finds nothing
@@ -156,24 +199,25 @@ final class PartTable {
      * at once instead of one statement each (on PostgreSQL a round trip each, taken while holding the keys' locks).
      */
     Set<Long> readParts(Collection<String> keys) throws SQLException {
-        Map<String, long[]> best = new HashMap<>();
+        Map<String, Candidate> best = new HashMap<>();
         MultiRow rows = new MultiRow(dialect, "text").replanned();
         keys.forEach(rows::add);
         rows.forEachChunk(tx, src -> readPartsSql(dialect, src), ps -> {
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            long[] row = {rs.getLong(2), rs.getInt(3), rs.getInt(4)};
-                            best.merge(rs.getString(1), row, PartTable::preferred);
+                            Candidate c = new Candidate(new PartRef(rs.getLong(2), rs.getInt(3)), rs.getInt(4) == 1,
+                                    rs.getString(5));
+                            best.merge(rs.getString(1), c, PartTable::preferred);
                         }
                     }
                 });
         partsRead = new HashMap<>();
         Set<Long> messages = new TreeSet<>();
         for (String key : keys) {
-            long[] row = best.get(key);
-            partsRead.put(key, row == null ? null : new PartRef(row[0], (int) row[1]));
-            if (row != null) {
-                messages.add(row[0]);
+            Candidate c = best.get(key);
+            partsRead.put(key, c);
+            if (c != null) {
+                messages.add(c.part().outboundId());
             }
         }
         return messages;
@@ -187,20 +231,21 @@ final class PartTable {
      */
     static String readPartsSql(Dialect dialect, String rowSource) {
         if (dialect == Dialect.POSTGRES) {
-            return "WITH q (k) AS (" + rowSource + ") SELECT q.k, e.outbound_id, e.part, e.exact FROM q "
-                    + "CROSS JOIN LATERAL (SELECT outbound_id, part, exact FROM outbound_key WHERE match_key = q.k "
-                    + "ORDER BY exact DESC, outbound_id DESC LIMIT 1) e";
+            return "WITH q (k) AS (" + rowSource + ") SELECT q.k, c.outbound_id, c.part, c.exact, c.destination "
+                    + "FROM q CROSS JOIN LATERAL (SELECT e.outbound_id, e.part, e.exact, o.destination " + CANDIDATES
+                    + "e.match_key = q.k AND " + MAY_TAKE + " ORDER BY e.exact DESC, e.outbound_id DESC LIMIT 1) c";
         }
-        return "WITH q (k) AS (" + rowSource + ") SELECT e.match_key, e.outbound_id, e.part, e.exact "
-                + "FROM outbound_key e JOIN q ON e.match_key = q.k";
+        return "WITH q (k) AS (" + rowSource + ") SELECT e.match_key, e.outbound_id, e.part, e.exact, o.destination "
+                + "FROM q CROSS JOIN outbound_key e ON e.match_key = q.k JOIN outbound_part p ON p.outbound_id = "
+                + "e.outbound_id AND p.part = e.part JOIN outbound o ON o.id = e.outbound_id WHERE " + MAY_TAKE;
     }
 
     /** Of two parts under one key, the one {@link #find} takes: an exact match first, then the most recent message. */
-    private static long[] preferred(long[] a, long[] b) {
-        if (a[2] != b[2]) {
-            return a[2] > b[2] ? a : b;
+    private static Candidate preferred(Candidate a, Candidate b) {
+        if (a.exact() != b.exact()) {
+            return a.exact() ? a : b;
         }
-        return a[0] >= b[0] ? a : b;
+        return a.part().outboundId() >= b.part().outboundId() ? a : b;
     }
 
     /**

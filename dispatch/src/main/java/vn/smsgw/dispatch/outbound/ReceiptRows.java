@@ -55,7 +55,7 @@ final class ReceiptRows {
         List<Optional<PartTable.PartRef>> matches = new ArrayList<>(n);
         Map<Long, Integer> receiptsPerMessage = new HashMap<>();
         for (ReceiptUpdate r : receipts) {
-            Optional<PartTable.PartRef> match = parts.find(r.matchKey());
+            Optional<PartTable.PartRef> match = parts.find(r.matchKey(), r.subscriber());
             matches.add(match);
             match.ifPresent(m -> receiptsPerMessage.merge(m.outboundId(), 1, Integer::sum));
         }
@@ -87,7 +87,7 @@ final class ReceiptRows {
 
     private static OptionalLong applyOne(JdbcTx tx, PartTable parts, ReceiptUpdate receipt)
             throws SQLException {
-        Optional<PartTable.PartRef> match = parts.find(receipt.matchKey());
+        Optional<PartTable.PartRef> match = parts.find(receipt.matchKey(), receipt.subscriber());
         if (match.isEmpty()) {
             parts.park(receipt);
             return OptionalLong.empty();

@@ -112,6 +112,23 @@ abstract class CampaignContract {
         queue.applyReceipts(r);
     }
 
+    /** The one message due now, claimed by {@link #OWNER} and held (neither sent nor settled yet). */
+    QueuedSms claimOne() {
+        List<QueuedSms> got = queue.claim(Lane.CAMPAIGN, 10, OWNER, LEASE);
+        assertEquals(1, got.size());
+        return got.get(0);
+    }
+
+    /** The owner gives the message back unsent, as a submitter does when its bind drops or it stops. */
+    void giveBack(QueuedSms m) {
+        assertEquals(1, queue.settle(List.of(new Settlement(m.id(), OWNER,
+                new SubmitOutcome.RetryLater(clock.instant(), "not bound", false)))));
+    }
+
+    List<QueuedSms> claimAny() {
+        return queue.claim(Lane.CAMPAIGN, 100, "another-bind", LEASE);
+    }
+
     @Test
     void create_takenName_isRefused() {
         campaigns.create(CampaignSpec.of("an-giang", "x", EncodingMode.AUTO, "156", 10));
@@ -319,5 +336,111 @@ abstract class CampaignContract {
         RecipientCounts c = counts(k);
         assertEquals(5, c.count(RecipientState.DELIVERED));
         assertEquals(5, c.resent());
+    }
+
+    @Test
+    void settle_messageGivenBackAfterThePause_isNotClaimedAndItsRecipientWaitsForTheResume() {
+        Campaign k = started(10, 30);
+        runner.runOnce();
+        QueuedSms held = claimOne();
+        campaigns.apply(k.id(), CampaignAction.PAUSE);
+        giveBack(held);
+
+        assertEquals(List.of(), claimAny(), "a paused campaign's message given back is not claimed");
+        runner.runOnce();
+        assertEquals(30, counts(k).count(RecipientState.PENDING), "waiting again, as the pause left the others");
+        assertEquals(List.of(), claimAny());
+        campaigns.apply(k.id(), CampaignAction.RESUME);
+        List<QueuedSms> sent = new ArrayList<>();
+        for (int s = 0; s < 5; s++) {
+            runner.runOnce();
+            clock.advance(Duration.ofSeconds(1));
+            sent.addAll(submitDue());
+        }
+        assertEquals(30, sent.size());
+        assertTrue(sent.stream().anyMatch(m -> m.destination().equals(held.destination())), "sent after the resume");
+        assertEquals(30, counts(k).count(RecipientState.SUBMITTED));
+    }
+
+    @Test
+    void settle_messageGivenBackAfterTheCancel_isNotClaimedAndItsRecipientIsCancelled() {
+        Campaign k = started(10, 30);
+        runner.runOnce();
+        QueuedSms held = claimOne();
+        campaigns.apply(k.id(), CampaignAction.CANCEL);
+        giveBack(held);
+
+        assertEquals(List.of(), claimAny(), "a cancelled campaign's message given back is not claimed");
+        runner.runOnce();
+        RecipientCounts c = counts(k);
+        assertEquals(30, c.count(RecipientState.CANCELLED), c.toString());
+        assertEquals(30, c.total());
+    }
+
+    @Test
+    void claim_leaseOfADeadSubmitterEndsAfterTheCancel_messageIsNotClaimedAndItsRecipientIsCancelled() {
+        Campaign k = started(1000, 5);
+        runner.runOnce();
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(5, queue.claim(Lane.CAMPAIGN, 10, "dead-process", LEASE).size());
+        campaigns.apply(k.id(), CampaignAction.CANCEL);
+        clock.advance(LEASE.plusSeconds(1));
+
+        assertEquals(List.of(), claimAny(), "no other owner takes them over");
+        runner.runOnce();
+        assertEquals(5, counts(k).count(RecipientState.CANCELLED));
+        assertEquals(CampaignState.CANCELLED, state(k));
+    }
+
+    @Test
+    void settle_messageGivenBackAfterTheWindowClosed_isClaimedOnlyOnceTheWindowOpensAgain() {
+        clock.advance(Duration.ofHours(13).minusSeconds(10)); // 20:59:50 local, ten seconds before the close
+        Campaign k = started(10, 30);
+        runner.runOnce();
+        QueuedSms held = claimOne();
+        clock.advance(Duration.ofSeconds(20)); // 21:00:10
+        giveBack(held);
+
+        assertEquals(List.of(), claimAny(), "not claimed outside the window");
+        runner.runOnce();
+        assertEquals(List.of(), claimAny(), "nor after a pass while it is closed");
+        clock.advance(Duration.ofHours(10)); // 07:00:10 the next day
+        runner.runOnce();
+        assertTrue(claimAny().stream().anyMatch(m -> m.id() == held.id()), "claimed once the window is open");
+        assertEquals(CampaignState.RUNNING, state(k));
+    }
+
+    @Test
+    void settle_messageGivenBackAfterTheValidityEnded_isNotClaimedAndItsRecipientExpires() {
+        Campaign k = campaigns.create(CampaignSpec.of("brief", "x", EncodingMode.AUTO, "156", 10)
+                .withValidity(Duration.ofMinutes(1)));
+        importLines(k, AudienceFilter.all(), "0913000001", "0913000002");
+        campaigns.apply(k.id(), CampaignAction.START);
+        runner.runOnce();
+        QueuedSms held = claimOne();
+        clock.advance(Duration.ofMinutes(2));
+        giveBack(held);
+
+        assertEquals(List.of(), claimAny(), "not claimed past the validity, even before the runner's pass");
+        runner.runOnce();
+        assertEquals(CampaignState.DONE, state(k));
+        assertEquals(2, counts(k).count(RecipientState.EXPIRED));
+    }
+
+    @Test
+    void claim_givenBackMessageOfAPausedCampaignFirstInTheLane_takesTheRunningCampaignsMessagesBehindIt() {
+        Campaign paused = started(1000, 1);
+        runner.runOnce();
+        clock.advance(Duration.ofSeconds(1));
+        QueuedSms held = claimOne();
+        campaigns.apply(paused.id(), CampaignAction.PAUSE);
+        giveBack(held);
+        Campaign running = started(1000, 3);
+        runner.runOnce();
+        clock.advance(Duration.ofSeconds(1));
+
+        List<QueuedSms> got = queue.claim(Lane.CAMPAIGN, 1, "another-bind", LEASE);
+        assertEquals(1, got.size(), "the paused campaign's message does not take the claim's place");
+        assertEquals(running.caseId(), got.get(0).caseId());
     }
 }

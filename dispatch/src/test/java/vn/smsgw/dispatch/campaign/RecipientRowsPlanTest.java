@@ -48,6 +48,12 @@ class RecipientRowsPlanTest {
     }
 
     @Test
+    void unqueueable_readsThePartialCaseIndexAlone() throws Exception {
+        assertEquals(List.of("SEARCH outbound USING INDEX outbound_case (case_id=? AND state=? AND lane=?)"),
+                plan("SELECT 1 " + RecipientRows.UNQUEUEABLE + " LIMIT 1"));
+    }
+
+    @Test
     void outcomes_areReadFromTheCapturedRowsWithTheirMessageAndRecipientByKey() throws Exception {
         assertEquals(List.of("SEARCH q USING COVERING INDEX sqlite_autoindex_campaign_outcome_1 (case_id=?)",
                 "SEARCH o USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN",

@@ -160,6 +160,20 @@ abstract class JdbcOutboundQueueContract extends OutboundQueueContract {
     }
 
     @Test
+    void settleInDoubt_claimRenewedAfterAPartWasReceipted_stillTakesThatReceipt() {
+        long id = claimedByDeadOwner(THREE_PARTS);
+        parked("5f3a", OutboundState.DELIVERED); // its first part went out and was receipted
+        clock.advance(Duration.ofSeconds(30));
+        assertEquals(java.util.Set.of(id), queue.renew(List.of(id), DEAD, LEASE), "renewed for the rest, then it died");
+        clock.advance(Duration.ofSeconds(1));
+
+        assertEquals(1, jdbc().settleInDoubt(DEAD));
+        OutboundStatus s = status(id);
+        assertEquals(OutboundState.UNKNOWN, s.state(), "not submitted again whole");
+        assertEquals("in doubt: 1 of 3 parts receipted", s.error());
+    }
+
+    @Test
     void settleInDoubt_somePartsReceipted_leavesItUnknownAndNeverResends() {
         long id = claimedByDeadOwner(THREE_PARTS);
         parked("5f3a", OutboundState.DELIVERED);

@@ -440,6 +440,59 @@ abstract class OutboundQueueContract {
         assertEquals(OptionalLong.of(dec), receipt("12345", OutboundState.DELIVERED, ""));
     }
 
+    OptionalLong receiptFor(String subscriber, String key, OutboundState state) {
+        return queue.applyReceipts(List.of(new ReceiptUpdate(key, state, "000", clock.instant(), subscriber, "5656")))
+                .get(0);
+    }
+
+    /** Claims the single message queued, for {@code destination}, without settling it; returns its id. */
+    long claimedFor(String destination, String body) {
+        fx.transactions().inTransaction(tx -> {
+            fx.outbox().enqueue(tx, List.of(new OutboundSms(Lane.REPLY, destination, "5656", body, "ACK", "C-" + body,
+                    clock.instant())));
+            return null;
+        });
+        return claim(Lane.REPLY, 1).get(0).id();
+    }
+
+    @Test
+    void applyReceipt_otherReadingOfTheIdOfAPartAlreadyOver_isParkedForTheMessageWhoseIdItIs() {
+        // "10000" read as hex is 65536: the old message owns key "65536" as well as its own id
+        long old = submittedMessage("old", part(1, "10000", "65536", "2710"));
+        receipt("10000", OutboundState.DELIVERED, "000");
+        long id = claimedFor("84912345678", "new");
+
+        assertTrue(receipt("65536", OutboundState.DELIVERED, "000").isEmpty(),
+                "the receipt for id 65536, before its submission is settled, is parked, not taken by the old message");
+        settle(id, submitted(part(1, "65536", "415030", "10000")));
+        assertEquals(OutboundState.DELIVERED, status(id).state());
+        assertEquals(OutboundState.DELIVERED, status(old).state());
+    }
+
+    @Test
+    void applyReceipt_otherReadingOfTheIdOfAWaitingPartForAnotherSubscriber_isParked() {
+        long old = submittedMessage("old", part(1, "10000", "65536", "2710"));
+        long id = claimedFor("84987654321", "new");
+
+        assertTrue(receiptFor("84987654321", "65536", OutboundState.DELIVERED).isEmpty());
+        settle(id, submitted(part(1, "65536", "415030", "10000")));
+        assertEquals(OutboundState.DELIVERED, status(id).state());
+        assertEquals(OutboundState.SUBMITTED, status(old).state(), "still waiting for its own receipt");
+    }
+
+    @Test
+    void applyReceipt_otherReadingOfTheIdOfAWaitingPartForItsSubscriber_matchesIt() {
+        long id = submittedMessage("a", part(1, "3039", "12345"));
+        assertEquals(OptionalLong.of(id), receiptFor("84912345678", "12345", OutboundState.DELIVERED));
+        assertEquals(OutboundState.DELIVERED, status(id).state());
+    }
+
+    @Test
+    void applyReceipt_otherReadingOfTheIdOfAWaitingPartForItsSubscriberWrittenNationally_matchesIt() {
+        long id = submittedMessage("a", part(1, "3039", "12345"));
+        assertEquals(OptionalLong.of(id), receiptFor("0912345678", "12345", OutboundState.DELIVERED));
+    }
+
     @Test
     void applyReceipt_idOfTwoMessagesBothExact_matchesTheNewer() {
         long older = submittedMessage("a", part(1, "7777"));

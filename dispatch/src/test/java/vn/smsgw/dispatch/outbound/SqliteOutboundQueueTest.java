@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.smsgw.dispatch.MutableClock;
 import vn.smsgw.dispatch.store.Database;
+import vn.smsgw.dispatch.store.Dialect;
 import vn.smsgw.dispatch.store.JdbcTx;
 import vn.smsgw.dispatch.store.TestServices;
 
@@ -33,11 +34,22 @@ class SqliteOutboundQueueTest extends JdbcOutboundQueueContract {
     @Test
     void claimsAndDepth_readThePartialIndexOnly() {
         JdbcOutboundQueue jdbc = (JdbcOutboundQueue) queue;
-        for (String sql : List.of(jdbc.claimSql, jdbc.anyDueSql, JdbcOutboundQueue.DEPTH_SQL)) {
+        for (String sql : List.of(jdbc.claimSql, jdbc.anyDueSql, jdbc.campaignClaimSql, jdbc.campaignAnyDueSql,
+                JdbcOutboundQueue.DEPTH_SQL)) {
             List<String> plan = plan(sql);
             assertTrue(plan.stream().anyMatch(step -> step.contains("INDEX outbound_ready")), sql + ": " + plan);
             assertTrue(plan.stream().noneMatch(step -> step.startsWith("SCAN outbound")), sql + ": " + plan);
         }
+    }
+
+    /** A batch of receipts looks each key up in the key table, then its part and message by their primary keys. */
+    @Test
+    void readParts_looksEachKeyThenItsPartAndMessageUpByKey() {
+        List<String> plan = plan(PartTable.readPartsSql(Dialect.SQLITE, "VALUES ('a'), ('b')"));
+        assertTrue(plan.stream().noneMatch(step -> step.startsWith("SCAN outbound")), plan.toString());
+        assertTrue(plan.contains("SEARCH e USING INDEX sqlite_autoindex_outbound_key_1 (match_key=?)"),
+                plan.toString());
+        assertTrue(plan.contains("SEARCH o USING INTEGER PRIMARY KEY (rowid=?)"), plan.toString());
     }
 
     @Test

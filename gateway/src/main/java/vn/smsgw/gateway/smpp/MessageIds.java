@@ -23,7 +23,10 @@ public final class MessageIds {
      * That matches hex->decimal, decimal->hex and same-form ids with one indexed lookup. The price: an all-digit id
      * is ambiguous, so two messages in flight can share a key (hex "3039" and decimal "12345" are the same number).
      * A store that finds several candidates should prefer the message whose normalised id equals the key, then the
-     * most recent; an SMSC link known to use one form can skip the conversions.
+     * most recent; an SMSC link known to use one form can skip the conversions. A converted key is a guess: an old id
+     * "10000" owns key "65536" (its hex reading), so the store lets a converted key find only a part still waiting for
+     * its receipt, sent to the receipt's subscriber when the receipt names one, and parks any other receipt for the
+     * settlement of the message whose own id it is (PartTable).
      */
 
     private static final int MAX_DIGITS = 64;

@@ -3,12 +3,12 @@ package vn.smsgw.gateway.smpp;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -30,25 +30,34 @@ import vn.smsgw.dispatch.store.WriterPriority;
 import vn.smsgw.parser.number.Msisdn;
 
 /*
- * One thread writes every submit_sm of the bind and none waits for its response (PipelinedSmppSession): up to
- * `window` messages are in progress, each with at most one part in flight, as the parts of a message go in order. A
- * response is handled on jsmpp's PDU thread: the message's next part, or a throttled part to be tried again, goes to
- * the front of the continuations, which the thread takes before any new message; a message that is over goes to the
- * settlement writer and frees its place. Before, each place in the window was a thread parked in jsmpp's synchronous
- * submit, and every submit_sm_resp woke one (the senders took 12 % of the MO benchmark's CPU samples, half of it
- * parking and waking).
+ * One thread writes every submit_sm of the bind and none waits for its response (PipelinedSmppSession): up to `window`
+ * messages are in progress, each with at most one part in flight, as the parts of a message go in order. A response is
+ * handled on jsmpp's PDU thread: the message's next part, or a throttled part to be tried again, joins the
+ * continuations, which the thread takes before any new message and in the order their messages were handed out (the
+ * lane's order), so that several parts throttled while the bind waits out its pause go again in that order, not in the
+ * order their answers came (pushed to the front one by one, they went out in reverse); and the thread waits out a
+ * throttle's pause before it picks the next part, so that the answers arriving meanwhile are all in the running; a
+ * message that is over goes to the settlement writer and frees its place. Before, each place in the window was a thread
+ * parked in jsmpp's synchronous submit, and every submit_sm_resp woke one (the senders took 12 % of the MO benchmark's
+ * CPU samples, half of it parking and waking).
  *
- * The rules are those of a message sent alone. ESME_RTHROTTLED and ESME_RMSGQFUL slow the whole bind down
- * (BindPace) and the same part is tried again: the message keeps its place and is never sent twice; but a message
- * none of whose parts went out is given back to the queue once half its claim's lease has passed (a bind throttled
- * for long, or messages waiting their turn behind it), rather than sent when its lease may have run out and another
- * owner may be sending it too; one whose parts began to go out has its claim renewed then (synchronously: rare), and
- * stops, incomplete, if another owner took it over. Any other
- * command_status fails the message with that status. No response within the session's transaction timer
- * (ResponseDeadlines, expired by this thread) leaves it UNKNOWN: the SMSC may have it, so it is not resent. A bind
- * that is down, or lost while writing, before the first part returns the message to the queue without counting an
- * attempt; after a part was accepted, the remaining parts wait for the bind, as the handset needs them under the
- * same reference. Stopping ends a message not begun as "stop" (back to the queue) and one begun as incomplete.
+ * The rules are those of a message sent alone. ESME_RTHROTTLED and ESME_RMSGQFUL slow the whole bind down, once for all
+ * the answers to the submit_sm sent before that (BindPace), and the same part is tried again: the message keeps its
+ * place and is never sent twice; but a message none of whose parts went out is given back to the queue once half its
+ * claim's lease has passed (a bind throttled for long, or messages waiting their turn behind it), rather than sent when
+ * its lease may have run out and another owner may be sending it too; one whose parts began to go out has its claim
+ * renewed then (synchronously: rare), and stops, incomplete, if another owner took it over. Any other command_status
+ * fails the message with that status. No response within the session's transaction timer (ResponseDeadlines, expired by
+ * this thread) leaves it UNKNOWN: the SMSC may have it, so it is not resent. A bind that is down, or lost while
+ * writing, before the first part returns the message to the queue without counting an attempt; after a part was
+ * accepted, the remaining parts wait for the bind, as the handset needs them under the same reference, and the claims
+ * of all the messages so waiting are kept up meanwhile. Stopping ends a message not begun as "stop" (back to the
+ * queue) and one begun as incomplete.
+ *
+ * The 8-bit concatenation reference (UDH 05 00 03 ref total seq) starts at a random value in each pipeline and moves on
+ * only for a message of several parts. Starting at 0 in every bind of every process, the binds counted in step, so two
+ * long messages from one sender to one subscriber sent through two binds could share (ref, total) and the handset would
+ * mix their parts; counting single-part messages too only used the 256 references up faster.
  */
 /** Submits the messages handed to it on one bind, parts in order, from one thread. Start once; thread-safe. */
 final class SubmitPipeline {
@@ -71,9 +80,14 @@ final class SubmitPipeline {
     private final Consumer<LatePart> lateParts;
     private final Renewal renewLease;
     private final ResponseDeadlines deadlines;
-    private final ConcurrentLinkedDeque<Submission> continuations = new ConcurrentLinkedDeque<>();
-    private final AtomicInteger reference = new AtomicInteger();
+    /** Messages with a part to send next, earliest handed out first. */
+    private final ConcurrentSkipListSet<Submission> continuations =
+            new ConcurrentSkipListSet<>(Comparator.comparingLong((Submission s) -> s.order));
+    /** The concatenation reference of the next message of several parts; the pipeline thread's own. */
+    private int nextReference;
     private final Thread thread;
+    /** How many messages this pipeline began; the pipeline thread's own. */
+    private long begun;
     private volatile boolean idle;
 
     /** Renews the claim of a message by id for another lease. */
@@ -99,13 +113,15 @@ final class SubmitPipeline {
     /**
      * A pipeline taking messages from {@code ready} while {@code running} and, after, until {@code moreToCome} is
      * false and nothing is in progress; each message's outcome goes to {@code outcomes}, on whichever thread ended it.
-     * {@code renewLease} renews the claim of a message by id for another lease.
+     * {@code renewLease} renews the claim of a message by id for another lease. The first message of several parts
+     * takes {@code firstReference} (modulo 256) as its concatenation reference, each next one the next reference.
      */
     SubmitPipeline(SubmitSession session, SubmitterConfig config, BindPace pace, MtMeters meters, Clock clock,
             LongSupplier nanoTicker, BooleanSupplier running, BooleanSupplier moreToCome,
             BlockingQueue<QueuedSms> ready, Consumer<Outcome> outcomes, Consumer<LatePart> lateParts,
-            Renewal renewLease) {
+            Renewal renewLease, int firstReference) {
         this.session = session;
+        this.nextReference = firstReference & 0xFF;
         this.config = config;
         this.pace = pace;
         this.meters = meters;
@@ -142,6 +158,7 @@ final class SubmitPipeline {
     private void run() {
         while (true) {
             deadlines.expire();
+            pace.awaitPause(running);
             Submission next = continuations.pollFirst();
             if (next == null && meters.inFlight.get() < config.window()) {
                 QueuedSms m = ready.poll();
@@ -179,7 +196,7 @@ final class SubmitPipeline {
         MtEncoded encoded;
         try {
             encoded = MtEncoder.encode(new MtMessage(m.body(), SmppAddress.source(m.sender(), config.shortCodes()),
-                    SmppAddress.international(m.destination()), mode), reference.getAndIncrement());
+                    SmppAddress.international(m.destination()), mode), nextReference);
         } catch (IllegalArgumentException e) {
             end(m, failed(m, "refused", "refused: " + e.getMessage(), List.of()));
             return null;
@@ -188,7 +205,11 @@ final class SubmitPipeline {
             end(m, failed(m, "refused", "refused: " + refused.reason(), List.of()));
             return null;
         }
-        return new Submission(m, ((MtEncoded.Parts) encoded).parts());
+        List<MtPart> parts = ((MtEncoded.Parts) encoded).parts();
+        if (parts.size() > 1) {
+            nextReference = (nextReference + 1) & 0xFF; // a message of one part carries none
+        }
+        return new Submission(m, parts, begun++);
     }
 
     /** Sends the message's next part, or ends the message when it cannot be sent. */
@@ -217,6 +238,7 @@ final class SubmitPipeline {
             return;
         }
         PipelinedRequests.Request request;
+        s.sentAfter = pace.slowDowns();
         try {
             request = bound.get().submit(part, config.serviceType());
         } catch (IOException e) {
@@ -272,7 +294,9 @@ final class SubmitPipeline {
 
     /**
      * The bind is down: a message with no part accepted goes back to the queue; one with parts accepted waits for the
-     * bind (this thread with it: nothing else can be sent on this bind meanwhile) and is tried again.
+     * bind (this thread with it: nothing else can be sent on this bind meanwhile) and is tried again. Meanwhile every
+     * message waiting for its next part keeps its claim as this one does (renewed, or given back if none of its parts
+     * went out): a claim that ran out while it waited would let another owner send that message whole.
      */
     private void waitForBind(Submission s, MtPart part, String why) {
         if (s.accepted.isEmpty()) {
@@ -281,13 +305,14 @@ final class SubmitPipeline {
         }
         while (running.getAsBoolean() && session.bound().isEmpty()) {
             deadlines.expire();
+            continuations.removeIf(waiting -> !keepClaim(waiting));
             if (!keepClaim(s)) {
                 return;
             }
             LockSupport.parkNanos(this, config.idlePoll().toNanos());
         }
         if (running.getAsBoolean()) {
-            continuations.offerFirst(s);
+            continuations.add(s);
         } else {
             end(s.message, stopped(s, part, "stop"));
         }
@@ -298,7 +323,7 @@ final class SubmitPipeline {
                           Throwable failure) {
         try {
             if (failure == null) {
-                pace.accepted();
+                pace.accepted(s.sentAfter);
                 meters.submitted();
                 s.accepted.add(partId(part.seq(), ((SubmitSmResp) response).getMessageId()));
                 if (++s.next < s.parts.size()) {
@@ -313,7 +338,7 @@ final class SubmitPipeline {
                 int status = e.getCommandStatus();
                 if (status == SMPPConstant.STAT_ESME_RTHROTTLED || status == SMPPConstant.STAT_ESME_RMSGQFUL) {
                     meters.throttled();
-                    long pause = pace.throttled();
+                    long pause = pace.throttled(s.sentAfter);
                     log.debug("{}: submit_sm of outbound {} answered {}, pausing {} ms", session.name(),
                             s.message.id(), hex(status), pause / 1_000_000);
                     continueWith(s);
@@ -349,9 +374,12 @@ final class SubmitPipeline {
         }
     }
 
-    /** The message's next part, or the same one again, goes before any new message. */
+    /**
+     * The message's next part, or the same one again, goes before any new message, and after the continuations of
+     * messages handed out before it.
+     */
     private void continueWith(Submission s) {
-        continuations.offerFirst(s);
+        continuations.add(s);
         wake();
     }
 
@@ -399,13 +427,18 @@ final class SubmitPipeline {
         final QueuedSms message;
         final List<MtPart> parts;
         final List<PartId> accepted = new ArrayList<>();
+        /** The message's place in the order this pipeline began its messages. */
+        final long order;
+        /** The bind's slow-downs when the part in flight went out ({@link BindPace#slowDowns()}). */
+        long sentAfter;
         int next;
         long leaseUntil;
         long nextRenewal;
 
-        Submission(QueuedSms message, List<MtPart> parts) {
+        Submission(QueuedSms message, List<MtPart> parts, long order) {
             this.message = message;
             this.parts = parts;
+            this.order = order;
             this.leaseUntil = message.leaseUntil();
         }
     }

@@ -104,7 +104,7 @@ public final class Submitter implements AutoCloseable {
         this.pipeline = new SubmitPipeline(session, config, new BindPace(config, nanoTicker), meters, clock,
                 nanoTicker, () -> running, dispatcher::isAlive, ready,
                 ended -> settlements.add(new Settlement(ended.message().id(), owner, ended.outcome())),
-                settlements::addLate, this::renew);
+                settlements::addLate, this::renew, ThreadLocalRandom.current().nextInt(256));
         this.dispatcher.setDaemon(true);
         WriterPriority.raise(dispatcher);
         this.claimer = Executors.newSingleThreadExecutor(r -> {
@@ -206,8 +206,9 @@ public final class Submitter implements AutoCloseable {
             nextReplyCheck = ticker.getAsLong() + REPLY_CHECK_NANOS;
         }
         if (nextReplyClaim != null && (nextReplyClaim.isDone() || replies.isEmpty() && campaigns.isEmpty())) {
-            List<QueuedSms> claimed = take(nextReplyClaim);
-            nextReplyClaim = null;
+            Future<List<QueuedSms>> claim = nextReplyClaim;
+            nextReplyClaim = null; // before take: a failed claim is given up, and the next round claims anew
+            List<QueuedSms> claimed = take(claim);
             replies.addAll(claimed);
             replyBacklog = claimed.size() == config.claimBatch();
         }
@@ -221,14 +222,18 @@ public final class Submitter implements AutoCloseable {
                     : List.<QueuedSms>of());
         }
         if (nextCampaignClaim != null && (campaigns.isEmpty() || nextCampaignClaim.isDone())) {
-            List<QueuedSms> claimed = take(nextCampaignClaim);
-            nextCampaignClaim = null;
+            Future<List<QueuedSms>> claim = nextCampaignClaim;
+            nextCampaignClaim = null; // as for replies
+            List<QueuedSms> claimed = take(claim);
             campaigns.addAll(claimed);
         }
         return campaigns.poll();
     }
 
-    /** Waits for a claim running ahead; its failure is the dispatcher's. */
+    /**
+     * Waits for a claim running ahead; its failure is the dispatcher's. The caller has cleared the field that held
+     * it, so that a failed claim is not waited for again.
+     */
     private static List<QueuedSms> take(Future<List<QueuedSms>> claim) throws InterruptedException {
         try {
             return claim.get();
@@ -243,12 +248,14 @@ public final class Submitter implements AutoCloseable {
     /** Returns the claimed messages not handed out yet to the queue, without counting an attempt. */
     private void release(String why) {
         if (nextReplyClaim != null) {
-            replies.addAll(takeQuietly(nextReplyClaim));
+            Future<List<QueuedSms>> claim = nextReplyClaim;
             nextReplyClaim = null;
+            replies.addAll(takeQuietly(claim));
         }
         if (nextCampaignClaim != null) {
-            campaigns.addAll(takeQuietly(nextCampaignClaim));
+            Future<List<QueuedSms>> claim = nextCampaignClaim;
             nextCampaignClaim = null;
+            campaigns.addAll(takeQuietly(claim));
         }
         for (ArrayDeque<QueuedSms> claimed : List.of(replies, campaigns)) {
             for (QueuedSms m = claimed.poll(); m != null; m = claimed.poll()) {

@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param claimBatch           reply messages claimed from the queue at once; default 100
  * @param lease                how long a claimed message stays with this submitter before another may take it;
  *                             default 60 s
- * @param throttleBackoff      first pause after ESME_RTHROTTLED or ESME_RMSGQFUL, doubled on each further one;
- *                             default 200 ms
+ * @param throttleBackoff      first pause after ESME_RTHROTTLED or ESME_RMSGQFUL, doubled at each further throttle
+ *                             episode (a throttle of a submit_sm sent after the last pause began); default 200 ms
  * @param maxThrottleBackoff   longest such pause; default 5 s
  * @param idlePoll             wait between polls of an empty queue or for a bind; default 100 ms
  * @param serviceType          service_type of each submit_sm; default "" (the SMSC default)

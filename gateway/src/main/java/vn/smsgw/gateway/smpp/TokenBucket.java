@@ -67,6 +67,11 @@ public final class TokenBucket {
         refilledAt = Math.max(refilledAt, now + Math.max(0, pauseNanos));
     }
 
+    /** Nanoseconds until the pause of the last {@link #slowDown} ends; 0 when none lasts. */
+    public synchronized long pauseLeft() {
+        return Math.max(0, refilledAt - ticker.getAsLong());
+    }
+
     /** Climbs back towards the configured rate by a twentieth of it. */
     public synchronized void speedUp() {
         if (rate < maxRate) {

@@ -59,6 +59,20 @@ final class ScriptedSmsc implements AutoCloseable {
         });
     }
 
+    /** Answers every submit_sm as {@code script} says, with up to {@code threads} answered at once. */
+    static ScriptedSmsc scripted(int threads, Script script) throws IOException {
+        return new ScriptedSmsc(0x08, threads, script);
+    }
+
+    /** The answer accepting a submit_sm, with {@code id} in hex as its message id. */
+    static SubmitSmResult accepted(int id) {
+        try {
+            return new SubmitSmResult(new MessageId(Integer.toHexString(id)), new OptionalParameter[0]);
+        } catch (PDUStringException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Accepts every submit_sm after holding it {@code millis}, with up to {@code threads} held at once. */
     static ScriptedSmsc holding(long millis, int threads) throws IOException {
         AtomicInteger ids = new AtomicInteger();
@@ -68,12 +82,7 @@ final class ScriptedSmsc implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            try {
-                return new SubmitSmResult(new MessageId(Integer.toHexString(ids.incrementAndGet())),
-                        new OptionalParameter[0]);
-            } catch (PDUStringException e) {
-                throw new IllegalStateException(e);
-            }
+            return accepted(ids.incrementAndGet());
         });
     }
 

@@ -41,7 +41,7 @@ class SubmitPipelineRenewalTest {
              TestBind bind = TestBind.bind(simulator.port(), 5_000, receipts)) {
             SubmitPipeline pipeline = new SubmitPipeline(bind, config, new BindPace(config, System::nanoTime),
                     new MtMeters(registry, "t"), clock, System::nanoTime, running::get, () -> false, ready,
-                    outcome -> { }, late -> { }, renewal);
+                    outcome -> { }, late -> { }, renewal, 0);
             pipeline.start();
             long claimed = System.nanoTime();
             ready.add(new QueuedSms(1, Lane.REPLY, "84912345678", "5656", "Canh bao lua dao. ".repeat(20), "ACK", "",

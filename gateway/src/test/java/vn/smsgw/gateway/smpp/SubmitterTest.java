@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,9 +15,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.jsmpp.extra.ProcessRequestException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -265,10 +275,56 @@ class SubmitterTest {
         SmscSimulator simulator = simulator(SimulatorConfig.builder().faults(Faults.none().withThrottleAfter(1)));
         enqueue(Lane.REPLY, List.of("Canh bao lua dao qua tin nhan. ".repeat(12)));
         long id = ids().get(0);
-        TestBind bind = TestBind.bind(simulator.port(), 5_000, receipts);
+        AtomicBoolean down = new AtomicBoolean();
+        Submitter submitter = new Submitter(flapping(simulator.port(), down), queue,
+                config(1, 100).withLease(Duration.ofSeconds(2)), clock, System::nanoTime, meters);
+        resources.add(submitter);
+        submitter.start();
+
+        await("its first part accepted", () -> simulator.received().stream().anyMatch(r -> r.commandStatus() == 0));
+        long firstLeaseEnd = leaseUntil(id);
+        down.set(true); // the rest now waits for the bind
+        await("past the first claim's lease", () -> clock.millis() > firstLeaseEnd + 500);
+        assertEquals(List.of(), queue.claim(Lane.REPLY, 10, "other", Duration.ofSeconds(60)),
+                "the claim was renewed while the bind was down: no other owner takes the message over");
+        assertEquals(1, queue.status(id).orElseThrow().attempts());
+    }
+
+    @Test
+    void drain_bindLostWithTwoMessagesBetweenParts_keepsRenewingBothClaimsWhileTheyWaitForTheBind() throws Exception {
+        AtomicInteger firstParts = new AtomicInteger();
+        // every first part accepted, every later part throttled: both messages stay between their parts
+        ScriptedSmsc smsc = ScriptedSmsc.scripted(2, submitSm -> {
+            if (submitSm.getShortMessage()[5] != 1) {
+                throw new ProcessRequestException("throttled", 0x58);
+            }
+            return ScriptedSmsc.accepted(firstParts.incrementAndGet());
+        });
+        resources.add(smsc);
+        String text = "Canh bao lua dao qua tin nhan. ".repeat(12);
+        enqueue(Lane.REPLY, List.of("m0 " + text, "m1 " + text));
+        AtomicBoolean down = new AtomicBoolean();
+        Submitter submitter = new Submitter(flapping(smsc.port(), down), queue,
+                config(2, 100).withLease(Duration.ofSeconds(2)), clock, System::nanoTime, meters);
+        resources.add(submitter);
+        submitter.start();
+
+        await("the first part of both accepted", () -> firstParts.get() == 2);
+        long firstLeasesEnd = Math.max(leaseUntil(ids().get(0)), leaseUntil(ids().get(1)));
+        down.set(true); // the rest of both now waits for the bind
+        await("past the first claims' leases", () -> clock.millis() > firstLeasesEnd + 500);
+        assertEquals(List.of(), queue.claim(Lane.REPLY, 10, "other", Duration.ofSeconds(60)),
+                "both claims were renewed while the bind was down: no other owner takes either message over");
+        for (long id : ids()) {
+            assertEquals(1, queue.status(id).orElseThrow().attempts());
+        }
+    }
+
+    /** A bind to the SMSC on {@code port} that looks down while {@code down} is set. */
+    private SubmitSession flapping(int port, AtomicBoolean down) throws Exception {
+        TestBind bind = TestBind.bind(port, 5_000, receipts);
         resources.add(bind);
-        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
-        SubmitSession flapping = new SubmitSession() {
+        return new SubmitSession() {
             @Override
             public String name() {
                 return bind.name();
@@ -280,21 +336,23 @@ class SubmitterTest {
             }
 
             @Override
-            public java.util.Optional<PipelinedSmppSession> bound() {
-                return down.get() ? java.util.Optional.empty() : bind.bound();
+            public Optional<PipelinedSmppSession> bound() {
+                return down.get() ? Optional.empty() : bind.bound();
             }
         };
-        Submitter submitter = new Submitter(flapping, queue, config(1, 100).withLease(Duration.ofSeconds(2)), clock,
-                System::nanoTime, meters);
-        resources.add(submitter);
-        submitter.start();
+    }
 
-        await("its first part accepted", () -> simulator.received().stream().anyMatch(r -> r.commandStatus() == 0));
-        down.set(true); // the rest now waits for the bind
-        Thread.sleep(3_000); // past the first claim's lease
-        assertEquals(List.of(), queue.claim(Lane.REPLY, 10, "other", Duration.ofSeconds(60)),
-                "the claim was renewed while the bind was down: no other owner takes the message over");
-        assertEquals(1, queue.status(id).orElseThrow().attempts());
+    private long leaseUntil(long id) {
+        return db.read(tx -> {
+            try (var ps = JdbcTx.of(tx).connection().prepareStatement(
+                    "SELECT lease_until FROM outbound WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
     }
 
     @Test
@@ -337,6 +395,40 @@ class SubmitterTest {
         List<String> accepted = acceptedTexts(simulator);
         assertEquals(300, accepted.size());
         assertEquals(new HashSet<>(bodies), new HashSet<>(accepted));
+    }
+
+    @Test
+    void drain_windowThrottledWhileThePauseLasts_triesThePartsAgainInLaneOrder() throws Exception {
+        List<String> bodies = bodies("o", 8);
+        Set<String> throttledOnce = Set.copyOf(bodies.subList(0, 4));
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        CountDownLatch windowSent = new CountDownLatch(4);
+        Map<Integer, String> bySequence = new ConcurrentSkipListMap<>();
+        AtomicInteger ids = new AtomicInteger();
+        // the first four, the whole window, are each throttled once, all answered after all four came in
+        ScriptedSmsc smsc = ScriptedSmsc.scripted(4, submitSm -> {
+            String text = new String(submitSm.getShortMessage(), StandardCharsets.ISO_8859_1);
+            bySequence.put(submitSm.getSequenceNumber(), text);
+            if (throttledOnce.contains(text) && seen.add(text)) {
+                windowSent.countDown();
+                try {
+                    windowSent.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new ProcessRequestException("throttled", 0x58);
+            }
+            return ScriptedSmsc.accepted(ids.incrementAndGet());
+        });
+        resources.add(smsc);
+        enqueue(Lane.REPLY, bodies);
+        start(smsc.port(), config(4, 1_000).withThrottleBackoff(Duration.ofMillis(200), Duration.ofSeconds(1)),
+                5_000);
+
+        await("8 submitted", () -> count(Lane.REPLY, OutboundState.SUBMITTED) == 8);
+        List<String> expected = new ArrayList<>(bodies.subList(0, 4));
+        expected.addAll(bodies);
+        assertEquals(expected, new ArrayList<>(bySequence.values()), "every submit_sm in the order it was sent");
     }
 
     @Test
