@@ -9,7 +9,7 @@ import vn.smsgw.dispatch.store.Tx;
 
 /** MO parts in memory, for tests and fakes. Thread-safe. */
 public final class InMemoryPartStore implements PartStore {
-    private final Map<String, TreeMap<Integer, InboundPart>> open = new HashMap<>();
+    private final Map<String, TreeMap<Integer, StoredPart>> open = new HashMap<>();
     private final Map<String, Long> firstSeen = new HashMap<>();
     private final Map<String, Long> done = new HashMap<>();
     private final Map<String, String> hashes = new HashMap<>();
@@ -18,19 +18,19 @@ public final class InMemoryPartStore implements PartStore {
     public synchronized Added add(Tx tx, InboundPart p, String textHash) {
         String key = p.groupKey();
         if (done.containsKey(key + "#" + p.seq() + "#" + textHash)) {
-            return Added.DUPLICATE;
+            return new Added.Duplicate();
         }
-        TreeMap<Integer, InboundPart> parts = open.computeIfAbsent(key, k -> new TreeMap<>());
-        if (parts.putIfAbsent(p.seq(), p) != null) {
-            return Added.DUPLICATE;
+        TreeMap<Integer, StoredPart> parts = open.computeIfAbsent(key, k -> new TreeMap<>());
+        if (parts.putIfAbsent(p.seq(), p.stored()) != null) {
+            return new Added.Duplicate();
         }
         hashes.put(key + "#" + p.seq(), textHash);
         firstSeen.putIfAbsent(key, p.receivedAt().toEpochMilli());
-        return parts.size() >= p.total() ? Added.COMPLETED : Added.STORED;
+        return parts.size() >= p.key().total() ? new Added.Completed(key) : new Added.Stored();
     }
 
     @Override
-    public synchronized List<InboundPart> parts(Tx tx, String groupKey) {
+    public synchronized List<StoredPart> parts(Tx tx, String groupKey) {
         return new ArrayList<>(open.getOrDefault(groupKey, new TreeMap<>()).values());
     }
 
@@ -42,7 +42,7 @@ public final class InMemoryPartStore implements PartStore {
 
     @Override
     public synchronized void complete(Tx tx, String groupKey, long epochMillis) {
-        TreeMap<Integer, InboundPart> parts = open.remove(groupKey);
+        TreeMap<Integer, StoredPart> parts = open.remove(groupKey);
         firstSeen.remove(groupKey);
         if (parts != null) {
             for (Integer seq : parts.keySet()) {

@@ -32,12 +32,14 @@ import vn.smsgw.parser.report.ReportParser;
  * waiting messages in groups (group commit: one transaction and one sync for many callers); on PostgreSQL several
  * writers may commit groups side by side ({@link IntakeConfig#writers}), each taking its row locks in one fixed order
  * (parts by message, reporter counters, votes, entries by key) so that two groups never wait for each other in a
- * circle. Where the store syncs from
- * a thread of its own (SQLite with full sync), the writer hands a committed group's answers over to be given once the
- * commit is durable, and writes the next group meanwhile. A redelivery of a
- * message stored within the dedupe window returns {@link IntakeResult.Duplicate} with the original case id, and
- * creates no second report and no second reply. If a group fails, its messages are retried one by one, so one bad
- * message cannot keep the others out. Thread-safe.
+ * circle. Where the store syncs from a thread of its own (SQLite with full sync), the writer hands a committed group's
+ * answers over to be given once the commit is durable, and writes the next group meanwhile. A redelivery of a message
+ * stored within the dedupe window returns {@link IntakeResult.Duplicate} with the original case id, and creates no
+ * second report and no second reply. If a group fails, its messages are retried one by one, so one bad message cannot
+ * keep the others out. Thread-safe.
+ *
+ * <p>The parts of a concatenated message are stored one by one ({@link #submitPart}); the message is decoded from
+ * its parts' joined octets and stored when its last part arrives, or as incomplete at the reassembly timeout.
  */
 public final class Intake implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Intake.class);
@@ -111,7 +113,7 @@ public final class Intake implements AutoCloseable {
      * part is committed (then it may be acknowledged), or {@link IntakeResult.Unavailable}.
      */
     public CompletableFuture<IntakeResult> submitPart(InboundPart part) {
-        Pending p = Pending.part(part, keys.get().textHash(part.text()));
+        Pending p = Pending.part(part, keys.get().textHash(part.content().text()));
         if (!groupCommit.offer(p)) {
             unavailable.increment();
             return CompletableFuture.completedFuture(new IntakeResult.Unavailable("intake queue full", true));

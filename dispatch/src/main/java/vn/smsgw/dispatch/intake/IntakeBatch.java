@@ -70,9 +70,9 @@ final class IntakeBatch {
         for (int i : partsInLockOrder) {
             Pending p = batch.get(i);
             PartStore.Added added = ports.parts().add(tx, p.part, p.dedupeKey);
-            results[i] = new IntakeResult.PartStored(added == PartStore.Added.DUPLICATE);
-            if (added == PartStore.Added.COMPLETED) {
-                wholes.add(reassemble(tx, p.part.groupKey(), false));
+            results[i] = new IntakeResult.PartStored(added instanceof PartStore.Added.Duplicate);
+            if (added instanceof PartStore.Added.Completed completed) {
+                wholes.add(reassemble(tx, completed.groupKey(), false));
                 positions.add(-1);
             }
         }
@@ -115,20 +115,18 @@ final class IntakeBatch {
     }
 
     private Pending reassemble(Tx tx, String group, boolean timedOut) {
-        List<InboundPart> parts = ports.parts().parts(tx, group);
-        InboundPart first = parts.get(0);
+        List<StoredPart> parts = ports.parts().parts(tx, group);
+        StoredPart first = parts.get(0);
         boolean complete = parts.size() == first.total();
-        boolean binary = parts.stream().anyMatch(InboundPart::binary);
-        StringBuilder text = new StringBuilder();
+        boolean binary = parts.stream().anyMatch(p -> p.content() instanceof PartContent.Binary);
         Instant received = first.receivedAt();
-        for (InboundPart p : parts) {
-            text.append(p.text());
+        for (StoredPart p : parts) {
             received = p.receivedAt().isBefore(received) ? p.receivedAt() : received;
         }
         InboundSms.Form form = binary ? InboundSms.Form.BINARY
                 : complete ? InboundSms.Form.TEXT : InboundSms.Form.INCOMPLETE;
         String ref = "concat:" + first.ref() + ":" + first.total() + (timedOut && !complete ? ":" + parts.size() : "");
-        InboundSms sms = new InboundSms(first.reporter(), first.shortCode(), text.toString(), first.smscId(),
+        InboundSms sms = new InboundSms(first.reporter(), first.shortCode(), Reassembly.text(parts), first.smscId(),
                 received, ref, form);
         return preparer.apply(sms).reassembledFrom(group);
     }

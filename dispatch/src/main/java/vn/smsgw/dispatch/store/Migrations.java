@@ -25,7 +25,8 @@ final class Migrations {
             "V10__drop_outbound_smsc_id.sql", "V11__police_outbox_report_id.sql", "V12__campaign_outcomes.sql",
             "V13__police_outbox_reference.sql", "V14__sqlite_report_indexes.sql",
             "V15__postgres_drop_report_committed.sql", "V16__sqlite_outbound_ready_partial.sql",
-            "V17__blocklist_entry_state_source.sql", "V18__reporter_count.sql", "V19__outbound_smsc.sql");
+            "V17__blocklist_entry_state_source.sql", "V18__reporter_count.sql", "V19__outbound_smsc.sql",
+            "V20__mo_part_octets.sql");
 
     private static final long PG_LOCK_KEY = 0x736d7367774dL;
 

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.extra.ProcessRequestException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,6 +124,74 @@ class DeliverSmListenerTest {
         assertEquals(1, reports.size());
         assertEquals("LD 0987654321 lua dao", reports.get(0).rawText());
         assertEquals("5656", reports.get(0).shortCode());
+    }
+
+    private static DeliverSm udhPart(String udh, int dataCoding, byte[] octets) {
+        return deliverSm("156", 0x40, dataCoding, Pdus.concat(Pdus.hex(udh), octets));
+    }
+
+    private static DeliverSm sarPart(int ref, int total, int seq, int dataCoding, byte[] octets) {
+        DeliverSm pdu = deliverSm("156", 0, dataCoding, octets);
+        pdu.setOptionalParameters(new OptionalParameter.Sar_msg_ref_num((short) ref),
+                new OptionalParameter.Sar_total_segments((byte) total),
+                new OptionalParameter.Sar_segment_seqnum((byte) seq));
+        return pdu;
+    }
+
+    private String onlyText() {
+        List<StoredReport> reports = stored();
+        assertEquals(1, reports.size(), "messages stored");
+        return reports.get(0).rawText();
+    }
+
+    @Test
+    void onAcceptDeliverSm_emojiSplitAcrossUcs2PartsArrivingOutOfOrder_storedWithTheEmoji() throws Exception {
+        listener.onAcceptDeliverSm(udhPart("050003 2b 02 02", 0x08, Pdus.concat(Pdus.hex("de00"), Pdus.ucs2(" x"))));
+        listener.onAcceptDeliverSm(udhPart("050003 2b 02 01", 0x08,
+                Pdus.concat(Pdus.ucs2("S 0987654321 lua dao "), Pdus.hex("d83d"))));
+
+        assertEquals("S 0987654321 lua dao 😀 x", onlyText());
+    }
+
+    @Test
+    void onAcceptDeliverSm_ucs2PartsSplitOnAnOddOctet_storedWithTheCharacter() throws Exception {
+        byte[] octets = Pdus.ucs2("LD 0987654321 lừa đảo");
+        listener.onAcceptDeliverSm(udhPart("060804 0102 02 01", 0x08, Arrays.copyOfRange(octets, 0, 33)));
+        listener.onAcceptDeliverSm(udhPart("060804 0102 02 02", 0x08, Arrays.copyOfRange(octets, 33, octets.length)));
+
+        assertEquals("LD 0987654321 lừa đảo", onlyText());
+    }
+
+    @Test
+    void onAcceptDeliverSm_gsmEscapeAtTheEndOfPartOne_storedWithTheEuroSign() throws Exception {
+        listener.onAcceptDeliverSm(sarPart(9, 2, 1, 0x00, Pdus.hex("56 20 30 39 38 37 36 35 34 33 32 31 20 35 1b")));
+        listener.onAcceptDeliverSm(sarPart(9, 2, 2, 0x00, Pdus.hex("65 20 00")));
+
+        assertEquals("V 0987654321 5€ @", onlyText());
+    }
+
+    @Test
+    void onAcceptDeliverSm_partsInDifferentCodings_eachRunDecodedInItsOwn() throws Exception {
+        listener.onAcceptDeliverSm(udhPart("050003 2c 03 01", 0x00, Pdus.hex("4c4420 30393837363534333231 20")));
+        listener.onAcceptDeliverSm(udhPart("050003 2c 03 02", 0x08,
+                Pdus.concat(Pdus.ucs2("lừa đảo "), Pdus.hex("d83d"))));
+        listener.onAcceptDeliverSm(udhPart("050003 2c 03 03", 0x08, Pdus.concat(Pdus.hex("de00"), Pdus.ucs2(" x"))));
+
+        assertEquals("LD 0987654321 lừa đảo 😀 x", onlyText());
+    }
+
+    @Test
+    void onAcceptDeliverSm_sameReferenceInUdh8Udh16AndSar_storedAsThreeMessages() throws Exception {
+        listener.onAcceptDeliverSm(udhPart("050003 05 02 01", 0x08, Pdus.ucs2("S 0987654321 ")));
+        listener.onAcceptDeliverSm(udhPart("060804 0005 02 01", 0x08, Pdus.ucs2("V 0987654321 ")));
+        listener.onAcceptDeliverSm(sarPart(5, 2, 1, 0x08, Pdus.ucs2("LD 0987654321 ")));
+        listener.onAcceptDeliverSm(udhPart("050003 05 02 02", 0x08, Pdus.ucs2("udh 8")));
+        listener.onAcceptDeliverSm(udhPart("060804 0005 02 02", 0x08, Pdus.ucs2("udh 16")));
+        listener.onAcceptDeliverSm(sarPart(5, 2, 2, 0x08, Pdus.ucs2("sar")));
+
+        assertEquals(List.of("S 0987654321 udh 8", "V 0987654321 udh 16", "LD 0987654321 sar"),
+                stored().stream().map(StoredReport::rawText).toList());
+        assertEquals(3, StoredMo.repliesByCase(database).size());
     }
 
     @Test
