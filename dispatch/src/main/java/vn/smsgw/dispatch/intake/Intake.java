@@ -39,7 +39,9 @@ import vn.smsgw.parser.report.ReportParser;
  * keep the others out. Thread-safe.
  *
  * <p>The parts of a concatenated message are stored one by one ({@link #submitPart}); the message is decoded from
- * its parts' joined octets and stored when its last part arrives, or as incomplete at the reassembly timeout.
+ * its parts' joined octets and stored when its last part arrives, or as incomplete at the reassembly timeout. A part
+ * that arrives after that, and that the message never had, is kept as evidence of its case
+ * ({@link IntakeResult.LatePart}): no second report, no second reply.
  */
 public final class Intake implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Intake.class);
@@ -71,6 +73,7 @@ public final class Intake implements AutoCloseable {
     private final LongAdder unavailable = new LongAdder();
     private final LongAdder batches = new LongAdder();
     private final LongAdder parts = new LongAdder();
+    private final LongAdder lateParts = new LongAdder();
     /** One counter per reason, all made at construction: the map is only read after it. */
     private final Map<Rejection, LongAdder> rejected = rejectionCounters();
 
@@ -109,8 +112,9 @@ public final class Intake implements AutoCloseable {
     }
 
     /**
-     * Stores one part of a concatenated message; the future completes with {@link IntakeResult.PartStored} once the
-     * part is committed (then it may be acknowledged), or {@link IntakeResult.Unavailable}.
+     * Stores one part of a concatenated message; the future completes with {@link IntakeResult.PartStored} (or, for a
+     * part of a message already stored without it, {@link IntakeResult.LatePart}) once the part is committed (then
+     * it may be acknowledged), or {@link IntakeResult.Unavailable}.
      */
     public CompletableFuture<IntakeResult> submitPart(InboundPart part) {
         Pending p = Pending.part(part, keys.get().textHash(part.content().text()));
@@ -208,6 +212,10 @@ public final class Intake implements AutoCloseable {
                 countStored(s);
             } else if (r instanceof IntakeResult.PartStored) {
                 parts.increment();
+            } else if (r instanceof IntakeResult.LatePart late) {
+                lateParts.increment();
+                log.info("intake: a part of case {} arrived after it was stored incomplete; kept with the case",
+                        late.caseId());
             }
             batch.get(i).future.complete(r);
         }
@@ -262,6 +270,11 @@ public final class Intake implements AutoCloseable {
     /** Concatenated parts stored since start. */
     public long partCount() {
         return parts.sum();
+    }
+
+    /** Late parts (of messages already stored incomplete) kept as evidence since start. */
+    public long latePartCount() {
+        return lateParts.sum();
     }
 
     /** Group commits since start. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.smsgw.dispatch.MutableClock;
+import vn.smsgw.dispatch.cases.CaseId;
 import vn.smsgw.dispatch.routing.FraudMarkers;
 import vn.smsgw.dispatch.routing.RoutingRules;
 import vn.smsgw.parser.report.Rejection;
@@ -28,7 +29,7 @@ import vn.smsgw.parser.text.TextCoding;
 
 /**
  * The concatenated MO behaviour of {@link Intake} over one store (in memory, SQLite, PostgreSQL with one and two
- * writers): parts stored one by one, the message decoded from the joined octets, keys.
+ * writers): parts stored one by one, the message decoded from the joined octets, late parts, keys.
  */
 abstract class PartIntakeContract {
     static final Instant T0 = IntakeContract.T0;
@@ -100,6 +101,10 @@ abstract class PartIntakeContract {
         List<StoredReport> stored = stored();
         assertEquals(1, stored.size(), "messages stored");
         return stored.get(0).rawText();
+    }
+
+    private List<StoredPart> lateParts(CaseId caseId) {
+        return fx.transactions().inTransaction(tx -> fx.parts().lateParts(tx, caseId));
     }
 
     // --- the message decoded from its parts' joined octets ---
@@ -274,6 +279,86 @@ abstract class PartIntakeContract {
         assertEquals("LD", stored.get(0).command());
         assertEquals(0, intake.sweepParts());
         assertEquals(1, intake.storedCount(), "a message closed incomplete counts as stored");
+    }
+
+    // --- late parts ---
+
+    /** Parts 1 and 3 of 3, stored incomplete at the timeout; returns the case. */
+    private CaseId storedIncomplete() {
+        intake.acceptPart(part(1, 3, "LD 0987654321 goi"));
+        intake.acceptPart(part(3, 3, " cong an"));
+        clock.advance(Duration.ofMinutes(6));
+        assertEquals(1, intake.sweepParts());
+        return stored().get(0).caseId();
+    }
+
+    @Test
+    void acceptPart_afterItsMessageWasStoredIncomplete_keptWithTheCaseAndNeitherStoredNorAnswered() {
+        CaseId caseId = storedIncomplete();
+
+        IntakeResult late = intake.acceptPart(part(2, 3, " gia danh"));
+        clock.advance(Duration.ofMinutes(6));
+        assertEquals(0, intake.sweepParts());
+
+        assertEquals(new IntakeResult.LatePart(caseId), late);
+        assertEquals(1, stored().size(), "no second message");
+        assertEquals(List.of("ACK"), fx.replyKinds(caseId.value()));
+        assertEquals(1, fx.replyBodies().size(), "no second reply");
+        assertEquals(1, police.cases().size());
+        assertEquals(1, blocklists.votes());
+        List<StoredPart> parts = lateParts(caseId);
+        assertEquals(1, parts.size());
+        assertEquals(2, parts.get(0).seq());
+        assertEquals(" gia danh", parts.get(0).content().text());
+        assertEquals(T0.plusSeconds(2), parts.get(0).receivedAt());
+        assertEquals(1, intake.latePartCount());
+        assertEquals(1, intake.storedCount());
+    }
+
+    @Test
+    void acceptPart_latePartRedelivered_isDuplicate() {
+        CaseId caseId = storedIncomplete();
+        intake.acceptPart(part(2, 3, " gia danh"));
+
+        assertEquals(new IntakeResult.PartStored(true), intake.acceptPart(part(2, 3, " gia danh")));
+
+        assertEquals(1, lateParts(caseId).size());
+        assertEquals(1, stored().size());
+    }
+
+    @Test
+    void acceptPart_partOfAMessageStoredIncompleteRedelivered_isDuplicate() {
+        CaseId caseId = storedIncomplete();
+
+        assertEquals(new IntakeResult.PartStored(true), intake.acceptPart(part(1, 3, "LD 0987654321 goi")));
+        clock.advance(Duration.ofMinutes(6));
+        assertEquals(0, intake.sweepParts());
+
+        assertEquals(1, stored().size());
+        assertTrue(lateParts(caseId).isEmpty());
+    }
+
+    @Test
+    void acceptPart_otherTextForAPartTheIncompleteMessageHad_opensANewMessageThatTakesItsMissingPart() {
+        storedIncomplete();
+
+        assertEquals(new IntakeResult.PartStored(false), intake.acceptPart(part(1, 3, "V 0987654322 ")));
+        assertEquals(new IntakeResult.PartStored(false), intake.acceptPart(part(2, 3, "tin ")));
+        assertEquals(new IntakeResult.PartStored(false), intake.acceptPart(part(3, 3, "rac")));
+
+        assertEquals(List.of("LD 0987654321 goi cong an", "V 0987654322 tin rac"),
+                stored().stream().map(StoredReport::rawText).toList());
+    }
+
+    @Test
+    void acceptPart_missingPartAfterTheDedupeWindow_opensANewMessage() {
+        CaseId caseId = storedIncomplete();
+        clock.advance(Duration.ofHours(49));
+        intake.sweepParts();
+
+        assertEquals(new IntakeResult.PartStored(false), intake.acceptPart(part(2, 3, " gia danh")));
+
+        assertTrue(lateParts(caseId).isEmpty());
     }
 
     // --- keys ---

@@ -37,7 +37,8 @@ import vn.smsgw.parser.number.Msisdn;
  * redelivers; intake recognises a redelivery of what it had stored after all (a commit that finished after the
  * wait gave up, or before a crash) and answers it Duplicate, so nothing is stored twice.
  *
- *   Stored, Duplicate, PartStored, receipt, ignored esm_class  ESME_ROK
+ *   Stored, Duplicate, PartStored, LatePart, receipt,
+ *   ignored esm_class                                          ESME_ROK
  *   Unavailable, intake queue full                             ESME_RTHROTTLED (0x58)
  *   Unavailable, storage failure; commit wait timed out;
  *   receipt handler failed; closing                            ESME_RX_T_APPN (0x64)
@@ -48,8 +49,9 @@ import vn.smsgw.parser.number.Msisdn;
  * The delivery reference is left empty: no deliver_sm field is both standard and stable across an SMSC's
  * redeliveries, and a reporter who repeats the identical text on the same short code within the dedupe window is
  * the same report. Concatenated parts are not joined here: each goes to intake with its octets, which stores it
- * durably, joins and decodes the message when its last part arrives and stores it as incomplete after the
- * reassembly timeout. The order in which jsmpp's threads call this listener therefore does not matter.
+ * durably, joins and decodes the message when its last part arrives, stores it as incomplete after the reassembly
+ * timeout, and keeps a part that arrives after that as evidence of that message's case. The order in which jsmpp's
+ * threads call this listener therefore does not matter.
  */
 /** The MO edge of one SMSC: decodes each deliver_sm, hands it to intake or the receipts, and answers it. Thread-safe. */
 public final class DeliverSmListener implements MessageReceiverListener {

@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.smsgw.dispatch.Dispatch;
 import vn.smsgw.dispatch.DispatchSettings;
 import vn.smsgw.dispatch.intake.InboundSms;
+import vn.smsgw.dispatch.intake.JdbcPartStore;
 import vn.smsgw.dispatch.intake.ReportFlag;
+import vn.smsgw.dispatch.intake.StoredPart;
 import vn.smsgw.dispatch.intake.StoredReport;
 import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.dispatch.store.DatabaseConfig;
@@ -50,14 +54,44 @@ class DeliverSmListenerTest {
     private Dispatch dispatch;
     private final List<DeliveryReceipt> receipts = new CopyOnWriteArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    /** The time of both the listener and intake: it stands still unless a test moves it. */
+    private final SteppedClock clock = new SteppedClock(NOW);
     private DeliverSmListener listener;
 
     @BeforeEach
     void open() {
         database = Database.open(DatabaseConfig.sqlite(dir));
-        dispatch = Dispatch.open(database, DispatchSettings.defaults(MoGateway.REPORTER_KEY), Clock.systemUTC());
+        dispatch = Dispatch.open(database, DispatchSettings.defaults(MoGateway.REPORTER_KEY), clock);
         listener = new DeliverSmListener(MoGateway.smsc(2775).build(), MoGateway.sinks(dispatch.intake(), receipts),
-                meters, Clock.fixed(NOW, ZoneOffset.UTC));
+                meters, clock);
+    }
+
+    /** A clock that moves only when told to. */
+    private static final class SteppedClock extends Clock {
+        private volatile Instant now;
+
+        SteppedClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     @AfterEach
@@ -192,6 +226,28 @@ class DeliverSmListenerTest {
         assertEquals(List.of("S 0987654321 udh 8", "V 0987654321 udh 16", "LD 0987654321 sar"),
                 stored().stream().map(StoredReport::rawText).toList());
         assertEquals(3, StoredMo.repliesByCase(database).size());
+    }
+
+    @Test
+    void onAcceptDeliverSm_partAfterItsMessageWasStoredIncomplete_answeredOkAndKeptWithTheCaseOnly() throws Exception {
+        listener.onAcceptDeliverSm(udhPart("050003 2d 03 01", 0x08, Pdus.ucs2("LD 0987654321 goi")));
+        listener.onAcceptDeliverSm(udhPart("050003 2d 03 03", 0x08, Pdus.ucs2(" cong an")));
+        clock.advance(Duration.ofMinutes(6));
+        assertEquals(1, dispatch.intake().sweepParts());
+        StoredReport report = stored().get(0);
+
+        listener.onAcceptDeliverSm(udhPart("050003 2d 03 02", 0x08, Pdus.ucs2(" gia danh")));
+        listener.onAcceptDeliverSm(udhPart("050003 2d 03 01", 0x08, Pdus.ucs2("LD 0987654321 goi")));
+        clock.advance(Duration.ofMinutes(6));
+        assertEquals(0, dispatch.intake().sweepParts());
+
+        assertEquals(List.of(report), stored(), "no second message");
+        assertTrue(report.flags().contains(ReportFlag.INCOMPLETE));
+        assertEquals(Map.of(report.caseId().value(), 1), StoredMo.repliesByCase(database), "no second reply");
+        List<StoredPart> late = database.read(tx -> new JdbcPartStore().lateParts(tx, report.caseId()));
+        assertEquals(List.of(" gia danh"), late.stream().map(p -> p.content().text()).toList());
+        assertEquals(1, dispatch.intake().latePartCount());
+        assertEquals(4.0, meters.get("smsgw.mo.answered").tags("status", "ESME_ROK").counter().count());
     }
 
     @Test
