@@ -1,9 +1,9 @@
 package vn.smsgw.gateway.smpp;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.smsgw.gateway.smpp.Pdus.concat;
 import static vn.smsgw.gateway.smpp.Pdus.hex;
@@ -11,6 +11,8 @@ import static vn.smsgw.gateway.smpp.Pdus.mo;
 import static vn.smsgw.gateway.smpp.Pdus.ucs2;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -327,7 +329,7 @@ class MoDecoderTest {
     // --- robustness ---
 
     @Test
-    void decode_randomBytes_neverThrows() {
+    void decode_randomBytes_neverThrowsAndTakesItsContentFromTheUserData() {
         Random random = new Random(156);
         for (int i = 0; i < 20_000; i++) {
             byte[] data = new byte[random.nextInt(40)];
@@ -337,10 +339,22 @@ class MoDecoderTest {
             }
             Tlvs tlvs = random.nextInt(4) == 0 ? sar(String.format("%04x", random.nextInt(0x10000)),
                     random.nextInt(4), random.nextInt(4)) : Tlvs.none();
-            MoPdu pdu = mo(random.nextInt(256), random.nextInt(256), data, tlvs);
+            int esmClass = random.nextInt(256);
+            MoPdu pdu = mo(esmClass, random.nextInt(256), data, tlvs);
             DecodedMo decoded = gsm.decode(pdu);
-            assertNotNull(decoded);
-            assertTrue(decoded.commandStatus() != null);
+            if (decoded instanceof DecodedMo.Whole whole) {
+                assertTrue(whole.text().length() <= data.length, "at most a char per octet: " + pdu);
+            } else if (decoded instanceof DecodedMo.Part part) {
+                byte[] octets = part.content().octets();
+                assertArrayEquals(Arrays.copyOfRange(data, data.length - octets.length, data.length), octets,
+                        "a part's octets are the user data after its header: " + pdu);
+            } else if (decoded instanceof DecodedMo.Binary binary) {
+                assertEquals(HexFormat.of().formatHex(data), binary.hex(), "binary keeps all the user data: " + pdu);
+            } else if (decoded instanceof DecodedMo.Receipt) {
+                assertTrue(EsmMessageType.fromEsmClass((byte) esmClass).isReceipt(), "a receipt by esm_class: " + pdu);
+            } else {
+                assertInstanceOf(DecodedMo.Malformed.class, decoded);
+            }
         }
     }
 
