@@ -2,35 +2,56 @@ package vn.smsgw.dispatch.intake;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import vn.smsgw.dispatch.cases.CaseId;
 import vn.smsgw.dispatch.store.Tx;
 
-/** MO parts in memory, for tests and fakes. Thread-safe. */
+/** MO parts in memory, for tests and fakes; the same rules as {@link JdbcPartStore}. Thread-safe. */
 public final class InMemoryPartStore implements PartStore {
-    private final Map<String, TreeMap<Integer, InboundPart>> open = new HashMap<>();
+    private final Map<String, TreeMap<Integer, StoredPart>> open = new HashMap<>();
     private final Map<String, Long> firstSeen = new HashMap<>();
-    private final Map<String, Long> done = new HashMap<>();
     private final Map<String, String> hashes = new HashMap<>();
+    /** Parts of stored messages by key#seq#hash: when their message was stored. */
+    private final Map<String, Long> done = new HashMap<>();
+    /** The last message stored under each key. */
+    private final Map<String, Closed> closed = new HashMap<>();
+    /** Late parts by key#seq#hash, in arrival order. */
+    private final Map<String, Late> late = new LinkedHashMap<>();
+
+    private record Closed(CaseId caseId, Set<Integer> seqs, long at) {
+    }
+
+    private record Late(CaseId caseId, StoredPart part) {
+    }
 
     @Override
     public synchronized Added add(Tx tx, InboundPart p, String textHash) {
         String key = p.groupKey();
-        if (done.containsKey(key + "#" + p.seq() + "#" + textHash)) {
-            return Added.DUPLICATE;
+        String id = key + "#" + p.seq() + "#" + textHash;
+        if (done.containsKey(id)) {
+            return new Added.Duplicate();
         }
-        TreeMap<Integer, InboundPart> parts = open.computeIfAbsent(key, k -> new TreeMap<>());
-        if (parts.putIfAbsent(p.seq(), p) != null) {
-            return Added.DUPLICATE;
+        TreeMap<Integer, StoredPart> parts = open.get(key);
+        Closed last = closed.get(key);
+        if (parts == null && last != null && !last.seqs().contains(p.seq())) {
+            return late.putIfAbsent(id, new Late(last.caseId(), p.stored())) == null
+                    ? new Added.Late(last.caseId()) : new Added.Duplicate();
+        }
+        parts = open.computeIfAbsent(key, k -> new TreeMap<>());
+        if (parts.putIfAbsent(p.seq(), p.stored()) != null) {
+            return new Added.Duplicate();
         }
         hashes.put(key + "#" + p.seq(), textHash);
         firstSeen.putIfAbsent(key, p.receivedAt().toEpochMilli());
-        return parts.size() >= p.total() ? Added.COMPLETED : Added.STORED;
+        return parts.size() >= p.key().total() ? new Added.Completed(key) : new Added.Stored();
     }
 
     @Override
-    public synchronized List<InboundPart> parts(Tx tx, String groupKey) {
+    public synchronized List<StoredPart> parts(Tx tx, String groupKey) {
         return new ArrayList<>(open.getOrDefault(groupKey, new TreeMap<>()).values());
     }
 
@@ -41,13 +62,14 @@ public final class InMemoryPartStore implements PartStore {
     }
 
     @Override
-    public synchronized void complete(Tx tx, String groupKey, long epochMillis) {
-        TreeMap<Integer, InboundPart> parts = open.remove(groupKey);
+    public synchronized void complete(Tx tx, String groupKey, CaseId caseId, long epochMillis) {
+        TreeMap<Integer, StoredPart> parts = open.remove(groupKey);
         firstSeen.remove(groupKey);
         if (parts != null) {
             for (Integer seq : parts.keySet()) {
                 done.put(groupKey + "#" + seq + "#" + hashes.remove(groupKey + "#" + seq), epochMillis);
             }
+            closed.put(groupKey, new Closed(caseId, Set.copyOf(parts.keySet()), epochMillis));
         }
     }
 
@@ -55,6 +77,12 @@ public final class InMemoryPartStore implements PartStore {
     public synchronized int expireDone(Tx tx, long epochMillis) {
         int before = done.size();
         done.values().removeIf(t -> t < epochMillis);
+        closed.values().removeIf(c -> c.at() < epochMillis);
         return before - done.size();
+    }
+
+    @Override
+    public synchronized List<StoredPart> lateParts(Tx tx, CaseId caseId) {
+        return late.values().stream().filter(l -> l.caseId().equals(caseId)).map(Late::part).toList();
     }
 }

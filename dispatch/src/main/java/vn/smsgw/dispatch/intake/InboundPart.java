@@ -4,25 +4,39 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One part of a concatenated MO message (UDH or SAR): the reporter's address, the short code, the SMSC connection,
- * when it was received, the concatenation reference, the total number of parts, this part's number (1-based) and its
- * decoded text ({@code binary}: the payload in hex), NUL characters replaced as in {@link InboundSms}.
+ * One part of a concatenated MO message (UDH or SAR) as the SMSC delivered it: the reporter's address, the short
+ * code, the SMSC connection, when it was received, the concatenation key, this part's number (1-based) and its
+ * content.
  */
-public record InboundPart(String reporter, String shortCode, String smscId, Instant receivedAt, int ref, int total,
-                          int seq, String text, boolean binary) {
+public record InboundPart(String reporter, String shortCode, String smscId, Instant receivedAt, ConcatKey key,
+                          int seq, PartContent content) {
     public InboundPart {
         Objects.requireNonNull(reporter, "reporter");
         Objects.requireNonNull(shortCode, "shortCode");
         Objects.requireNonNull(smscId, "smscId");
         Objects.requireNonNull(receivedAt, "receivedAt");
-        text = InboundSms.storable(Objects.requireNonNull(text, "text"));
-        if (total < 1 || total > 255 || seq < 1 || seq > total || ref < 0 || ref > 0xFFFF) {
-            throw new IllegalArgumentException("bad concatenation header: ref " + ref + " part " + seq + "/" + total);
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(content, "content");
+        if (seq < 1 || seq > key.total()) {
+            throw new IllegalArgumentException("part " + seq + " of " + key.total());
         }
     }
 
-    /** The key of the message this part belongs to. */
+    /** The key of the message this part belongs to: connection, reporter, short code, reference, total and scheme. */
     String groupKey() {
-        return smscId + '|' + reporter + '|' + shortCode + '|' + ref + '|' + total;
+        return legacyGroupKey() + '|' + key.scheme().name();
+    }
+
+    /**
+     * The key parts were stored under before it named the concatenation scheme (schema version 20 and before): the
+     * parts of a message opened then are still joined under it.
+     */
+    String legacyGroupKey() {
+        return smscId + '|' + reporter + '|' + shortCode + '|' + key.ref() + '|' + key.total();
+    }
+
+    /** The part as the part store keeps it. */
+    StoredPart stored() {
+        return new StoredPart(reporter, shortCode, smscId, receivedAt, key.ref(), key.total(), seq, content);
     }
 }

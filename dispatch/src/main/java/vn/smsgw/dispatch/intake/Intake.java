@@ -32,12 +32,16 @@ import vn.smsgw.parser.report.ReportParser;
  * waiting messages in groups (group commit: one transaction and one sync for many callers); on PostgreSQL several
  * writers may commit groups side by side ({@link IntakeConfig#writers}), each taking its row locks in one fixed order
  * (parts by message, reporter counters, votes, entries by key) so that two groups never wait for each other in a
- * circle. Where the store syncs from
- * a thread of its own (SQLite with full sync), the writer hands a committed group's answers over to be given once the
- * commit is durable, and writes the next group meanwhile. A redelivery of a
- * message stored within the dedupe window returns {@link IntakeResult.Duplicate} with the original case id, and
- * creates no second report and no second reply. If a group fails, its messages are retried one by one, so one bad
- * message cannot keep the others out. Thread-safe.
+ * circle. Where the store syncs from a thread of its own (SQLite with full sync), the writer hands a committed group's
+ * answers over to be given once the commit is durable, and writes the next group meanwhile. A redelivery of a message
+ * stored within the dedupe window returns {@link IntakeResult.Duplicate} with the original case id, and creates no
+ * second report and no second reply. If a group fails, its messages are retried one by one, so one bad message cannot
+ * keep the others out. Thread-safe.
+ *
+ * <p>The parts of a concatenated message are stored one by one ({@link #submitPart}); the message is decoded from
+ * its parts' joined octets and stored when its last part arrives, or as incomplete at the reassembly timeout. A part
+ * that arrives after that, and that the message never had, is kept as evidence of its case
+ * ({@link IntakeResult.LatePart}): no second report, no second reply.
  */
 public final class Intake implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Intake.class);
@@ -69,6 +73,7 @@ public final class Intake implements AutoCloseable {
     private final LongAdder unavailable = new LongAdder();
     private final LongAdder batches = new LongAdder();
     private final LongAdder parts = new LongAdder();
+    private final LongAdder lateParts = new LongAdder();
     /** One counter per reason, all made at construction: the map is only read after it. */
     private final Map<Rejection, LongAdder> rejected = rejectionCounters();
 
@@ -107,11 +112,12 @@ public final class Intake implements AutoCloseable {
     }
 
     /**
-     * Stores one part of a concatenated message; the future completes with {@link IntakeResult.PartStored} once the
-     * part is committed (then it may be acknowledged), or {@link IntakeResult.Unavailable}.
+     * Stores one part of a concatenated message; the future completes with {@link IntakeResult.PartStored} (or, for a
+     * part of a message already stored without it, {@link IntakeResult.LatePart}) once the part is committed (then
+     * it may be acknowledged), or {@link IntakeResult.Unavailable}.
      */
     public CompletableFuture<IntakeResult> submitPart(InboundPart part) {
-        Pending p = Pending.part(part, keys.get().textHash(part.text()));
+        Pending p = Pending.part(part, keys.get().textHash(part.content().text()));
         if (!groupCommit.offer(p)) {
             unavailable.increment();
             return CompletableFuture.completedFuture(new IntakeResult.Unavailable("intake queue full", true));
@@ -206,6 +212,10 @@ public final class Intake implements AutoCloseable {
                 countStored(s);
             } else if (r instanceof IntakeResult.PartStored) {
                 parts.increment();
+            } else if (r instanceof IntakeResult.LatePart late) {
+                lateParts.increment();
+                log.info("intake: a part of case {} arrived after it was stored incomplete; kept with the case",
+                        late.caseId());
             }
             batch.get(i).future.complete(r);
         }
@@ -260,6 +270,11 @@ public final class Intake implements AutoCloseable {
     /** Concatenated parts stored since start. */
     public long partCount() {
         return parts.sum();
+    }
+
+    /** Late parts (of messages already stored incomplete) kept as evidence since start. */
+    public long latePartCount() {
+        return lateParts.sum();
     }
 
     /** Group commits since start. */

@@ -27,8 +27,10 @@ import vn.smsgw.parser.report.Report;
 
 /**
  * The work of one group commit, inside its transaction: store concatenated parts (reassembling a message whose last
- * part arrived), dedupe whole messages against stored and sibling messages, allocate case ids, apply the daily quota, count blocklist votes, open police cases, queue one reply per stored message (within
- * the reply rate limit) and insert the reports. Returns one result per pending message, in order.
+ * part arrived; keeping a late part as evidence of its message's case), dedupe whole messages against stored and
+ * sibling messages, allocate case ids, apply the daily quota, count blocklist votes, open police cases, queue one
+ * reply per stored message (within the reply rate limit) and insert the reports. Returns one result per pending
+ * message, in order.
  */
 final class IntakeBatch {
     static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
@@ -70,9 +72,13 @@ final class IntakeBatch {
         for (int i : partsInLockOrder) {
             Pending p = batch.get(i);
             PartStore.Added added = ports.parts().add(tx, p.part, p.dedupeKey);
-            results[i] = new IntakeResult.PartStored(added == PartStore.Added.DUPLICATE);
-            if (added == PartStore.Added.COMPLETED) {
-                wholes.add(reassemble(tx, p.part.groupKey(), false));
+            if (added instanceof PartStore.Added.Late late) {
+                results[i] = new IntakeResult.LatePart(late.caseId());
+            } else {
+                results[i] = new IntakeResult.PartStored(added instanceof PartStore.Added.Duplicate);
+            }
+            if (added instanceof PartStore.Added.Completed completed) {
+                wholes.add(reassemble(tx, completed.groupKey(), false));
                 positions.add(-1);
             }
         }
@@ -115,38 +121,53 @@ final class IntakeBatch {
     }
 
     private Pending reassemble(Tx tx, String group, boolean timedOut) {
-        List<InboundPart> parts = ports.parts().parts(tx, group);
-        InboundPart first = parts.get(0);
+        List<StoredPart> parts = ports.parts().parts(tx, group);
+        StoredPart first = parts.get(0);
         boolean complete = parts.size() == first.total();
-        boolean binary = parts.stream().anyMatch(InboundPart::binary);
-        StringBuilder text = new StringBuilder();
+        boolean binary = parts.stream().anyMatch(p -> p.content() instanceof PartContent.Binary);
         Instant received = first.receivedAt();
-        for (InboundPart p : parts) {
-            text.append(p.text());
+        for (StoredPart p : parts) {
             received = p.receivedAt().isBefore(received) ? p.receivedAt() : received;
         }
         InboundSms.Form form = binary ? InboundSms.Form.BINARY
                 : complete ? InboundSms.Form.TEXT : InboundSms.Form.INCOMPLETE;
         String ref = "concat:" + first.ref() + ":" + first.total() + (timedOut && !complete ? ":" + parts.size() : "");
-        InboundSms sms = new InboundSms(first.reporter(), first.shortCode(), text.toString(), first.smscId(),
+        InboundSms sms = new InboundSms(first.reporter(), first.shortCode(), Reassembly.text(parts), first.smscId(),
                 received, ref, form);
         return preparer.apply(sms).reassembledFrom(group);
     }
 
     private List<IntakeResult> storeWholes(Tx tx, List<Pending> batch) {
-        for (Pending p : batch) {
-            if (p.partGroup != null) {
-                ports.parts().complete(tx, p.partGroup, clock.millis());
-            }
-        }
         if (batch.isEmpty()) {
             return List.of();
         }
         IntakeResult[] results = new IntakeResult[batch.size()];
         List<Integer> fresh = dedupe(tx, batch, results);
-        if (fresh.isEmpty()) {
-            return List.of(results);
+        if (!fresh.isEmpty()) {
+            storeFresh(tx, batch, fresh, results);
         }
+        for (int i = 0; i < results.length; i++) {
+            if (results[i] == null) { // a sibling duplicate of a fresh message in this batch
+                results[i] = new IntakeResult.Duplicate(firstWithKey(batch, results, batch.get(i).dedupeKey));
+            }
+        }
+        closeGroups(tx, batch, results);
+        return List.of(results);
+    }
+
+    /** Removes the parts of the reassembled messages, remembering the case each message is (or duplicates). */
+    private void closeGroups(Tx tx, List<Pending> batch, IntakeResult[] results) {
+        for (int i = 0; i < results.length; i++) {
+            String group = batch.get(i).partGroup;
+            if (group != null) {
+                CaseId caseId = results[i] instanceof IntakeResult.Stored s ? s.caseId()
+                        : ((IntakeResult.Duplicate) results[i]).caseId();
+                ports.parts().complete(tx, group, caseId, clock.millis());
+            }
+        }
+    }
+
+    private void storeFresh(Tx tx, List<Pending> batch, List<Integer> fresh, IntakeResult[] results) {
         long[] ids = ports.reports().allocate(tx, fresh.size());
         List<Item> items = new ArrayList<>(fresh.size());
         for (int k = 0; k < fresh.size(); k++) {
@@ -163,12 +184,6 @@ final class IntakeBatch {
             Item it = items.get(k);
             results[fresh.get(k)] = new IntakeResult.Stored(it.caseId, it.pending.parse);
         }
-        for (int i = 0; i < results.length; i++) {
-            if (results[i] == null) { // a sibling duplicate of a fresh message in this batch
-                results[i] = new IntakeResult.Duplicate(firstWithKey(batch, results, batch.get(i).dedupeKey));
-            }
-        }
-        return List.of(results);
     }
 
     private List<Integer> dedupe(Tx tx, List<Pending> batch, IntakeResult[] results) {

@@ -6,7 +6,7 @@ import vn.smsgw.parser.report.ParseResult;
 
 /** The outcome of {@link Intake#accept}: stored (durably), a duplicate of a stored message, or not stored. */
 public sealed interface IntakeResult permits IntakeResult.Stored, IntakeResult.Duplicate, IntakeResult.PartStored,
-        IntakeResult.Unavailable {
+        IntakeResult.LatePart, IntakeResult.Unavailable {
 
     /** The message is committed with its case id (a report or a rejected message kept as evidence). */
     record Stored(CaseId caseId, ParseResult parse) implements IntakeResult {
@@ -28,6 +28,17 @@ public sealed interface IntakeResult permits IntakeResult.Stored, IntakeResult.D
      * is reassembled, stored and answered once every part is there, or as incomplete after the timeout.
      */
     record PartStored(boolean duplicate) implements IntakeResult {
+    }
+
+    /**
+     * A part of a concatenated message that was stored without it (incomplete, at the reassembly timeout) as case
+     * {@code caseId}: durably kept as evidence of that case. No message is stored and no reply queued: the reporter
+     * was answered once, for that case.
+     */
+    record LatePart(CaseId caseId) implements IntakeResult {
+        public LatePart {
+            Objects.requireNonNull(caseId, "caseId");
+        }
     }
 
     /**

@@ -20,7 +20,8 @@ class GroupCommitTest {
     private static final IntakeResult STORED = new IntakeResult.PartStored(false);
 
     private static Pending pending(int n) {
-        return Pending.part(new InboundPart("84912345678", "156", "smsc", Instant.EPOCH, n, 2, 1, "x", false), "h" + n);
+        return Pending.part(new InboundPart("84912345678", "156", "smsc", Instant.EPOCH,
+                new ConcatKey(ConcatScheme.SAR, n, 2), 1, new PartContent.Binary("78")), "h" + n);
     }
 
     @Test

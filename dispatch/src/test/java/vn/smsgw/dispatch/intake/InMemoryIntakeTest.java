@@ -1,64 +1,9 @@
 package vn.smsgw.dispatch.intake;
 
-import java.util.List;
-import vn.smsgw.dispatch.outbound.InMemoryOutbox;
-import vn.smsgw.dispatch.outbound.OutboundSms;
-import vn.smsgw.dispatch.store.InMemoryTransactions;
-import vn.smsgw.dispatch.store.Transactions;
-
 class InMemoryIntakeTest extends IntakeContract {
 
     @Override
     Fixture open() {
-        InMemoryTransactions tx = new InMemoryTransactions();
-        InMemoryReportStore reports = new InMemoryReportStore();
-        InMemoryReporterCounters counters = new InMemoryReporterCounters();
-        InMemoryPartStore parts = new InMemoryPartStore();
-        InMemoryOutbox outbox = new InMemoryOutbox();
-        return new Fixture() {
-            @Override
-            public Transactions transactions() {
-                return tx;
-            }
-
-            @Override
-            public ReportStore reports() {
-                return reports;
-            }
-
-            @Override
-            public PartStore parts() {
-                return parts;
-            }
-
-            @Override
-            public ReporterCounters counters() {
-                return counters;
-            }
-
-            @Override
-            public InMemoryOutbox outbox() {
-                return outbox;
-            }
-
-            @Override
-            public List<String> replyKinds(String caseId) {
-                return outbox.queued().stream().filter(m -> m.caseId().equals(caseId)).map(OutboundSms::kind).toList();
-            }
-
-            @Override
-            public List<String> replySmscs(String caseId) {
-                return outbox.queued().stream().filter(m -> m.caseId().equals(caseId)).map(OutboundSms::smsc).toList();
-            }
-
-            @Override
-            public List<String> replyBodies() {
-                return outbox.queued().stream().map(OutboundSms::body).toList();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return new InMemoryIntakeFixture();
     }
 }

@@ -315,15 +315,6 @@ abstract class IntakeContract {
     }
 
     @Test
-    void acceptPart_partsWithNulCharacters_reassembledWithReplacementCharacters() {
-        intake.acceptPart(part(1, 2, "LD 0987654321 goi\u0000"));
-        intake.acceptPart(part(2, 2, " cong an\u0000\u0000"));
-        List<StoredReport> stored = fx.reports().after(0, 10);
-        assertEquals(1, stored.size());
-        assertEquals("LD 0987654321 goi\uFFFD cong an\uFFFD\uFFFD", stored.get(0).rawText());
-    }
-
-    @Test
     void accept_selfReport_isNotCounted() {
         IntakeResult.Stored s = (IntakeResult.Stored) intake.accept(mo("84912345678", "V 0912345678 toi"));
         assertEquals(0, blocklists.votes());
@@ -390,117 +381,6 @@ abstract class IntakeContract {
         IntakeResult r = intake.accept(mo("84912345678", "LD 0987654321 x"));
         assertEquals(new IntakeResult.Unavailable("storage failure", false), r);
         assertTrue(fx.reports().after(0, 10).isEmpty());
-    }
-
-    static InboundPart part(int seq, int total, String text) {
-        return new InboundPart("84912345678", "156", "smsc-a", T0.plusSeconds(seq), 77, total, seq, text, false);
-    }
-
-    @Test
-    void acceptPart_allPartsOutOfOrder_storesOneReportWithWholeText() {
-        assertEquals(new IntakeResult.PartStored(false), intake.acceptPart(part(3, 3, " cong an")));
-        assertEquals(new IntakeResult.PartStored(false), intake.acceptPart(part(1, 3, "LD 0987654321 goi")));
-        assertTrue(fx.reports().after(0, 10).isEmpty());
-        assertEquals(new IntakeResult.PartStored(false), intake.acceptPart(part(2, 3, " gia danh")));
-        List<StoredReport> stored = fx.reports().after(0, 10);
-        assertEquals(1, stored.size());
-        assertEquals("LD 0987654321 goi gia danh cong an", stored.get(0).rawText());
-        assertEquals("goi gia danh cong an", stored.get(0).content());
-        assertEquals(T0.plusSeconds(1), stored.get(0).receivedAt());
-        assertEquals(List.of("ACK"), fx.replyKinds(stored.get(0).caseId().value()));
-        assertEquals(1, police.cases().size());
-        assertEquals(1, intake.storedCount(), "a reassembled message counts as stored");
-        assertEquals(3, intake.partCount());
-    }
-
-    @Test
-    void acceptPart_reassembledMessageTheParserRejects_isCountedByItsReason() {
-        intake.acceptPart(part(1, 2, "xin chao "));
-        intake.acceptPart(part(2, 2, "ban oi"));
-        intake.accept(mo("84912345678", "V"));
-
-        assertEquals(1, intake.rejectedCount(Rejection.UNKNOWN_COMMAND), "the reassembled one");
-        assertEquals(1, intake.rejectedCount(Rejection.MISSING_SOURCE), "the whole one");
-        assertEquals(0, intake.rejectedCount(Rejection.INVALID_NUMBER));
-    }
-
-    @Test
-    void acceptPart_duplicatePart_isIgnored() {
-        intake.acceptPart(part(1, 2, "LD 0987654321 "));
-        assertEquals(new IntakeResult.PartStored(true), intake.acceptPart(part(1, 2, "LD 0987654321 ")));
-        intake.acceptPart(part(2, 2, "lua dao"));
-        assertEquals(1, fx.reports().after(0, 10).size());
-    }
-
-    @Test
-    void acceptPart_redeliveredAfterReassembly_isDuplicateNotANewMessage() {
-        intake.acceptPart(part(1, 2, "LD 0987654321 "));
-        intake.acceptPart(part(2, 2, "lua dao"));
-        assertEquals(new IntakeResult.PartStored(true), intake.acceptPart(part(2, 2, "lua dao")));
-        clock.advance(Duration.ofMinutes(10));
-        assertEquals(0, intake.sweepParts());
-        assertEquals(1, fx.reports().after(0, 10).size());
-        assertEquals(1, fx.replyBodies().size());
-    }
-
-    @Test
-    void sweepParts_missingPartAfterTimeout_storesIncompleteMessage() {
-        intake.acceptPart(part(1, 3, "LD 0987654321 goi"));
-        intake.acceptPart(part(3, 3, " cong an"));
-        assertEquals(0, intake.sweepParts());
-        clock.advance(Duration.ofMinutes(6));
-        assertEquals(1, intake.sweepParts());
-        List<StoredReport> stored = fx.reports().after(0, 10);
-        assertEquals(1, stored.size());
-        assertTrue(stored.get(0).flags().contains(ReportFlag.INCOMPLETE));
-        assertEquals("LD 0987654321 goi cong an", stored.get(0).rawText());
-        assertEquals("LD", stored.get(0).command());
-        assertEquals(0, intake.sweepParts());
-        assertEquals(1, intake.storedCount(), "a message closed incomplete counts as stored");
-    }
-
-    @Test
-    void acceptPart_concurrentCallersWithPartsOfOneMessageApart_eachMessageReassembledOnce() throws Exception {
-        int messages = 60;
-        List<InboundPart> parts = new ArrayList<>();
-        for (int m = 0; m < messages; m++) {
-            String reporter = "8491" + String.format("%07d", m);
-            for (int seq = 1; seq <= 3; seq++) {
-                parts.add(new InboundPart(reporter, "156", "smsc-a", T0.plusSeconds(seq), m, 3, seq,
-                        seq == 1 ? "LD 0987654321 goi" : seq == 2 ? " gia danh" : " cong an " + m, false));
-            }
-        }
-        java.util.Collections.shuffle(parts, new java.util.Random(7));
-        int threads = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                List<InboundPart> mine = parts.subList(t * parts.size() / threads, (t + 1) * parts.size() / threads);
-                done.add(pool.submit(() -> {
-                    for (InboundPart p : mine) {
-                        assertEquals(new IntakeResult.PartStored(false), intake.acceptPart(p));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        List<StoredReport> stored = fx.reports().after(0, 1_000);
-        assertEquals(messages, stored.size());
-        Set<String> texts = new HashSet<>();
-        for (StoredReport r : stored) {
-            assertFalse(r.flags().contains(ReportFlag.INCOMPLETE), r.rawText());
-            texts.add(r.rawText());
-        }
-        for (int m = 0; m < messages; m++) {
-            assertTrue(texts.contains("LD 0987654321 goi gia danh cong an " + m), "message " + m);
-        }
-        assertEquals(0, intake.sweepParts());
     }
 
     @Test

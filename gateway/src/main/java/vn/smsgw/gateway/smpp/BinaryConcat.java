@@ -1,6 +1,7 @@
 package vn.smsgw.gateway.smpp;
 
 import java.util.Optional;
+import vn.smsgw.dispatch.intake.ConcatKey;
 
 /** The concatenation mark of a binary deliver_sm, which {@link DecodedMo.Binary} does not carry. */
 final class BinaryConcat {

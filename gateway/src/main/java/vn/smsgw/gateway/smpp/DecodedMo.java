@@ -1,6 +1,8 @@
 package vn.smsgw.gateway.smpp;
 
 import java.util.Objects;
+import vn.smsgw.dispatch.intake.ConcatKey;
+import vn.smsgw.dispatch.intake.PartContent;
 
 /** What a deliver_sm turned out to be: a text, a part of one, binary data, a delivery receipt, or none of these. */
 public sealed interface DecodedMo {
@@ -19,15 +21,16 @@ public sealed interface DecodedMo {
     }
 
     /**
-     * One part of a concatenated MO text (UDH or SAR), to be reassembled with {@link ConcatenatedMo}.
+     * One part of a concatenated MO text (UDH or SAR): its octets after the UDH in their text coding, decoded by intake
+     * once joined with the other parts' octets.
      *
      * @param seq 1 to {@code key.total()}
      */
-    record Part(ConcatKey key, int seq, String text) implements DecodedMo {
+    record Part(ConcatKey key, int seq, PartContent.Text content) implements DecodedMo {
         /** Checks that seq is within the total. */
         public Part {
             Objects.requireNonNull(key, "key");
-            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(content, "content");
             if (seq < 1 || seq > key.total()) {
                 throw new IllegalArgumentException("part " + seq + " of " + key.total());
             }

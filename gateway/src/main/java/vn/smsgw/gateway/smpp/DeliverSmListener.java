@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import vn.smsgw.dispatch.intake.InboundPart;
 import vn.smsgw.dispatch.intake.InboundSms;
 import vn.smsgw.dispatch.intake.IntakeResult;
+import vn.smsgw.dispatch.intake.PartContent;
 import vn.smsgw.parser.number.Msisdn;
 
 /*
@@ -36,7 +37,8 @@ import vn.smsgw.parser.number.Msisdn;
  * redelivers; intake recognises a redelivery of what it had stored after all (a commit that finished after the
  * wait gave up, or before a crash) and answers it Duplicate, so nothing is stored twice.
  *
- *   Stored, Duplicate, PartStored, receipt, ignored esm_class  ESME_ROK
+ *   Stored, Duplicate, PartStored, LatePart, receipt,
+ *   ignored esm_class                                          ESME_ROK
  *   Unavailable, intake queue full                             ESME_RTHROTTLED (0x58)
  *   Unavailable, storage failure; commit wait timed out;
  *   receipt handler failed; closing                            ESME_RX_T_APPN (0x64)
@@ -46,9 +48,10 @@ import vn.smsgw.parser.number.Msisdn;
  *
  * The delivery reference is left empty: no deliver_sm field is both standard and stable across an SMSC's
  * redeliveries, and a reporter who repeats the identical text on the same short code within the dedupe window is
- * the same report. Concatenated parts are not joined here: each goes to intake, which stores it durably, joins the
- * message when its last part arrives and stores it as incomplete after the reassembly timeout. The order in which
- * jsmpp's threads call this listener therefore does not matter.
+ * the same report. Concatenated parts are not joined here: each goes to intake with its octets, which stores it
+ * durably, joins and decodes the message when its last part arrives, stores it as incomplete after the reassembly
+ * timeout, and keeps a part that arrives after that as evidence of that message's case. The order in which jsmpp's
+ * threads call this listener therefore does not matter.
  */
 /** The MO edge of one SMSC: decodes each deliver_sm, hands it to intake or the receipts, and answers it. Thread-safe. */
 public final class DeliverSmListener implements MessageReceiverListener {
@@ -174,12 +177,12 @@ public final class DeliverSmListener implements MessageReceiverListener {
             commit = sinks.intake().submit(sms(pdu, whole.text(), InboundSms.Form.TEXT, now));
         } else if (mo instanceof DecodedMo.Part part) {
             commit = sinks.intake().submitPart(new InboundPart(pdu.source(), pdu.destination(), smscId, now,
-                    part.key().ref(), part.key().total(), part.seq(), part.text(), false));
+                    part.key(), part.seq(), part.content()));
         } else {
             DecodedMo.Binary binary = (DecodedMo.Binary) mo;
             commit = BinaryConcat.key(pdu).filter(key -> key.total() > 1)
                     .map(key -> sinks.intake().submitPart(new InboundPart(pdu.source(), pdu.destination(), smscId,
-                            now, key.ref(), key.total(), binary.seq(), binary.hex(), true)))
+                            now, key, binary.seq(), new PartContent.Binary(binary.hex()))))
                     .orElseGet(() -> sinks.intake().submit(sms(pdu, binary.hex(), InboundSms.Form.BINARY, now)));
         }
         return committed(commit, pdu);

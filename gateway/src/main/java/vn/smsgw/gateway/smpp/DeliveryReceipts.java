@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.smsgw.parser.text.TextCoding;
 
 /**
  * Reads a delivery receipt deliver_sm into a {@link DeliveryReceipt}. Stateless and thread-safe; never throws on
@@ -79,7 +80,7 @@ public final class DeliveryReceipts {
     private static String text(MoPdu pdu) {
         byte[] userData = MoDecoder.userData(pdu);
         if (DataCoding.fromByte(pdu.dataCoding()) == DataCoding.UCS2) {
-            return MoDecoder.ucs2(userData, 0, userData.length);
+            return TextCoding.UCS2.decode(userData);
         }
         return new String(userData, StandardCharsets.ISO_8859_1);
     }

@@ -1,10 +1,12 @@
 package vn.smsgw.gateway.smpp;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
-import vn.smsgw.parser.text.GsmAlphabet;
+import vn.smsgw.dispatch.intake.ConcatKey;
+import vn.smsgw.dispatch.intake.PartContent;
+import vn.smsgw.parser.text.TextCoding;
 
 /**
  * Decodes a deliver_sm into a {@link DecodedMo}: routes delivery receipts away from the parser, strips and reads the
@@ -22,15 +24,18 @@ public final class MoDecoder {
      * are not handled; an SMSC that forwards packed septets with DCS 0 is misconfigured for this gateway.
      *
      * Text is never treated as a C string: GSM '@' is 0x00. UCS-2 is decoded as UTF-16BE, so surrogate pairs (emoji)
-     * survive; a lone surrogate and a trailing odd octet decode as U+FFFD. Binary and unsupported codings are kept
-     * as hex for storage and answered with help by the caller.
+     * survive; a lone surrogate and a trailing odd octet decode as U+FFFD (TextCoding). Binary and unsupported codings
+     * are kept as hex for storage and answered with help by the caller.
+     *
+     * A part of a concatenated text is not decoded here: it keeps its octets after the UDH and their text coding,
+     * and intake decodes the message once the parts' octets are joined, since a character may span two parts (an
+     * emoji's surrogate pair, a UCS-2 unit split on an odd octet, a GSM-7 escape and its code).
      *
      * Concatenation: a UDH concatenation element wins over SAR TLVs. A "concatenated" message of 1 part is a whole
      * message. SAR needs all three TLVs; with only some of them present they are ignored, as SMPP 3.4 §5.3.2.22 says.
      */
 
     private static final HexFormat HEX = HexFormat.of();
-    private static final char REPLACEMENT = '\uFFFD';
 
     private final DefaultAlphabet smscDefault;
 
@@ -86,46 +91,25 @@ public final class MoDecoder {
         if (!coding.isText()) {
             return new DecodedMo.Binary(dataCodingOctet, HEX.formatHex(userData), framing.seq(), total);
         }
-        String text = text(coding, userData, framing.start(), userData.length - framing.start());
+        TextCoding text = textCoding(coding);
         if (total == 1) {
-            return new DecodedMo.Whole(text);
+            return new DecodedMo.Whole(text.decode(userData, framing.start(), userData.length - framing.start()));
         }
-        return new DecodedMo.Part(framing.key().orElseThrow(), framing.seq(), text);
+        byte[] octets = Arrays.copyOfRange(userData, framing.start(), userData.length);
+        return new DecodedMo.Part(framing.key().orElseThrow(), framing.seq(), new PartContent.Text(text, octets));
     }
 
-    private String text(DataCoding coding, byte[] bytes, int offset, int length) {
+    /** The text coding of a text data_coding on this SMSC link. */
+    private TextCoding textCoding(DataCoding coding) {
         return switch (coding) {
-            case SMSC_DEFAULT -> smscDefault.decode(bytes, offset, length);
-            case GSM7 -> GsmAlphabet.decode(bytes, offset, length);
-            case IA5_ASCII -> new String(bytes, offset, length, StandardCharsets.US_ASCII);
-            case LATIN1 -> new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
-            case UCS2 -> ucs2(bytes, offset, length);
+            case SMSC_DEFAULT -> smscDefault.coding();
+            case GSM7 -> TextCoding.GSM7;
+            case IA5_ASCII -> TextCoding.ASCII;
+            case LATIN1 -> TextCoding.LATIN1;
+            case UCS2 -> TextCoding.UCS2;
             case OCTET_UNSPECIFIED, OCTET, UNSUPPORTED -> throw new IllegalArgumentException("not a text coding: "
                     + coding);
         };
-    }
-
-    /**
-     * UTF-16BE, one char per code unit: surrogate pairs stay pairs, a lone surrogate and a trailing odd octet become
-     * U+FFFD. (The JDK decoder also swallows the unit after a lone high surrogate.)
-     */
-    static String ucs2(byte[] bytes, int offset, int length) {
-        int units = length / 2;
-        char[] text = new char[units + length % 2];
-        for (int i = 0; i < units; i++) {
-            text[i] = (char) ((bytes[offset + 2 * i] & 0xFF) << 8 | bytes[offset + 2 * i + 1] & 0xFF);
-        }
-        for (int i = 0; i < units; i++) {
-            if (Character.isHighSurrogate(text[i]) && i + 1 < units && Character.isLowSurrogate(text[i + 1])) {
-                i++;
-            } else if (Character.isSurrogate(text[i])) {
-                text[i] = REPLACEMENT;
-            }
-        }
-        if (length % 2 != 0) {
-            text[units] = REPLACEMENT;
-        }
-        return new String(text);
     }
 
     /** short_message, or message_payload when short_message is empty. */

@@ -1,6 +1,8 @@
 package vn.smsgw.gateway.smpp;
 
 import java.util.Optional;
+import vn.smsgw.dispatch.intake.ConcatKey;
+import vn.smsgw.dispatch.intake.ConcatScheme;
 
 /** The SAR concatenation TLVs of a deliver_sm: sar_msg_ref_num (2 octets), sar_total_segments, sar_segment_seqnum. */
 record Sar(ConcatKey key, int seq) {

@@ -1,5 +1,8 @@
 package vn.smsgw.gateway.smpp;
 
+import vn.smsgw.dispatch.intake.ConcatKey;
+import vn.smsgw.dispatch.intake.ConcatScheme;
+
 /**
  * Parses the user data header at the start of the user data (3GPP TS 23.040 §9.2.3.24): a length octet (UDHL), then
  * information elements of IEI, length, value.

@@ -13,14 +13,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.extra.ProcessRequestException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.smsgw.dispatch.Dispatch;
 import vn.smsgw.dispatch.DispatchSettings;
 import vn.smsgw.dispatch.intake.InboundSms;
+import vn.smsgw.dispatch.intake.JdbcPartStore;
 import vn.smsgw.dispatch.intake.ReportFlag;
+import vn.smsgw.dispatch.intake.StoredPart;
 import vn.smsgw.dispatch.intake.StoredReport;
 import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.dispatch.store.DatabaseConfig;
@@ -48,14 +54,44 @@ class DeliverSmListenerTest {
     private Dispatch dispatch;
     private final List<DeliveryReceipt> receipts = new CopyOnWriteArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    /** The time of both the listener and intake: it stands still unless a test moves it. */
+    private final SteppedClock clock = new SteppedClock(NOW);
     private DeliverSmListener listener;
 
     @BeforeEach
     void open() {
         database = Database.open(DatabaseConfig.sqlite(dir));
-        dispatch = Dispatch.open(database, DispatchSettings.defaults(MoGateway.REPORTER_KEY), Clock.systemUTC());
+        dispatch = Dispatch.open(database, DispatchSettings.defaults(MoGateway.REPORTER_KEY), clock);
         listener = new DeliverSmListener(MoGateway.smsc(2775).build(), MoGateway.sinks(dispatch.intake(), receipts),
-                meters, Clock.fixed(NOW, ZoneOffset.UTC));
+                meters, clock);
+    }
+
+    /** A clock that moves only when told to. */
+    private static final class SteppedClock extends Clock {
+        private volatile Instant now;
+
+        SteppedClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     @AfterEach
@@ -122,6 +158,96 @@ class DeliverSmListenerTest {
         assertEquals(1, reports.size());
         assertEquals("LD 0987654321 lua dao", reports.get(0).rawText());
         assertEquals("5656", reports.get(0).shortCode());
+    }
+
+    private static DeliverSm udhPart(String udh, int dataCoding, byte[] octets) {
+        return deliverSm("156", 0x40, dataCoding, Pdus.concat(Pdus.hex(udh), octets));
+    }
+
+    private static DeliverSm sarPart(int ref, int total, int seq, int dataCoding, byte[] octets) {
+        DeliverSm pdu = deliverSm("156", 0, dataCoding, octets);
+        pdu.setOptionalParameters(new OptionalParameter.Sar_msg_ref_num((short) ref),
+                new OptionalParameter.Sar_total_segments((byte) total),
+                new OptionalParameter.Sar_segment_seqnum((byte) seq));
+        return pdu;
+    }
+
+    private String onlyText() {
+        List<StoredReport> reports = stored();
+        assertEquals(1, reports.size(), "messages stored");
+        return reports.get(0).rawText();
+    }
+
+    @Test
+    void onAcceptDeliverSm_emojiSplitAcrossUcs2PartsArrivingOutOfOrder_storedWithTheEmoji() throws Exception {
+        listener.onAcceptDeliverSm(udhPart("050003 2b 02 02", 0x08, Pdus.concat(Pdus.hex("de00"), Pdus.ucs2(" x"))));
+        listener.onAcceptDeliverSm(udhPart("050003 2b 02 01", 0x08,
+                Pdus.concat(Pdus.ucs2("S 0987654321 lua dao "), Pdus.hex("d83d"))));
+
+        assertEquals("S 0987654321 lua dao 😀 x", onlyText());
+    }
+
+    @Test
+    void onAcceptDeliverSm_ucs2PartsSplitOnAnOddOctet_storedWithTheCharacter() throws Exception {
+        byte[] octets = Pdus.ucs2("LD 0987654321 lừa đảo");
+        listener.onAcceptDeliverSm(udhPart("060804 0102 02 01", 0x08, Arrays.copyOfRange(octets, 0, 33)));
+        listener.onAcceptDeliverSm(udhPart("060804 0102 02 02", 0x08, Arrays.copyOfRange(octets, 33, octets.length)));
+
+        assertEquals("LD 0987654321 lừa đảo", onlyText());
+    }
+
+    @Test
+    void onAcceptDeliverSm_gsmEscapeAtTheEndOfPartOne_storedWithTheEuroSign() throws Exception {
+        listener.onAcceptDeliverSm(sarPart(9, 2, 1, 0x00, Pdus.hex("56 20 30 39 38 37 36 35 34 33 32 31 20 35 1b")));
+        listener.onAcceptDeliverSm(sarPart(9, 2, 2, 0x00, Pdus.hex("65 20 00")));
+
+        assertEquals("V 0987654321 5€ @", onlyText());
+    }
+
+    @Test
+    void onAcceptDeliverSm_partsInDifferentCodings_eachRunDecodedInItsOwn() throws Exception {
+        listener.onAcceptDeliverSm(udhPart("050003 2c 03 01", 0x00, Pdus.hex("4c4420 30393837363534333231 20")));
+        listener.onAcceptDeliverSm(udhPart("050003 2c 03 02", 0x08,
+                Pdus.concat(Pdus.ucs2("lừa đảo "), Pdus.hex("d83d"))));
+        listener.onAcceptDeliverSm(udhPart("050003 2c 03 03", 0x08, Pdus.concat(Pdus.hex("de00"), Pdus.ucs2(" x"))));
+
+        assertEquals("LD 0987654321 lừa đảo 😀 x", onlyText());
+    }
+
+    @Test
+    void onAcceptDeliverSm_sameReferenceInUdh8Udh16AndSar_storedAsThreeMessages() throws Exception {
+        listener.onAcceptDeliverSm(udhPart("050003 05 02 01", 0x08, Pdus.ucs2("S 0987654321 ")));
+        listener.onAcceptDeliverSm(udhPart("060804 0005 02 01", 0x08, Pdus.ucs2("V 0987654321 ")));
+        listener.onAcceptDeliverSm(sarPart(5, 2, 1, 0x08, Pdus.ucs2("LD 0987654321 ")));
+        listener.onAcceptDeliverSm(udhPart("050003 05 02 02", 0x08, Pdus.ucs2("udh 8")));
+        listener.onAcceptDeliverSm(udhPart("060804 0005 02 02", 0x08, Pdus.ucs2("udh 16")));
+        listener.onAcceptDeliverSm(sarPart(5, 2, 2, 0x08, Pdus.ucs2("sar")));
+
+        assertEquals(List.of("S 0987654321 udh 8", "V 0987654321 udh 16", "LD 0987654321 sar"),
+                stored().stream().map(StoredReport::rawText).toList());
+        assertEquals(3, StoredMo.repliesByCase(database).size());
+    }
+
+    @Test
+    void onAcceptDeliverSm_partAfterItsMessageWasStoredIncomplete_answeredOkAndKeptWithTheCaseOnly() throws Exception {
+        listener.onAcceptDeliverSm(udhPart("050003 2d 03 01", 0x08, Pdus.ucs2("LD 0987654321 goi")));
+        listener.onAcceptDeliverSm(udhPart("050003 2d 03 03", 0x08, Pdus.ucs2(" cong an")));
+        clock.advance(Duration.ofMinutes(6));
+        assertEquals(1, dispatch.intake().sweepParts());
+        StoredReport report = stored().get(0);
+
+        listener.onAcceptDeliverSm(udhPart("050003 2d 03 02", 0x08, Pdus.ucs2(" gia danh")));
+        listener.onAcceptDeliverSm(udhPart("050003 2d 03 01", 0x08, Pdus.ucs2("LD 0987654321 goi")));
+        clock.advance(Duration.ofMinutes(6));
+        assertEquals(0, dispatch.intake().sweepParts());
+
+        assertEquals(List.of(report), stored(), "no second message");
+        assertTrue(report.flags().contains(ReportFlag.INCOMPLETE));
+        assertEquals(Map.of(report.caseId().value(), 1), StoredMo.repliesByCase(database), "no second reply");
+        List<StoredPart> late = database.read(tx -> new JdbcPartStore().lateParts(tx, report.caseId()));
+        assertEquals(List.of(" gia danh"), late.stream().map(p -> p.content().text()).toList());
+        assertEquals(1, dispatch.intake().latePartCount());
+        assertEquals(4.0, meters.get("smsgw.mo.answered").tags("status", "ESME_ROK").counter().count());
     }
 
     @Test

@@ -1,9 +1,9 @@
 package vn.smsgw.gateway.smpp;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.smsgw.gateway.smpp.Pdus.concat;
 import static vn.smsgw.gateway.smpp.Pdus.hex;
@@ -11,11 +11,18 @@ import static vn.smsgw.gateway.smpp.Pdus.mo;
 import static vn.smsgw.gateway.smpp.Pdus.ucs2;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import vn.smsgw.dispatch.intake.ConcatKey;
+import vn.smsgw.dispatch.intake.ConcatScheme;
+import vn.smsgw.dispatch.intake.PartContent;
+import vn.smsgw.parser.text.GsmAlphabet;
+import vn.smsgw.parser.text.TextCoding;
 
 class MoDecoderTest {
 
@@ -148,7 +155,34 @@ class MoDecoderTest {
     @Test
     void decode_udh16BitRef_isPart() {
         MoPdu pdu = mo(0x40, 0x08, concat(hex("060804 1234 02 01"), ucs2("lừa đảo")));
-        assertEquals(part(ConcatScheme.UDH_16BIT_REF, 0x1234, 2, 1, "lừa đảo"), gsm.decode(pdu));
+        assertEquals(part(ConcatScheme.UDH_16BIT_REF, 0x1234, 2, 1, TextCoding.UCS2, ucs2("lừa đảo")), gsm.decode(pdu));
+    }
+
+    @Test
+    void decode_ucs2PartEndingInsideACharacter_keepsItsOctetsForJoining() {
+        MoPdu pdu = mo(0x40, 0x08, hex("050003 2a 02 01 0041 d83d de"));
+        assertEquals(part(ConcatScheme.UDH_8BIT_REF, 42, 2, 1, TextCoding.UCS2, hex("0041 d83d de")), gsm.decode(pdu));
+    }
+
+    @Test
+    void decode_gsmPartEndingInAnEscape_keepsTheEscapeForJoining() {
+        MoPdu pdu = mo(0x40, 0x00, hex("050003 2a 02 01 41 1b"));
+        assertEquals(part(ConcatScheme.UDH_8BIT_REF, 42, 2, 1, TextCoding.GSM7, hex("41 1b")), gsm.decode(pdu));
+    }
+
+    @ParameterizedTest(name = "SMSC default {0}")
+    @CsvSource({"GSM7, GSM7", "LATIN1, LATIN1", "ASCII, ASCII"})
+    void decode_smscDefaultPart_isInTheCodingConfiguredForTheLink(DefaultAlphabet alphabet, TextCoding coding) {
+        MoPdu pdu = mo(0x40, 0x00, hex("050003 2a 02 01 e9 40"));
+        assertEquals(part(ConcatScheme.UDH_8BIT_REF, 42, 2, 1, coding, hex("e9 40")),
+                new MoDecoder(alphabet).decode(pdu));
+    }
+
+    @ParameterizedTest(name = "data_coding 0x{0}")
+    @CsvSource({"01, ASCII", "03, LATIN1", "08, UCS2", "18, UCS2", "F0, GSM7", "11, GSM7"})
+    void decode_textPart_isInTheCodingOfItsDataCoding(String dataCoding, TextCoding coding) {
+        MoPdu pdu = mo(0x40, Integer.parseInt(dataCoding, 16), hex("050003 2a 02 01 0041"));
+        assertEquals(part(ConcatScheme.UDH_8BIT_REF, 42, 2, 1, coding, hex("0041")), gsm.decode(pdu));
     }
 
     @Test
@@ -295,7 +329,7 @@ class MoDecoderTest {
     // --- robustness ---
 
     @Test
-    void decode_randomBytes_neverThrows() {
+    void decode_randomBytes_neverThrowsAndTakesItsContentFromTheUserData() {
         Random random = new Random(156);
         for (int i = 0; i < 20_000; i++) {
             byte[] data = new byte[random.nextInt(40)];
@@ -305,10 +339,22 @@ class MoDecoderTest {
             }
             Tlvs tlvs = random.nextInt(4) == 0 ? sar(String.format("%04x", random.nextInt(0x10000)),
                     random.nextInt(4), random.nextInt(4)) : Tlvs.none();
-            MoPdu pdu = mo(random.nextInt(256), random.nextInt(256), data, tlvs);
+            int esmClass = random.nextInt(256);
+            MoPdu pdu = mo(esmClass, random.nextInt(256), data, tlvs);
             DecodedMo decoded = gsm.decode(pdu);
-            assertNotNull(decoded);
-            assertTrue(decoded.commandStatus() != null);
+            if (decoded instanceof DecodedMo.Whole whole) {
+                assertTrue(whole.text().length() <= data.length, "at most a char per octet: " + pdu);
+            } else if (decoded instanceof DecodedMo.Part part) {
+                byte[] octets = part.content().octets();
+                assertArrayEquals(Arrays.copyOfRange(data, data.length - octets.length, data.length), octets,
+                        "a part's octets are the user data after its header: " + pdu);
+            } else if (decoded instanceof DecodedMo.Binary binary) {
+                assertEquals(HexFormat.of().formatHex(data), binary.hex(), "binary keeps all the user data: " + pdu);
+            } else if (decoded instanceof DecodedMo.Receipt) {
+                assertTrue(EsmMessageType.fromEsmClass((byte) esmClass).isReceipt(), "a receipt by esm_class: " + pdu);
+            } else {
+                assertInstanceOf(DecodedMo.Malformed.class, decoded);
+            }
         }
     }
 
@@ -316,8 +362,13 @@ class MoDecoderTest {
         return new DecodedMo.Whole(text);
     }
 
+    /** A part whose octets are {@code text} in GSM 03.38. */
     private static DecodedMo part(ConcatScheme scheme, int ref, int total, int seq, String text) {
-        return new DecodedMo.Part(new ConcatKey(scheme, ref, total), seq, text);
+        return part(scheme, ref, total, seq, TextCoding.GSM7, GsmAlphabet.encode(text));
+    }
+
+    private static DecodedMo part(ConcatScheme scheme, int ref, int total, int seq, TextCoding coding, byte[] octets) {
+        return new DecodedMo.Part(new ConcatKey(scheme, ref, total), seq, new PartContent.Text(coding, octets));
     }
 
     private static Tlvs sar(String refHex, int total, int seq) {

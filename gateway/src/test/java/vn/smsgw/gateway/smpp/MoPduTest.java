@@ -10,6 +10,10 @@ import java.nio.charset.StandardCharsets;
 import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.OptionalParameter;
 import org.junit.jupiter.api.Test;
+import vn.smsgw.dispatch.intake.ConcatKey;
+import vn.smsgw.dispatch.intake.ConcatScheme;
+import vn.smsgw.dispatch.intake.PartContent;
+import vn.smsgw.parser.text.TextCoding;
 
 /** MoPdu.of over real jsmpp DeliverSm objects, decoded end to end. */
 class MoPduTest {
@@ -50,14 +54,16 @@ class MoPduTest {
 
         DecodedMo decoded = decoder.decode(MoPdu.of(deliverSm));
 
-        assertEquals(new DecodedMo.Part(new ConcatKey(ConcatScheme.SAR, 0x0102, 3), 2, "abc"), decoded);
+        assertEquals(new DecodedMo.Part(new ConcatKey(ConcatScheme.SAR, 0x0102, 3), 2,
+                new PartContent.Text(TextCoding.GSM7, hex("616263"))), decoded);
     }
 
     @Test
     void of_udhConcatenation_isPart() {
         DecodedMo decoded = decoder.decode(MoPdu.of(deliverSm(0x40, 0x00, hex("050003 2a 02 01 4869"))));
 
-        assertEquals(new DecodedMo.Part(new ConcatKey(ConcatScheme.UDH_8BIT_REF, 42, 2), 1, "Hi"), decoded);
+        assertEquals(new DecodedMo.Part(new ConcatKey(ConcatScheme.UDH_8BIT_REF, 42, 2), 1,
+                new PartContent.Text(TextCoding.GSM7, hex("4869"))), decoded);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.smsgw.gateway.smpp.Pdus.hex;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +15,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import vn.smsgw.dispatch.intake.ConcatKey;
+import vn.smsgw.dispatch.intake.ConcatScheme;
 import vn.smsgw.parser.text.SmsEncoding;
+import vn.smsgw.parser.text.TextCoding;
 
 class MtEncoderTest {
 
@@ -158,13 +162,17 @@ class MtEncoderTest {
         if (parts.size() == 1) {
             decoded = assertInstanceOf(DecodedMo.Whole.class, decoder.decode(asMo(parts.get(0)))).text();
         } else {
-            ConcatenatedMo message = null;
-            for (int i = parts.size() - 1; i >= 0; i--) {
+            // as intake joins them: the parts' octets in part order, decoded once
+            ByteArrayOutputStream octets = new ByteArrayOutputStream();
+            TextCoding coding = null;
+            for (int i = 0; i < parts.size(); i++) {
                 DecodedMo.Part part = assertInstanceOf(DecodedMo.Part.class, decoder.decode(asMo(parts.get(i))));
-                message = (message == null ? ConcatenatedMo.empty(part.key()) : message).with(part);
+                assertEquals(new ConcatKey(ConcatScheme.UDH_8BIT_REF, 99, parts.size()), part.key());
+                assertEquals(i + 1, part.seq());
+                coding = part.content().coding();
+                octets.writeBytes(part.content().octets());
             }
-            assertTrue(message.isComplete());
-            decoded = message.text();
+            decoded = coding.decode(octets.toByteArray());
         }
         assertEquals(text, decoded);
     }

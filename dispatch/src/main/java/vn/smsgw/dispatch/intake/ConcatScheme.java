@@ -1,4 +1,4 @@
-package vn.smsgw.gateway.smpp;
+package vn.smsgw.dispatch.intake;
 
 /** How the parts of a concatenated message are marked. */
 public enum ConcatScheme {

@@ -1,12 +1,13 @@
-package vn.smsgw.gateway.smpp;
+package vn.smsgw.dispatch.intake;
 
 import java.util.Objects;
 
 /**
- * What the parts of one concatenated message share. Parts belong together when they also come from the same source
- * address to the same short code; the reassembly store adds those to the key.
+ * What the parts of one concatenated message share: how they are marked, the reference and the number of parts.
+ * Parts belong together when they also come over the same SMSC connection from the same source address to the same
+ * short code; {@link InboundPart#groupKey()} adds those.
  *
- * @param scheme how the parts are marked (8-bit and 16-bit references are different number spaces)
+ * @param scheme how the parts are marked (8-bit and 16-bit UDH references and SAR are different number spaces)
  * @param ref    reference number, 0 to {@link ConcatScheme#maxRef()}
  * @param total  number of parts, 1-255
  */
