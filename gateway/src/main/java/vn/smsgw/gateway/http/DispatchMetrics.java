@@ -32,6 +32,8 @@ public final class DispatchMetrics implements MeterBinder {
         counter(registry, "smsgw.mo.unavailable", "MO messages answered as not stored (store failure or overload)",
                 Intake::unavailableCount);
         counter(registry, "smsgw.mo.parts", "Concatenated MO parts stored", Intake::partCount);
+        counter(registry, "smsgw.mo.late.parts", "Concatenated MO parts that came after their message was stored "
+                + "incomplete, kept with its case", Intake::latePartCount);
         counter(registry, "smsgw.intake.batches", "Intake group commits", Intake::batchCount);
         for (Rejection reason : Rejection.values()) {
             FunctionCounter.builder("smsgw.mo.rejected", intake, i -> i.rejectedCount(reason)).tag("reason",

@@ -384,6 +384,7 @@ class AdminServerTest {
         assertTrue(a.body().contains("smsgw_mo_committed_total 3.0\n"), a.body());
         assertTrue(a.body().contains("smsgw_intake_queue_depth 0.0\n"), a.body());
         assertTrue(a.body().contains("smsgw_mo_duplicates_total 0.0\n"), a.body());
+        assertTrue(a.body().contains("smsgw_mo_late_parts_total 0.0\n"), a.body());
     }
 
     @Test
