@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.smsgw.dispatch.intake.InboundSms;
 import vn.smsgw.dispatch.intake.IntakeConfig;
 import vn.smsgw.dispatch.intake.IntakeResult;
+import vn.smsgw.dispatch.intake.ReportFlag;
+import vn.smsgw.dispatch.intake.StoredReport;
 import vn.smsgw.dispatch.police.PoliceDelivery;
 import vn.smsgw.dispatch.police.RabbitPoliceConfig;
 import vn.smsgw.dispatch.routing.FraudMarkers;
@@ -100,15 +102,45 @@ class DispatchTest {
     }
 
     @Test
-    void open_sqlite_allowlistedNumberIsNeverListed() {
+    void open_sqlite_allowlistedShortCodeIsNeverListedAndAnotherIs() {
         try (Database db = TestServices.sqlite(dir);
              Dispatch d = Dispatch.open(db, DispatchSettings.defaults("dispatch-test-key-0001"), Clock.systemUTC())) {
             for (int i = 1; i <= 5; i++) {
-                d.intake().accept(mo("8491234567" + i, "V 113 goi lam phien"));
+                d.intake().accept(mo("8491234567" + i, "S 113 tin nhan gia mao"));
+                d.intake().accept(mo("8491234567" + i, "S 9029 tin nhan rac"));
             }
             StringWriter csv = new StringWriter();
-            d.export().writeCsv("UNALLOCATED", csv);
-            assertFalse(csv.toString().contains("113"), csv.toString());
+            d.export().writeCsv("SENDER", csv);
+            assertTrue(csv.toString().contains("SENDER,9029,"), "the control, reported as often, is listed: " + csv);
+            assertFalse(csv.toString().contains(",113,"), csv.toString());
+        }
+    }
+
+    @Test
+    void open_sqlite_brandnameInAnyCaseIsOneSenderEntry() {
+        try (Database db = TestServices.sqlite(dir);
+             Dispatch d = Dispatch.open(db, DispatchSettings.defaults("dispatch-test-key-0001"), Clock.systemUTC())) {
+            String[] spellings = {"FakeBank", "FAKEBANK", "fakebank", "Fakebank", "fAKEBANK"};
+            for (int i = 1; i <= 5; i++) {
+                d.intake().accept(mo("8491234567" + i, "S " + spellings[i - 1] + " khoa tai khoan, bam link"));
+            }
+            StringWriter csv = new StringWriter();
+            d.export().writeCsv("SENDER", csv);
+
+            assertTrue(csv.toString().contains("SENDER,FAKEBANK,BRANDNAME,5,"), "five reporters, one entry: " + csv);
+        }
+    }
+
+    @Test
+    void open_sqlite_allowlistedBrandnameCoversEverySpelling() {
+        try (Database db = TestServices.sqlite(dir);
+             Dispatch d = Dispatch.open(db, DispatchSettings.defaults("dispatch-test-key-0001"), Clock.systemUTC())) {
+            d.admin().allow("Vietcombank", "the bank's sender", "op1");
+            IntakeResult r = d.intake().accept(mo("84912345671", "S VIETCOMBANK tin nhan la"));
+
+            StoredReport stored = d.reports().find(((IntakeResult.Stored) r).caseId()).orElseThrow();
+            assertTrue(stored.flags().contains(ReportFlag.ALLOWLISTED), stored.flags().toString());
+            assertEquals(1, d.admin().auditTrail("vietcombank").size(), "the audit trail under any spelling");
         }
     }
 

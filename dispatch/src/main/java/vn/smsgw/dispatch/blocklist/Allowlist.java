@@ -14,7 +14,8 @@ import java.util.Map;
  * change made through this process's {@link BlocklistAdmin}, and re-validated in the background against the stored
  * revision every {@code refresh} (10 s by default), so another process's change is seen shortly after
  * {@code refresh}. A vote for a source allowlisted elsewhere in that gap is still never listed: {@link Blocklist}
- * checks the store in the voting transaction before listing, and allowlisting delists the source everywhere.
+ * checks the store in the voting transaction before listing, and allowlisting delists the source everywhere; both
+ * first take {@link BlocklistStore#lockListing}, so that on a shared PostgreSQL each sees the other's commit.
  */
 public final class Allowlist {
     /** Police, fire, ambulance and the 156/5656 reporting short codes. */

@@ -109,6 +109,7 @@ public final class Blocklist implements Blocklists {
 
     private boolean list(Tx tx, Vote v, VoteTally t, Instant now) {
         String source = v.source().value();
+        store.lockListing(tx, source);
         if (Allowlist.isDefault(source) || allowlistStore.contains(tx, source)) {
             return false;
         }

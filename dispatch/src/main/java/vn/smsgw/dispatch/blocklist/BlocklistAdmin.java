@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -73,13 +74,13 @@ public final class BlocklistAdmin {
 
     /** Moves a LISTED entry to DELISTED, with a DELISTED feed event. */
     public AdminOutcome delist(String list, String source, String reason, String actor) {
-        return change(new Transition(requireList(list), source, EntryState.LISTED, EntryState.DELISTED,
+        return change(new Transition(requireList(list), Blocklists.entryKey(source), EntryState.LISTED, EntryState.DELISTED,
                 requireText(reason, "reason"), clock.instant()), actor, AuditRecord.Action.DELIST);
     }
 
     /** Moves a DELISTED entry back to LISTED, with a LISTED feed event; refused for an allowlisted source. */
     public AdminOutcome relist(String list, String source, String reason, String actor) {
-        return change(new Transition(requireList(list), source, EntryState.DELISTED, EntryState.LISTED,
+        return change(new Transition(requireList(list), Blocklists.entryKey(source), EntryState.DELISTED, EntryState.LISTED,
                 requireText(reason, "reason"), clock.instant()), actor, AuditRecord.Action.RELIST);
     }
 
@@ -90,6 +91,9 @@ public final class BlocklistAdmin {
                     .filter(e -> e.list().equals(t.list())).findFirst();
             if (entry.isEmpty()) {
                 return new AdminOutcome.UnknownEntry();
+            }
+            if (t.to() == EntryState.LISTED) {
+                stores.entries().lockListing(tx, t.source());
             }
             if (t.to() == EntryState.LISTED
                     && (Allowlist.isDefault(t.source()) || stores.allowlist().contains(tx, t.source()))) {
@@ -112,13 +116,15 @@ public final class BlocklistAdmin {
         requireText(note, "note");
         requireText(actor, "actor");
         int delisted = transactions.inTransaction(tx ->
-                allowIn(tx, new AllowlistEntry(source, note, AllowlistEntry.OPERATOR, clock.instant()), actor));
+                allowIn(tx, new AllowlistEntry(Blocklists.entryKey(source), note, AllowlistEntry.OPERATOR,
+                        clock.instant()), actor));
         allowlist.changed();
         return delisted;
     }
 
     private int allowIn(Tx tx, AllowlistEntry entry, String actor) {
         Instant now = entry.addedAt();
+        stores.entries().lockListing(tx, entry.source()); // then the entries read below include any listing in flight
         boolean added = stores.allowlist().put(tx, entry);
         if (added) {
             stores.entries().audit(tx, new AuditRecord(now, actor, AuditRecord.Action.ALLOW, AuditRecord.ALLOWLIST,
@@ -138,8 +144,9 @@ public final class BlocklistAdmin {
     }
 
     /** Removes an operator allowlist entry; false when it was not there. The built-in entries cannot be removed. */
-    public boolean disallow(String source, String actor) {
+    public boolean disallow(String typed, String actor) {
         requireText(actor, "actor");
+        String source = Blocklists.entryKey(typed);
         if (Allowlist.isDefault(source)) {
             throw new IllegalArgumentException("built-in allowlist entry cannot be removed: " + source);
         }
@@ -165,13 +172,14 @@ public final class BlocklistAdmin {
         List<AllowlistEntry> entries = new ArrayList<>();
         Instant now = clock.instant();
         for (OperatorFile.Row row : read(file)) {
-            Optional<Source> source = numbers.apply(row.first());
+            Optional<String> source = numbers.apply(row.first()).map(Source::value)
+                    .or(() -> brandname(row.first()));
             if (source.isEmpty()) {
-                problems.add(new LoadReport.RowProblem(row.line(), "not a valid number or short code"));
+                problems.add(new LoadReport.RowProblem(row.line(), "not a valid number, short code or brandname"));
                 continue;
             }
             String note = row.rest().isEmpty() ? "operator file" : row.rest();
-            entries.add(new AllowlistEntry(source.get().value(), note, AllowlistEntry.FILE, now));
+            entries.add(new AllowlistEntry(source.get(), note, AllowlistEntry.FILE, now));
         }
         transactions.inTransaction(tx -> {
             for (AllowlistEntry e : entries) {
@@ -185,6 +193,16 @@ public final class BlocklistAdmin {
         log.info("allowlist file {} loaded by {}: {} rows, {} rejected", fileName(file), actor, entries.size(),
                 problems.size());
         return new LoadReport(entries.size(), problems);
+    }
+
+    /**
+     * A brandname in an allowlist file, by its key: 1 to 11 letters, digits, spaces, dots, dashes or underscores
+     * (an alphanumeric sender's length) with at least one letter.
+     */
+    private static Optional<String> brandname(String text) {
+        String t = text.strip();
+        return t.matches("[A-Za-z0-9 ._-]{1,11}") && t.chars().anyMatch(Character::isLetter)
+                ? Optional.of(Blocklists.entryKey(t)) : Optional.empty();
     }
 
     /** Loads a portability file (CSV {@code msisdn,carrier}; carrier as {@code VIETTEL} or {@code Viettel}). */
@@ -217,9 +235,20 @@ public final class BlocklistAdmin {
         return new LoadReport(overrides.size(), problems);
     }
 
-    /** The audit trail of a source (or a loaded file's name), oldest first. */
+    /**
+     * The audit trail of a source (or a loaded file's name), oldest first; a brandname's under every spelling (its
+     * actions are recorded under its upper-case key).
+     */
     public List<AuditRecord> auditTrail(String source) {
-        return transactions.read(tx -> stores.entries().auditTrail(tx, source));
+        String key = Blocklists.entryKey(source);
+        return transactions.read(tx -> {
+            List<AuditRecord> records = new ArrayList<>(stores.entries().auditTrail(tx, source));
+            if (!key.equals(source)) {
+                records.addAll(stores.entries().auditTrail(tx, key));
+                records.sort(Comparator.comparing(AuditRecord::at));
+            }
+            return records;
+        });
     }
 
     private static List<OperatorFile.Row> read(Path file) {

@@ -37,4 +37,14 @@ public interface BlocklistStore {
 
     /** The audit trail of a source (or file name), oldest first. */
     List<AuditRecord> auditTrail(Tx tx, String source);
+
+    /**
+     * Serialises, until {@code tx} ends, the decisions about listing {@code source} across transactions that run at
+     * once: taken before reading the allowlist to list or relist the source, and before allowlisting it, so that each
+     * sees the other's commit (without it, on PostgreSQL, a listing could miss an allowlisting in progress, which then
+     * missed the listing, and the source stayed LISTED though allowlisted). Nothing to do for a store whose write
+     * transactions run one at a time.
+     */
+    default void lockListing(Tx tx, String source) {
+    }
 }

@@ -94,6 +94,29 @@ public final class JdbcBlocklistStore implements BlocklistStore {
         }
     }
 
+    /**
+     * PostgreSQL: the source's entry rows, then the feed's lock. That order cannot deadlock with intake, which holds
+     * its entries' rows (from its vote upserts) when it takes the feed's lock to list: an allowlisting waits for those
+     * rows holding nothing, and a listing that took the feed's lock first commits before the allowlisting reads the
+     * entries it delists. A source with no entry row yet is covered by the feed's lock alone: a listing waits for it
+     * and then reads the committed allowlist.
+     */
+    @Override
+    public void lockListing(Tx tx, String source) {
+        JdbcTx jtx = JdbcTx.of(tx);
+        if (jtx.dialect() != Dialect.POSTGRES) {
+            return;
+        }
+        try (PreparedStatement ps = jtx.connection().prepareStatement(
+                "SELECT 1 FROM blocklist_entry WHERE source = ? ORDER BY list FOR UPDATE")) {
+            ps.setString(1, source);
+            ps.executeQuery().close();
+            lockFeed(jtx);
+        } catch (SQLException e) {
+            throw new StorageException("cannot lock blocklist entries: " + e.getMessage(), e);
+        }
+    }
+
     private static void lockFeed(JdbcTx tx) throws SQLException {
         if (tx.dialect() == Dialect.POSTGRES) {
             try (Statement st = tx.connection().createStatement()) {

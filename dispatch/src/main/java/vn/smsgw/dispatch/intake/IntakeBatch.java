@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import vn.smsgw.dispatch.blocklist.Blocklists;
 import vn.smsgw.dispatch.blocklist.Vote;
 import vn.smsgw.dispatch.blocklist.VoteOutcome;
 import vn.smsgw.dispatch.cases.CaseId;
@@ -261,7 +262,7 @@ final class IntakeBatch {
             if (it.report == null) {
                 continue;
             }
-            Source source = it.report.source();
+            Source source = Blocklists.entryKey(it.report.source());
             if (ports.blocklists().isAllowlisted(source.value())) {
                 it.flags.add(ReportFlag.ALLOWLISTED);
             }
@@ -305,7 +306,8 @@ final class IntakeBatch {
             }
             Source s = it.report.source();
             if (it.reporters < 0) { // no vote (allowlisted, self-report, over quota, no reporter): those counted so far
-                it.reporters = ports.blocklists().reporters(tx, ports.blocklists().listOf(s), s);
+                Source key = Blocklists.entryKey(s);
+                it.reporters = ports.blocklists().reporters(tx, ports.blocklists().listOf(key), key);
             }
             cases.add(new PoliceCase(it.caseId.value(), it.report.command().name(), s.value(), s.type().name(),
                     ports.blocklists().carrierOf(s).name(), it.report.content(), it.pending.sms.text(), it.reporterText,

@@ -2,12 +2,14 @@ package vn.smsgw.dispatch.routing;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import vn.smsgw.parser.text.VietnameseFolding;
 
 /**
  * Fraud markers that escalate an S or V report to a police case: phrases matched on diacritic-folded, lower-cased
- * content at word boundaries ({@code otp} matches "ma OTP" but not "hotpot"), plus anything that looks like a URL.
- * Immutable and thread-safe.
+ * content at word boundaries ({@code otp} matches "ma OTP" and "OTP123456" but not "hotpot"), plus anything that looks
+ * like a URL: a scheme or {@code www.}, a host under a top-level domain scams use (with a path, query, port or
+ * trailing punctuation), or a bare IPv4 address. Immutable and thread-safe.
  */
 public final class FraudMarkers {
     /** The default phrases (domain: OTP, transfers, police, courts, e-ID, the school contact-book scam). */
@@ -17,7 +19,11 @@ public final class FraudMarkers {
 
     private static final List<String> TLDS = List.of(
             "vn", "com", "net", "org", "info", "xyz", "top", "io", "me", "cc", "link", "site", "online", "app", "ly",
-            "shop", "club", "live", "asia", "biz");
+            "shop", "club", "live", "asia", "biz", "icu", "cfd", "sbs", "vip", "pro", "tk", "cn", "click", "cyou",
+            "buzz", "fun", "store", "tech", "ml", "ga", "cf", "gq", "work", "today", "space", "website", "life", "co",
+            "cloud", "pw", "win", "bid", "loan", "xin", "bond", "mobi", "lat", "rest", "monster", "hk", "tw", "ru");
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}([:/?#].*)?");
 
     private final List<String> phrases;
 
@@ -52,7 +58,8 @@ public final class FraudMarkers {
                 return false;
             }
             int end = i + phrase.length();
-            if ((i == 0 || !isWordChar(text.charAt(i - 1))) && (end == text.length() || !isWordChar(text.charAt(end)))) {
+            // digits may follow a phrase ("otp123456"), a letter may not ("hotpot", "otpx")
+            if ((i == 0 || !isWordChar(text.charAt(i - 1))) && (end == text.length() || !isLetter(text.charAt(end)))) {
                 return true;
             }
             from = i + 1;
@@ -72,10 +79,17 @@ public final class FraudMarkers {
     }
 
     private static boolean looksLikeDomain(String token) {
-        int slash = token.indexOf('/');
-        String host = slash < 0 ? token : token.substring(0, slash);
-        while (host.endsWith(".")) {
-            host = host.substring(0, host.length() - 1);
+        if (IPV4.matcher(token).matches()) {
+            return true;
+        }
+        int end = token.length();
+        for (char c : new char[] {'/', '?', '#', ':'}) {
+            int at = token.indexOf(c);
+            end = at < 0 ? end : Math.min(end, at);
+        }
+        String host = token.substring(0, end);
+        while (!host.isEmpty() && !isWordChar(host.charAt(host.length() - 1))) {
+            host = host.substring(0, host.length() - 1); // "vcb.com.vn!", "abc.top."
         }
         int dot = host.lastIndexOf('.');
         if (dot <= 0 || dot == host.length() - 1) {
@@ -92,6 +106,10 @@ public final class FraudMarkers {
             }
         }
         return isWordChar(host.charAt(dot - 1));
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private static boolean isWordChar(char c) {

@@ -3,6 +3,7 @@ package vn.smsgw.dispatch.blocklist;
 import vn.smsgw.dispatch.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -159,8 +160,10 @@ class BlocklistFeedRelayRabbitTest {
     }
 
     @Test
-    void publishPending_otherList_isNotRoutedToTheCarrierQueue() throws Exception {
+    void publishPending_otherList_isRoutedToItsOwnKeyNotTheCarrierQueue() throws Exception {
         Source brandname = Source.brandname("FAKEBANK" + ThreadLocalRandom.current().nextInt(100, 1_000));
+        String senders = channel.queueDeclare().getQueue();
+        channel.queueBind(senders, RabbitBlocklistPublisher.EXCHANGE, "SENDER");
         list(brandname, Command.S, 5);
         try (BlocklistFeedRelay feed = relay(TestServices.RABBIT_PORT)) {
 
@@ -168,6 +171,10 @@ class BlocklistFeedRelayRabbitTest {
 
             // confirmed, so already routed: had it gone to VIETTEL it would be on the queue now
             assertFalse(takeSources().contains(brandname.value()));
+            GetResponse m = channel.basicGet(senders, true);
+            assertNotNull(m, "the event is on the SENDER routing key");
+            assertEquals("SENDER", m.getEnvelope().getRoutingKey());
+            assertEquals(brandname.value(), sourceOf(m));
             assertEquals(lastSeq(), feed.cursor());
         }
     }

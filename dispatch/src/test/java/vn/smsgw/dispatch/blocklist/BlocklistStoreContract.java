@@ -445,14 +445,17 @@ abstract class BlocklistStoreContract {
     @Test
     void loadAllowlist_file_allowlistsValidRowsAndReportsBadLines() throws Exception {
         Path file = dir.resolve("allow.csv");
-        Files.writeString(file, "number,note\n# hotlines\n+84981234567,Bank hotline\n\nnot-a-number\n9029\n");
+        Files.writeString(file, "number,note\n# hotlines\n+84981234567,Bank hotline\n\nnot-a-number\n9029\n"
+                + "Vietcombank,Bank brandname\n");
 
         LoadReport report = admin.loadAllowlist(file, "op1");
 
-        assertEquals(2, report.loaded());
-        assertEquals(List.of(new LoadReport.RowProblem(5, "not a valid number or short code")), report.problems());
+        assertEquals(3, report.loaded());
+        assertEquals(List.of(new LoadReport.RowProblem(5, "not a valid number, short code or brandname")),
+                report.problems());
         assertTrue(blocklist.isAllowlisted("+84981234567"));
         assertTrue(blocklist.isAllowlisted("9029"));
+        assertTrue(blocklist.isAllowlisted("VIETCOMBANK"), "a brandname is allowlisted by its upper-case key");
         assertEquals("Bank hotline", allowlist.entries().get("+84981234567").note());
         assertEquals(AuditRecord.Action.LOAD_ALLOWLIST, admin.auditTrail("allow.csv").get(0).action());
     }

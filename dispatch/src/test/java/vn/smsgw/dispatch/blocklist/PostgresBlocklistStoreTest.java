@@ -5,16 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import vn.smsgw.dispatch.store.Database;
+import vn.smsgw.dispatch.store.JdbcTx;
 import vn.smsgw.dispatch.store.TestServices;
 import vn.smsgw.parser.number.Carrier;
 import vn.smsgw.parser.number.Source;
@@ -57,6 +61,79 @@ class PostgresBlocklistStoreTest extends BlocklistStoreContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * An operator allowlists a source while another process's intake has just listed it and not committed yet: the
+     * allowlisting waits for that listing and delists the source, instead of reading the entry as a candidate,
+     * delisting nothing and leaving the source LISTED though allowlisted.
+     */
+    @Test
+    void allow_whileAListingOfTheSourceIsUncommitted_delistsItOnceThatCommits() throws Exception {
+        String schema = TestServices.freshPostgresSchema();
+        Source source = new Source("+84981234599", SourceType.MOBILE, Carrier.VIETTEL);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Database a = Database.open(TestServices.postgresConfig(schema));
+             Database b = Database.open(TestServices.postgresConfig(schema))) {
+            BlocklistStores intakeStores = BlocklistStores.jdbc(a);
+            Clock clock = Clock.systemUTC();
+            Blocklist intake = new Blocklist(intakeStores, new Allowlist(intakeStores, clock,
+                    Allowlist.DEFAULT_REFRESH), Thresholds.defaults(), clock);
+            for (String reporter : List.of("r1", "r2")) {
+                a.inTransaction(tx -> intake.vote(tx, List.of(new Vote("VIETTEL", source, Command.LD, reporter,
+                        Instant.now()))));
+            }
+            CountDownLatch listed = new CountDownLatch(1);
+            CountDownLatch commit = new CountDownLatch(1);
+            Future<Boolean> listing = pool.submit(() -> a.inTransaction(tx -> {
+                boolean now = intake.vote(tx, List.of(new Vote("VIETTEL", source, Command.LD, "r3",
+                        Instant.now()))).get(0).listedNow();
+                listed.countDown();
+                await(commit);
+                return now;
+            }));
+            assertTrue(listed.await(10, TimeUnit.SECONDS), "the third reporter lists the source, uncommitted");
+            BlocklistStores operatorStores = BlocklistStores.jdbc(b);
+            BlocklistAdmin operator = new BlocklistAdmin(operatorStores, new Allowlist(operatorStores, clock,
+                    Allowlist.DEFAULT_REFRESH), new PortabilityOverrides(operatorStores, clock,
+                    Allowlist.DEFAULT_REFRESH), clock);
+            Future<Integer> allowing = pool.submit(() -> operator.allow(source.value(), "a bank's hotline", "op1"));
+
+            // the allowlisting either finished, having seen no LISTED entry, or waits for the listing's rows
+            Poll.until(Duration.ofSeconds(10), () -> allowing.isDone() || waitingForTheEntryLock(a),
+                    "the allowlisting done or waiting");
+            commit.countDown();
+
+            assertTrue(listing.get(10, TimeUnit.SECONDS));
+            assertEquals(1, allowing.get(10, TimeUnit.SECONDS), "delisted from VIETTEL");
+            List<BlocklistEntry> entries = b.read(tx -> operatorStores.entries().entries(tx, source.value()));
+            assertEquals(EntryState.DELISTED, entries.get(0).state());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(30, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Whether a backend waits for a row lock in {@link JdbcBlocklistStore#lockListing}'s statement. */
+    private static boolean waitingForTheEntryLock(Database db) {
+        return db.read(tx -> {
+            try (var ps = JdbcTx.of(tx).connection().prepareStatement("SELECT count(*) FROM pg_stat_activity "
+                    + "WHERE wait_event_type = 'Lock' AND query LIKE 'SELECT 1 FROM blocklist_entry WHERE source%'");
+                 var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            } catch (java.sql.SQLException e) {
+                throw new AssertionError(e);
+            }
+        });
     }
 
     /**

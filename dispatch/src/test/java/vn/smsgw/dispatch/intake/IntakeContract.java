@@ -304,6 +304,21 @@ abstract class IntakeContract {
     }
 
     @Test
+    void accept_quotaDay_turnsAtMidnightInVietnamNotAtMidnightUtc() {
+        intake.close();
+        intake = newIntake(IntakeConfig.defaults(KEY).withDailyQuota(1), fx.transactions());
+        clock.advance(Duration.between(T0, Instant.parse("2026-11-20T16:58:00Z"))); // 23:58 in Vietnam
+        intake.accept(mo("84912345678", "V 0987654321 rac"));
+        intake.accept(mo("84912345678", "V 0987654322 rac"));
+        assertEquals(1, blocklists.votes(), "the second is over the day's quota");
+
+        clock.advance(Duration.ofMinutes(4)); // 00:02 on the 21st in Vietnam, still the 20th in UTC
+        intake.accept(mo("84912345678", "V 0987654323 rac"));
+
+        assertEquals(2, blocklists.votes(), "a new day in Vietnam: counted again");
+    }
+
+    @Test
     void accept_textWithNulCharacters_isStoredWithReplacementCharactersAndAnswered() {
         IntakeResult r = intake.accept(mo("84912345678", "LD 0987654321 goi\u0000 gia danh\u0000"));
         IntakeResult.Stored s = assertInstanceOf(IntakeResult.Stored.class, r);
