@@ -3,6 +3,7 @@ package vn.smsgw.dispatch;
 import com.rabbitmq.client.ConnectionFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,14 +15,17 @@ import vn.smsgw.dispatch.blocklist.BlocklistFeedRelay;
 import vn.smsgw.dispatch.blocklist.BlocklistStores;
 import vn.smsgw.dispatch.blocklist.PortabilityOverrides;
 import vn.smsgw.dispatch.blocklist.RabbitBlocklistPublisher;
+import vn.smsgw.dispatch.cases.CaseId;
 import vn.smsgw.dispatch.intake.Intake;
 import vn.smsgw.dispatch.intake.IntakeConfig;
 import vn.smsgw.dispatch.intake.JdbcPartStore;
 import vn.smsgw.dispatch.intake.JdbcReportStore;
 import vn.smsgw.dispatch.intake.JdbcReporterCounters;
+import vn.smsgw.dispatch.intake.PartStore;
 import vn.smsgw.dispatch.intake.ReportStore;
 import vn.smsgw.dispatch.intake.ReporterCounters;
 import vn.smsgw.dispatch.intake.ReporterCountsLoader;
+import vn.smsgw.dispatch.intake.StoredPart;
 import vn.smsgw.dispatch.store.Dialect;
 import vn.smsgw.dispatch.outbound.JdbcOutbox;
 import vn.smsgw.dispatch.police.JdbcPoliceOutbox;
@@ -45,6 +49,7 @@ public final class Dispatch implements AutoCloseable {
     private final Database database;
     private final Intake intake;
     private final ReportStore reports;
+    private final PartStore parts;
     private final BlocklistAdmin admin;
     private final BlocklistExport export;
     private final PoliceQueue police;
@@ -56,6 +61,7 @@ public final class Dispatch implements AutoCloseable {
         this.database = b.database;
         this.intake = b.intake;
         this.reports = b.reports;
+        this.parts = b.parts;
         this.admin = b.admin;
         this.export = b.export;
         this.police = b.police;
@@ -78,7 +84,8 @@ public final class Dispatch implements AutoCloseable {
         b.reports = new JdbcReportStore(database);
         ReporterCounters counters = database.dialect() == Dialect.SQLITE
                 ? ReporterCountsLoader.load(database, clock) : new JdbcReporterCounters();
-        b.intake = new Intake(new Intake.Ports(database, b.reports, new JdbcPartStore(), counters,
+        b.parts = new JdbcPartStore();
+        b.intake = new Intake(new Intake.Ports(database, b.reports, b.parts, counters,
                 blocklist, new JdbcPoliceOutbox(clock), new JdbcOutbox()), withWriters(settings.intake(), database),
                 settings.routing(), clock);
         b.police = new JdbcPoliceQueue(database, clock, settings.policeVisibility());
@@ -112,6 +119,14 @@ public final class Dispatch implements AutoCloseable {
 
     public ReportStore reports() {
         return reports;
+    }
+
+    /**
+     * The parts kept with {@code caseId} that came after its message was stored incomplete (the reassembly timeout
+     * had passed), in the order they came; empty for most messages.
+     */
+    public List<StoredPart> lateParts(CaseId caseId) {
+        return database.read(tx -> parts.lateParts(tx, caseId));
     }
 
     public BlocklistAdmin admin() {
@@ -155,6 +170,7 @@ public final class Dispatch implements AutoCloseable {
         Database database;
         Intake intake;
         ReportStore reports;
+        PartStore parts;
         BlocklistAdmin admin;
         BlocklistExport export;
         PoliceQueue police;

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A part of a concatenated MO message as the part store keeps it: an {@link InboundPart} without its concatenation
  * scheme, which is in the key the part is stored under (and absent from keys of parts stored before schema version
- * 20).
+ * 21).
  */
 public record StoredPart(String reporter, String shortCode, String smscId, Instant receivedAt, int ref, int total,
                          int seq, PartContent content) {

@@ -41,7 +41,7 @@ public final class AdminRoutes {
         return of(List.of(
                 new HealthEndpoint(checks),
                 new MetricsEndpoint(registry),
-                new ReportsEndpoint(dispatch.reports()),
+                new ReportsEndpoint(dispatch.reports(), dispatch::lateParts),
                 new BlocklistEndpoint(dispatch.export()),
                 new BlocklistAdminEndpoint(dispatch.admin()),
                 new PoliceEndpoint(dispatch.police(), dispatch.relaysToRabbit()),

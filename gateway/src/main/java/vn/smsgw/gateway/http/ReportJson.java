@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
+import java.util.List;
 import vn.smsgw.dispatch.intake.ReportFlag;
+import vn.smsgw.dispatch.intake.StoredPart;
 import vn.smsgw.dispatch.intake.StoredReport;
 import vn.smsgw.gateway.report.ParseResultJson;
 import vn.smsgw.parser.number.Msisdn;
@@ -30,8 +32,33 @@ final class ReportJson {
     }
 
     static void write(JsonGenerator json, StoredReport r) throws IOException {
-        boolean rejected = !r.error().isEmpty();
         json.writeStartObject();
+        writeFields(json, r);
+        json.writeEndObject();
+    }
+
+    /**
+     * A report with the parts that came after it was stored incomplete: {@code "lateParts":[{"part","of","text",
+     * "receivedAt"}]}, in the order they came ({@code text} is a binary part's hex).
+     */
+    static void write(JsonGenerator json, StoredReport r, List<StoredPart> lateParts) throws IOException {
+        json.writeStartObject();
+        writeFields(json, r);
+        json.writeArrayFieldStart("lateParts");
+        for (StoredPart p : lateParts) {
+            json.writeStartObject();
+            json.writeNumberField("part", p.seq());
+            json.writeNumberField("of", p.total());
+            json.writeStringField("text", wellFormed(p.content().text()));
+            json.writeStringField("receivedAt", TIME.format(p.receivedAt()));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void writeFields(JsonGenerator json, StoredReport r) throws IOException {
+        boolean rejected = !r.error().isEmpty();
         json.writeNumberField("id", r.id());
         json.writeStringField("caseId", r.caseId().value());
         json.writeStringField("shortCode", r.shortCode());
@@ -48,7 +75,6 @@ final class ReportJson {
             json.writeString(flag.name());
         }
         json.writeEndArray();
-        json.writeEndObject();
     }
 
     /** The stored reporter (E.164 with {@code +}, or the raw address) masked like {@link Msisdn#masked()}. */

@@ -4,25 +4,29 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import vn.smsgw.dispatch.cases.CaseId;
 import vn.smsgw.dispatch.intake.ReportStore;
+import vn.smsgw.dispatch.intake.StoredPart;
 import vn.smsgw.dispatch.intake.StoredReport;
 
 /**
  * {@code GET /api/reports?after=&limit=}: stored messages (reports and rejected messages) with an id greater than
  * {@code after} (default 0), oldest first, at most {@code limit} (1–1000, default 100), as
  * {@code {"reports":[...],"next":<id>}} where {@code next} is the last id returned ({@code after} when none), the
- * {@code after} of the next page. {@code GET /api/reports/{caseId}}: one message, or 404. Objects per
- * {@link ReportJson}.
+ * {@code after} of the next page. {@code GET /api/reports/{caseId}}: one message, with the parts that came after it
+ * was stored incomplete ({@code lateParts}), or 404. Objects per {@link ReportJson}.
  */
 final class ReportsEndpoint implements Endpoint {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
 
     private final ReportStore reports;
+    private final Function<CaseId, List<StoredPart>> lateParts;
 
-    ReportsEndpoint(ReportStore reports) {
+    ReportsEndpoint(ReportStore reports, Function<CaseId, List<StoredPart>> lateParts) {
         this.reports = Objects.requireNonNull(reports, "reports");
+        this.lateParts = Objects.requireNonNull(lateParts, "lateParts");
     }
 
     @Override
@@ -56,6 +60,7 @@ final class ReportsEndpoint implements Endpoint {
         if (found.isEmpty()) {
             return JsonResponses.error(HttpResponseStatus.NOT_FOUND, "no report with case id " + caseId);
         }
-        return JsonResponses.ok(json -> ReportJson.write(json, found.get()));
+        List<StoredPart> late = lateParts.apply(caseId);
+        return JsonResponses.ok(json -> ReportJson.write(json, found.get(), late));
     }
 }

@@ -2,6 +2,7 @@ package vn.smsgw.gateway.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,9 +17,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import vn.smsgw.dispatch.cases.CaseId;
 import vn.smsgw.dispatch.intake.InboundSms;
 import vn.smsgw.dispatch.intake.NewReport;
+import vn.smsgw.dispatch.intake.PartContent;
 import vn.smsgw.dispatch.intake.ReportStore;
+import vn.smsgw.dispatch.intake.StoredPart;
 import vn.smsgw.dispatch.intake.StoredReport;
 import vn.smsgw.dispatch.store.Tx;
+import vn.smsgw.parser.text.TextCoding;
 
 class ReportsEndpointTest {
 
@@ -73,7 +77,8 @@ class ReportsEndpointTest {
     void reports_noParameters_usesAfterZeroAndLimit100() {
         FixedReports store = new FixedReports(3);
 
-        EmbeddedAdmin.Response r = new EmbeddedAdmin(new ReportsEndpoint(store)).get("/api/reports");
+        EmbeddedAdmin.Response r = new EmbeddedAdmin(new ReportsEndpoint(store, caseId -> List.of()))
+                .get("/api/reports");
 
         assertEquals(200, r.status());
         assertEquals(0, store.lastAfter);
@@ -84,7 +89,7 @@ class ReportsEndpointTest {
 
     @Test
     void reports_afterLastId_isEmptyWithNextUnchanged() {
-        EmbeddedAdmin.Response r = new EmbeddedAdmin(new ReportsEndpoint(new FixedReports(3)))
+        EmbeddedAdmin.Response r = new EmbeddedAdmin(new ReportsEndpoint(new FixedReports(3), caseId -> List.of()))
                 .get("/api/reports?after=3");
 
         assertEquals("{\"reports\":[],\"next\":3}", r.body());
@@ -92,7 +97,7 @@ class ReportsEndpointTest {
 
     @Test
     void reports_limit_isPassedAndNextIsLastId() {
-        EmbeddedAdmin.Response r = new EmbeddedAdmin(new ReportsEndpoint(new FixedReports(5)))
+        EmbeddedAdmin.Response r = new EmbeddedAdmin(new ReportsEndpoint(new FixedReports(5), caseId -> List.of()))
                 .get("/api/reports?after=1&limit=2");
 
         assertEquals(2, r.json().get("reports").size());
@@ -109,7 +114,7 @@ class ReportsEndpointTest {
             "after=abc, after",
             "after=99999999999999999999, after"})
     void reports_badQueryValue_is400NamingTheParameter(String query, String parameter) {
-        EmbeddedAdmin.Response r = new EmbeddedAdmin(new ReportsEndpoint(new FixedReports(1)))
+        EmbeddedAdmin.Response r = new EmbeddedAdmin(new ReportsEndpoint(new FixedReports(1), caseId -> List.of()))
                 .get("/api/reports?" + query);
 
         assertEquals(400, r.status());
@@ -121,7 +126,7 @@ class ReportsEndpointTest {
         String typed = CaseId.fromSequence(2).value().toLowerCase(Locale.ROOT);
         typed = typed.substring(0, 4) + "-" + typed.substring(4);
 
-        EmbeddedAdmin.Response r = new EmbeddedAdmin(new ReportsEndpoint(new FixedReports(3)))
+        EmbeddedAdmin.Response r = new EmbeddedAdmin(new ReportsEndpoint(new FixedReports(3), caseId -> List.of()))
                 .get("/api/reports/" + typed);
 
         assertEquals(200, r.status());
@@ -129,8 +134,29 @@ class ReportsEndpointTest {
     }
 
     @Test
+    void report_withALatePart_listsItAfterTheReportsFields() {
+        CaseId two = CaseId.fromSequence(2);
+        StoredPart late = new StoredPart("+84912345678", "156", "smsc-a", Instant.parse("2026-11-20T03:06:00Z"), 7,
+                3, 3, new PartContent.Text(TextCoding.GSM7, "tai khoan".getBytes(StandardCharsets.US_ASCII)));
+
+        EmbeddedAdmin.Response r = new EmbeddedAdmin(new ReportsEndpoint(new FixedReports(3),
+                caseId -> caseId.equals(two) ? List.of(late) : List.of())).get("/api/reports/" + two.value());
+        EmbeddedAdmin.Response other = new EmbeddedAdmin(new ReportsEndpoint(new FixedReports(3),
+                caseId -> caseId.equals(two) ? List.of(late) : List.of()))
+                .get("/api/reports/" + CaseId.fromSequence(1).value());
+
+        assertEquals(200, r.status());
+        assertEquals(1, r.json().get("lateParts").size());
+        assertEquals(3, r.json().at("/lateParts/0/part").asInt());
+        assertEquals(3, r.json().at("/lateParts/0/of").asInt());
+        assertEquals("tai khoan", r.json().at("/lateParts/0/text").asText());
+        assertEquals("2026-11-20T10:06:00.000+07:00", r.json().at("/lateParts/0/receivedAt").asText());
+        assertEquals(0, other.json().get("lateParts").size(), "none for a message that had none");
+    }
+
+    @Test
     void report_unknownCaseId_is404() {
-        EmbeddedAdmin.Response r = new EmbeddedAdmin(new ReportsEndpoint(new FixedReports(3)))
+        EmbeddedAdmin.Response r = new EmbeddedAdmin(new ReportsEndpoint(new FixedReports(3), caseId -> List.of()))
                 .get("/api/reports/" + CaseId.fromSequence(99).value());
 
         assertEquals(404, r.status());
@@ -138,7 +164,7 @@ class ReportsEndpointTest {
 
     @Test
     void report_malformedCaseId_is400() {
-        EmbeddedAdmin.Response r = new EmbeddedAdmin(new ReportsEndpoint(new FixedReports(3)))
+        EmbeddedAdmin.Response r = new EmbeddedAdmin(new ReportsEndpoint(new FixedReports(3), caseId -> List.of()))
                 .get("/api/reports/0OIL");
 
         assertEquals(400, r.status());
