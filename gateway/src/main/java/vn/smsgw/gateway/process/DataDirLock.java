@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one gateway an embedded store serves. A gateway on SQLite keeps part of the store's state in its own memory (the
@@ -22,20 +24,35 @@ import java.nio.file.StandardOpenOption;
 final class DataDirLock implements AutoCloseable {
     static final String FILE = "gateway.lock";
 
+    /*
+     * The lock files this process holds. A second gateway in the same JVM must be refused before it opens a channel
+     * on the file: closing any channel on a file can release every lock the process holds on it (POSIX record locks
+     * are per process; see FileLock's platform dependencies), which would let another process open the store.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+    private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private DataDirLock(FileChannel channel, FileLock lock) {
+    private DataDirLock(Path file, FileChannel channel, FileLock lock) {
+        this.file = file;
         this.channel = channel;
         this.lock = lock;
     }
 
     /** Takes the lock of {@code dataDir}, or fails naming the process that holds it. */
     static DataDirLock acquire(Path dataDir) {
-        Path file = dataDir.resolve(FILE);
         FileChannel channel = null;
+        Path file = null;
         try {
             Files.createDirectories(dataDir);
+            file = dataDir.toRealPath().resolve(FILE);
+            if (!HELD.add(file)) {
+                throw new UncheckedIOException(new IOException("the embedded store in " + dataDir
+                        + " is in use by another smsgw gateway in this process; an embedded store serves one gateway"
+                        + " (use PostgreSQL for several)"));
+            }
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             FileLock lock;
@@ -47,6 +64,7 @@ final class DataDirLock implements AutoCloseable {
             if (lock == null) {
                 String holder = holder(channel);
                 channel.close();
+                HELD.remove(file);
                 throw new UncheckedIOException(new IOException("the embedded store in " + dataDir
                         + " is in use by another smsgw gateway" + holder + "; an embedded store serves one gateway"
                         + " process (use PostgreSQL for several)"));
@@ -55,9 +73,12 @@ final class DataDirLock implements AutoCloseable {
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),
                     0);
             channel.force(false);
-            return new DataDirLock(channel, lock);
+            return new DataDirLock(file, channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
+            if (file != null) {
+                HELD.remove(file);
+            }
             throw new UncheckedIOException("cannot lock the embedded store in " + dataDir + ": " + e.getMessage(), e);
         }
     }
@@ -91,5 +112,6 @@ final class DataDirLock implements AutoCloseable {
             // closing the channel releases it too
         }
         closeQuietly(channel);
+        HELD.remove(file);
     }
 }

@@ -2,6 +2,8 @@ package vn.smsgw.gateway.process;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,8 +11,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.smsgw.dispatch.outbound.JdbcOutboundQueue;
@@ -19,9 +21,9 @@ import vn.smsgw.gateway.smpp.Submitter;
 
 /**
  * At start-up on the embedded store, recovers the claims of submitters whose process died: the hold
- * ({@code outbound.inDoubtHold}) after the first bind (time for the receipts of their last submits to arrive), those
- * receipts report on are settled, the others handed back to the queue at once rather than when their leases run out
- * (a minute by default). Close it with the gateway.
+ * ({@code outbound.inDoubtHold}) after the first bind of the SMSC each dead owner sent through (time for the receipts of
+ * its last submits to arrive), those receipts report on are settled, the others handed back to the queue at once
+ * rather than when their leases run out (a minute by default). Close it with the gateway.
  */
 final class DeadClaims implements AutoCloseable {
 
@@ -38,9 +40,13 @@ final class DeadClaims implements AutoCloseable {
      * again. What is left is submitted again: the accepted ones whose receipt did not come within the hold are sent
      * twice (their attempts count 2, so a campaign reports them as resent).
      *
-     * The claims are held (their lease pushed out) at once, for LONGEST, and again when the first bind is seen, for
-     * the hold plus LONGEST: the hold counts from the bind even when the bind took longer than LONGEST to come up,
-     * and the lease is only the fallback should the recovery itself fail; settle() ends it.
+     * The claims are held (their lease pushed out) at once, for LONGEST, again every LONGEST / 2 while their SMSC has
+     * no bind up (a restart after a crash often waits for the SMSC to drop the old bind, or for the SMSC itself: had
+     * the leases run out meanwhile, the first bind would have claimed the messages and sent them again without
+     * waiting for their receipts), and when a bind of their SMSC is seen, for the hold plus LONGEST: the hold counts
+     * from that bind, and the lease is only the fallback should the recovery itself fail; settle() ends it. The
+     * receipts of a dead owner's submits come from the SMSC it sent through, so that is the bind waited for; an owner
+     * whose SMSC is no longer configured waits for any bind.
      */
 
     /** How long the claims are held when no bind comes up, and beyond the hold: the default lease. */
@@ -50,20 +56,21 @@ final class DeadClaims implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeadClaims.class);
 
     private final JdbcOutboundQueue queue;
-    private final BooleanSupplier bound;
+    private final Predicate<String> bound;
     private final Duration hold;
     private final LongSupplier ticker;
     private final List<String> dead = new ArrayList<>();
+    /** The dead owners not recovered yet, each with when a bind of its SMSC was first seen (null before that). */
+    private final Map<String, Long> waiting = new LinkedHashMap<>();
+    private long heldAt;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "smsgw-dead-claims");
         t.setDaemon(true);
         return t;
     });
-    private boolean seenBound;
-    private long boundAt;
     private boolean done;
 
-    private DeadClaims(JdbcOutboundQueue queue, BooleanSupplier bound, Duration hold, LongSupplier ticker) {
+    private DeadClaims(JdbcOutboundQueue queue, Predicate<String> bound, Duration hold, LongSupplier ticker) {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.bound = Objects.requireNonNull(bound, "bound");
         this.hold = Objects.requireNonNull(hold, "hold");
@@ -74,10 +81,11 @@ final class DeadClaims implements AutoCloseable {
     }
 
     /**
-     * Holds the claims of dead owners now and recovers them {@code hold} after {@code bound} first says a bind is
-     * up, checking every 100 ms of {@code nanoTicker} (like {@link System#nanoTime()}).
+     * Holds the claims of dead owners now and recovers each owner's {@code hold} after {@code bound} first says a bind
+     * of its SMSC is up ({@code bound} is given the SMSC's name, from the owner name), checking every 100 ms of
+     * {@code nanoTicker} (like {@link System#nanoTime()}).
      */
-    static DeadClaims recover(JdbcOutboundQueue queue, BooleanSupplier bound, Duration hold,
+    static DeadClaims recover(JdbcOutboundQueue queue, Predicate<String> bound, Duration hold,
             LongSupplier nanoTicker) {
         DeadClaims d = holdDeadClaims(queue, bound, hold, nanoTicker);
         if (!d.done) {
@@ -91,9 +99,10 @@ final class DeadClaims implements AutoCloseable {
     }
 
     /** Finds the dead owners and holds their claims, without scheduling the recovery: {@link #step} does it. */
-    static DeadClaims holdDeadClaims(JdbcOutboundQueue queue, BooleanSupplier bound, Duration hold,
+    static DeadClaims holdDeadClaims(JdbcOutboundQueue queue, Predicate<String> bound, Duration hold,
             LongSupplier nanoTicker) {
         DeadClaims d = new DeadClaims(queue, bound, hold, nanoTicker);
+        d.heldAt = nanoTicker.getAsLong();
         long self = ProcessHandle.current().pid();
         for (Map.Entry<String, Long> e : queue.claimOwners().entrySet()) {
             OptionalLong pid = Submitter.ownerPid(e.getKey());
@@ -101,9 +110,10 @@ final class DeadClaims implements AutoCloseable {
                     || ProcessHandle.of(pid.getAsLong()).map(h -> !h.isAlive()).orElse(true))) {
                 queue.holdClaims(e.getKey(), LONGEST);
                 d.dead.add(e.getKey());
+                d.waiting.put(e.getKey(), null);
                 log.warn("{} outbound messages claimed by {}, whose process is gone, are in doubt: settled by their "
-                        + "receipts or submitted again {} ms after the first bind", e.getValue(), e.getKey(),
-                        hold.toMillis());
+                        + "receipts or submitted again {} ms after the first bind of smsc {}", e.getValue(), e.getKey(),
+                        hold.toMillis(), smscOf(e.getKey()));
             }
         }
         d.done = d.dead.isEmpty();
@@ -115,10 +125,18 @@ final class DeadClaims implements AutoCloseable {
         return List.copyOf(dead);
     }
 
+    /** The SMSC name in an owner name ({@code smsc/bind@pid-random}). */
+    static String smscOf(String owner) {
+        int at = owner.indexOf('@');
+        int slash = owner.lastIndexOf('/', at < 0 ? owner.length() : at);
+        return slash < 0 ? owner : owner.substring(0, slash);
+    }
+
     /**
-     * One check: notes the first bind (holding the claims again from then), and once the hold has passed since,
-     * settles the claims receipts report on and hands back the others. Returns true when the recovery is over. Called
-     * from one thread at a time.
+     * One check: holds again the claims of owners whose SMSC has no bind yet (every LONGEST / 2), notes the first bind
+     * of an owner's SMSC (holding its claims again from then), and once the hold has passed since, settles the claims
+     * receipts report on and hands back the others. Returns true when the recovery is over. Called from one thread at
+     * a time.
      */
     synchronized boolean step() {
         if (done) {
@@ -126,21 +144,29 @@ final class DeadClaims implements AutoCloseable {
         }
         try {
             long now = ticker.getAsLong();
-            if (!seenBound) {
-                if (!bound.getAsBoolean()) {
-                    return false;
+            boolean holdAgain = now - heldAt >= LONGEST.toNanos() / 2;
+            for (Iterator<Map.Entry<String, Long>> it = waiting.entrySet().iterator(); it.hasNext();) {
+                Map.Entry<String, Long> owner = it.next();
+                if (owner.getValue() == null) {
+                    if (!bound.test(smscOf(owner.getKey()))) {
+                        if (holdAgain) {
+                            queue.holdClaims(owner.getKey(), LONGEST);
+                        }
+                        continue;
+                    }
+                    queue.holdClaims(owner.getKey(), hold.plus(LONGEST));
+                    owner.setValue(now);
                 }
-                dead.forEach(owner -> queue.holdClaims(owner, hold.plus(LONGEST)));
-                seenBound = true;
-                boundAt = now;
+                if (now - owner.getValue() >= hold.toNanos()) {
+                    settle(owner.getKey());
+                    it.remove();
+                }
             }
-            if (now - boundAt < hold.toNanos()) {
-                return false;
-            }
-            dead.forEach(this::settle);
-            done = true;
-        } catch (StorageException e) {
-            log.warn("claims of dead owners not recovered yet, trying again: {}", e.getMessage());
+            heldAt = holdAgain ? now : heldAt;
+            done = waiting.isEmpty();
+        } catch (RuntimeException e) {
+            // the store unreachable (or anything else): the leases still hold, the next check tries again
+            log.warn("claims of dead owners not recovered yet, trying again: {}", e.toString());
         }
         return done;
     }

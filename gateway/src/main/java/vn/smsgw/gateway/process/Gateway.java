@@ -101,8 +101,11 @@ public final class Gateway implements AutoCloseable {
         try {
             g.loadOperatorFiles(config);
             if (config.store().embedded()) {
-                g.deadClaims = DeadClaims.recover(g.outbound,
-                        () -> g.sessions.stream().anyMatch(s -> s.boundCount() > 0),
+                // a dead owner's receipts come from the SMSC it sent through; one no longer configured: any bind
+                g.deadClaims = DeadClaims.recover(g.outbound, smsc -> g.sessions.stream()
+                                .filter(s -> g.sessions.stream().noneMatch(o -> o.smsc().equals(smsc))
+                                        || s.smsc().equals(smsc))
+                                .anyMatch(s -> s.boundCount() > 0),
                         config.outbound().inDoubtHold(), System::nanoTime);
             }
             g.startSmscs(config, clock);

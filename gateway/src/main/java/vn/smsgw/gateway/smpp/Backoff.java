@@ -28,6 +28,16 @@ final class Backoff {
         return Duration.ofMillis(minMillis + (long) (random.getAsDouble() * (cap - minMillis)));
     }
 
+    /**
+     * A delay of attempt {@code attempt} that is never shorter than {@code floorMillis}: uniformly random between the
+     * floor and the larger of the floor and the attempt's cap.
+     */
+    Duration delayAtLeast(int attempt, long floorMillis) {
+        long cap = Math.max(cap(attempt), floorMillis);
+        long low = Math.min(Math.max(floorMillis, minMillis), cap);
+        return Duration.ofMillis(low + (long) (random.getAsDouble() * (cap - low)));
+    }
+
     /** The upper bound of {@link #delay(int)}. */
     long cap(int attempt) {
         int doublings = Math.min(Math.max(attempt, 0), 40) + 1;

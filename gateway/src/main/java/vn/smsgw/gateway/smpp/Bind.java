@@ -155,7 +155,9 @@ final class Bind {
         try {
             attempt.session.connectAndBind(config.host(), config.port(), bindParameter(),
                     config.bindTimeout().toMillis());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException | Error e) {
+            // any failure, not only I/O (a thread jsmpp cannot start: an Error), ends in a scheduled reconnect;
+            // escaping the scheduler's task, it would end this bind's attempts for good
             attempt.failed(e);
             return;
         } finally {
@@ -239,14 +241,15 @@ final class Bind {
         schedule(delay);
     }
 
-    private synchronized void onFailed(IOException e) {
+    private synchronized void onFailed(Throwable e) {
         if (stopped) {
             moveTo(BindState.STOPPED, status.lastError());
             return;
         }
         failures++;
         int refusal = refusal(e);
-        String error = refusal != 0 ? String.format("bind refused with 0x%02X", refusal) : String.valueOf(e.getMessage());
+        String error = refusal != 0 ? String.format("bind refused with 0x%02X", refusal)
+                : e instanceof IOException ? String.valueOf(e.getMessage()) : e.toString();
         if (isAuthentication(refusal)) {
             Duration delay = Duration.ofMillis((long) (config.authFailureBackoff().toMillis()
                     * (1 + 0.1 * random.getAsDouble())));
@@ -265,7 +268,7 @@ final class Bind {
         lastRefusal = refusal;
         int retry = failures - 1;
         Duration delay = refusal == SMPPConstant.STAT_ESME_RALYBND
-                ? backoff.delay(Math.max(retry, ALREADY_BOUND_MIN_RETRY))
+                ? backoff.delayAtLeast(retry, backoff.cap(ALREADY_BOUND_MIN_RETRY))
                 : backoff.delay(retry);
         moveTo(BindState.BACKOFF, error);
         if (Integer.bitCount(failures) == 1) { // 1st, 2nd, 4th, 8th... failure in a row
@@ -355,7 +358,7 @@ final class Bind {
             session.close();
         }
 
-        void failed(IOException e) {
+        void failed(Throwable e) {
             synchronized (Bind.this) {
                 if (end()) {
                     onFailed(e);

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +36,8 @@ class DeadClaimsTest {
 
     final FakeTime time = new FakeTime();
     final AtomicBoolean bound = new AtomicBoolean();
+    /** SMSCs with a bind up, when a test says which; otherwise {@link #bound} speaks for every SMSC. */
+    final Set<String> boundSmscs = ConcurrentHashMap.newKeySet();
     Database db;
     JdbcOutboundQueue queue;
 
@@ -55,7 +59,8 @@ class DeadClaimsTest {
     }
 
     private DeadClaims recovery(Duration hold) {
-        return DeadClaims.holdDeadClaims(queue, bound::get, hold, time::nanos);
+        return DeadClaims.holdDeadClaims(queue, smsc -> bound.get() || boundSmscs.contains(smsc), hold,
+                time::nanos);
     }
 
     private boolean claimable() {
@@ -106,6 +111,50 @@ class DeadClaimsTest {
 
         assertFalse(d.step());
         assertFalse(claimable(), "handed back before the hold after the bind was over");
+    }
+
+    @Test
+    void step_noBindForLongerThanTheLease_keepsTheClaimsHeld() {
+        DeadClaims d = recovery(Duration.ofSeconds(20));
+        for (int i = 0; i < 6; i++) { // three minutes without a bind, checked every 10 s (the gateway: every 100 ms)
+            time.advance(Duration.ofSeconds(10));
+            assertFalse(d.step());
+        }
+        time.advance(Duration.ofSeconds(10));
+        assertFalse(claimable(), "the leases must not run out while the SMSC is not bound: sent again unreceipted");
+        for (int i = 0; i < 12; i++) {
+            time.advance(Duration.ofSeconds(10));
+            assertFalse(d.step());
+        }
+
+        assertFalse(claimable());
+        bound.set(true);
+        assertFalse(d.step());
+        time.advance(Duration.ofSeconds(20));
+        assertTrue(d.step());
+        assertTrue(claimable());
+    }
+
+    @Test
+    void step_onlyAnotherSmscBound_waitsForTheOwnersOwn() {
+        DeadClaims d = recovery(Duration.ofSeconds(10));
+        boundSmscs.add("other");
+        assertFalse(d.step());
+        time.advance(Duration.ofSeconds(10));
+
+        assertFalse(d.step(), "the receipts of sim's submits come from sim");
+        assertFalse(claimable());
+        boundSmscs.add("sim");
+        assertFalse(d.step());
+        time.advance(Duration.ofSeconds(10));
+        assertTrue(d.step());
+        assertTrue(claimable());
+    }
+
+    @Test
+    void smscOf_ownerName_isTheSmscBeforeTheBind() {
+        assertEquals("sim", DeadClaims.smscOf(DEAD_OWNER));
+        assertEquals("vnpt-hn", DeadClaims.smscOf("vnpt-hn/tx-3@42-ff"));
     }
 
     @Test

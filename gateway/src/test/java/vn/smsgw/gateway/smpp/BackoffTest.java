@@ -40,6 +40,19 @@ class BackoffTest {
     }
 
     @Test
+    void delayAtLeast_earlyAttempt_neverShorterThanTheFloor() {
+        // ESME_RALYBND: at least eight times the minimum, even at the first retry (whose own cap is twice it)
+        assertEquals(Duration.ofSeconds(8), backoff(0.0).delayAtLeast(0, 8_000));
+        assertEquals(Duration.ofSeconds(8), backoff(0.99).delayAtLeast(0, 8_000));
+    }
+
+    @Test
+    void delayAtLeast_laterAttempt_jitteredBetweenTheFloorAndTheCap() {
+        assertEquals(Duration.ofSeconds(8), backoff(0.0).delayAtLeast(4, 8_000));
+        assertEquals(Duration.ofMillis(8_000 + (32_000 - 8_000) / 2), backoff(0.5).delayAtLeast(4, 8_000));
+    }
+
+    @Test
     void cap_minEqualToMax_staysThere() {
         assertEquals(1_000, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), () -> 0.5).cap(3));
     }
