@@ -113,7 +113,7 @@ public final class Gateway implements AutoCloseable {
             List<HealthCheck> checks = new ArrayList<>();
             checks.add(HealthChecks.store(db));
             checks.add(HealthChecks.intakeQueue(dispatch.intake(), config.dispatch().intake().queueCapacity()));
-            g.sessions.forEach(s -> checks.add(new BindHealth(s)));
+            g.sessions.forEach(s -> checks.add(new BindHealth(s.smsc(), s::states)));
             g.admin = AdminServer.start(AdminSettings.defaults().withHost(config.http().host())
                     .withPort(config.http().port()).withToken(config.http().token()).withTokens(config.http().tokens())
                     .withTls(config.http().tls()),
