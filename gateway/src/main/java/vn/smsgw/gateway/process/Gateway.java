@@ -236,6 +236,25 @@ public final class Gateway implements AutoCloseable {
         return registry;
     }
 
+    /** Closes the SMSCs' sessions together: each may wait out timeouts of an SMSC that does not answer. */
+    private static void closeAtOnce(List<SmppSessions> all) {
+        List<Thread> closing = new ArrayList<>();
+        for (SmppSessions s : all) {
+            Thread t = new Thread(s::close, "smsgw-close-" + s.smsc());
+            t.setDaemon(true);
+            t.start();
+            closing.add(t);
+        }
+        for (Thread t : closing) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     @Override
     public void close() {
         campaignRunner.close();
@@ -243,9 +262,7 @@ public final class Gateway implements AutoCloseable {
         for (Submitter s : submitters) {
             s.close();
         }
-        for (SmppSessions s : sessions) {
-            s.close();
-        }
+        closeAtOnce(sessions);
         receipts.close();
         if (deadClaims != null) {
             deadClaims.close();

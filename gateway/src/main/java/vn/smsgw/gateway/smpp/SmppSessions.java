@@ -145,13 +145,35 @@ public final class SmppSessions implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        binds.forEach(Bind::stop);
+        stopAll();
         long refused = listener.refusedWhileClosing();
         if (refused > 0) {
             log.info("smsc {}: {} deliver_sm answered ESME_RX_T_APPN while closing; the SMSC delivers them again",
                     config.name(), refused);
         }
         log.info("smsc {}: sessions closed", config.name());
+    }
+
+    /**
+     * Stops every bind at once: an SMSC that does not answer unbind costs each bind its transaction timeout, which
+     * one bind after another would add up beyond a service manager's stop timeout.
+     */
+    private void stopAll() {
+        List<Thread> stopping = new ArrayList<>();
+        for (Bind b : binds) {
+            Thread t = new Thread(b::stop, "smpp-" + config.name() + "-" + b.name() + "-stop");
+            t.setDaemon(true);
+            t.start();
+            stopping.add(t);
+        }
+        for (Thread t : stopping) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** The transmitting side of bind {@code bind}, as a submitter sends through it. */

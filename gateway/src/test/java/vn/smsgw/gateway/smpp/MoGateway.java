@@ -39,7 +39,6 @@ final class MoGateway implements AutoCloseable {
         sessions = new SmppSessions(smsc, sinks(dispatch.intake(), receipts), meters, Clock.systemUTC());
     }
 
-    /** Settings for a simulator on {@code port}, with short reconnect delays. */
     /** Sinks that record each receipt in {@code receipts} before answering it. */
     static MoSinks sinks(Intake intake, List<DeliveryReceipt> receipts) {
         return new MoSinks(intake, (smsc, r) -> {
@@ -48,6 +47,7 @@ final class MoGateway implements AutoCloseable {
         });
     }
 
+    /** Settings for a simulator on {@code port}, with short reconnect delays. */
     static SmscConfig.Builder smsc(int port) {
         return SmscConfig.builder("sim").address("127.0.0.1", port).credentials(SYSTEM_ID, PASSWORD)
                 .reconnect(Duration.ofMillis(50), Duration.ofMillis(500)).authFailureBackoff(Duration.ofMillis(300))

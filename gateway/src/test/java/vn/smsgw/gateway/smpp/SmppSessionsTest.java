@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -63,6 +64,23 @@ class SmppSessionsTest {
                     .value());
         }
         assertTrue(gateway.sessions.anyBound().orElseThrow().getSessionState().isTransmittable());
+    }
+
+    @Test
+    void close_smscThatNeverAnswersUnbind_unbindsEveryBindAtOnce() throws Exception {
+        MuteSmsc smsc = new MuteSmsc();
+        resources.add(smsc);
+        Duration timeout = Duration.ofSeconds(2);
+        MoGateway gateway = MoGateway.start(dir, MoGateway.smsc(smsc.port()).binds(3)
+                .transactionTimeout(timeout).enquireLinkInterval(Duration.ZERO).build());
+        gateway.awaitBound(3);
+
+        gateway.close();
+
+        assertEquals(3, smsc.unbindsAt.size(), "every bind sent its unbind");
+        long spread = Collections.max(smsc.unbindsAt) - Collections.min(smsc.unbindsAt);
+        // one bind after another, each would wait out the unanswered unbind (timeout + 1 s) before the next
+        assertTrue(spread < timeout.toNanos() / 2, "unbinds spread over " + Duration.ofNanos(spread));
     }
 
     @Test

@@ -1,0 +1,90 @@
+package vn.smsgw.gateway.smpp;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * An SMSC that accepts every bind_transceiver and answers enquire_link, but never answers an unbind: how a stuck or
+ * half-dead SMSC looks to a gateway that is stopping. Records when each unbind arrived ({@link System#nanoTime()}).
+ */
+final class MuteSmsc implements AutoCloseable {
+    private static final int BIND_TRANSCEIVER = 0x00000009;
+    private static final int ENQUIRE_LINK = 0x00000015;
+    private static final int UNBIND = 0x00000006;
+    private static final int RESPONSE = 0x80000000;
+
+    private final ServerSocket server;
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    final List<Long> unbindsAt = new CopyOnWriteArrayList<>();
+
+    MuteSmsc() throws IOException {
+        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(this::accept, "mute-smsc-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    int port() {
+        return server.getLocalPort();
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket s = server.accept();
+                sockets.add(s);
+                Thread t = new Thread(() -> serve(s), "mute-smsc-session");
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    private void serve(Socket s) {
+        try (DataInputStream in = new DataInputStream(s.getInputStream());
+             DataOutputStream out = new DataOutputStream(s.getOutputStream())) {
+            while (true) {
+                int length = in.readInt();
+                int command = in.readInt();
+                in.readInt(); // status
+                int sequence = in.readInt();
+                in.readFully(new byte[length - 16]);
+                if (command == BIND_TRANSCEIVER) {
+                    respond(out, command, sequence, "mute\0".getBytes(StandardCharsets.US_ASCII));
+                } else if (command == ENQUIRE_LINK) {
+                    respond(out, command, sequence, new byte[0]);
+                } else if (command == UNBIND) {
+                    unbindsAt.add(System.nanoTime()); // and no unbind_resp
+                }
+            }
+        } catch (IOException e) {
+            // the gateway closed the connection
+        }
+    }
+
+    private static void respond(DataOutputStream out, int command, int sequence, byte[] body) throws IOException {
+        out.writeInt(16 + body.length);
+        out.writeInt(command | RESPONSE);
+        out.writeInt(0);
+        out.writeInt(sequence);
+        out.write(body);
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        for (Socket s : sockets) {
+            s.close();
+        }
+    }
+}
