@@ -141,7 +141,8 @@ public final class CampaignRunner implements AutoCloseable {
         reconcile(k);
         if (k.state() == CampaignState.PAUSED) {
             campaigns.unqueueReturned(k.id());
-            if (!now.isBefore(k.expiresAt())) {
+            // a campaign paused before it began has no validity period yet: it waits for its resume
+            if (Campaigns.begun(k) && !now.isBefore(k.expiresAt())) {
                 campaigns.apply(k.id(), CampaignAction.FINISH);
             }
             return 0;
@@ -218,7 +219,11 @@ public final class CampaignRunner implements AutoCloseable {
                 return;
             }
             campaigns.database().inTransaction(tx -> {
-                RecipientRows.applyOutcomes(JdbcTx.of(tx).connection(), k, outcomes);
+                Connection c = JdbcTx.of(tx).connection();
+                // under the campaign's row lock: a stop that committed since k was read decides what a retry becomes
+                CampaignState now = CampaignRows.find(c, campaigns.database().dialect(), k.id(), true)
+                        .map(Campaign::state).orElse(k.state());
+                RecipientRows.applyOutcomes(c, k, now, outcomes);
                 return null;
             });
             if (outcomes.size() < max) {

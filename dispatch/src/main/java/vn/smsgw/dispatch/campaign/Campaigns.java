@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -251,6 +252,11 @@ public final class Campaigns {
             }
             Campaign k = found.get();
             Transition result = k.state().apply(action);
+            if (action == CampaignAction.RESUME && result instanceof Transition.Moved && !begun(k)) {
+                // paused before it began (before its start time): back to waiting for that time, not running with
+                // no validity period (the runner would finish it at once and expire every recipient)
+                result = new Transition.Moved(k.state(), CampaignState.SCHEDULED);
+            }
             if (result instanceof Transition.Moved moved) {
                 if (action == CampaignAction.START && RecipientRows.count(c, id) == 0) {
                     return new Transition.Refused(k.state(), action, "campaign " + id + " has no recipients: "
@@ -288,6 +294,11 @@ public final class Campaigns {
             log.info("campaign {}: {} messages that came back to the queue after it stopped taken out", id, n);
         }
         return n;
+    }
+
+    /** Whether the runner has begun the campaign, which sets its validity period from then. */
+    static boolean begun(Campaign k) {
+        return !k.startedAt().equals(Instant.EPOCH);
     }
 
     private static void effect(Connection c, Campaign k, CampaignAction action, CampaignState to, long now)

@@ -41,7 +41,7 @@ final class RecipientRows {
      * state index and walked every QUEUED recipient for each outcome.
      */
     static final String OUTCOMES = "SELECT q.outbound_id, CASE WHEN r.campaign_id = ? AND r.state = 'QUEUED' "
-            + "THEN r.msisdn END, o.state, o.error, o.attempts, r.attempts FROM campaign_outcome q "
+            + "THEN r.msisdn END, o.state, o.error, o.attempts, r.attempts, o.parts FROM campaign_outcome q "
             + "LEFT JOIN outbound o ON o.id = q.outbound_id LEFT JOIN campaign_recipient r "
             + "ON r.outbound_id = q.outbound_id WHERE q.case_id = ? LIMIT ?";
     /**
@@ -176,7 +176,7 @@ final class RecipientRows {
      * A campaign message that reached a final state (a row of {@code campaign_outcome}), with its recipient if that
      * recipient is still QUEUED with it ({@code msisdn} null if not: a recipient cancelled or retried meanwhile).
      */
-    record Outcome(long outbound, String msisdn, String state, String error, int sends, int attempts) {
+    record Outcome(long outbound, String msisdn, String state, String error, int sends, int attempts, int parts) {
         boolean matched() {
             return msisdn != null && state != null;
         }
@@ -195,7 +195,7 @@ final class RecipientRows {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Outcome(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getInt(5), rs.getInt(6)));
+                            rs.getInt(5), rs.getInt(6), rs.getInt(7)));
                 }
             }
         }
@@ -205,10 +205,14 @@ final class RecipientRows {
     /**
      * Copies final outbound outcomes (from {@link #finalOutcomes}, possibly read on an older snapshot) onto their
      * recipients that are still QUEUED with that message, and takes them out of {@code campaign_outcome}; a submit
-     * refused with a temporary error goes back to PENDING while attempts remain. A final outbound state never changes,
-     * so a stale read applies the same outcome, and applying it twice (two processes) changes nothing the second time.
+     * refused with a temporary error goes back to PENDING while attempts remain and no part of it was accepted (a
+     * message whose first parts went out is not sent whole again), unless the campaign, in its state {@code now} as
+     * read under its row lock, has stopped for good: then the recipient is CANCELLED or EXPIRED, as the stop left the
+     * others (no runner would move a PENDING recipient of a cancelled or finished campaign again). A final outbound
+     * state never changes, so a stale read applies the same outcome, and applying it twice (two processes) changes
+     * nothing the second time.
      */
-    static void applyOutcomes(Connection c, Campaign k, List<Outcome> rows) throws SQLException {
+    static void applyOutcomes(Connection c, Campaign k, CampaignState now, List<Outcome> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE campaign_recipient SET state = ?, error = ?, "
                 + "outbound_id = ?, resent = CASE WHEN ? > 1 THEN 1 ELSE resent END "
                 + "WHERE campaign_id = ? AND msisdn = ? AND state = 'QUEUED' AND outbound_id = ?")) {
@@ -216,9 +220,14 @@ final class RecipientRows {
                 if (!r.matched()) {
                     continue;
                 }
-                boolean retry = "FAILED".equals(r.state()) && TEMPORARY_ERRORS.contains(r.error())
-                        && r.attempts() < k.spec().maxAttempts();
-                RecipientState to = retry ? RecipientState.PENDING : finalState(r.state());
+                boolean temporary = "FAILED".equals(r.state()) && TEMPORARY_ERRORS.contains(r.error())
+                        && r.attempts() < k.spec().maxAttempts() && r.parts() <= 1;
+                RecipientState to = !temporary ? finalState(r.state()) : switch (now) {
+                    case CANCELLED -> RecipientState.CANCELLED;
+                    case DONE -> RecipientState.EXPIRED;
+                    default -> RecipientState.PENDING;
+                };
+                boolean retry = to == RecipientState.PENDING;
                 ps.setString(1, to.name());
                 ps.setString(2, r.error());
                 if (retry) {

@@ -271,6 +271,27 @@ abstract class CampaignContract {
     }
 
     @Test
+    void apply_pauseBeforeItsStartTime_waitsAndResumesToItsSchedule() {
+        Campaign k = campaigns.create(new CampaignSpec("later", "Canh bao lua dao", EncodingMode.AUTO, "156",
+                SendingWindow.standard(), 10, Duration.ofHours(24), clock.instant().plus(Duration.ofHours(1)), 3));
+        importLines(k, AudienceFilter.all(), "0912345678", "0912345679", "0912345670");
+        assertInstanceOf(Transition.Moved.class, campaigns.apply(k.id(), CampaignAction.START));
+        assertEquals(CampaignState.SCHEDULED, state(k));
+
+        assertInstanceOf(Transition.Moved.class, campaigns.apply(k.id(), CampaignAction.PAUSE));
+        runner.runOnce();
+        assertEquals(CampaignState.PAUSED, state(k), "not finished: it has not begun");
+        assertEquals(3, counts(k).count(RecipientState.PENDING), "no recipient expired");
+
+        assertEquals(new Transition.Moved(CampaignState.PAUSED, CampaignState.SCHEDULED),
+                campaigns.apply(k.id(), CampaignAction.RESUME));
+        assertEquals(0, runner.runOnce(), "still before its start time");
+        clock.advance(Duration.ofHours(1));
+        assertEquals(3, runner.runOnce());
+        assertEquals(CampaignState.RUNNING, state(k));
+    }
+
+    @Test
     void apply_cancel_stopsSubmissionAtOnceAndCancelsTheRest() {
         Campaign k = started(10, 30);
         runner.runOnce();
@@ -322,6 +343,42 @@ abstract class CampaignContract {
         RecipientCounts c = counts(k);
         assertEquals(1, c.count(RecipientState.FAILED));
         assertEquals(1, c.count(RecipientState.QUEUED));
+    }
+
+    @Test
+    void runOnce_temporaryErrorAfterTheCancel_cancelsTheRecipientInsteadOfLeavingItWaiting() {
+        Campaign k = started(1000, 2);
+        runner.runOnce();
+        clock.advance(Duration.ofSeconds(1));
+        List<QueuedSms> got = queue.claim(Lane.CAMPAIGN, 10, OWNER, LEASE);
+        assertEquals(2, got.size());
+        campaigns.apply(k.id(), CampaignAction.CANCEL); // the submitter holds both: they stay QUEUED
+        queue.settle(List.of(
+                new Settlement(got.get(0).id(), OWNER, new SubmitOutcome.Failed("0x00000014", List.of())),
+                new Settlement(got.get(1).id(), OWNER, new SubmitOutcome.Failed("0x00000014", List.of()))));
+        clock.advance(Duration.ofSeconds(1));
+
+        runner.runOnce();
+
+        RecipientCounts c = counts(k);
+        assertEquals(2, c.count(RecipientState.CANCELLED), "no runner moves a cancelled campaign's PENDING again");
+        assertEquals(0, c.count(RecipientState.PENDING));
+    }
+
+    @Test
+    void runOnce_temporaryErrorAfterSomePartsWentOut_failsInsteadOfSendingItWholeAgain() {
+        Campaign k = started(1000, 1);
+        runner.runOnce();
+        clock.advance(Duration.ofSeconds(1));
+        List<QueuedSms> got = queue.claim(Lane.CAMPAIGN, 10, OWNER, LEASE);
+        queue.settle(List.of(new Settlement(got.get(0).id(), OWNER, new SubmitOutcome.Failed("0x00000014",
+                List.of(new PartId(1, "p1", List.of("p1")))))));
+        clock.advance(Duration.ofSeconds(1));
+
+        runner.runOnce();
+
+        assertEquals(1, counts(k).count(RecipientState.FAILED), "part 1 reached the subscriber already");
+        assertEquals(0, counts(k).count(RecipientState.PENDING));
     }
 
     @Test

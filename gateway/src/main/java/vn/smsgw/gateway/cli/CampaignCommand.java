@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,10 +165,11 @@ public final class CampaignCommand implements Runnable {
                 ImportReport r;
                 try {
                     r = importFile(campaigns, k, audience, filter, out);
-                } catch (IOException | UncheckedIOException e) {
-                    // unreadable half-way: no half-imported draft left behind under the name
+                } catch (IOException | RuntimeException e) {
+                    // unreadable half-way, a filter on a column the file lacks, the store failing: no half-imported
+                    // draft left behind under the name
                     campaigns.discardDraft(k.id());
-                    spec.commandLine().getErr().println("smsgw campaign create: cannot read the audience file "
+                    spec.commandLine().getErr().println("smsgw campaign create: cannot import the audience file "
                             + audience + ": " + e.getMessage()
                             + "; no campaign was created");
                     return 1;

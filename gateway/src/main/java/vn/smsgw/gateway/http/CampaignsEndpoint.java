@@ -5,7 +5,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.smsgw.dispatch.campaign.AudienceFilter;
 import vn.smsgw.dispatch.campaign.Campaign;
 import vn.smsgw.dispatch.campaign.CampaignAction;
@@ -30,6 +31,7 @@ import vn.smsgw.dispatch.campaign.RecipientState;
 import vn.smsgw.dispatch.campaign.SendingWindow;
 import vn.smsgw.dispatch.campaign.SubscriberType;
 import vn.smsgw.dispatch.campaign.Transition;
+import vn.smsgw.dispatch.store.StorageException;
 
 /**
  * Awareness campaigns. {@code GET /api/campaigns}: every campaign with its counts. {@code GET /api/campaigns/{id}}:
@@ -46,6 +48,8 @@ final class CampaignsEndpoint implements Endpoint {
      * The admin server keeps no request body, so create takes query parameters and reads the audience from a file
      * on the gateway's host (the API is bound to the admin interface, like the CLI that does the same).
      */
+
+    private static final Logger log = LoggerFactory.getLogger(CampaignsEndpoint.class);
 
     private final Campaigns campaigns;
 
@@ -150,10 +154,14 @@ final class CampaignsEndpoint implements Endpoint {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(audience),
                 StandardCharsets.UTF_8), 1 << 16)) {
             report = campaigns.importAudience(k.id(), in, filter, rows -> { });
-        } catch (IOException | UncheckedIOException e) {
-            // unreadable half-way: no half-imported draft left behind under the name
-            campaigns.discardDraft(k.id());
-            throw new BadParameterException("audience", "cannot read the audience file " + audience + ": "
+        } catch (IOException | RuntimeException e) {
+            // unreadable half-way, a filter on a column the file lacks, the store failing: no half-imported draft
+            // left behind under the name
+            discard(k);
+            if (e instanceof StorageException) {
+                throw (StorageException) e;
+            }
+            throw new BadParameterException("audience", "cannot import the audience file " + audience + ": "
                     + e.getMessage() + "; no campaign was created");
         }
         Estimate e = campaigns.estimate(k);
@@ -179,6 +187,15 @@ final class CampaignsEndpoint implements Endpoint {
             writeEstimate(json, e);
             json.writeEndObject();
         });
+    }
+
+    /** Discards a draft whose import failed; a store that fails again leaves it, named in the log. */
+    private void discard(Campaign k) {
+        try {
+            campaigns.discardDraft(k.id());
+        } catch (StorageException e) {
+            log.warn("campaign {}: the draft of a failed import could not be discarded: {}", k.id(), e.getMessage());
+        }
     }
 
     /** The campaign's settings from the query, each bad value reported under its own parameter's name. */

@@ -333,6 +333,20 @@ class AdminServerTest {
     }
 
     @Test
+    void campaignCreate_filterOnAColumnTheAudienceLacks_is400AndLeavesNoDraft() throws IOException {
+        Path audience = Files.writeString(dir.resolve("audience.csv"), "0912345678\n0987654321\n");
+
+        Answer a = createCampaign("name=k4&text=Canh+bao&sender=156&province=Ha+Noi&audience=" + audience);
+
+        assertEquals(400, a.status(), a.body());
+        assertEquals("audience", a.json().get("parameter").asText());
+        assertEquals(0, get("/api/campaigns").json().get("campaigns").size(), "no half-made draft under k4");
+        Path withProvince = Files.writeString(dir.resolve("with-province.csv"), "number,province\n0912345678,Ha Noi\n");
+        assertEquals(201, createCampaign("name=k4&text=Canh+bao&sender=156&province=Ha+Noi&audience="
+                + withProvince).status(), "the name is free again");
+    }
+
+    @Test
     void campaignCreate_nameTaken_is409AndTheFirstIsKept() throws IOException {
         Path audience = Files.writeString(dir.resolve("audience.csv"), "0912345678\n");
         String query = "name=k3&text=Canh+bao&sender=156&audience=" + audience;
