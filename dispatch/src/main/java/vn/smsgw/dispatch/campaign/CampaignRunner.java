@@ -173,8 +173,10 @@ public final class CampaignRunner implements AutoCloseable {
         double perSecond = (double) k.spec().tps() / k.spec().segments();
         Instant horizon = min(min(now.plus(settings.lookahead()), w.closesAfter(now)), k.expiresAt());
         // the backlog: what the TPS sends in settings.backlog(), but no more than a pass can move (a large backlog
-        // of a fast campaign only lengthens the walks over queued recipients)
-        long backlogCap = Math.max(settings.batch(), Math.min((long) settings.batch() * settings.movesPerPass(),
+        // of a fast campaign only lengthens the walks over queued recipients). No floor above that: messages queued
+        // while the submitter is stalled (its bind down) have slots in the past and go out at the bind's speed when
+        // it comes back, so a slow campaign's backlog must stay a couple of seconds of its own rate
+        long backlogCap = Math.max(1, Math.min((long) settings.batch() * settings.movesPerPass(),
                 (long) Math.ceil(perSecond * settings.backlog().toMillis() / 1000.0)));
         Throttle throttle = new Throttle(clock, perSecond);
         long nowMillis = clock.millis();

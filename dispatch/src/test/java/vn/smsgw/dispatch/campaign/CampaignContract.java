@@ -292,6 +292,20 @@ abstract class CampaignContract {
     }
 
     @Test
+    void runOnce_submitterStalled_slowCampaignQueuesNoMoreThanItsBacklog() {
+        Campaign k = started(10, 2_000);
+        for (int i = 0; i < 60; i++) { // a minute with nothing claimed (the bind down), a pass each second
+            runner.runOnce();
+            clock.advance(Duration.ofSeconds(1));
+        }
+
+        // 10 TPS and a backlog of 2 s: what comes back with the bind goes out at the bind's speed, so keep it small
+        long queued = counts(k).count(RecipientState.QUEUED);
+        assertTrue(queued <= 20, queued + " queued");
+        assertTrue(queued >= 10, queued + " queued: the backlog is kept filled");
+    }
+
+    @Test
     void apply_cancel_stopsSubmissionAtOnceAndCancelsTheRest() {
         Campaign k = started(10, 30);
         runner.runOnce();
