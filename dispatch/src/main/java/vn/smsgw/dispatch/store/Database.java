@@ -261,6 +261,12 @@ public final class Database implements Transactions, AutoCloseable {
         try (Connection c = dataSource.getConnection()) {
             if (dialect == Dialect.SQLITE) {
                 beginSqlite(c, write);
+            } else if (!write) {
+                // one snapshot for every statement of a read, as on SQLite: under READ COMMITTED each statement took
+                // its own, so two counts of one read could see a row move between them (counted twice, or not at all)
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+                }
             }
             try {
                 return runBegun(c, work, write);
