@@ -117,6 +117,12 @@ public final class Database implements Transactions, AutoCloseable {
             hc.setPassword(config.password());
             hc.addDataSourceProperty("reWriteBatchedInserts", "true");
             hc.addDataSourceProperty("ApplicationName", "smsgw");
+            // no JIT compilation: smsgw's statements are short lookups by key, but on statistics taken while a table
+            // was small the planner costed the receipts' key lookup above jit_above_cost, and compiling it took
+            // 40-390 ms a statement (auto_explain, `bench inbound --store postgres`), held under the receipt keys'
+            // locks: receipts fell to a quarter of the replies. A SET rather than a startup option, which a
+            // connection pooler in front of the server may refuse.
+            hc.setConnectionInitSql("SET jit = off");
         }
         HikariDataSource ds;
         try {

@@ -1,0 +1,35 @@
+package vn.smsgw.dispatch.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+/** The session settings of the PostgreSQL connections {@link Database} opens. */
+class PostgresSessionSettingsTest {
+
+    @Test
+    void open_everyConnection_hasJitOff() {
+        String schema = TestServices.freshPostgresSchema();
+        try (Database db = Database.open(TestServices.postgresConfig(schema))) {
+            String jit = db.inTransaction(tx -> {
+                try (Statement st = JdbcTx.of(tx).connection().createStatement();
+                     ResultSet rs = st.executeQuery("SHOW jit")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+            String read = db.read(tx -> {
+                try (Statement st = JdbcTx.of(tx).connection().createStatement();
+                     ResultSet rs = st.executeQuery("SHOW jit")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+
+            assertEquals("off", jit, "a write transaction's connection");
+            assertEquals("off", read, "a read's connection");
+        }
+    }
+}
