@@ -143,10 +143,10 @@ final class RecipientRows {
     private static Map<String, Long> insertOutbound(Connection c, Campaign k, String body, List<String> chunk,
             Throttle.Plan plan, int offset, long now) throws SQLException {
         StringBuilder sql = new StringBuilder("INSERT INTO outbound (lane, state, destination, sender, body, case_id, "
-                + "kind, created_at, not_before, attempts, updated_at) VALUES ");
+                + "kind, created_at, not_before, attempts, updated_at, valid_until) VALUES ");
         for (int i = 0; i < chunk.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append("(").append(Lane.CAMPAIGN.ordinal())
-                    .append(", 'PENDING', ?, ?, ?, ?, ?, ?, ?, 0, ?)");
+                    .append(", 'PENDING', ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)");
         }
         sql.append(" RETURNING id, destination");
         Map<String, Long> ids = new java.util.HashMap<>(chunk.size() * 2);
@@ -162,6 +162,7 @@ final class RecipientRows {
                 ps.setLong(p++, now);
                 ps.setLong(p++, plan.slot(offset + i) / 1000);
                 ps.setLong(p++, now);
+                ps.setLong(p++, k.expiresAt().toEpochMilli());
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -103,7 +103,7 @@ public final class InMemoryOutboundQueue implements Outbox, OutboundQueue {
                 r.leaseUntil = now + lease.toMillis();
                 r.attempts++;
                 out.add(new QueuedSms(r.id, lane, r.sms.destination(), r.sms.sender(), r.sms.body(), r.sms.kind(),
-                        r.sms.caseId(), r.attempts, r.leaseUntil));
+                        r.sms.caseId(), r.attempts, r.leaseUntil, 0));
             }
         }
         return out;

@@ -65,7 +65,8 @@ public final class JdbcOutboundQueue implements OutboundQueue {
      */
     public static final Duration UNMATCHED_RECEIPT_TTL = PartTable.EARLY_RECEIPT_TTL;
 
-    static final String CLAIM_COLUMNS = "id, lane, destination, sender, body, kind, case_id, attempts, lease_until";
+    static final String CLAIM_COLUMNS = "id, lane, destination, sender, body, kind, case_id, attempts, lease_until, "
+            + "valid_until";
 
     /** A message within a {@link SmscScope}: for any SMSC, for the scope's, or another's queued long enough ago. */
     private static final String IN_SCOPE = "(smsc = '' OR smsc = ? OR created_at <= ?)";
@@ -382,6 +383,7 @@ public final class JdbcOutboundQueue implements OutboundQueue {
     private static QueuedSms queued(ResultSet rs) throws SQLException {
         String caseId = rs.getString(7);
         return new QueuedSms(rs.getLong(1), Lane.values()[rs.getInt(2)], rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), caseId == null ? "" : caseId, rs.getInt(8), rs.getLong(9));
+                rs.getString(5), rs.getString(6), caseId == null ? "" : caseId, rs.getInt(8), rs.getLong(9),
+                rs.getLong(10));
     }
 }

@@ -9,9 +9,11 @@ import java.util.Objects;
  * @param attempts   claims so far, this one included
  * @param leaseUntil when this claim's lease runs out (epoch milliseconds): from then on another owner may claim the
  *                   message, so an owner must not begin sending it late in its lease
+ * @param validUntil until when the SMSC may try to deliver it (epoch milliseconds, sent as its validity_period): the
+ *                   end of its campaign's validity; 0 for the SMSC's default (replies)
  */
 public record QueuedSms(long id, Lane lane, String destination, String sender, String body, String kind,
-                        String caseId, int attempts, long leaseUntil) {
+                        String caseId, int attempts, long leaseUntil, long validUntil) {
 
     /** The end of a {@code kind} whose text must go out as UCS-2 even when GSM-7 could carry it. */
     public static final String UCS2_KIND_SUFFIX = "_UCS2";
@@ -24,6 +26,9 @@ public record QueuedSms(long id, Lane lane, String destination, String sender, S
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(caseId, "caseId");
+        if (validUntil < 0) {
+            throw new IllegalArgumentException("validUntil must be 0 (none) or an instant: " + validUntil);
+        }
     }
 
     /** Whether the text must be sent as UCS-2 (its kind ends in {@link #UCS2_KIND_SUFFIX}). */

@@ -20,8 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.smsgw.dispatch.outbound.JdbcOutboundQueue;
+import vn.smsgw.dispatch.outbound.JdbcOutbox;
 import vn.smsgw.dispatch.outbound.Lane;
 import vn.smsgw.dispatch.outbound.OutboundQueue;
+import vn.smsgw.dispatch.outbound.OutboundSms;
 import vn.smsgw.dispatch.outbound.OutboundState;
 import vn.smsgw.dispatch.outbound.PartId;
 import vn.smsgw.dispatch.outbound.QueuedSms;
@@ -223,6 +225,25 @@ abstract class CampaignContract {
         assertEquals(CampaignState.RUNNING, state(k));
         clock.advance(Duration.ofHours(10)); // 07:00 next day
         assertTrue(runner.runOnce() > 0);
+    }
+
+    @Test
+    void claim_campaignMessage_carriesTheEndOfTheCampaignsValidityWhileAReplyCarriesNone() {
+        Campaign k = started(10, 3);
+        runner.runOnce();
+        Instant expires = campaigns.find(k.id()).orElseThrow().expiresAt();
+
+        QueuedSms m = claimOne();
+
+        assertEquals(clock.instant().plus(CampaignSpec.of("x", "x", EncodingMode.AUTO, "x", 1).validity()),
+                expires, "begun now, the default validity from now");
+        assertEquals(expires.toEpochMilli(), m.validUntil());
+        db.inTransaction(tx -> {
+            new JdbcOutbox().enqueue(tx, List.of(new OutboundSms(Lane.REPLY, "84912345678", "156", "Cam on", "ACK",
+                    "C1", clock.instant())));
+            return null;
+        });
+        assertEquals(0, queue.claim(Lane.REPLY, 10, OWNER, LEASE).get(0).validUntil());
     }
 
     @Test

@@ -15,6 +15,7 @@ import vn.smsgw.parser.number.Msisdn;
  * @param dataCoding         data_coding
  * @param esmClass           esm_class
  * @param registeredDelivery registered_delivery
+ * @param validityPeriod     validity_period as sent, empty when none
  * @param shortMessage       short_message octets (copied on the way in and out)
  * @param tlvs               optional parameters: tag to value octets
  * @param commandStatus      command_status answered, or -1 when the response was left out
@@ -28,6 +29,7 @@ public record ReceivedSubmit(
         byte dataCoding,
         byte esmClass,
         byte registeredDelivery,
+        String validityPeriod,
         byte[] shortMessage,
         Map<Short, byte[]> tlvs,
         int commandStatus,
@@ -38,6 +40,7 @@ public record ReceivedSubmit(
         Objects.requireNonNull(systemId, "systemId");
         Objects.requireNonNull(sourceAddr, "sourceAddr");
         Objects.requireNonNull(destinationAddr, "destinationAddr");
+        Objects.requireNonNull(validityPeriod, "validityPeriod");
         Objects.requireNonNull(messageId, "messageId");
         shortMessage = shortMessage.clone();
         Map<Short, byte[]> copy = new HashMap<>();

@@ -173,7 +173,8 @@ final class SubmitSmListener implements ServerMessageReceiverListener, ServerRes
         }
         byte[] shortMessage = s.getShortMessage() == null ? new byte[0] : s.getShortMessage();
         return new ReceivedSubmit(number, systemId, nullToEmpty(s.getSourceAddr()), nullToEmpty(s.getDestAddress()),
-                s.getDataCoding(), s.getEsmClass(), s.getRegisteredDelivery(), shortMessage, tlvs, status, messageId);
+                s.getDataCoding(), s.getEsmClass(), s.getRegisteredDelivery(), nullToEmpty(s.getValidityPeriod()),
+                shortMessage, tlvs, status, messageId);
     }
 
     private Receipts.ReceiptRequest receiptRequest(SubmitSm s, String messageId, String systemId) {

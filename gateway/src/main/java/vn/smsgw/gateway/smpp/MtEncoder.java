@@ -53,6 +53,7 @@ public final class MtEncoder {
     private static List<MtPart> parts(MtMessage message, SmsEncoding encoding, List<String> texts, int ref) {
         byte dataCoding = encoding == SmsEncoding.GSM7 ? DCS_GSM7 : DCS_UCS2;
         int total = texts.size();
+        String validity = message.validUntil() == 0 ? "" : ValidityPeriod.absolute(message.validUntil());
         List<MtPart> parts = new ArrayList<>(total);
         for (int i = 0; i < total; i++) {
             byte[] body = encoding == SmsEncoding.GSM7
@@ -60,7 +61,7 @@ public final class MtEncoder {
                     : texts.get(i).getBytes(StandardCharsets.UTF_16BE);
             byte[] shortMessage = total == 1 ? body : withUdh(body, ref, total, i + 1);
             parts.add(new MtPart(dataCoding, total == 1 ? ESM_DEFAULT : ESM_UDHI, shortMessage,
-                    message.source(), message.destination(), i + 1, total));
+                    message.source(), message.destination(), i + 1, total, validity));
         }
         return parts;
     }

@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param shortMessage short_message octets, UDH included; at most 254; copied in and out
  * @param seq          part number, 1 to total
  * @param total        number of parts, 1-255
+ * @param validityPeriod validity_period: an SMPP absolute time (16 characters, {@link ValidityPeriod}), or "" for the
+ *                     SMSC's default
  */
 public record MtPart(byte dataCoding, byte esmClass, byte[] shortMessage, SmppAddress source,
-        SmppAddress destination, int seq, int total) {
+        SmppAddress destination, int seq, int total, String validityPeriod) {
 
     static final int MAX_SHORT_MESSAGE = 254;
 
@@ -28,6 +30,10 @@ public record MtPart(byte dataCoding, byte esmClass, byte[] shortMessage, SmppAd
         Objects.requireNonNull(destination, "destination");
         if (total < 1 || total > 255 || seq < 1 || seq > total) {
             throw new IllegalArgumentException("part " + seq + " of " + total);
+        }
+        Objects.requireNonNull(validityPeriod, "validityPeriod");
+        if (!validityPeriod.isEmpty() && validityPeriod.length() != ValidityPeriod.LENGTH) {
+            throw new IllegalArgumentException("validity_period of " + validityPeriod.length() + " characters");
         }
     }
 
@@ -45,17 +51,20 @@ public record MtPart(byte dataCoding, byte esmClass, byte[] shortMessage, SmppAd
                 && source.equals(that.source)
                 && destination.equals(that.destination)
                 && seq == that.seq
-                && total == that.total;
+                && total == that.total
+                && validityPeriod.equals(that.validityPeriod);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(dataCoding, esmClass, Arrays.hashCode(shortMessage), source, destination, seq, total);
+        return Objects.hash(dataCoding, esmClass, Arrays.hashCode(shortMessage), source, destination, seq, total,
+                validityPeriod);
     }
 
     @Override
     public String toString() {
-        return String.format("MtPart[%d/%d, dataCoding=0x%02X, esmClass=0x%02X, source=%s, destination=%s, %s]",
-                seq, total, dataCoding, esmClass, source, destination, HexFormat.of().formatHex(shortMessage));
+        return String.format("MtPart[%d/%d, dataCoding=0x%02X, esmClass=0x%02X, source=%s, destination=%s, "
+                + "validity=%s, %s]", seq, total, dataCoding, esmClass, source, destination,
+                validityPeriod.isEmpty() ? "default" : validityPeriod, HexFormat.of().formatHex(shortMessage));
     }
 }

@@ -29,7 +29,8 @@ final class MtSubmit {
                 source.address(),
                 TypeOfNumber.valueOf(destination.ton().code()),
                 NumberingPlanIndicator.valueOf(destination.npi().code()), destination.address(),
-                new ESMClass(part.esmClass()), PROTOCOL_ID, PRIORITY, null, null,
+                new ESMClass(part.esmClass()), PROTOCOL_ID, PRIORITY, null,
+                part.validityPeriod().isEmpty() ? null : part.validityPeriod(),
                 registeredDelivery, REPLACE_IF_PRESENT, DataCodings.newInstance(part.dataCoding()),
                 SM_DEFAULT_MSG_ID, part.shortMessage());
     }

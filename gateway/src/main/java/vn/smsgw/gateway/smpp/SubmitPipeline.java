@@ -196,7 +196,7 @@ final class SubmitPipeline {
         MtEncoded encoded;
         try {
             encoded = MtEncoder.encode(new MtMessage(m.body(), SmppAddress.source(m.sender(), config.shortCodes()),
-                    SmppAddress.international(m.destination()), mode), nextReference);
+                    SmppAddress.international(m.destination()), mode, m.validUntil()), nextReference);
         } catch (IllegalArgumentException e) {
             end(m, failed(m, "refused", "refused: " + e.getMessage(), List.of()));
             return null;

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.smsgw.gateway.smpp.Pdus.hex;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -36,6 +38,28 @@ class MtEncoderTest {
         assertArrayEquals("a".repeat(160).getBytes(StandardCharsets.US_ASCII), part.shortMessage());
         assertEquals(1, part.seq());
         assertEquals(1, part.total());
+    }
+
+    @Test
+    void encode_validUntil_everyPartCarriesItAsValidityPeriodAndNoneWithout() {
+        long at = Instant.parse("2026-12-31T23:59:59Z").toEpochMilli();
+        MtEncoded encoded = MtEncoder.encode(
+                new MtMessage("a".repeat(161), SHORT_CODE, SUBSCRIBER, MtMode.AUTO, at), 1);
+
+        List<MtPart> parts = assertInstanceOf(MtEncoded.Parts.class, encoded).parts();
+        assertEquals(2, parts.size());
+        assertEquals("261231235959000+", parts.get(0).validityPeriod());
+        assertEquals("261231235959000+", parts.get(1).validityPeriod());
+        assertEquals("", parts("a", MtMode.AUTO).get(0).validityPeriod());
+    }
+
+    @Test
+    void encode_validUntilPast2099_isRefusedAsAnArgument() {
+        long at = Instant.parse("2100-01-01T00:00:00Z").toEpochMilli();
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MtEncoder.encode(new MtMessage("a", SHORT_CODE, SUBSCRIBER, MtMode.AUTO, at), 1));
+        assertTrue(e.getMessage().contains("2100-01-01"), e.getMessage());
     }
 
     @Test

@@ -3,12 +3,14 @@ package vn.smsgw.gateway.smpp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -94,6 +96,19 @@ class MtSubmitTest {
         assertEquals(0x08, submitSm.getDataCoding());
         assertEquals(0x01, submitSm.getRegisteredDelivery());
         assertArrayEquals(part.shortMessage(), submitSm.getShortMessage());
+        assertNull(submitSm.getValidityPeriod(), "no validity_period: the SMSC's default");
+    }
+
+    @Test
+    void submit_partWithAValidity_sendsItAsValidityPeriod() throws Exception {
+        long at = Instant.parse("2026-12-08T01:02:03.456Z").toEpochMilli();
+        MtMessage message = new MtMessage("Canh bao", SmppAddress.source("BoCongAn", ShortCodeAddressing.UNKNOWN),
+                SmppAddress.international("84912345678"), MtMode.AUTO, at);
+        MtPart part = assertInstanceOf(MtEncoded.Parts.class, MtEncoder.encode(message, 0)).parts().get(0);
+
+        client.submit(part, "").response().get(5, TimeUnit.SECONDS);
+
+        assertEquals("261208010203400+", received.get(0).getValidityPeriod());
     }
 
     @Test

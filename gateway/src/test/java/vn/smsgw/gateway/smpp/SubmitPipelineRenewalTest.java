@@ -45,7 +45,7 @@ class SubmitPipelineRenewalTest {
             pipeline.start();
             long claimed = System.nanoTime();
             ready.add(new QueuedSms(1, Lane.REPLY, "84912345678", "5656", "Canh bao lua dao. ".repeat(20), "ACK", "",
-                    1, clock.millis() + 4_000));
+                    1, clock.millis() + 4_000, 0));
             pipeline.wake();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (asked.size() < 3 && System.nanoTime() < deadline) {
