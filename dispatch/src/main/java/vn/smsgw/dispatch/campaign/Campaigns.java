@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.smsgw.dispatch.store.Database;
@@ -148,7 +149,7 @@ public final class Campaigns {
             boolean more = !first.isEmpty();
             while (more) {
                 List<String> carried = first;
-                more = db.inTransaction(tx -> {
+                more = audienceBatch(() -> db.inTransaction(tx -> {
                     Connection c = JdbcTx.of(tx).connection();
                     requireDraft(c, id);
                     List<String> batch = carried;
@@ -162,7 +163,7 @@ public final class Campaigns {
                         added[0] += RecipientRows.add(c, db.dialect(), id, batch);
                     }
                     return true;
-                });
+                }));
                 progress.accept(reader.rows);
                 first = more ? reader.next(IMPORT_BATCH) : List.of();
                 more = !first.isEmpty();
@@ -178,12 +179,66 @@ public final class Campaigns {
         return new ImportReport(reader.rows, reader.valid, added[0], reader.valid - added[0], reader.filtered,
                 reader.rejected, reader.rejects);
     }
+
+    /**
+     * Runs one transaction of an import, which reads the audience while it runs: a read error (or a campaign no longer
+     * a draft) is thrown as what it is, not as the store's failure that the transaction makes of it, so that an
+     * unreadable file is reported as the file's fault.
+     */
+    private static boolean audienceBatch(Supplier<Boolean> transaction) throws IOException {
+        try {
+            return transaction.get();
+        } catch (StorageException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof IllegalStateException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Stores a new DRAFT campaign with the audience read from {@code in} ({@link #create} then {@link #importAudience}),
+     * or nothing: an audience that cannot be imported to its end discards the draft and what it had imported, so that
+     * the operator fixes the file and creates it again under the same name.
+     *
+     * @throws StorageException when the store fails; the draft is discarded when the store still can, else it is left
+     *                          (a DRAFT, never sent) and named in the log
+     */
+    public Creation createWithAudience(CampaignSpec spec, BufferedReader in, AudienceFilter filter,
+            LongConsumer progress) {
+        Campaign k;
+        try {
+            k = create(spec);
+        } catch (IllegalArgumentException taken) {
+            return new Creation.NameTaken(taken.getMessage());
+        }
+        try {
+            return new Creation.Created(k, importAudience(k.id(), in, filter, progress));
+        } catch (RuntimeException e) {
+            try {
+                discardDraft(k.id());
+            } catch (StorageException again) {
+                log.warn("campaign {}: the draft of a failed import could not be discarded: {}", k.id(),
+                        again.getMessage());
+                again.addSuppressed(e);
+                throw again;
+            }
+            if (e instanceof StorageException) {
+                throw e;
+            }
+            return new Creation.AudienceRefused(e.getMessage());
+        }
+    }
+
     /**
      * Deletes a DRAFT campaign and its recipients, its name free again: for a create whose audience could not be read
      * to the end, so that the operator fixes the file and creates it again. Returns whether the campaign was a draft
      * and is gone; any other campaign is left as it is.
      */
-    public boolean discardDraft(long id) {
+    boolean discardDraft(long id) {
         boolean gone = db.inTransaction(tx -> {
             Connection c = JdbcTx.of(tx).connection();
             Optional<Campaign> k = CampaignRows.find(c, db.dialect(), id, true);

@@ -151,6 +151,76 @@ abstract class CampaignContract {
         assertEquals(0, campaigns.recipients(again.id()));
     }
 
+    private Creation createWith(String name, AudienceFilter filter, java.io.Reader audience) {
+        return campaigns.createWithAudience(CampaignSpec.of(name, "x", EncodingMode.AUTO, "156", 10),
+                new BufferedReader(audience), filter, rows -> { });
+    }
+
+    private boolean named(String name) {
+        return campaigns.list().stream().anyMatch(k -> k.name().equals(name));
+    }
+
+    @Test
+    void createWithAudience_readableAudience_isADraftWithItsRecipients() {
+        Creation c = createWith("with-audience", AudienceFilter.all(),
+                new StringReader("0912345678\n0987654321\nnot a number\n"));
+
+        Creation.Created created = assertInstanceOf(Creation.Created.class, c);
+        assertEquals(CampaignState.DRAFT, created.campaign().state());
+        assertEquals(2, created.report().added());
+        assertEquals(1, created.report().rejected());
+        assertEquals(2, campaigns.recipients(created.campaign().id()));
+    }
+
+    @Test
+    void createWithAudience_nameTaken_isRefusedAndTheOtherCampaignKeepsItsAudience() {
+        Campaign first = draft(10, "0912345678");
+
+        Creation c = createWith(first.name(), AudienceFilter.all(), new StringReader("0987654321\n"));
+
+        assertTrue(assertInstanceOf(Creation.NameTaken.class, c).reason().contains(first.name()));
+        assertEquals(1, campaigns.recipients(first.id()));
+        assertEquals(1, campaigns.list().stream().filter(k -> k.name().equals(first.name())).count());
+    }
+
+    @Test
+    void createWithAudience_filterOnAColumnTheFileLacks_isRefusedAndLeavesNoCampaign() {
+        Creation c = createWith("plain-list", new AudienceFilter("An Giang", Set.of()),
+                new StringReader("0912000001\n"));
+
+        assertInstanceOf(Creation.AudienceRefused.class, c);
+        assertFalse(named("plain-list"));
+    }
+
+    @Test
+    void createWithAudience_audienceUnreadableAfterItsFirstBatches_discardsWhatItImportedAndFreesTheName() {
+        int lines = Campaigns.IMPORT_CHUNK + Campaigns.IMPORT_BATCH * 2; // one transaction committed, the next fails
+        java.io.Reader failing = new java.io.Reader() {
+            private int line;
+
+            @Override
+            public int read(char[] buf, int off, int len) throws java.io.IOException {
+                if (line == lines) {
+                    throw new java.io.IOException("disk read error");
+                }
+                String next = String.format("0912%06d\n", line++);
+                next.getChars(0, next.length(), buf, off);
+                return next.length(); // buffers are far longer than a line
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        Creation c = createWith("half-read", AudienceFilter.all(), failing);
+
+        assertTrue(assertInstanceOf(Creation.AudienceRefused.class, c).reason().contains("disk read error"));
+        assertFalse(named("half-read"));
+        Campaign again = campaigns.create(CampaignSpec.of("half-read", "x", EncodingMode.AUTO, "156", 10));
+        assertEquals(0, campaigns.recipients(again.id()), "nothing of the first import is left");
+    }
+
     @Test
     void discardDraft_startedCampaign_isLeftAsItIs() {
         Campaign k = started(10, 3);

@@ -30,6 +30,7 @@ import vn.smsgw.dispatch.campaign.Campaign;
 import vn.smsgw.dispatch.campaign.CampaignAction;
 import vn.smsgw.dispatch.campaign.CampaignSpec;
 import vn.smsgw.dispatch.campaign.Campaigns;
+import vn.smsgw.dispatch.campaign.Creation;
 import vn.smsgw.dispatch.campaign.EncodingMode;
 import vn.smsgw.dispatch.campaign.ImportReport;
 import vn.smsgw.dispatch.campaign.SendingWindow;
@@ -153,49 +154,73 @@ public final class CampaignCommand implements Runnable {
             if (!Files.isRegularFile(audience) || !Files.isReadable(audience)) {
                 throw new ParameterException(spec.commandLine(), "--audience: cannot read the file " + audience);
             }
-            try (Database db = parent.open()) {
+            try (Database db = parent.open(); AudienceFile file = new AudienceFile(audience, out)) {
                 Campaigns campaigns = new Campaigns(db, Clock.systemUTC());
-                Campaign k;
-                try {
-                    k = campaigns.create(cs);
-                } catch (IllegalArgumentException taken) {
-                    spec.commandLine().getErr().println("smsgw campaign create: " + taken.getMessage());
+                Creation created = campaigns.createWithAudience(cs, file.reader(), filter, file::progress);
+                if (created instanceof Creation.NameTaken taken) {
+                    spec.commandLine().getErr().println("smsgw campaign create: " + taken.reason());
                     return 1;
                 }
-                ImportReport r;
-                try {
-                    r = importFile(campaigns, k, audience, filter, out);
-                } catch (IOException | RuntimeException e) {
-                    // unreadable half-way, a filter on a column the file lacks, the store failing: no half-imported
-                    // draft left behind under the name
-                    campaigns.discardDraft(k.id());
+                if (created instanceof Creation.AudienceRefused refused) {
                     spec.commandLine().getErr().println("smsgw campaign create: cannot import the audience file "
-                            + audience + ": " + e.getMessage()
-                            + "; no campaign was created");
+                            + audience + ": " + refused.reason() + "; no campaign was created");
                     return 1;
                 }
-                out.print(CampaignReport.imported(r));
-                out.print(CampaignReport.estimate(k, campaigns.estimate(k)));
-                out.printf("start it with: smsgw campaign start %d%n", k.id());
+                Creation.Created c = (Creation.Created) created;
+                file.finish(c.report());
+                out.print(CampaignReport.imported(c.report()));
+                out.print(CampaignReport.estimate(c.campaign(), campaigns.estimate(c.campaign())));
+                out.printf("start it with: smsgw campaign start %d%n", c.campaign().id());
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("smsgw campaign create: cannot read the audience file " + audience
+                        + ": " + e.getMessage() + "; no campaign was created");
+                return 1;
             }
             return 0;
         }
     }
 
-    /** Imports {@code file} with a progress bar by bytes read. */
+    /** Imports {@code file} into the draft {@code k} with a progress bar by bytes read. */
     static ImportReport importFile(Campaigns campaigns, Campaign k, Path file, AudienceFilter filter,
             PrintWriter out) throws IOException {
-        long size = Files.size(file);
-        AtomicLong read = new AtomicLong();
-        ProgressBar bar = new ProgressBar(out, "import");
-        try (InputStream raw = Files.newInputStream(file);
-             BufferedReader in = new BufferedReader(new InputStreamReader(new CountingStream(raw, read),
-                     StandardCharsets.UTF_8), 1 << 16)) {
-            ImportReport r = campaigns.importAudience(k.id(), in, filter,
-                    rows -> bar.update(read.get(), size, String.format(Locale.ROOT, "%,d rows", rows)));
+        try (AudienceFile in = new AudienceFile(file, out)) {
+            ImportReport r = campaigns.importAudience(k.id(), in.reader(), filter, in::progress);
+            in.finish(r);
+            return r;
+        }
+    }
+
+    /** An audience file open for reading as UTF-8 (bytes that are not become U+FFFD), with a progress bar by bytes. */
+    private static final class AudienceFile implements AutoCloseable {
+        private final AtomicLong read = new AtomicLong();
+        private final long size;
+        private final ProgressBar bar;
+        private final BufferedReader reader;
+
+        AudienceFile(Path file, PrintWriter out) throws IOException {
+            size = Files.size(file);
+            bar = new ProgressBar(out, "import");
+            InputStream raw = Files.newInputStream(file);
+            reader = new BufferedReader(new InputStreamReader(new CountingStream(raw, read), StandardCharsets.UTF_8),
+                    1 << 16);
+        }
+
+        BufferedReader reader() {
+            return reader;
+        }
+
+        void progress(long rows) {
+            bar.update(read.get(), size, String.format(Locale.ROOT, "%,d rows", rows));
+        }
+
+        void finish(ImportReport r) {
             bar.update(size, size, String.format(Locale.ROOT, "%,d rows", r.rows()));
             bar.finish();
-            return r;
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
         }
     }
 

@@ -16,13 +16,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.smsgw.dispatch.campaign.AudienceFilter;
 import vn.smsgw.dispatch.campaign.Campaign;
 import vn.smsgw.dispatch.campaign.CampaignAction;
 import vn.smsgw.dispatch.campaign.CampaignSpec;
 import vn.smsgw.dispatch.campaign.Campaigns;
+import vn.smsgw.dispatch.campaign.Creation;
 import vn.smsgw.dispatch.campaign.EncodingMode;
 import vn.smsgw.dispatch.campaign.Estimate;
 import vn.smsgw.dispatch.campaign.ImportReport;
@@ -31,7 +30,6 @@ import vn.smsgw.dispatch.campaign.RecipientState;
 import vn.smsgw.dispatch.campaign.SendingWindow;
 import vn.smsgw.dispatch.campaign.SubscriberType;
 import vn.smsgw.dispatch.campaign.Transition;
-import vn.smsgw.dispatch.store.StorageException;
 
 /**
  * Awareness campaigns. {@code GET /api/campaigns}: every campaign with its counts. {@code GET /api/campaigns/{id}}:
@@ -48,8 +46,6 @@ final class CampaignsEndpoint implements Endpoint {
      * The admin server keeps no request body, so create takes query parameters and reads the audience from a file
      * on the gateway's host (the API is bound to the admin interface, like the CLI that does the same).
      */
-
-    private static final Logger log = LoggerFactory.getLogger(CampaignsEndpoint.class);
 
     private final Campaigns campaigns;
 
@@ -142,28 +138,25 @@ final class CampaignsEndpoint implements Endpoint {
         if (!Files.isRegularFile(audience) || !Files.isReadable(audience)) {
             throw new BadParameterException("audience", "cannot read the audience file " + audience);
         }
-        Campaign k;
-        try {
-            k = campaigns.create(spec);
-        } catch (IllegalArgumentException taken) {
-            return JsonResponses.error(HttpResponseStatus.CONFLICT, taken.getMessage());
-        }
-        ImportReport report;
+        Creation created;
         // bytes that are not UTF-8 (a name column in another encoding) become U+FFFD, as in smsgw campaign create:
         // a row whose number they spoil is rejected and reported, the others are imported
         try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(audience),
                 StandardCharsets.UTF_8), 1 << 16)) {
-            report = campaigns.importAudience(k.id(), in, filter, rows -> { });
-        } catch (IOException | RuntimeException e) {
-            // unreadable half-way, a filter on a column the file lacks, the store failing: no half-imported draft
-            // left behind under the name
-            discard(k);
-            if (e instanceof StorageException) {
-                throw (StorageException) e;
-            }
-            throw new BadParameterException("audience", "cannot import the audience file " + audience + ": "
+            created = campaigns.createWithAudience(spec, in, filter, rows -> { });
+        } catch (IOException e) {
+            throw new BadParameterException("audience", "cannot read the audience file " + audience + ": "
                     + e.getMessage() + "; no campaign was created");
         }
+        if (created instanceof Creation.NameTaken taken) {
+            return JsonResponses.error(HttpResponseStatus.CONFLICT, taken.reason());
+        }
+        if (created instanceof Creation.AudienceRefused refused) {
+            throw new BadParameterException("audience", "cannot import the audience file " + audience + ": "
+                    + refused.reason() + "; no campaign was created");
+        }
+        Campaign k = ((Creation.Created) created).campaign();
+        ImportReport report = ((Creation.Created) created).report();
         Estimate e = campaigns.estimate(k);
         return JsonResponses.of(HttpResponseStatus.CREATED, json -> {
             json.writeStartObject();
@@ -187,15 +180,6 @@ final class CampaignsEndpoint implements Endpoint {
             writeEstimate(json, e);
             json.writeEndObject();
         });
-    }
-
-    /** Discards a draft whose import failed; a store that fails again leaves it, named in the log. */
-    private void discard(Campaign k) {
-        try {
-            campaigns.discardDraft(k.id());
-        } catch (StorageException e) {
-            log.warn("campaign {}: the draft of a failed import could not be discarded: {}", k.id(), e.getMessage());
-        }
     }
 
     /** The campaign's settings from the query, each bad value reported under its own parameter's name. */
