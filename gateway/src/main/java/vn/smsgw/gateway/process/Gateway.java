@@ -6,7 +6,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.smsgw.dispatch.Dispatch;
@@ -30,6 +32,7 @@ import vn.smsgw.gateway.http.CampaignMetrics;
 import vn.smsgw.gateway.http.DispatchMetrics;
 import vn.smsgw.gateway.http.HealthCheck;
 import vn.smsgw.gateway.http.HealthChecks;
+import vn.smsgw.gateway.smpp.AtOnce;
 import vn.smsgw.gateway.smpp.BindStatus;
 import vn.smsgw.gateway.smpp.MoSinks;
 import vn.smsgw.gateway.smpp.ReceiptHandler;
@@ -238,21 +241,11 @@ public final class Gateway implements AutoCloseable {
 
     /** Closes the SMSCs' sessions together: each may wait out timeouts of an SMSC that does not answer. */
     private static void closeAtOnce(List<SmppSessions> all) {
-        List<Thread> closing = new ArrayList<>();
+        Map<String, Runnable> steps = new LinkedHashMap<>();
         for (SmppSessions s : all) {
-            Thread t = new Thread(s::close, "smsgw-close-" + s.smsc());
-            t.setDaemon(true);
-            t.start();
-            closing.add(t);
+            steps.put("smsgw-close-" + s.smsc(), s::close);
         }
-        for (Thread t : closing) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        AtOnce.run(steps);
     }
 
     @Override

@@ -3,7 +3,9 @@ package vn.smsgw.gateway.smpp;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -159,21 +161,11 @@ public final class SmppSessions implements AutoCloseable {
      * one bind after another would add up beyond a service manager's stop timeout.
      */
     private void stopAll() {
-        List<Thread> stopping = new ArrayList<>();
+        Map<String, Runnable> steps = new LinkedHashMap<>();
         for (Bind b : binds) {
-            Thread t = new Thread(b::stop, "smpp-" + config.name() + "-" + b.name() + "-stop");
-            t.setDaemon(true);
-            t.start();
-            stopping.add(t);
+            steps.put("smpp-" + config.name() + "-" + b.name() + "-stop", b::stop);
         }
-        for (Thread t : stopping) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        AtOnce.run(steps);
     }
 
     /** The transmitting side of bind {@code bind}, as a submitter sends through it. */
