@@ -22,7 +22,8 @@
  *   GET  /stats  counters: binds, MO deliver_sm sent and their responses by command_status, submit_sm received,
  *                throttled and accepted, DLRs sent and their responses by command_status.
  *   GET  /submits every accepted submit_sm: source, destination, data_coding, text as this stack decodes it,
- *                the message id given, and whether a DLR was asked for.
+ *                the message id given, whether a DLR was asked for, and validity_period as the instant this stack
+ *                reads it (ISO 8601; "" when absent, "invalid" when it does not read as a time).
  * MO is sent round robin over the bound receiver-capable sessions; DLRs go back on the session of their submit_sm
  * and are sent again 100 ms later when the ESME answers them ESME_RTHROTTLED or ESME_RMSGQFUL.
  */
@@ -173,6 +174,11 @@ function decodedText(pdu) {
   return '';
 }
 
+function validity(value) {
+  if (!value) return '';
+  return value instanceof Date && !isNaN(value.getTime()) ? value.toISOString() : 'invalid';
+}
+
 function onSubmit(session, pdu) {
   if (!session.bound) {
     session.send(pdu.response({ command_status: smpp.ESME_RINVBNDSTS }));
@@ -189,7 +195,7 @@ function onSubmit(session, pdu) {
   stats.submit.accepted++;
   submits.push({
     src: pdu.source_addr, dst: pdu.destination_addr, dataCoding: pdu.data_coding, esmClass: pdu.esm_class,
-    text: decodedText(pdu), messageId: id, receipt: wantsReceipt,
+    text: decodedText(pdu), messageId: id, receipt: wantsReceipt, validity: validity(pdu.validity_period),
   });
   session.send(pdu.response({ message_id: id }));
   if (wantsReceipt && session.receives) {

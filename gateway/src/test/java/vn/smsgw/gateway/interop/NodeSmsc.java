@@ -42,9 +42,12 @@ final class NodeSmsc implements AutoCloseable {
     record Mo(String src, String dst, String text, String coding, int parts) {
     }
 
-    /** A submit_sm the SMSC accepted, its text as the npm package decoded it, and the message id it gave. */
+    /**
+     * A submit_sm the SMSC accepted, its text as the npm package decoded it, the message id it gave, and its
+     * validity_period as the package read it (ISO 8601, "" for none).
+     */
     record Submit(String src, String dst, int dataCoding, int esmClass, String text, String messageId,
-                  boolean receipt) {
+                  boolean receipt, String validity) {
     }
 
     private NodeSmsc(Process process, Path log, int smppPort, int httpPort) {

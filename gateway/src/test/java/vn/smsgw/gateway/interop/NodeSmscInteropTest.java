@@ -1,6 +1,7 @@
 package vn.smsgw.gateway.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static vn.smsgw.gateway.interop.GatewayReads.byReporter;
@@ -9,9 +10,13 @@ import static vn.smsgw.gateway.interop.GatewayReads.outbound;
 import static vn.smsgw.gateway.interop.GatewayReads.reports;
 import static vn.smsgw.gateway.interop.InteropWait.await;
 
+import java.io.BufferedReader;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +28,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.smsgw.dispatch.campaign.AudienceFilter;
+import vn.smsgw.dispatch.campaign.Campaign;
+import vn.smsgw.dispatch.campaign.CampaignAction;
+import vn.smsgw.dispatch.campaign.CampaignSpec;
+import vn.smsgw.dispatch.campaign.Campaigns;
+import vn.smsgw.dispatch.campaign.Creation;
+import vn.smsgw.dispatch.campaign.EncodingMode;
+import vn.smsgw.dispatch.campaign.SendingWindow;
 import vn.smsgw.dispatch.intake.StoredReport;
 import vn.smsgw.dispatch.outbound.Lane;
 import vn.smsgw.dispatch.outbound.OutboundState;
@@ -100,6 +113,28 @@ class NodeSmscInteropTest {
             assertEquals(mo.dst(), copies.get(0).shortCode(), "short code of " + mo);
             assertEquals("LD", copies.get(0).command(), "command of " + mo);
         }
+    }
+
+    @Test
+    void submitSm_campaignMessage_nodeReadsItsValidityAsTheEndOfTheCampaignAndAReplyCarriesNone() throws Exception {
+        NodeSmsc smsc = smsc();
+        Gateway gateway = gateway(smsc);
+        Campaigns campaigns = gateway.campaigns();
+        Campaign k = assertInstanceOf(Creation.Created.class, campaigns.createWithAudience(
+                CampaignSpec.of("validity", "Canh bao lua dao", EncodingMode.AUTO, "BoCongAn", 100)
+                        .withWindow(new SendingWindow(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT))
+                        .withValidity(Duration.ofHours(6)),
+                new BufferedReader(new StringReader("0912345678\n")), AudienceFilter.all(), rows -> { })).campaign();
+        campaigns.apply(k.id(), CampaignAction.START);
+        smsc.send(List.of(new NodeSmsc.Mo("84912000021", "156", GSM, "gsm", 1)));
+
+        await(() -> smsc.submits().size() == 2, () -> "Node SMSC " + smsc.stats(), "a campaign message and a reply");
+        Instant expires = campaigns.find(k.id()).orElseThrow().expiresAt();
+        Map<String, NodeSmsc.Submit> submits = onePerDestination(smsc.submits());
+        // the format carries tenths of a second
+        assertEquals(Instant.ofEpochMilli(expires.toEpochMilli() / 100 * 100).toString(),
+                submits.get("84912345678").validity(), "the campaign's validity as the npm package reads it");
+        assertEquals("", submits.get("84912000021").validity(), "a reply leaves the SMSC its default");
     }
 
     @Test
