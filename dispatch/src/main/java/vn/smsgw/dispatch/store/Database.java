@@ -121,8 +121,11 @@ public final class Database implements Transactions, AutoCloseable {
             // was small the planner costed the receipts' key lookup above jit_above_cost, and compiling it took
             // 40-390 ms a statement (auto_explain, `bench inbound --store postgres`), held under the receipt keys'
             // locks: receipts fell to a quarter of the replies. A SET rather than a startup option, which a
-            // connection pooler in front of the server may refuse.
+            // connection pooler in front of the server may refuse; committed at once (isolated), for without
+            // autocommit it would open the connection's first transaction, and the rollback that ends a read
+            // would undo it.
             hc.setConnectionInitSql("SET jit = off");
+            hc.setIsolateInternalQueries(true);
         }
         HikariDataSource ds;
         try {
