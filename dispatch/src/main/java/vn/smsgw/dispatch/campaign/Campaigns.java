@@ -151,11 +151,14 @@ public final class Campaigns {
                 List<String> carried = first;
                 more = audienceBatch(() -> db.inTransaction(tx -> {
                     Connection c = JdbcTx.of(tx).connection();
-                    requireDraft(c, id);
+                    audienceStep(() -> {
+                        requireDraft(c, id);
+                        return null;
+                    });
                     List<String> batch = carried;
                     for (int rows = 0; rows < IMPORT_CHUNK; rows += batch.size()) {
                         if (rows > 0) {
-                            batch = reader.next(IMPORT_BATCH);
+                            batch = audienceStep(() -> reader.next(IMPORT_BATCH));
                             if (batch.isEmpty()) {
                                 return false;
                             }
@@ -180,20 +183,42 @@ public final class Campaigns {
                 reader.rejected, reader.rejects);
     }
 
+    /** A failure of the audience or of the campaign (not of the store) inside an import transaction. */
+    private static final class AudienceStop extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AudienceStop(Exception cause) {
+            super(cause);
+        }
+    }
+
+    /** A step of an import transaction that reads the audience or checks the campaign; see {@link #audienceBatch}. */
+    private interface AudienceStep<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> T audienceStep(AudienceStep<T> step) throws Exception {
+        try {
+            return step.run();
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            throw new AudienceStop(e);
+        }
+    }
+
     /**
-     * Runs one transaction of an import, which reads the audience while it runs: a read error (or a campaign no longer
-     * a draft) is thrown as what it is, not as the store's failure that the transaction makes of it, so that an
-     * unreadable file is reported as the file's fault.
+     * Runs one transaction of an import, which reads the audience while it runs: a read error, or a campaign no longer
+     * a draft, met by an {@link #audienceStep} is thrown as what it is, not as the store's failure that the transaction
+     * makes of it, so that an unreadable file is reported as the file's fault. Anything else is the store's.
      */
     private static boolean audienceBatch(Supplier<Boolean> transaction) throws IOException {
         try {
             return transaction.get();
         } catch (StorageException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof IllegalStateException) {
-                throw (RuntimeException) e.getCause();
+            if (e.getCause() instanceof AudienceStop stop) {
+                if (stop.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw (RuntimeException) stop.getCause();
             }
             throw e;
         }
@@ -218,18 +243,25 @@ public final class Campaigns {
         try {
             return new Creation.Created(k, importAudience(k.id(), in, filter, progress));
         } catch (RuntimeException e) {
+            boolean discarded;
             try {
-                discardDraft(k.id());
+                discarded = discardDraft(k.id());
             } catch (StorageException again) {
                 log.warn("campaign {}: the draft of a failed import could not be discarded: {}", k.id(),
                         again.getMessage());
-                again.addSuppressed(e);
-                throw again;
+                // a new exception: the store's may be one shared instance (a failed sync), not to be added to
+                throw new StorageException("cannot import the audience of campaign " + k.id() + " (" + e.getMessage()
+                        + ") nor discard its draft: " + again.getMessage(), again);
             }
             if (e instanceof StorageException) {
                 throw e;
             }
-            return new Creation.AudienceRefused(e.getMessage());
+            if (!discarded) {
+                // started (by another operator) while its audience was being imported: it keeps what came in
+                return new Creation.AudienceRefused(e.getMessage() + "; campaign " + k.id() + " was started "
+                        + "meanwhile and keeps the " + recipients(k.id()) + " recipients imported before");
+            }
+            return new Creation.AudienceRefused(e.getMessage() + "; no campaign was created");
         }
     }
 

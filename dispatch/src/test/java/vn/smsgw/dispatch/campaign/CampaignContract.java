@@ -222,6 +222,31 @@ abstract class CampaignContract {
     }
 
     @Test
+    void createWithAudience_startedByAnotherOperatorBetweenTwoImportTransactions_isRefusedNamingWhatItKept() {
+        StringBuilder audience = new StringBuilder();
+        for (int i = 0; i < Campaigns.IMPORT_CHUNK + 5; i++) {
+            audience.append(String.format("0912%06d%n", i));
+        }
+        boolean[] started = {false};
+
+        Creation c = campaigns.createWithAudience(CampaignSpec.of("raced", "x", EncodingMode.AUTO, "156", 10),
+                new BufferedReader(new StringReader(audience.toString())), AudienceFilter.all(), rows -> {
+                    if (!started[0]) { // after the first transaction committed, before the next
+                        started[0] = true;
+                        campaigns.apply("raced", CampaignAction.START);
+                    }
+                });
+
+        String reason = assertInstanceOf(Creation.AudienceRefused.class, c).reason();
+        Campaign k = campaigns.find("raced").orElseThrow();
+        assertNotEquals(CampaignState.DRAFT, k.state());
+        assertEquals(Campaigns.IMPORT_CHUNK, campaigns.recipients(k.id()));
+        assertTrue(reason.contains("was started meanwhile and keeps the " + Campaigns.IMPORT_CHUNK + " recipients"),
+                reason);
+        assertFalse(reason.contains("no campaign was created"), reason);
+    }
+
+    @Test
     void discardDraft_startedCampaign_isLeftAsItIs() {
         Campaign k = started(10, 3);
         CampaignState before = state(k);

@@ -163,7 +163,7 @@ public final class CampaignCommand implements Runnable {
                 }
                 if (created instanceof Creation.AudienceRefused refused) {
                     spec.commandLine().getErr().println("smsgw campaign create: cannot import the audience file "
-                            + audience + ": " + refused.reason() + "; no campaign was created");
+                            + audience + ": " + refused.reason());
                     return 1;
                 }
                 Creation.Created c = (Creation.Created) created;

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import vn.smsgw.dispatch.store.StorageException;
 import vn.smsgw.gateway.config.ConfigException;
 import vn.smsgw.parser.report.ParseResult;
 import vn.smsgw.parser.report.ReportParser;
@@ -65,6 +66,11 @@ public final class Main implements Runnable {
                 failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": configuration error: "
                         + e.getMessage());
                 return 2;
+            }
+            if (e instanceof StorageException) {
+                // the store unreachable or failing: its message, not a stack trace
+                failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": store error: " + e.getMessage());
+                return 1;
             }
             if (e instanceof IOException || e instanceof UncheckedIOException) {
                 failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage());

@@ -153,7 +153,7 @@ final class CampaignsEndpoint implements Endpoint {
         }
         if (created instanceof Creation.AudienceRefused refused) {
             throw new BadParameterException("audience", "cannot import the audience file " + audience + ": "
-                    + refused.reason() + "; no campaign was created");
+                    + refused.reason());
         }
         Campaign k = ((Creation.Created) created).campaign();
         ImportReport report = ((Creation.Created) created).report();

@@ -2,6 +2,7 @@ package vn.smsgw.gateway.smpp;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -67,6 +68,12 @@ final class SubmitPipeline {
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /** How long after a renewal the store could not take the next one is tried. */
     private static final long RENEWAL_RETRY_MILLIS = 1_000;
+    /**
+     * A message with a validity (a campaign's) is not begun when less than this is left of it: the SMSC would refuse
+     * a validity_period already over (ESME_RINVEXPIRY, a permanent error: the recipient would be FAILED, or a long
+     * message cut off between parts) or have no time to deliver it.
+     */
+    static final long VALIDITY_MARGIN_MILLIS = 10_000;
 
     private final SubmitSession session;
     private final SubmitterConfig config;
@@ -192,6 +199,12 @@ final class SubmitPipeline {
     /** Encodes the message and takes a place for it; null when it is over already. */
     private Submission begin(QueuedSms m) {
         meters.inFlight.incrementAndGet(); // the messages in progress, which the window bounds
+        if (m.validUntil() != 0 && clock.millis() > m.validUntil() - VALIDITY_MARGIN_MILLIS) {
+            // given back unsent, due only once its validity is over, when no claim takes it (campaign.sends_until)
+            // and the campaign runner expires its recipient
+            end(m, new SubmitOutcome.RetryLater(Instant.ofEpochMilli(m.validUntil()), "validity ending", false));
+            return null;
+        }
         MtMode mode = m.ucs2() ? MtMode.UCS2 : MtMode.AUTO;
         MtEncoded encoded;
         try {

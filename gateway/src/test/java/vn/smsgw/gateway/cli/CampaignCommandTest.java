@@ -81,6 +81,17 @@ class CampaignCommandTest {
     }
 
     @Test
+    void list_storeThatCannotBeOpened_isAStoreErrorWithItsCauseAndExit1() throws Exception {
+        Files.createDirectories(dir.resolve("data").resolve("smsgw.db")); // a directory where the database goes
+
+        CliRun r = run("list");
+
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("smsgw campaign list: store error: cannot open database"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    @Test
     void estimate_createdCampaign_showsItsRecipients() throws Exception {
         create("warning");
 

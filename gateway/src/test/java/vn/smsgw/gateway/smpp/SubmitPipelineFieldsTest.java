@@ -1,6 +1,8 @@
 package vn.smsgw.gateway.smpp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import vn.smsgw.dispatch.outbound.InMemoryOutboundQueue;
 import vn.smsgw.dispatch.outbound.Lane;
 import vn.smsgw.dispatch.outbound.QueuedSms;
+import vn.smsgw.dispatch.outbound.SubmitOutcome;
 import vn.smsgw.gateway.simulator.ReceivedSubmit;
 import vn.smsgw.gateway.simulator.SimulatorConfig;
 import vn.smsgw.gateway.simulator.SmscSimulator;
@@ -25,6 +28,7 @@ import vn.smsgw.gateway.simulator.SmscSimulator;
 class SubmitPipelineFieldsTest {
     private static final String LONG = "Canh bao lua dao qua tin nhan. ".repeat(12);
     private final Clock clock = Clock.systemUTC();
+    private final List<SubmitPipeline.Outcome> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private QueuedSms message(long id, String body, long validUntil) {
         return new QueuedSms(id, Lane.REPLY, "84912345678", "5656", body, "ACK", "", 1, clock.millis() + 60_000,
@@ -44,7 +48,10 @@ class SubmitPipelineFieldsTest {
              TestBind bind = TestBind.bind(simulator.port(), 5_000, receipts)) {
             SubmitPipeline pipeline = new SubmitPipeline(bind, config, new BindPace(config, System::nanoTime),
                     new MtMeters(registry, "t"), clock, System::nanoTime, running::get, () -> false, ready,
-                    outcome -> ended.incrementAndGet(), late -> { }, id -> SubmitPipeline.Renewed.RENEWED, 254);
+                    outcome -> {
+                        outcomes.add(outcome);
+                        ended.incrementAndGet();
+                    }, late -> { }, id -> SubmitPipeline.Renewed.RENEWED, 254);
             pipeline.start();
             pipeline.wake();
             Poll.until(Duration.ofSeconds(30), () -> ended.get() == messages.size(),
@@ -84,15 +91,29 @@ class SubmitPipelineFieldsTest {
 
     @Test
     void begin_messageWithAValidity_everyPartCarriesItAsAbsoluteUtcTimeAndOneWithoutCarriesNone() throws Exception {
-        long validUntil = Instant.parse("2026-12-08T07:30:15.900Z").toEpochMilli();
+        long validUntil = Instant.parse("2098-12-08T07:30:15.900Z").toEpochMilli();
 
         String twoParts = "Canh bao lua dao qua tin nhan. ".repeat(6);
         List<ReceivedSubmit> received = submitted(List.of(message(1, twoParts, validUntil),
                 message(2, "one part", 0)));
 
         assertEquals(3, received.size(), "two parts, then one");
-        assertEquals("261208073015900+", received.get(0).validityPeriod());
-        assertEquals("261208073015900+", received.get(1).validityPeriod());
+        assertEquals("981208073015900+", received.get(0).validityPeriod());
+        assertEquals("981208073015900+", received.get(1).validityPeriod());
         assertEquals("", received.get(2).validityPeriod(), "the SMSC's default validity");
+    }
+
+    @Test
+    void begin_messageWithLessValidityLeftThanTheMargin_isGivenBackUnsentUntilItsValidityEnds() throws Exception {
+        long validUntil = clock.millis() + SubmitPipeline.VALIDITY_MARGIN_MILLIS - 2_000;
+
+        List<ReceivedSubmit> received = submitted(List.of(message(1, "late", validUntil), message(2, "in time",
+                clock.millis() + SubmitPipeline.VALIDITY_MARGIN_MILLIS + 60_000)));
+
+        assertEquals(List.of("in time"), received.stream().map(ReceivedSubmit::text).toList());
+        SubmitPipeline.Outcome late = outcomes.stream().filter(o -> o.message().id() == 1).findFirst().orElseThrow();
+        SubmitOutcome.RetryLater back = assertInstanceOf(SubmitOutcome.RetryLater.class, late.outcome());
+        assertEquals(Instant.ofEpochMilli(validUntil), back.notBefore(), "due only once its validity is over");
+        assertFalse(back.countsAsAttempt());
     }
 }
