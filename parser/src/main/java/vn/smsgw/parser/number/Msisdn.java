@@ -50,18 +50,29 @@ public record Msisdn(String e164, SourceType type, Carrier carrier) {
 
     /** The number for logs: first five and last three digits kept, e.g. {@code 84912***678}. */
     public String masked() {
-        return mask(digits());
+        return maskDigits(digits());
     }
 
-    /** Masks any digit string the way {@link #masked()} does; short strings keep only their last two characters. */
-    public static String mask(String digits) {
-        if (digits.length() >= 9) {
-            return digits.substring(0, 5) + "***" + digits.substring(digits.length() - 3);
+    /**
+     * Masks an address as written (an SMSC's {@code source_addr}, a queued destination) for logs: a subscriber
+     * number in any form is masked as {@link #masked()} masks it, in its international form ({@code 0912345678} and
+     * {@code 912345678} alike give {@code 84912***678}); anything else keeps at most its first five and last three
+     * characters with at least three hidden, and a string of eight or fewer only its last two.
+     */
+    public static String mask(String address) {
+        Optional<Msisdn> number = parse(address);
+        return number.isPresent() ? number.get().masked() : maskDigits(address);
+    }
+
+    private static String maskDigits(String digits) {
+        int n = digits.length();
+        if (n >= 9) {
+            return digits.substring(0, Math.min(5, n - 6)) + "***" + digits.substring(n - 3);
         }
-        if (digits.length() <= 2) {
+        if (n <= 2) {
             return "***";
         }
-        return "***" + digits.substring(digits.length() - 2);
+        return "***" + digits.substring(n - 2);
     }
 
     @Override

@@ -69,6 +69,21 @@ class MsisdnTest {
         assertEquals(masked, Msisdn.mask(digits));
     }
 
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            84912345678     | 84912***678
+            0912345678      | 84912***678
+            912345678       | 84912***678
+            +84 912 345 678 | 84912***678
+            14155550100     | 14155***100
+            123456789       | 123***789
+            1234567890      | 1234***890
+            """)
+    void mask_addressAsWritten_subscriberNumbersInTheirInternationalFormOthersHideAtLeastThree(String address,
+            String masked) {
+        assertEquals(masked, Msisdn.mask(address));
+    }
+
     @ParameterizedTest(name = "[{index}] {0} {1} {2}")
     @CsvSource(delimiter = '|', textBlock = """
             84912345678       | MOBILE        | VINAPHONE
