@@ -43,16 +43,18 @@ public final class DeliveryReceipts {
         if (id.isEmpty()) {
             return Optional.empty();
         }
-        ReceiptState state = messageState(pdu.tlvs())
-                .orElseGet(() -> ReceiptState.fromStat(firstToken(fields.getOrDefault("stat", ""))));
+        // a stat that names no state (none, or a vendor word such as SENT) leaves the message waiting, not ended
+        Optional<ReceiptState> read = messageState(pdu.tlvs())
+                .or(() -> ReceiptState.readStat(firstToken(fields.getOrDefault("stat", ""))));
+        ReceiptState state = read.orElse(ReceiptState.UNKNOWN);
         String error = firstToken(fields.getOrDefault("err", ""));
         if (error.isEmpty()) {
             error = networkErrorCode(pdu.tlvs()).orElse("");
         }
         boolean intermediate = EsmMessageType.fromEsmClass(pdu.esmClass())
                 == EsmMessageType.INTERMEDIATE_NOTIFICATION;
-        return Optional.of(new DeliveryReceipt(id, state, error, !intermediate && state.isFinal(), pdu.source(),
-                pdu.destination()));
+        boolean isFinal = !intermediate && read.isPresent() && state.isFinal();
+        return Optional.of(new DeliveryReceipt(id, state, error, isFinal, pdu.source(), pdu.destination()));
     }
 
     /**

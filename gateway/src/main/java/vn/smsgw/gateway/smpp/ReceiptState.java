@@ -1,6 +1,7 @@
 package vn.smsgw.gateway.smpp;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** The state of a submitted message as a delivery receipt reports it (SMPP 3.4 §5.2.28 message_state). */
 public enum ReceiptState {
@@ -17,7 +18,8 @@ public enum ReceiptState {
      * Vendor stat: values seen besides the SMPP abbreviations: full words (DELIVERED, ACCEPTED, UNDELIVERABLE,
      * UNDELIVERED, REJECTED), FAILED, lower case, and the numeric message_state. message_state 0 (SCHEDULED, SMPP
      * 5.0) is still on its way, so ENROUTE; 9 (SKIPPED) will never be delivered, so UNDELIVERABLE. Anything else,
-     * or no stat at all, is UNKNOWN.
+     * or no stat at all, is UNKNOWN to fromStat, and unread to readStat: a vendor's intermediate word (SENT, SUBMITD)
+     * must not end a message that a later receipt would settle.
      */
 
     private final int messageState;
@@ -52,13 +54,22 @@ public enum ReceiptState {
         return UNKNOWN;
     }
 
-    /** The state of a receipt text's stat: value, in any case and vendor spelling; never fails. */
+    /** The state of a receipt text's stat: value, in any case and vendor spelling; UNKNOWN when not read. */
     public static ReceiptState fromStat(String stat) {
+        return readStat(stat).orElse(UNKNOWN);
+    }
+
+    /**
+     * The state a receipt text's stat: value names, in any case and vendor spelling (an SMPP abbreviation, a full word,
+     * a message_state number from 0 to 9, UNKNOWN itself); empty for anything else and for no value.
+     */
+    public static Optional<ReceiptState> readStat(String stat) {
         String value = stat.trim().toUpperCase(Locale.ROOT);
         if (!value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return value.length() <= 3 ? fromMessageState(Integer.parseInt(value)) : UNKNOWN;
+            int n = value.length() <= 3 ? Integer.parseInt(value) : -1;
+            return n >= 0 && n <= 9 ? Optional.of(fromMessageState(n)) : Optional.empty();
         }
-        return switch (value) {
+        return Optional.ofNullable(switch (value) {
             case "DELIVRD", "DELIVERED", "DELIVER" -> DELIVERED;
             case "EXPIRED", "EXPIRD" -> EXPIRED;
             case "DELETED", "DELETD" -> DELETED;
@@ -66,7 +77,8 @@ public enum ReceiptState {
             case "ACCEPTD", "ACCEPTED" -> ACCEPTED;
             case "REJECTD", "REJECTED", "REJECT" -> REJECTED;
             case "ENROUTE", "EN_ROUTE", "SCHEDULED", "BUFFERED" -> ENROUTE;
-            default -> UNKNOWN;
-        };
+            case "UNKNOWN", "UNKNOWN_STATE" -> UNKNOWN;
+            default -> null;
+        });
     }
 }

@@ -13,6 +13,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import vn.smsgw.dispatch.outbound.OutboundState;
 
 class DeliveryReceiptsTest {
     /** source_addr and destination_addr of the test deliver_sm: the receipt is about them. */
@@ -58,8 +60,8 @@ class DeliveryReceiptsTest {
     }
 
     @Test
-    void parse_missingFields_errorIsEmpty() {
-        assertEquals(new DeliveryReceipt("abc", ReceiptState.UNKNOWN, "", true, SUBSCRIBER, SHORT_CODE),
+    void parse_missingFields_errorIsEmptyAndTheReceiptNotFinal() {
+        assertEquals(new DeliveryReceipt("abc", ReceiptState.UNKNOWN, "", false, SUBSCRIBER, SHORT_CODE),
                 DeliveryReceipts.parse(receipt("id:abc")).orElseThrow());
     }
 
@@ -116,6 +118,25 @@ class DeliveryReceiptsTest {
     @Test
     void parse_enrouteReceipt_isNotFinal() {
         assertFalse(DeliveryReceipts.parse(receipt("id:1 stat:ENROUTE")).orElseThrow().isFinal());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"id:1 stat:SENT", "id:1 stat:SUBMITD err:000",
+            "id:1 sub:001 dlvrd:000 err:000", "id:1 stat:77"})
+    void parse_statThatNamesNoState_isNotFinalSoALaterReceiptSettlesTheMessage(String text) {
+        DeliveryReceipt r = DeliveryReceipts.parse(receipt(text)).orElseThrow();
+
+        assertFalse(r.isFinal(), r.toString());
+        assertEquals(OutboundState.SUBMITTED, ReceiptHandler.state(r));
+    }
+
+    @Test
+    void parse_explicitUnknownStat_isFinal() {
+        DeliveryReceipt r = DeliveryReceipts.parse(receipt("id:1 stat:UNKNOWN")).orElseThrow();
+
+        assertTrue(r.isFinal());
+        assertEquals(ReceiptState.UNKNOWN, r.state());
+        assertTrue(DeliveryReceipts.parse(receipt("id:1 stat:7")).orElseThrow().isFinal(), "message_state 7");
     }
 
     @Test
