@@ -49,6 +49,15 @@ final class ConfigNode {
         return v != null && !v.isNull();
     }
 
+    /**
+     * Whether the key is written at all, even with nothing under it: for a section whose presence turns something on
+     * ({@code http.tls}, {@code rabbitmq}), so that a section whose lines were all commented out is not taken as absent.
+     */
+    boolean written(String name) {
+        read.add(name);
+        return node.has(name);
+    }
+
     ConfigNode section(String name) {
         read.add(name);
         return new ConfigNode(node.get(name), key(name), env);

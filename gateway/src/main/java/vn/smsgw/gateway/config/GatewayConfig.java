@@ -1,10 +1,15 @@
 package vn.smsgw.gateway.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +49,25 @@ public record GatewayConfig(Path dataDir, StoreConfig store, HttpConfig http, Ra
     }
 
     private static JsonNode readTree(Path file) {
+        byte[] bytes;
         try {
-            return new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(file));
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("cannot read configuration " + file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new ConfigException("cannot read configuration " + file + ": permission denied");
+        } catch (IOException e) {
+            throw new ConfigException("cannot read configuration " + file + ": " + e.getMessage());
+        }
+        try {
+            // a key written twice is refused: YAML's last one would win silently, and a second http section without
+            // the token of the first would start the admin API without authentication
+            return new ObjectMapper(new YAMLFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION))
+                    .readTree(bytes);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new ConfigException("configuration " + file + (at == null ? "" : " line " + at.getLineNr()) + ": "
+                    + e.getOriginalMessage());
         } catch (IOException e) {
             throw new ConfigException("cannot read configuration " + file + ": " + e.getMessage());
         }
@@ -75,7 +97,7 @@ public record GatewayConfig(Path dataDir, StoreConfig store, HttpConfig http, Ra
         Path dataDir = dataDirOverride != null ? dataDirOverride : Path.of(configured);
         StoreConfig store = n.section("database").as(s -> StoreConfig.read(s, dataDir));
         HttpConfig http = n.section("http").as(HttpConfig::read);
-        RabbitConfig rabbit = n.has("rabbitmq") ? n.section("rabbitmq").as(RabbitConfig::read) : null;
+        RabbitConfig rabbit = n.written("rabbitmq") ? n.section("rabbitmq").as(RabbitConfig::read) : null;
         DispatchConfig dispatch = DispatchConfig.read(n, dataDir);
         OutboundConfig outbound = n.section("outbound").as(OutboundConfig::read);
         List<SmscConfigs.Smsc> smscs = n.sections("smscs").stream().map(s -> s.as(SmscConfigs::read)).toList();

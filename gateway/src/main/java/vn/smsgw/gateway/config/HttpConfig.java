@@ -68,7 +68,7 @@ public record HttpConfig(String host, int port, String token, List<ScopedToken> 
         if (!token.isEmpty()) {
             checkToken(n.key("token"), token);
         }
-        AdminTls tls = n.has("tls") ? n.section("tls").as(HttpConfig::readTls) : AdminTls.NONE;
+        AdminTls tls = n.written("tls") ? n.section("tls").as(HttpConfig::readTls) : AdminTls.NONE;
         List<ScopedToken> tokens = new ArrayList<>();
         Set<String> seen = new HashSet<>(List.of(token));
         for (ConfigNode t : n.sections("tokens")) {

@@ -2,6 +2,7 @@ package vn.smsgw.gateway.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +40,40 @@ class GatewayConfigTest {
 
     private String error(String yaml) {
         return assertThrows(ConfigException.class, () -> load(yaml, Map.of())).getMessage();
+    }
+
+    @Test
+    void load_keyWrittenTwice_isRefusedNamingItAndItsLine() {
+        String e = error("dataDir: DATA\nhttp: {token: \"operator-token-0123456789\"}\nsmscs: []\n"
+                + "http: {port: 8157}\n");
+
+        assertTrue(e.contains("line 4: Duplicate field 'http'"), e);
+        assertTrue(error("dataDir: DATA\nhttp:\n  token: \"a-first-token-0123456789\"\n  token: \"\"\n")
+                .contains("Duplicate field 'token'"), "inside a section too");
+    }
+
+    @Test
+    void load_tlsSectionWithNothingUnderIt_isRefusedNotServedAsPlainHttp() {
+        String e = error("dataDir: DATA\nhttp:\n  token: \"operator-token-0123456789\"\n  tls:\n");
+
+        assertTrue(e.contains("http.tls.certificate and http.tls.key are both needed"), e);
+    }
+
+    @Test
+    void load_rabbitmqSectionWithNothingUnderIt_usesTheBrokerWithItsDefaults() throws Exception {
+        GatewayConfig c = load("dataDir: DATA\nrabbitmq:\n", Map.of());
+
+        assertNotNull(c.rabbitOrNull(), "the section's presence turns the broker on");
+        assertEquals("127.0.0.1", c.rabbitOrNull().host());
+        assertEquals(5672, c.rabbitOrNull().port());
+    }
+
+    @Test
+    void load_missingFile_saysSo() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> GatewayConfig.load(dir.resolve("absent.yaml"), Map.of()));
+
+        assertTrue(e.getMessage().endsWith("absent.yaml: no such file"), e.getMessage());
     }
 
     @Test
