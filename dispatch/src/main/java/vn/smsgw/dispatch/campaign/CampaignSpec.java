@@ -18,6 +18,10 @@ import java.util.Objects;
 public record CampaignSpec(String name, String text, EncodingMode mode, String sender, SendingWindow window,
                            int tps, Duration validity, Instant startAt, int maxAttempts) {
     static final int MAX_TPS = 100_000;
+    /** The earliest start time a campaign may be given. */
+    static final Instant EARLIEST_START = Instant.parse("2000-01-01T00:00:00Z");
+    /** The latest: its validity (at most 30 days) then ends within the two-digit years of SMPP times. */
+    static final Instant LATEST_START = Instant.parse("2099-12-01T00:00:00Z");
 
     /** Checks every field. */
     public CampaignSpec {
@@ -48,7 +52,17 @@ public record CampaignSpec(String name, String text, EncodingMode mode, String s
         if (maxAttempts < 1 || maxAttempts > 10) {
             throw new IllegalArgumentException("maxAttempts must be between 1 and 10: " + maxAttempts);
         }
-        int segments = mode.length(text).segments();
+        if (!startAt.equals(Instant.EPOCH) && (startAt.isBefore(EARLIEST_START) || startAt.isAfter(LATEST_START))) {
+            // SMPP times have two-digit years (validity_period), and an instant far out overflows epoch milliseconds
+            throw new IllegalArgumentException("startAt must be between " + EARLIEST_START + " and " + LATEST_START
+                    + ": " + startAt);
+        }
+        int segments;
+        try {
+            segments = mode.length(text).segments();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("text: " + e.getMessage(), e);
+        }
         if (segments > 255) {
             throw new IllegalArgumentException("text needs " + segments + " segments; at most 255");
         }

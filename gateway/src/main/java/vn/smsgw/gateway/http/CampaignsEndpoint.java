@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,7 +134,12 @@ final class CampaignsEndpoint implements Endpoint {
         } catch (IllegalArgumentException e) {
             throw new BadParameterException("province", e.getMessage());
         }
-        Path audience = Path.of(required(r, "audience"));
+        Path audience;
+        try {
+            audience = Path.of(required(r, "audience"));
+        } catch (InvalidPathException e) {
+            throw new BadParameterException("audience", "not a file path: " + e.getMessage());
+        }
         // a directory or a device (say /dev/zero, read without end) is not an audience
         if (!Files.isRegularFile(audience) || !Files.isReadable(audience)) {
             throw new BadParameterException("audience", "cannot read the audience file " + audience);
@@ -201,6 +207,7 @@ final class CampaignsEndpoint implements Endpoint {
             String parameter = switch (setting) {
                 case "name", "text", "sender", "tps", "maxAttempts" -> setting;
                 case "validity" -> "validityMinutes";
+                case "startAt" -> "start";
                 default -> "campaign";
             };
             throw new BadParameterException(parameter, e.getMessage());

@@ -311,7 +311,8 @@ class AdminServerTest {
         for (String[] bad : new String[][] {
                 {"encoding=klingon", "encoding"}, {"window=25:00-26:00", "window"}, {"start=tomorrow", "start"},
                 {"sender=%21%21", "sender"}, {"tps=0", "tps"}, {"validityMinutes=0", "validityMinutes"},
-                {"type=robots", "type"}}) {
+                {"type=robots", "type"}, {"start=%2B300000000-01-01T00:00:00Z", "start"},
+                {"start=1970-01-02T00:00:00Z", "start"}}) {
             Answer a = createCampaign(good + "&" + bad[0] + (bad[1].equals("sender") ? "" : "&sender=156"));
 
             assertEquals(400, a.status(), bad[0] + ": " + a.body());
@@ -319,11 +320,14 @@ class AdminServerTest {
         }
         Answer text = createCampaign("name=k1&text=&sender=156&audience=" + audience);
         assertEquals("text", text.json().get("parameter").asText(), text.body());
+        Answer emoji = createCampaign("name=k1&encoding=unaccented&text=%F0%9F%98%80&sender=156&audience=" + audience);
+        assertEquals(400, emoji.status(), emoji.body());
+        assertEquals("text", emoji.json().get("parameter").asText(), "GSM-7 cannot carry it: " + emoji.body());
     }
 
     @Test
     void campaignCreate_audienceNotARegularFile_is400AndCreatesNothing() {
-        for (String path : List.of(dir.toString(), "/dev/zero", dir.resolve("missing.csv").toString())) {
+        for (String path : List.of(dir.toString(), "/dev/zero", dir.resolve("missing.csv").toString(), "%00")) {
             Answer a = createCampaign("name=k2&text=Canh+bao&sender=156&audience=" + path);
 
             assertEquals(400, a.status(), path + ": " + a.body());
