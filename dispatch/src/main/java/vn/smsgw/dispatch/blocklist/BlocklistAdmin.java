@@ -115,8 +115,12 @@ public final class BlocklistAdmin {
         requireText(source, "source");
         requireText(note, "note");
         requireText(actor, "actor");
+        // what an allowlist file takes, no more: an entry no sender can match would hide the mistake
+        String key = numbers.apply(source).map(Source::value).or(() -> brandname(source))
+                .orElseThrow(() -> new IllegalArgumentException("source is not a valid number, short code or "
+                        + "brandname (1-11 letters, digits, spaces, '.', '_' or '-'): '" + source + "'"));
         int delisted = transactions.inTransaction(tx ->
-                allowIn(tx, new AllowlistEntry(Blocklists.entryKey(source), note, AllowlistEntry.OPERATOR,
+                allowIn(tx, new AllowlistEntry(Blocklists.entryKey(key), note, AllowlistEntry.OPERATOR,
                         clock.instant()), actor));
         allowlist.changed();
         return delisted;

@@ -403,6 +403,18 @@ abstract class BlocklistStoreContract {
     }
 
     @Test
+    void allow_sourceNoSenderCouldHave_isRefusedAndNothingStored() {
+        for (String bad : List.of("Some Very Long Brand Name", "a/b", "!!!")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> admin.allow(bad, "bank", "op1"), bad);
+            assertTrue(e.getMessage().startsWith("source is not a valid number"), e.getMessage());
+            assertFalse(blocklist.isAllowlisted(bad), bad);
+        }
+        admin.allow("Vcb", "bank brandname", "op1");
+        assertTrue(blocklist.isAllowlisted("VCB"), "a brandname, keyed in upper case");
+    }
+
+    @Test
     void disallow_builtInEntry_isRejected() {
         assertThrows(IllegalArgumentException.class, () -> admin.disallow("113", "op1"));
         assertTrue(blocklist.isAllowlisted("113"));

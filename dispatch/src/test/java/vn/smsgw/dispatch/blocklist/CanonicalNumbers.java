@@ -7,7 +7,8 @@ import vn.smsgw.parser.number.SourceType;
 
 /**
  * A stand-in for the numbering plan in file-loading tests: accepts only values already in normalised form (a
- * Vietnamese mobile {@code +84} + 9 digits, or a 3–6 digit short code), so these tests do not depend on the plan.
+ * Vietnamese mobile {@code +84} + 9 digits, a 3–6 digit short code, or a 1800/1900 service number of 8 or 10
+ * digits), so these tests do not depend on the plan.
  */
 final class CanonicalNumbers {
     private CanonicalNumbers() {
@@ -19,6 +20,9 @@ final class CanonicalNumbers {
         }
         if (text.matches("[0-9]{3,6}")) {
             return Optional.of(new Source(text, SourceType.SHORT_CODE, Carrier.UNKNOWN));
+        }
+        if (text.matches("1[89]00([0-9]{4}|[0-9]{6})")) {
+            return Optional.of(new Source(text, SourceType.SERVICE, Carrier.UNKNOWN));
         }
         return Optional.empty();
     }

@@ -74,7 +74,14 @@ final class BlocklistAdminEndpoint implements Endpoint {
 
     private AdminResponse allow(AdminRequest request) {
         String source = source(request);
-        int delisted = admin.allow(source, required(request, "note"), required(request, "actor"));
+        String note = required(request, "note");
+        String actor = required(request, "actor");
+        int delisted;
+        try {
+            delisted = admin.allow(source, note, actor);
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException("source", e.getMessage());
+        }
         return JsonResponses.ok(json -> {
             json.writeStartObject();
             json.writeStringField("source", source);

@@ -121,6 +121,17 @@ class BlocklistAdminEndpointTest {
     }
 
     @Test
+    void allow_sourceNoSenderCouldHave_is400NamingSource() {
+        for (String bad : List.of("Some%20Very%20Long%20Brand%20Name", "a%2Fb")) {
+            EmbeddedAdmin.Response r = admin.post("/api/allowlist/" + bad + "?note=n&actor=op1");
+
+            assertEquals(400, r.status(), bad + ": " + r.body());
+            assertEquals("source", r.json().get("parameter").asText(), r.body());
+        }
+        assertEquals(200, admin.post("/api/allowlist/VCB?note=bank&actor=op1").status());
+    }
+
+    @Test
     void disallow_operatorEntry_removedOnceThen404_builtInEntryIs400() {
         admin.post("/api/allowlist/19001234?note=bank&actor=op1");
 
