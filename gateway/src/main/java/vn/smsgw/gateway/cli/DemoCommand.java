@@ -11,7 +11,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import vn.smsgw.dispatch.DispatchStats;
 import vn.smsgw.dispatch.outbound.Lane;
 import vn.smsgw.dispatch.outbound.OutboundState;
@@ -61,16 +64,31 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "156", description = "Traffic seed.")
     long seed;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         Duration limit = duration == null ? null : parseDuration(duration);
         PrintStream out = System.out;
+        SimulatorConfig simConfig;
+        HttpConfig http;
+        try {
+            // every option checked before anything starts: a bad one is a usage error, not a stack trace
+            if (count < 0 || campaignSize < 0) {
+                throw new IllegalArgumentException((count < 0 ? "--count" : "--campaign-size")
+                        + " must be 0 or more");
+            }
+            simConfig = SimulatorConfig.builder().port(0).credentials(SYSTEM_ID, PASSWORD)
+                    .window(20).moRate(rate).dlrDelay(Duration.ofMillis(100)).build();
+            http = new HttpConfig("127.0.0.1", httpPort);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         emptyStore(dataDir);
-        SimulatorConfig simConfig = SimulatorConfig.builder().port(0).credentials(SYSTEM_ID, PASSWORD)
-                .window(20).moRate(rate).dlrDelay(Duration.ofMillis(100)).build();
         try (SmscSimulator smsc = new SmscSimulator(simConfig).start()) {
             GatewayConfig config = GatewayConfig.embedded(dataDir, System.getenv())
-                    .withHttp(new HttpConfig("127.0.0.1", httpPort))
+                    .withHttp(http)
                     .withSmscs(List.of(new SmscConfigs.Smsc(SmscConfig.builder("demo-smsc")
                             .address("127.0.0.1", smsc.port()).credentials(SYSTEM_ID, PASSWORD).binds(2).build(),
                             new SmscConfigs.SubmitSection(10, 1000, 0.2))));
@@ -167,8 +185,8 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static Duration parseDuration(String s) {
-        return Durations.parse(s).orElseThrow(() -> new picocli.CommandLine.ParameterException(
-                new picocli.CommandLine(new DemoCommand()), "--duration must look like 30s, 5m or 1h, not '" + s + "'"));
+    private Duration parseDuration(String s) {
+        return Durations.parse(s).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "--duration must look like 30s, 5m or 1h, not '" + s + "'"));
     }
 }

@@ -13,6 +13,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import vn.smsgw.gateway.simulator.Concatenation;
 import vn.smsgw.gateway.simulator.DeliveryStats;
@@ -136,7 +137,18 @@ final class SimulateSmscCommand implements Callable<Integer> {
         if (LoggerFactory.getLogger("org.jsmpp") instanceof ch.qos.logback.classic.Logger jsmpp) {
             jsmpp.setLevel(verbose ? Level.DEBUG : Level.WARN);
         }
-        SimulatorConfig config = config();
+        SimulatorConfig config;
+        try {
+            for (double share : new double[] {concatenatedShare, ucs2Share, badSyntaxShare}) {
+                if (!(share >= 0 && share <= 1)) {
+                    throw new IllegalArgumentException("--concatenated-share, --ucs2-share and --bad-syntax-share "
+                            + "are shares from 0 to 1, not " + share);
+                }
+            }
+            config = config();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
         try (SmscSimulator simulator = new SmscSimulator(config).start()) {

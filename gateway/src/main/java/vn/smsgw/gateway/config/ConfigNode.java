@@ -2,6 +2,8 @@ package vn.smsgw.gateway.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -56,6 +58,15 @@ final class ConfigNode {
     boolean written(String name) {
         read.add(name);
         return node.has(name);
+    }
+
+    /** A file system path as written in the configuration; one the system cannot name is refused with its key. */
+    static Path path(String key, String value) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new ConfigException(key + ": not a valid path: " + e.getReason());
+        }
     }
 
     ConfigNode section(String name) {

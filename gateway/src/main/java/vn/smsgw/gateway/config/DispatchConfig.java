@@ -56,7 +56,8 @@ public record DispatchConfig(IntakeConfig intake, Thresholds thresholds, List<St
     /** An operator file's path, empty for none; a file that cannot be read stops the start with its key named. */
     private static String readableFile(ConfigNode n, String name) {
         String file = n.string(name, "");
-        if (!file.isEmpty() && !(Files.isRegularFile(Path.of(file)) && Files.isReadable(Path.of(file)))) {
+        if (!file.isEmpty() && !(Files.isRegularFile(ConfigNode.path(n.key(name), file))
+                && Files.isReadable(Path.of(file)))) {
             throw new ConfigException(n.key(name) + ": cannot read " + file);
         }
         return file;

@@ -94,7 +94,7 @@ public record GatewayConfig(Path dataDir, StoreConfig store, HttpConfig http, Ra
     static GatewayConfig fromTree(JsonNode root, Map<String, String> env, Path dataDirOverride) {
         ConfigNode n = new ConfigNode(root, "", env);
         String configured = n.string("dataDir", "./data");
-        Path dataDir = dataDirOverride != null ? dataDirOverride : Path.of(configured);
+        Path dataDir = dataDirOverride != null ? dataDirOverride : ConfigNode.path(n.key("dataDir"), configured);
         StoreConfig store = n.section("database").as(s -> StoreConfig.read(s, dataDir));
         HttpConfig http = n.section("http").as(HttpConfig::read);
         RabbitConfig rabbit = n.written("rabbitmq") ? n.section("rabbitmq").as(RabbitConfig::read) : null;

@@ -1,7 +1,6 @@
 package vn.smsgw.gateway.config;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -22,11 +21,14 @@ import vn.smsgw.gateway.http.ScopedToken;
  */
 public record HttpConfig(String host, int port, String token, List<ScopedToken> tokens, AdminTls tls) {
 
-    /** Checks the token's length. */
+    /** Checks the port and the token's length. */
     public HttpConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(tls, "tls");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535: " + port);
+        }
         if (!token.isEmpty() && token.length() < 16) {
             throw new IllegalArgumentException("token must be at least 16 characters");
         }
@@ -140,7 +142,7 @@ public record HttpConfig(String host, int port, String token, List<ScopedToken> 
     }
 
     private static void readable(String key, String file) {
-        if (!file.isEmpty() && !Files.isReadable(Path.of(file))) {
+        if (!file.isEmpty() && !Files.isReadable(ConfigNode.path(key, file))) {
             throw new ConfigException(key + ": cannot read " + file);
         }
     }

@@ -1,6 +1,7 @@
 package vn.smsgw.gateway.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -30,6 +31,17 @@ class SimulateSmscCommandTest {
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void simulateSmsc_badOption_isAUsageErrorBeforeItListens() {
+        for (String[] bad : new String[][] {{"--port", "99999"}, {"--concatenated-share", "2"}, {"--window", "0"}}) {
+            CliRun r = CliRun.of(new ByteArrayInputStream(new byte[0]), "simulate-smsc", bad[0], bad[1]);
+
+            assertEquals(2, r.exitCode(), String.join(" ", bad) + ": " + r.err());
+            assertFalse(r.out().contains("listening"), r.out());
+            assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
         }
     }
 

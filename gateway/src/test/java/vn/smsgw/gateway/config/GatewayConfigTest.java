@@ -69,6 +69,13 @@ class GatewayConfigTest {
     }
 
     @Test
+    void load_pathWithANulCharacter_isRefusedNamingTheKey() {
+        assertTrue(error("dataDir: \"/tmp/a\\0b\"\n").startsWith("dataDir: not a valid path"));
+        assertTrue(error("dataDir: DATA\nblocklist: {allowlistFile: \"/tmp/a\\0b\"}\n")
+                .startsWith("blocklist.allowlistFile: not a valid path"));
+    }
+
+    @Test
     void load_missingFile_saysSo() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> GatewayConfig.load(dir.resolve("absent.yaml"), Map.of()));
