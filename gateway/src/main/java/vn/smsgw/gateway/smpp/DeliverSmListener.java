@@ -92,6 +92,10 @@ public final class DeliverSmListener implements MessageReceiverListener {
         this.meters = new MoMeters(meters, smscId);
     }
 
+    private static boolean accepted(CompletableFuture<Answer> done) {
+        return !done.isCompletedExceptionally() && done.join().status() == SMPPConstant.STAT_ESME_ROK;
+    }
+
     @Override
     public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
         inFlight.incrementAndGet();
@@ -105,7 +109,10 @@ public final class DeliverSmListener implements MessageReceiverListener {
             } else {
                 answer = answerSafely(deliverSm);
             }
-            if (deferAnswers && !answer.isDone()) {
+            // an answer already made goes the same way when it is a refusal (queue full, malformed, closing): thrown
+            // as a ProcessRequestException, jsmpp would log it at ERROR with a stack trace, one per PDU, on the PDU
+            // thread, just when intake is overloaded
+            if (deferAnswers && (!answer.isDone() || !accepted(answer))) {
                 DeferredDeliverSmResp.handOver(new DeferredDeliverSmResp.Deferred(deliverSm.getSequenceNumber(),
                         answer.thenApply(this::answered), this::callDone));
                 handedOver = true;

@@ -1,5 +1,6 @@
 package vn.smsgw.gateway.smpp;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -401,6 +402,23 @@ class DeliverSmListenerTest {
         pdu.setSequenceNumber(79);
 
         assertEquals(SMPPConstant.STAT_ESME_RINVDSTADR, answeredDeferred(deferring(), pdu));
+    }
+
+    @Test
+    void onAcceptDeliverSm_deferredAndRefusedAtOnce_handsTheRefusalOverInsteadOfThrowingIt() throws Exception {
+        DeliverSm pdu = deliverSm("", 0, 0, "LD".getBytes(StandardCharsets.US_ASCII));
+        pdu.setSequenceNumber(81);
+        DeliverSmListener deferring = deferring();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        // thrown, jsmpp would log it at ERROR with a stack trace, once per refused PDU
+        assertDoesNotThrow(() -> deferring.onAcceptDeliverSm(pdu));
+        new DeferredDeliverSmResp(Runnable::run).sendDeliverSmResp(out, SMPPConstant.STAT_ESME_ROK, 81, null);
+
+        byte[] resp = out.toByteArray();
+        assertEquals(17, resp.length, "one deliver_sm_resp written");
+        assertEquals(SMPPConstant.STAT_ESME_RINVDSTADR, ByteBuffer.wrap(resp).getInt(8), "the refusal, not ROK");
+        assertEquals(0, deferring.inFlight());
     }
 
     @Test
