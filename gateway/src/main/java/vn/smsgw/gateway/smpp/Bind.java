@@ -13,7 +13,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
-import org.jsmpp.DefaultPDUReader;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.SynchronizedPDUSender;
 import org.jsmpp.bean.BindType;
@@ -168,7 +167,7 @@ final class Bind {
 
     private PipelinedSmppSession newSession(TunedConnectionFactory connections) {
         PipelinedSmppSession session = new PipelinedSmppSession(
-                new SynchronizedPDUSender(new DeferredDeliverSmResp(answerWriter())), new DefaultPDUReader(),
+                new SynchronizedPDUSender(new DeferredDeliverSmResp(answerWriter())), new GuardedPduReader(),
                 connections);
         session.setPduProcessorDegree(config.pduProcessorDegree());
         session.setQueueCapacity(config.queueCapacity());

@@ -46,6 +46,10 @@ public final class MoDecoder {
 
     /** What the deliver_sm is; never null, never throws. */
     public DecodedMo decode(MoPdu pdu) {
+        Optional<DecodedMo.Malformed> badLength = TlvLengthGuard.check(pdu.tlvs());
+        if (badLength.isPresent()) {
+            return badLength.get();
+        }
         EsmMessageType type = EsmMessageType.fromEsmClass(pdu.esmClass());
         if (type.isReceipt()) {
             return DeliveryReceipts.parse(pdu)

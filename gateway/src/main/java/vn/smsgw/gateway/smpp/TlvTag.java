@@ -8,7 +8,9 @@ public enum TlvTag {
     SAR_SEGMENT_SEQNUM(0x020F),
     NETWORK_ERROR_CODE(0x0423),
     MESSAGE_PAYLOAD(0x0424),
-    MESSAGE_STATE(0x0427);
+    MESSAGE_STATE(0x0427),
+    /** Not SMPP's: a vendor-specific tag under which {@link TlvLengthGuard} moves a TLV of the wrong length. */
+    WRONG_LENGTH(0x14FF);
 
     private final int code;
 

@@ -1,0 +1,104 @@
+package vn.smsgw.gateway.smpp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.util.DefaultComposer;
+import org.jsmpp.util.DefaultDecomposer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import vn.smsgw.gateway.smpp.DecodedMo.Malformed;
+
+/** A deliver_sm with a fixed-size TLV of the wrong length, as jsmpp would read it with and without the guard. */
+class TlvLengthGuardTest {
+
+    /** A deliver_sm of "LD 0987654321" from a subscriber to 156, with these raw TLV octets after it. */
+    private static byte[] deliverSm(int... tlvOctets) throws Exception {
+        byte[] body = new DefaultComposer().deliverSm(7, "", (byte) 1, (byte) 1, "84912345678", (byte) 0, (byte) 0,
+                "156", (byte) 0, (byte) 0, (byte) 0, (byte) 0, (byte) 0,
+                "LD 0987654321".getBytes(StandardCharsets.US_ASCII));
+        ByteBuffer pdu = ByteBuffer.allocate(body.length + tlvOctets.length);
+        pdu.put(body);
+        for (int b : tlvOctets) {
+            pdu.put((byte) b);
+        }
+        pdu.putInt(0, pdu.capacity());
+        return pdu.array();
+    }
+
+    private static DeliverSm read(byte[] pdu) throws Exception {
+        return new DefaultDecomposer().deliverSm(pdu);
+    }
+
+    @Test
+    void guard_sarTotalSegmentsOfNoOctets_isMovedSoJsmppReadsItAndTheDecoderRefusesIt() throws Exception {
+        byte[] pdu = deliverSm(0x02, 0x0E, 0x00, 0x00);
+        assertThrows(ArrayIndexOutOfBoundsException.class, () -> read(pdu), "what jsmpp does without the guard");
+
+        DeliverSm guarded = read(TlvLengthGuard.guard(pdu));
+
+        OptionalParameter moved = guarded.getOptionalParameter((short) TlvTag.WRONG_LENGTH.code());
+        assertArrayEquals(new byte[] {0x02, 0x0E}, ((OptionalParameter.OctetString) moved).getValue());
+        Malformed m = assertInstanceOf(Malformed.class, new MoDecoder(DefaultAlphabet.GSM7).decode(MoPdu.of(guarded)));
+        assertEquals(CommandStatus.ESME_RINVTLVLEN, m.status());
+        assertTrue(m.reason().contains("0x020E"), m.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"020C 0001 07", "020C 0003 010203", "0427 0000", "0427 0002 0202", "020F 0005 01"})
+    void guard_fixedSizeTlvOfTheWrongLength_isRefusedWithEsmeRinvtlvlen(String tlv) throws Exception {
+        String hex = tlv.replace(" ", "");
+        int[] octets = new int[hex.length() / 2];
+        for (int i = 0; i < octets.length; i++) {
+            octets[i] = Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+        }
+
+        DeliverSm guarded = read(TlvLengthGuard.guard(deliverSm(octets)));
+
+        DecodedMo decoded = new MoDecoder(DefaultAlphabet.GSM7).decode(MoPdu.of(guarded));
+        assertEquals(CommandStatus.ESME_RINVTLVLEN, assertInstanceOf(Malformed.class, decoded).status(), tlv);
+    }
+
+    @Test
+    void guard_tlvRunningPastTheEnd_isMovedCutAtTheEnd() throws Exception {
+        byte[] pdu = deliverSm(0x04, 0x24, 0x00, 0x10, 'L', 'D');
+
+        DeliverSm guarded = read(TlvLengthGuard.guard(pdu));
+
+        OptionalParameter moved = guarded.getOptionalParameter((short) TlvTag.WRONG_LENGTH.code());
+        assertArrayEquals(new byte[] {0x04, 0x24, 'L', 'D'}, ((OptionalParameter.OctetString) moved).getValue());
+    }
+
+    @Test
+    void guard_wellFormedTlvs_leavesThePduAsItIs() throws Exception {
+        byte[] pdu = deliverSm(0x02, 0x0C, 0x00, 0x02, 0x12, 0x34, 0x02, 0x0E, 0x00, 0x01, 0x02, 0x02, 0x0F, 0x00, 0x01,
+                0x01, 0x14, 0x20, 0x00, 0x03, 'a', 'b', 'c');
+
+        assertSame(pdu, TlvLengthGuard.guard(pdu));
+        assertInstanceOf(DecodedMo.Part.class, new MoDecoder(DefaultAlphabet.GSM7).decode(MoPdu.of(read(pdu))),
+                "part 1 of 2 by its SAR parameters");
+    }
+
+    @Test
+    void readPdu_throughTheReaderBindsUse_guardsWhatItReads() throws Exception {
+        byte[] pdu = deliverSm(0x02, 0x0E, 0x00, 0x00);
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(pdu));
+        GuardedPduReader reader = new GuardedPduReader();
+
+        byte[] read = reader.readPDU(in, reader.readPDUHeader(in));
+
+        assertEquals(TlvLengthGuard.REWRITTEN_TAG,
+                read(read).getOptionalParameters()[0].tag, "moved as it was read");
+    }
+}
