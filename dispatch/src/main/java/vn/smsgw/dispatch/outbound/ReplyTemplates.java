@@ -2,6 +2,8 @@ package vn.smsgw.dispatch.outbound;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import vn.smsgw.parser.text.GsmAlphabet;
 
 /**
@@ -15,6 +17,9 @@ public record ReplyTemplates(String ack, String help, String invalidNumber, Stri
     /** Longest values a placeholder can take, for validation. */
     private static final Map<String, String> LONGEST = Map.of(
             "{ID}", "XXXXXXXX", "{SOURCE}", "+123456789012345", "{SHORTCODE}", "5656", "{QUOTA}", "9999");
+
+    /** What looks like a placeholder: a word in braces. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[A-Za-z_]+\\}");
 
     public ReplyTemplates {
         check("ack", ack);
@@ -51,6 +56,12 @@ public record ReplyTemplates(String ack, String help, String invalidNumber, Stri
         }
         if (filled.isBlank()) {
             throw new IllegalArgumentException("reply template " + name + " is empty");
+        }
+        Matcher unknown = PLACEHOLDER.matcher(filled);
+        if (unknown.find()) {
+            // a misspelt placeholder ({Id}, {CASE}) would reach every reporter as written
+            throw new IllegalArgumentException("reply template " + name + " has an unknown placeholder "
+                    + unknown.group() + "; known: {ID}, {SOURCE}, {SHORTCODE}, {QUOTA}");
         }
         if (!GsmAlphabet.canEncode(filled)) {
             throw new IllegalArgumentException("reply template " + name + " is not GSM-7 (use unaccented text)");

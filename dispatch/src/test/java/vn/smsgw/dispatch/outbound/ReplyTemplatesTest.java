@@ -42,4 +42,17 @@ class ReplyTemplatesTest {
                 () -> new ReplyTemplates(d.ack(), "x".repeat(150) + "{SOURCE}", d.invalidNumber(), d.invalidSender(),
                         d.quota()));
     }
+
+    @Test
+    void new_templateWithAMisspeltPlaceholder_isRejectedNamingIt() {
+        ReplyTemplates d = ReplyTemplates.defaults();
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ReplyTemplates("Da tiep nhan phan anh {CASE}.", d.help(), d.invalidNumber(),
+                        d.invalidSender(), d.quota()));
+
+        assertTrue(e.getMessage().contains("reply template ack has an unknown placeholder {CASE}"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new ReplyTemplates("Ma {Id}", d.help(),
+                d.invalidNumber(), d.invalidSender(), d.quota()), "placeholders are upper case");
+    }
 }
