@@ -190,8 +190,23 @@ final class ConfigNode {
     }
 
     <E extends Enum<E>> E choice(String name, E dflt, Class<E> type) {
+        JsonNode v = node.get(name);
+        if (v != null && v.isBoolean()) {
+            // YAML 1.1 reads an unquoted OFF, ON, YES or NO as a boolean before this sees it
+            throw new ConfigException(key(name) + " must be one of " + names(type) + "; YAML reads an unquoted "
+                    + "OFF, ON, YES or NO as " + v.asText() + ": quote the name, e.g. '" + type.getEnumConstants()[0]
+                    + "'");
+        }
         String s = string(name, null);
         return s == null ? dflt : named(type, s, key(name) + " must be one of ");
+    }
+
+    private static <E extends Enum<E>> List<String> names(Class<E> type) {
+        List<String> names = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            names.add(e.name());
+        }
+        return names;
     }
 
     /** A list of enum names (case-insensitive), each one of {@code type}'s; {@code dflt} when absent. */

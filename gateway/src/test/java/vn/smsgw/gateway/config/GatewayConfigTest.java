@@ -76,6 +76,14 @@ class GatewayConfigTest {
     }
 
     @Test
+    void load_enumWrittenAsAYamlBoolean_saysToQuoteIt() {
+        String e = error("dataDir: DATA\ndatabase: {sqliteSync: OFF}\n");
+
+        assertTrue(e.startsWith("database.sqliteSync must be one of [FULL, NORMAL]; YAML reads an unquoted OFF, ON, "
+                + "YES or NO as false: quote the name"), e);
+    }
+
+    @Test
     void load_missingFile_saysSo() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> GatewayConfig.load(dir.resolve("absent.yaml"), Map.of()));
