@@ -3,7 +3,6 @@ package vn.smsgw.gateway.http;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -41,7 +40,7 @@ final class AdminInitializer extends ChannelInitializer<SocketChannel> {
         }
         p.addLast(new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS));
         p.addLast(new HttpServerCodec());
-        p.addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES));
+        p.addLast(new RequestSizeLimit(MAX_REQUEST_BYTES));
         p.addLast(new AdminHandler(routes, workers, auth));
     }
 }

@@ -198,6 +198,9 @@ class AdminHandlerTest {
                 + (AdminInitializer.MAX_REQUEST_BYTES + 1) + "\r\n\r\n");
 
         assertEquals(413, rs.get(0).status());
+        assertEquals("request over " + AdminInitializer.MAX_REQUEST_BYTES + " bytes",
+                rs.get(0).json().get("error").asText(), "errors are JSON");
+        assertFalse(admin.server.isOpen(), "the rest of the body is not read");
     }
 
     @Test

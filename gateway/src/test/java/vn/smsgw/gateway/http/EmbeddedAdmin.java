@@ -30,7 +30,7 @@ final class EmbeddedAdmin {
 
     EmbeddedAdmin(AdminRoutes routes, Executor workers) {
         server = new EmbeddedChannel(new HttpServerCodec(),
-                new HttpObjectAggregator(AdminInitializer.MAX_REQUEST_BYTES),
+                new RequestSizeLimit(AdminInitializer.MAX_REQUEST_BYTES),
                 new AdminHandler(routes, workers, AdminAuth.none()));
     }
 
