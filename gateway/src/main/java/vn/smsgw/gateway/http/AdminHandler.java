@@ -64,8 +64,10 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        // an HTTP/1.0 client gets no keep-alive, and so (below) no chunked body, which HTTP/1.0 does not know
+        boolean http11 = request.protocolVersion().majorVersion() == 1 && request.protocolVersion().minorVersion() >= 1;
         Incoming incoming = new Incoming(request.method(), request.uri(),
-                new DefaultHttpHeaders().set(request.headers()), HttpUtil.isKeepAlive(request),
+                new DefaultHttpHeaders().set(request.headers()), http11 && HttpUtil.isKeepAlive(request),
                 !request.decoderResult().isSuccess());
         if (busy) {
             waiting.add(incoming);
@@ -158,7 +160,8 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private void stream(ChannelHandlerContext ctx, AdminResponse.Streamed streamed, boolean keepAlive) {
         HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, streamed.status());
         head.headers().set(HttpHeaderNames.CONTENT_TYPE, streamed.contentType());
-        HttpUtil.setTransferEncodingChunked(head, true);
+        // on a connection kept open the body is chunked; else it runs to the close, which any HTTP version reads
+        HttpUtil.setTransferEncodingChunked(head, keepAlive);
         HttpUtil.setKeepAlive(head, keepAlive);
         // the head goes out with the first chunk: a store that fails before any row is read is still a 503
         try (ChunkedBodyStream out = new ChunkedBodyStream(ctx.channel(), head)) {

@@ -10,6 +10,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 import vn.smsgw.dispatch.store.StorageException;
@@ -136,6 +137,21 @@ class AdminHandlerTest {
         assertTrue(r.body().startsWith("line 0\nline 1\n"));
         assertTrue(r.body().endsWith("line 4999\n"));
         assertEquals(5000, r.body().split("\n").length);
+    }
+
+    @Test
+    void get_streamedResponseToAnHttp10Client_isNotChunkedAndEndsWithTheConnection() {
+        EmbeddedAdmin admin = new EmbeddedAdmin(SAMPLE);
+
+        String out = admin.rawOut("GET /big HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+
+        String head = out.substring(0, out.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
+        String body = out.substring(out.indexOf("\r\n\r\n") + 4);
+        assertFalse(head.contains("chunked"), head);
+        assertTrue(body.startsWith("line 0\nline 1\n"), "no chunk sizes in the body");
+        assertTrue(body.endsWith("line 4999\n"));
+        assertEquals(5000, body.split("\n").length);
+        assertFalse(admin.server.isOpen(), "the close ends the body");
     }
 
     @Test

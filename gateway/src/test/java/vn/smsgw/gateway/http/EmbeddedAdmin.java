@@ -73,6 +73,22 @@ final class EmbeddedAdmin {
         return b.append("\r\n").toString();
     }
 
+    /** Writes {@code text} as received bytes and returns the bytes written back, as ISO-8859-1 text, undecoded. */
+    String rawOut(String text) {
+        server.writeInbound(Unpooled.copiedBuffer(text, StandardCharsets.ISO_8859_1));
+        server.runPendingTasks();
+        StringBuilder b = new StringBuilder();
+        ByteBuf out;
+        while ((out = server.readOutbound()) != null) {
+            try {
+                b.append(out.toString(StandardCharsets.ISO_8859_1));
+            } finally {
+                out.release();
+            }
+        }
+        return b.toString();
+    }
+
     /** Writes {@code text} as received bytes and returns every response written back. */
     List<Response> raw(String text) {
         server.writeInbound(Unpooled.copiedBuffer(text, StandardCharsets.ISO_8859_1));
