@@ -111,7 +111,12 @@ public final class ReceiptHandler implements AutoCloseable {
             return CompletableFuture.failedFuture(new StorageException("receipt handler closed"));
         }
         CompletableFuture<OptionalLong> done = new CompletableFuture<>();
-        pending.add(new Pending(update, done));
+        Pending handed = new Pending(update, done);
+        pending.add(handed);
+        if (!running && pending.remove(handed)) {
+            // closed between the check and the add: the writer may have ended without it
+            done.completeExceptionally(new StorageException("receipt handler closed"));
+        }
         return done.handle((match, failure) -> {
             if (failure != null) {
                 Throwable cause = Futures.cause(failure);
@@ -149,6 +154,17 @@ public final class ReceiptHandler implements AutoCloseable {
     }
 
     private void write() {
+        try {
+            writeUntilClosed();
+        } finally {
+            // none left waiting: answered with a temporary error, the SMSC sends them again
+            for (Pending p = pending.poll(); p != null; p = pending.poll()) {
+                p.done().completeExceptionally(new StorageException("receipt handler closed"));
+            }
+        }
+    }
+
+    private void writeUntilClosed() {
         List<Pending> batch = new ArrayList<>();
         while (running || !pending.isEmpty()) {
             try {
