@@ -45,6 +45,10 @@ public record DispatchConfig(IntakeConfig intake, Thresholds thresholds, List<St
         });
         Routing routing = root.section("routing").as(n -> {
             List<String> markers = n.strings("fraudMarkers", FraudMarkers.DEFAULT_PHRASES);
+            if (markers.stream().anyMatch(String::isBlank)) {
+                // an empty phrase matches nothing (it is dropped); most likely a list line left half-written
+                throw new ConfigException(n.key("fraudMarkers") + " has an empty phrase");
+            }
             return new Routing(markers, routing(n, new FraudMarkers(markers)));
         });
         Duration visibility = root.section("police").as(

@@ -84,6 +84,13 @@ class GatewayConfigTest {
     }
 
     @Test
+    void load_emptyFraudMarker_isRefused() {
+        String e = error("dataDir: DATA\nrouting: {fraudMarkers: [\"chuyen tien\", \"\"]}\n");
+
+        assertTrue(e.contains("fraudMarkers has an empty phrase"), e);
+    }
+
+    @Test
     void load_missingFile_saysSo() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> GatewayConfig.load(dir.resolve("absent.yaml"), Map.of()));
