@@ -2,6 +2,8 @@ package vn.smsgw.dispatch.campaign;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /**
@@ -94,5 +96,27 @@ public record CampaignSpec(String name, String text, EncodingMode mode, String s
 
     public CampaignSpec withStartAt(Instant at) {
         return new CampaignSpec(name, text, mode, sender, window, tps, validity, at, maxAttempts);
+    }
+
+    /**
+     * A start time as an operator writes it: an instant ({@code 2025-03-02T00:00:00Z}) or a Ho Chi Minh local time
+     * ({@code 2025-03-02T07:00}, the sending window's zone); {@link Instant#EPOCH} (when started) for blank.
+     *
+     * @throws IllegalArgumentException for anything else
+     */
+    public static Instant parseStart(String text) {
+        if (text == null || text.isBlank()) {
+            return Instant.EPOCH;
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException notInstant) {
+            try {
+                return LocalDateTime.parse(text.strip()).atZone(SendingWindow.ZONE).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("start must look like 2025-03-02T07:00 (Ho Chi Minh time) or "
+                        + "2025-03-02T00:00:00Z, not '" + text + "'", e);
+            }
+        }
     }
 }

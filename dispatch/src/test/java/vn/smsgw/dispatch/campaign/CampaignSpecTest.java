@@ -38,4 +38,16 @@ class CampaignSpecTest {
 
         assertTrue(e.getMessage().startsWith("text: "), e.getMessage());
     }
+
+    @Test
+    void parseStart_instantLocalHoChiMinhTimeOrBlank_andAnythingElseIsRefusedNamingStart() {
+        assertEquals(Instant.parse("2025-03-02T00:00:00Z"), CampaignSpec.parseStart("2025-03-02T00:00:00Z"));
+        assertEquals(Instant.parse("2025-03-02T00:00:00Z"), CampaignSpec.parseStart("2025-03-02T07:00"),
+                "07:00 in Ho Chi Minh City is midnight UTC");
+        assertEquals(Instant.EPOCH, CampaignSpec.parseStart(" "));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CampaignSpec.parseStart("tomorrow"));
+        assertTrue(e.getMessage().startsWith("start must look like"), e.getMessage());
+    }
 }

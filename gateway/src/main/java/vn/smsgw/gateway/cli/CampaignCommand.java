@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -225,18 +223,10 @@ public final class CampaignCommand implements Runnable {
     }
 
     static Instant startAt(String text) {
-        if (text == null || text.isBlank()) {
-            return Instant.EPOCH;
-        }
         try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException notInstant) {
-            try {
-                return LocalDateTime.parse(text).atZone(SendingWindow.ZONE).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("--start must look like 2025-03-02T07:00 (Ho Chi Minh time) or "
-                        + "2025-03-02T00:00:00Z, not '" + text + "'", e);
-            }
+            return CampaignSpec.parseStart(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + e.getMessage(), e);
         }
     }
 

@@ -192,7 +192,7 @@ final class CampaignsEndpoint implements Endpoint {
     private static CampaignSpec spec(AdminRequest r) {
         EncodingMode encoding = parsed(r, "encoding", "auto", EncodingMode::parse);
         SendingWindow window = parsed(r, "window", "07:00-21:00", SendingWindow::parse);
-        Instant start = parsed(r, "start", Instant.EPOCH.toString(), Instant::parse);
+        Instant start = parsed(r, "start", "", CampaignSpec::parseStart);
         String name = required(r, "name");
         String text = required(r, "text");
         String sender = required(r, "sender");
@@ -239,6 +239,9 @@ final class CampaignsEndpoint implements Endpoint {
         json.writeNumberField("tps", k.spec().tps());
         json.writeStringField("window", k.spec().window().toString());
         json.writeStringField("createdAt", k.createdAt().toString());
+        if (!k.spec().startAt().equals(Instant.EPOCH)) {
+            json.writeStringField("startAt", k.spec().startAt().toString()); // the earliest start it was given
+        }
         if (!k.startedAt().equals(Instant.EPOCH)) {
             json.writeStringField("startedAt", k.startedAt().toString());
             json.writeStringField("expiresAt", k.expiresAt().toString());

@@ -320,6 +320,10 @@ class AdminServerTest {
         }
         Answer text = createCampaign("name=k1&text=&sender=156&audience=" + audience);
         assertEquals("text", text.json().get("parameter").asText(), text.body());
+        Answer local = createCampaign("name=local-start&text=Canh+bao&sender=156&start=2099-03-02T07:00&audience="
+                + audience);
+        assertEquals(201, local.status(), "a Ho Chi Minh local time, as smsgw campaign create takes: " + local.body());
+        assertEquals("2099-03-02T00:00:00Z", get("/api/campaigns/local-start").json().get("startAt").asText());
         Answer emoji = createCampaign("name=k1&encoding=unaccented&text=%F0%9F%98%80&sender=156&audience=" + audience);
         assertEquals(400, emoji.status(), emoji.body());
         assertEquals("text", emoji.json().get("parameter").asText(), "GSM-7 cannot carry it: " + emoji.body());
