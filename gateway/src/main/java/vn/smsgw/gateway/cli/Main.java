@@ -9,6 +9,9 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.Properties;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -73,7 +76,8 @@ public final class Main implements Runnable {
                 return 1;
             }
             if (e instanceof IOException || e instanceof UncheckedIOException) {
-                failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+                IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+                failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + describe(io));
                 return 1;
             }
             throw e;
@@ -84,6 +88,20 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "Missing subcommand");
+    }
+
+    /** An I/O failure in words: the file system's exceptions carry only the path as their message. */
+    static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file: " + e.getMessage();
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied: " + e.getMessage();
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() == null) {
+            return "cannot use " + fs.getFile() + " (" + e.getClass().getSimpleName() + ")";
+        }
+        return e.getMessage();
     }
 
     private static PrintWriter utf8Writer(OutputStream out) {

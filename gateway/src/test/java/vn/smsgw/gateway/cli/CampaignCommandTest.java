@@ -81,6 +81,15 @@ class CampaignCommandTest {
     }
 
     @Test
+    void create_textFileMissing_saysNoSuchFile() {
+        CliRun r = run("create", "--name", "w", "--text-file", dir.resolve("absent.txt").toString(), "--sender",
+                "156", "--audience", dir.toString());
+
+        assertEquals(1, r.exitCode(), r.err());
+        assertEquals("smsgw campaign create: no such file: " + dir.resolve("absent.txt"), r.err().strip());
+    }
+
+    @Test
     void list_storeThatCannotBeOpened_isAStoreErrorWithItsCauseAndExit1() throws Exception {
         Files.createDirectories(dir.resolve("data").resolve("smsgw.db")); // a directory where the database goes
 
