@@ -1,6 +1,5 @@
 package vn.smsgw.dispatch;
 
-import com.rabbitmq.client.ConnectionFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -95,14 +94,10 @@ public final class Dispatch implements AutoCloseable {
             b.rabbitPolice = new RabbitPoliceQueue(r);
             b.relay = new PoliceRelay(database, b.rabbitPolice, settings.relay(), clock);
             b.relay.start();
-            ConnectionFactory f = new ConnectionFactory();
-            f.setHost(r.host());
-            f.setPort(r.port());
-            f.setUsername(r.username());
-            f.setPassword(r.password());
-            f.setVirtualHost(r.virtualHost());
+            // the police queue's broker settings: above all no automatic recovery, which would let a wait for
+            // confirms on a recovered channel pass for events lost with the old connection
             b.feed = new BlocklistFeedRelay(database, BlocklistFeedRelay.RABBIT_CURSOR,
-                    new RabbitBlocklistPublisher(f, r.confirmTimeout()));
+                    new RabbitBlocklistPublisher(r.connectionFactory(), r.confirmTimeout()));
             b.feed.start(Duration.ofSeconds(1));
             log.info("dispatch: police cases and blocklist events relayed to RabbitMQ at {}:{}", r.host(), r.port());
         }

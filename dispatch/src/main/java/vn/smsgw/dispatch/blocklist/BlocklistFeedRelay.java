@@ -69,7 +69,8 @@ public final class BlocklistFeedRelay implements AutoCloseable {
             while (publishPending() == BATCH) {
                 log.debug("blocklist feed: more events pending");
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too: escaping a scheduleWithFixedDelay task, it would cancel every later round
             if (failedRounds.incrementAndGet() == 1 || failedRounds.get() % 100 == 0) {
                 log.warn("blocklist feed to the broker failed ({} failed rounds), will retry: {}", failedRounds.get(),
                         e.getMessage());

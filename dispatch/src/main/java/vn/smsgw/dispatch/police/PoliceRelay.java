@@ -85,7 +85,9 @@ public final class PoliceRelay implements AutoCloseable {
             Duration wait;
             try {
                 wait = relayOnce() >= settings.batchSize() ? Duration.ZERO : settings.idlePoll();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // an Error too (a class that cannot load, a thread the driver cannot start): escaping, it would end
+                // the relay for good and leave every later case unpublished
                 log.error("police relay round failed", e);
                 wait = settings.backoffCap();
             }

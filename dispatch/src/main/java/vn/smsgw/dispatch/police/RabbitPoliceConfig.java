@@ -1,5 +1,6 @@
 package vn.smsgw.dispatch.police;
 
+import com.rabbitmq.client.ConnectionFactory;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -32,6 +33,27 @@ public record RabbitPoliceConfig(
         if (confirmTimeout.isNegative() || confirmTimeout.isZero()) {
             throw new IllegalArgumentException("confirmTimeout must be positive: " + confirmTimeout);
         }
+    }
+
+    /**
+     * A connection factory for this broker, for every publisher that waits for confirms (police cases, blocklist
+     * events): no automatic recovery, since a recovered channel has none of the old one's messages unconfirmed and a
+     * wait for confirms on it would return at once, for messages lost with the old connection; 5 s connect and
+     * handshake timeouts and 15 s heartbeats, so that a dead broker is seen within a relay round.
+     */
+    public ConnectionFactory connectionFactory() {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(host);
+        factory.setPort(port);
+        factory.setUsername(username);
+        factory.setPassword(password);
+        factory.setVirtualHost(virtualHost);
+        factory.setAutomaticRecoveryEnabled(false);
+        factory.setTopologyRecoveryEnabled(false);
+        factory.setConnectionTimeout(5_000);
+        factory.setHandshakeTimeout(5_000);
+        factory.setRequestedHeartbeat(15);
+        return factory;
     }
 
     /** Virtual host {@code /}, queue {@value #DEFAULT_QUEUE}, confirm timeout 5 s. */

@@ -35,17 +35,7 @@ public final class RabbitPoliceQueue implements PolicePublisher, AutoCloseable {
 
     public RabbitPoliceQueue(RabbitPoliceConfig config) {
         this.config = config;
-        this.factory = new ConnectionFactory();
-        factory.setHost(config.host());
-        factory.setPort(config.port());
-        factory.setUsername(config.username());
-        factory.setPassword(config.password());
-        factory.setVirtualHost(config.virtualHost());
-        factory.setAutomaticRecoveryEnabled(false);
-        factory.setTopologyRecoveryEnabled(false);
-        factory.setConnectionTimeout(5_000);
-        factory.setHandshakeTimeout(5_000);
-        factory.setRequestedHeartbeat(15);
+        this.factory = config.connectionFactory();
     }
 
     @Override

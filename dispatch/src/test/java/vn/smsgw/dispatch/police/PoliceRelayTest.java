@@ -66,6 +66,40 @@ class PoliceRelayTest {
     }
 
     @Test
+    void run_publisherThrowsAnError_theRelayGoesOnAndPublishesOnItsNextRound() throws Exception {
+        add(PoliceCases.id(1));
+        boolean[] thrown = {false};
+        PolicePublisher once = batch -> {
+            if (!thrown[0]) {
+                thrown[0] = true;
+                throw new LinkageError("a class the client could not load");
+            }
+            broker.publish(batch);
+        };
+        PoliceRelay running = new PoliceRelay(db, once, new PoliceRelaySettings(3, Duration.ofMillis(10),
+                Duration.ofSeconds(30), Duration.ofMillis(10), Duration.ofMillis(50)), clock);
+
+        running.start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            boolean leaseOver = false;
+            while (broker.caseIds().isEmpty() && System.nanoTime() < deadline) {
+                if (thrown[0] && !leaseOver) {
+                    clock.advance(Duration.ofSeconds(31)); // the failed round's claim holds the case for its lease
+                    leaseOver = true;
+                }
+                Thread.sleep(10);
+            }
+        } finally {
+            running.stop();
+        }
+
+        assertEquals(true, thrown[0]);
+        assertEquals(List.of(PoliceCases.id(1)), broker.caseIds(),
+                "published after the round that failed with an Error");
+    }
+
+    @Test
     void relayOnce_brokerUp_publishesOneBatchOldestFirstAndMarksItSent() {
         add(PoliceCases.id(1), PoliceCases.id(2), PoliceCases.id(3), PoliceCases.id(4));
         assertEquals(3, relay.relayOnce());
