@@ -11,14 +11,16 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.smsgw.dispatch.cases.CaseId;
 import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.dispatch.store.Dialect;
 import vn.smsgw.dispatch.store.IdHorizon;
 import vn.smsgw.dispatch.store.JdbcTx;
 import vn.smsgw.dispatch.store.MultiRow;
-import vn.smsgw.dispatch.store.StorageException;
 import vn.smsgw.dispatch.store.Tx;
 
 /*
@@ -35,8 +37,15 @@ import vn.smsgw.dispatch.store.Tx;
  * hands it out. Only the column names of table report are shared with the report store, not its code.
  */
 final class OutboxTable {
+    private static final Logger log = LoggerFactory.getLogger(OutboxTable.class);
+
     static final String PENDING = "PENDING";
     static final String SENT = "SENT";
+    /**
+     * A row whose document cannot be rendered (its report row gone, or missing a field): set aside, with an error in
+     * the log, so that it does not fail every claim and hold back every case behind it.
+     */
+    static final String UNRENDERABLE = "UNRENDERABLE";
     static final String ACKED = "ACKED";
 
     private static final String COLUMNS = "id, case_id, payload, attempts, report_id, carrier, escalated";
@@ -99,10 +108,15 @@ final class OutboxTable {
                         out.add(row(rs));
                     }
                 }
-                List<PoliceDelivery> deliveries = deliveries(connection(tx), out);
+                Map<Long, PoliceDelivery> deliveries = deliveries(connection(tx), out);
                 List<Claim> claimed = new ArrayList<>(out.size());
-                for (int i = 0; i < out.size(); i++) {
-                    claimed.add(new Claim(deliveries.get(i), out.get(i).attempts));
+                for (Row r : out) {
+                    PoliceDelivery d = deliveries.get(r.id);
+                    if (d == null) {
+                        setAside(connection(tx), r);
+                    } else {
+                        claimed.add(new Claim(d, r.attempts));
+                    }
                 }
                 return claimed;
             }
@@ -186,9 +200,21 @@ final class OutboxTable {
                         out.add(row(rs));
                     }
                 }
-                return deliveries(connection(tx), out);
+                Map<Long, PoliceDelivery> deliveries = deliveries(connection(tx), out);
+                // a row that cannot be rendered is left out of the page; a claim sets it aside
+                return out.stream().map(r -> deliveries.get(r.id)).filter(Objects::nonNull).toList();
             }
         });
+    }
+
+    private static void setAside(Connection c, Row r) throws SQLException {
+        log.error("police case {} (outbox row {}) cannot be rendered: its report row {} is missing or incomplete; "
+                + "set aside as {}, the cases behind it go on", r.caseId, r.id, r.reportId, UNRENDERABLE);
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE police_outbox SET state = '" + UNRENDERABLE + "' WHERE id = ? AND state = 'PENDING'")) {
+            ps.setLong(1, r.id);
+            ps.executeUpdate();
+        }
     }
 
     /** How many rows are in {@code state}. */
@@ -219,8 +245,11 @@ final class OutboxTable {
                 rs.getString(6), rs.getInt(7) == 1);
     }
 
-    /** The deliveries of {@code rows}, in order; references are rendered from their report rows. */
-    private static List<PoliceDelivery> deliveries(Connection c, List<Row> rows) throws SQLException {
+    /**
+     * The deliveries of {@code rows} by outbox id; references are rendered from their report rows. A row whose
+     * document cannot be rendered has none.
+     */
+    private static Map<Long, PoliceDelivery> deliveries(Connection c, List<Row> rows) throws SQLException {
         Map<Long, Row> references = new HashMap<>();
         for (Row r : rows) {
             if (r.payload == null) {
@@ -228,14 +257,12 @@ final class OutboxTable {
             }
         }
         Map<Long, String> rendered = references.isEmpty() ? Map.of() : render(c, references);
-        List<PoliceDelivery> out = new ArrayList<>(rows.size());
+        Map<Long, PoliceDelivery> out = new HashMap<>();
         for (Row r : rows) {
             String payload = r.payload != null ? r.payload : rendered.get(r.reportId);
-            if (payload == null) {
-                throw new StorageException("police case " + r.caseId + " refers to report " + r.reportId
-                        + ", which is not stored");
+            if (payload != null) {
+                out.put(r.id, new PoliceDelivery(r.id, r.caseId, payload));
             }
-            out.add(new PoliceDelivery(r.id, r.caseId, payload));
         }
         return out;
     }
@@ -255,9 +282,17 @@ final class OutboxTable {
                     while (rs.next()) {
                         long id = rs.getLong(1);
                         Row r = references.get(id);
-                        PoliceCase pc = new PoliceCase(r.caseId, rs.getString(2), rs.getString(3), rs.getString(4),
-                                r.carrier, rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                                Instant.ofEpochMilli(rs.getLong(9)).atOffset(VIETNAM), rs.getInt(10), r.escalated);
+                        PoliceCase pc;
+                        try {
+                            pc = new PoliceCase(r.caseId, rs.getString(2), rs.getString(3), rs.getString(4),
+                                    r.carrier, rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                                    Instant.ofEpochMilli(rs.getLong(9)).atOffset(VIETNAM), rs.getInt(10),
+                                    r.escalated);
+                        } catch (RuntimeException incomplete) {
+                            log.error("police case {}: report row {} does not make a case: {}", r.caseId, id,
+                                    incomplete.toString());
+                            continue;
+                        }
                         out.put(id, PoliceCaseJson.write(pc));
                     }
                 }

@@ -100,6 +100,27 @@ class PoliceRelayTest {
     }
 
     @Test
+    void relayOnce_caseWhoseReportRowIsGone_isSetAsideAndTheCasesBehindItArePublished() {
+        add(PoliceCases.id(1));
+        db.inTransaction(tx -> {
+            try (PreparedStatement ps = JdbcTx.of(tx).connection().prepareStatement("INSERT INTO police_outbox "
+                    + "(report_id, case_id, payload, created_at, state, attempts, next_attempt_at) "
+                    + "VALUES (999999, ?, NULL, 0, 'PENDING', 0, 0)")) {
+                ps.setString(1, PoliceCases.id(2));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        add(PoliceCases.id(3));
+
+        assertEquals(2, relay.relayOnce());
+
+        assertEquals(List.of(PoliceCases.id(1), PoliceCases.id(3)), broker.caseIds());
+        assertEquals("UNRENDERABLE/1", state(PoliceCases.id(2)), "set aside, not failing every round");
+        assertEquals(0, relay.relayOnce(), "nothing left to claim");
+    }
+
+    @Test
     void relayOnce_brokerUp_publishesOneBatchOldestFirstAndMarksItSent() {
         add(PoliceCases.id(1), PoliceCases.id(2), PoliceCases.id(3), PoliceCases.id(4));
         assertEquals(3, relay.relayOnce());
