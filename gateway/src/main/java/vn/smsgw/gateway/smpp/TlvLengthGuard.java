@@ -12,7 +12,7 @@ import org.jsmpp.bean.OptionalParameter;
  * deliver_sm_resp is written, and the SMSC sends the same PDU again, for ever. A longer one is silently cut. So, as
  * the PDU is read, each such TLV is moved under {@link #REWRITTEN_TAG} with its own tag in front of its value, which
  * jsmpp keeps as octets; {@link #check} then refuses the deliver_sm with ESME_RINVTLVLEN, naming the TLV. A TLV that
- * runs past the end of the PDU is moved the same way, cut at the end.
+ * runs past the end of the PDU, or is longer than jsmpp's signed 16-bit length can read, is moved the same way, cut.
  */
 final class TlvLengthGuard {
 
@@ -47,7 +47,8 @@ final class TlvLengthGuard {
             int expected = fixedLength(tag);
             if (tag == ALERT_ON_MESSAGE_DELIVERY && length == 0) {
                 // valid SMPP (no value) that jsmpp would read as one octet: left out, smsgw does not read it
-            } else if (available != length || expected >= 0 && length != expected) {
+            } else if (available != length || length > 0x7FFF || expected >= 0 && length != expected) {
+                // (jsmpp reads a length as a signed short: one above 32,767 would fail it too)
                 int moved = Math.min(available, 0x7FFF - 2);
                 writeTlv(out, REWRITTEN_TAG, 2 + moved);
                 out.write(tag >> 8);

@@ -81,6 +81,22 @@ class TlvLengthGuardTest {
     }
 
     @Test
+    void guard_tlvLongerThanASignedShort_isMovedAndRefused() throws Exception {
+        int length = 40_000;
+        int[] tlv = new int[4 + length];
+        tlv[0] = 0x04;
+        tlv[1] = 0x24; // message_payload
+        tlv[2] = length >> 8;
+        tlv[3] = length & 0xFF;
+        byte[] pdu = deliverSm(tlv);
+
+        DeliverSm guarded = read(TlvLengthGuard.guard(pdu));
+
+        DecodedMo decoded = new MoDecoder(DefaultAlphabet.GSM7).decode(MoPdu.of(guarded));
+        assertEquals(CommandStatus.ESME_RINVTLVLEN, assertInstanceOf(Malformed.class, decoded).status());
+    }
+
+    @Test
     void guard_wellFormedTlvs_leavesThePduAsItIs() throws Exception {
         byte[] pdu = deliverSm(0x02, 0x0C, 0x00, 0x02, 0x12, 0x34, 0x02, 0x0E, 0x00, 0x01, 0x02, 0x02, 0x0F, 0x00, 0x01,
                 0x01, 0x14, 0x20, 0x00, 0x03, 'a', 'b', 'c');
