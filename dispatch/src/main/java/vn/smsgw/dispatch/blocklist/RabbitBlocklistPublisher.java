@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.smsgw.dispatch.police.RabbitPoliceConfig;
 
 /**
  * {@link BlocklistEventPublisher} on RabbitMQ: the durable topic exchange {@value #EXCHANGE}, routing key = list name
@@ -66,6 +67,8 @@ public final class RabbitBlocklistPublisher implements BlocklistEventPublisher {
         }
         close();
         connection = factory.newConnection("smsgw-blocklist-feed");
+        // the broker settings' rule, shared with the police queue: a blocked connection is aborted, not waited on
+        RabbitPoliceConfig.abortWhenBlocked(connection, "blocklist-feed");
         channel = connection.createChannel();
         channel.exchangeDeclare(EXCHANGE, "topic", true);
         channel.confirmSelect();

@@ -1,5 +1,6 @@
 package vn.smsgw.dispatch.police;
 
+import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import java.time.Duration;
 import java.util.Objects;
@@ -54,6 +55,20 @@ public record RabbitPoliceConfig(
         factory.setHandshakeTimeout(5_000);
         factory.setRequestedHeartbeat(15);
         return factory;
+    }
+
+    /**
+     * Aborts {@code connection} as soon as the broker blocks it (a disk or memory alarm): a publisher's write would
+     * otherwise block on the socket until the alarm clears, with no confirm timeout to end it, holding its relay and
+     * the process's stop. Aborted, the publish fails, nothing is marked sent, and the relay tries again after its
+     * backoff. The abort runs on a thread of its own, not on the connection's, which delivers the notice.
+     */
+    public static void abortWhenBlocked(Connection connection, String name) {
+        connection.addBlockedListener(reason -> {
+            Thread abort = new Thread(() -> connection.abort(1_000), "smsgw-rabbit-abort-" + name);
+            abort.setDaemon(true);
+            abort.start();
+        }, () -> { });
     }
 
     /** Virtual host {@code /}, queue {@value #DEFAULT_QUEUE}, confirm timeout 5 s. */

@@ -77,6 +77,7 @@ public final class RabbitPoliceQueue implements PolicePublisher, AutoCloseable {
         }
         disconnect();
         Connection c = factory.newConnection("smsgw-police");
+        RabbitPoliceConfig.abortWhenBlocked(c, "police");
         try {
             Channel ch = c.createChannel();
             ch.queueDeclare(config.queue(), true, false, false, Map.of("x-queue-type", "quorum"));

@@ -2,9 +2,16 @@ package vn.smsgw.dispatch.police;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rabbitmq.client.BlockedCallback;
+import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class RabbitPoliceConfigTest {
@@ -26,5 +33,33 @@ class RabbitPoliceConfigTest {
         assertEquals("smsgw", f.getUsername());
         assertEquals("secret", f.getPassword());
         assertEquals("/vn", f.getVirtualHost());
+    }
+
+    @Test
+    void abortWhenBlocked_brokerBlocksTheConnection_itIsAbortedFromAnotherThread() throws Exception {
+        AtomicReference<BlockedCallback> blocked = new AtomicReference<>();
+        CountDownLatch aborted = new CountDownLatch(1);
+        AtomicReference<String> abortThread = new AtomicReference<>();
+        // a stand-in connection that records its blocked listener and its abort
+        Connection connection = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("addBlockedListener") && args.length == 2) {
+                        blocked.set((BlockedCallback) args[0]);
+                        return null;
+                    }
+                    if (method.getName().equals("abort")) {
+                        abortThread.set(Thread.currentThread().getName());
+                        aborted.countDown();
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+
+        RabbitPoliceConfig.abortWhenBlocked(connection, "test");
+        assertEquals(1, aborted.getCount(), "not aborted before the broker blocks it");
+        blocked.get().handle("low on disk");
+
+        assertTrue(aborted.await(5, TimeUnit.SECONDS), "aborted once blocked");
+        assertEquals("smsgw-rabbit-abort-test", abortThread.get(), "not on the connection's own thread");
     }
 }
