@@ -37,12 +37,12 @@ import vn.smsgw.parser.number.Msisdn;
  * redelivers; intake recognises a redelivery of what it had stored after all (a commit that finished after the
  * wait gave up, or before a crash) and answers it Duplicate, so nothing is stored twice.
  *
- *   Stored, Duplicate, PartStored, LatePart, receipt,
- *   ignored esm_class                                          ESME_ROK
+ *   Stored, Duplicate, PartStored, LatePart, receipt           ESME_ROK
+ *   an esm_class message type smsgw does not take              ESME_RINVESMCLASS (0x43), nothing stored
  *   Unavailable, intake queue full                             ESME_RTHROTTLED (0x58)
  *   Unavailable, storage failure; commit wait timed out;
  *   receipt handler failed; closing                            ESME_RX_T_APPN (0x64)
- *   malformed PDU                                              the decoder's status (0x01, 0x65, 0xC2)
+ *   malformed PDU (UDH, SAR, a TLV of the wrong length)        the decoder's status (0x01, 0x65, 0xC2)
  *   no destination address                                     ESME_RINVDSTADR (0x0B)
  *   data_sm                                                    ESME_RINVCMDID (0x03): MO comes as deliver_sm
  *
