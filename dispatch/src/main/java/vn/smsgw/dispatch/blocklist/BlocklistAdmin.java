@@ -150,7 +150,9 @@ public final class BlocklistAdmin {
     /** Removes an operator allowlist entry; false when it was not there. The built-in entries cannot be removed. */
     public boolean disallow(String typed, String actor) {
         requireText(actor, "actor");
-        String source = Blocklists.entryKey(typed);
+        // read as allow reads it, so that the form an entry was added in also removes it; anything else as written
+        String source = Blocklists.entryKey(numbers.apply(typed).map(Source::value).or(() -> brandname(typed))
+                .orElse(typed));
         if (Allowlist.isDefault(source)) {
             throw new IllegalArgumentException("built-in allowlist entry cannot be removed: " + source);
         }

@@ -189,21 +189,35 @@ final class OutboxTable {
         }
         return db.inTransaction(tx -> {
             long upTo = HORIZON.readableUpTo(JdbcTx.of(tx));
+            // a row that cannot be rendered is left out of the page (a claim sets it aside), and the scan goes on
+            // past it, so that a page is never empty while cases follow: its next would not move
+            List<PoliceDelivery> page = new ArrayList<>();
+            long from = outboxId;
             try (PreparedStatement ps = connection(tx).prepareStatement(
                     "SELECT " + COLUMNS + " FROM police_outbox WHERE id > ? AND id <= ? ORDER BY id LIMIT ?")) {
-                ps.setLong(1, outboxId);
-                ps.setLong(2, upTo);
-                ps.setInt(3, limit);
-                List<Row> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(row(rs));
+                while (page.size() < limit) {
+                    int wanted = limit - page.size();
+                    ps.setLong(1, from);
+                    ps.setLong(2, upTo);
+                    ps.setInt(3, wanted);
+                    List<Row> out = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(row(rs));
+                        }
+                    }
+                    if (out.isEmpty()) {
+                        break;
+                    }
+                    Map<Long, PoliceDelivery> deliveries = deliveries(connection(tx), out);
+                    out.stream().map(r -> deliveries.get(r.id)).filter(Objects::nonNull).forEach(page::add);
+                    from = out.get(out.size() - 1).id;
+                    if (out.size() < wanted) {
+                        break;
                     }
                 }
-                Map<Long, PoliceDelivery> deliveries = deliveries(connection(tx), out);
-                // a row that cannot be rendered is left out of the page; a claim sets it aside
-                return out.stream().map(r -> deliveries.get(r.id)).filter(Objects::nonNull).toList();
             }
+            return page;
         });
     }
 

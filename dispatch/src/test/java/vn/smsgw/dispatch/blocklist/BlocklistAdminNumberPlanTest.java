@@ -2,6 +2,7 @@ package vn.smsgw.dispatch.blocklist;
 
 import vn.smsgw.dispatch.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -30,5 +31,19 @@ class BlocklistAdminNumberPlanTest {
         assertEquals(2, report.loaded());
         assertTrue(allowlist.contains("+84981234567"));
         assertTrue(allowlist.contains("19001234"));
+    }
+
+    @Test
+    void disallow_numberTypedAsItWasAllowed_removesTheEntry() {
+        BlocklistStores stores = BlocklistStores.inMemory();
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-01T00:00:00Z"));
+        Allowlist allowlist = new Allowlist(stores, clock, Allowlist.DEFAULT_REFRESH);
+        BlocklistAdmin admin = new BlocklistAdmin(stores, allowlist,
+                new PortabilityOverrides(stores, clock, Allowlist.DEFAULT_REFRESH), clock);
+        admin.allow("0981 234 567", "bank hotline", "op1");
+        assertTrue(allowlist.contains("+84981234567"), "stored in its international form");
+
+        assertTrue(admin.disallow("0981 234 567", "op1"), "removed by the form it was added in");
+        assertFalse(admin.disallow("+84981234567", "op1"), "and gone");
     }
 }

@@ -121,6 +121,28 @@ class PoliceRelayTest {
     }
 
     @Test
+    void after_pageWhoseRowsCannotBeRendered_scansPastThemToTheNextCase() {
+        db.inTransaction(tx -> {
+            for (int i = 1; i <= 2; i++) {
+                try (PreparedStatement ps = JdbcTx.of(tx).connection().prepareStatement("INSERT INTO police_outbox "
+                        + "(report_id, case_id, payload, created_at, state, attempts, next_attempt_at) "
+                        + "VALUES (?, ?, NULL, 0, 'PENDING', 0, 0)")) {
+                    ps.setLong(1, 999_990 + i);
+                    ps.setString(2, PoliceCases.id(i));
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+        add(PoliceCases.id(3));
+
+        List<PoliceDelivery> page = new OutboxTable(db).after(0, 1);
+
+        assertEquals(List.of(PoliceCases.id(3)), page.stream().map(PoliceDelivery::caseId).toList(),
+                "a page of one is not left empty by the two rows before it");
+    }
+
+    @Test
     void relayOnce_brokerUp_publishesOneBatchOldestFirstAndMarksItSent() {
         add(PoliceCases.id(1), PoliceCases.id(2), PoliceCases.id(3), PoliceCases.id(4));
         assertEquals(3, relay.relayOnce());

@@ -113,6 +113,11 @@ final class ConfigNode {
         }
         List<String> out = new ArrayList<>();
         for (JsonNode e : v) {
+            if (e.isNull() || !e.isValueNode()) {
+                // a "-" line with nothing after it is YAML null, which asText() would make the word "null"
+                throw new ConfigException(key(name) + " has an empty or nested element at position " + (out.size()
+                        + 1));
+            }
             out.add(substitute(name, e.asText()));
         }
         return out;

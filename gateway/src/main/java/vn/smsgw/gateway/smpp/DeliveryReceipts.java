@@ -94,8 +94,9 @@ public final class DeliveryReceipts {
     }
 
     private static Optional<ReceiptState> messageState(Tlvs tlvs) {
+        // a value outside 0-9 names no state: the text's stat is read instead, as for a TLV not there
         return tlvs.get(TlvTag.MESSAGE_STATE)
-                .filter(value -> value.length == 1)
+                .filter(value -> value.length == 1 && (value[0] & 0xFF) <= 9)
                 .map(value -> ReceiptState.fromMessageState(value[0] & 0xFF));
     }
 

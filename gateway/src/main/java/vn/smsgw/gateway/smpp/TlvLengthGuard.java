@@ -45,8 +45,10 @@ final class TlvLengthGuard {
             int length = (pdu[at + 2] & 0xFF) << 8 | pdu[at + 3] & 0xFF;
             int available = Math.min(length, pdu.length - at - 4);
             int expected = fixedLength(tag);
-            if (tag == ALERT_ON_MESSAGE_DELIVERY && length == 0) {
-                // valid SMPP (no value) that jsmpp would read as one octet: left out, smsgw does not read it
+            if (tag == ALERT_ON_MESSAGE_DELIVERY && length == 0 || tag == REWRITTEN_TAG) {
+                // a zero-length alert_on_message_delivery is valid SMPP that jsmpp would read as one octet; a TLV of
+                // the SMSC's own under the tag this guard marks with would read as ours: both left out (smsgw reads
+                // neither)
             } else if (available != length || length > 0x7FFF || expected >= 0 && length != expected) {
                 // (jsmpp reads a length as a signed short: one above 32,767 would fail it too)
                 int moved = Math.min(available, 0x7FFF - 2);
@@ -77,7 +79,7 @@ final class TlvLengthGuard {
             int length = (pdu[at + 2] & 0xFF) << 8 | pdu[at + 3] & 0xFF;
             int expected = fixedLength(tag);
             if (at + 4 + length > pdu.length || length > 0x7FFF || expected >= 0 && length != expected
-                    || tag == ALERT_ON_MESSAGE_DELIVERY) {
+                    || tag == ALERT_ON_MESSAGE_DELIVERY || tag == REWRITTEN_TAG) {
                 return false;
             }
             at += 4 + length;
@@ -113,17 +115,16 @@ final class TlvLengthGuard {
 
     /** Where the optional part of a deliver_sm starts, or -1 when its mandatory part runs past the PDU. */
     private static int optionalPart(byte[] pdu) {
-        int at = HEADER;
-        at = skipCString(pdu, at); // service_type
-        at += 2; // source_addr_ton, source_addr_npi
-        at = skipCString(pdu, at); // source_addr
-        at += 2; // dest_addr_ton, dest_addr_npi
-        at = skipCString(pdu, at); // destination_addr
-        at += 3; // esm_class, protocol_id, priority_flag
-        at = skipCString(pdu, at); // schedule_delivery_time
+        int at = skipCString(pdu, HEADER); // service_type
+        at = skipCString(pdu, at < 0 ? -1 : at + 2); // source_addr_ton and _npi, source_addr
+        at = skipCString(pdu, at < 0 ? -1 : at + 2); // dest_addr_ton and _npi, destination_addr
+        at = skipCString(pdu, at < 0 ? -1 : at + 3); // esm_class, protocol_id, priority_flag, schedule_delivery_time
         at = skipCString(pdu, at); // validity_period
+        if (at < 0) {
+            return -1;
+        }
         at += 4; // registered_delivery, replace_if_present_flag, data_coding, sm_default_msg_id
-        if (at < 0 || at >= pdu.length) {
+        if (at >= pdu.length) {
             return -1;
         }
         int smLength = pdu[at] & 0xFF;
@@ -132,7 +133,7 @@ final class TlvLengthGuard {
     }
 
     private static int skipCString(byte[] pdu, int at) {
-        if (at < 0) {
+        if (at < HEADER) {
             return -1;
         }
         for (int i = at; i < pdu.length; i++) {

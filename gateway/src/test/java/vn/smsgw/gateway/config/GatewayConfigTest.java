@@ -88,6 +88,9 @@ class GatewayConfigTest {
         String e = error("dataDir: DATA\nrouting: {fraudMarkers: [\"chuyen tien\", \"\"]}\n");
 
         assertTrue(e.contains("fraudMarkers has an empty phrase"), e);
+        String halfWritten = error("dataDir: DATA\nrouting:\n  fraudMarkers:\n    - chuyen tien\n    -\n");
+        assertTrue(halfWritten.contains("routing.fraudMarkers has an empty or nested element at position 2"),
+                halfWritten);
     }
 
     @Test

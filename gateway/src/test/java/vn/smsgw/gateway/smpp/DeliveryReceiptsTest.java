@@ -131,6 +131,15 @@ class DeliveryReceiptsTest {
     }
 
     @Test
+    void parse_messageStateTlvOutsideSmppsStates_isNotReadAndTheTextsStatDecides() {
+        Tlvs tlvs = Tlvs.none().with(TlvTag.MESSAGE_STATE, new byte[] {77});
+
+        assertFalse(DeliveryReceipts.parse(receipt("id:1 stat:SENT", tlvs)).orElseThrow().isFinal());
+        assertEquals(ReceiptState.DELIVERED,
+                DeliveryReceipts.parse(receipt("id:1 stat:DELIVRD", tlvs)).orElseThrow().state());
+    }
+
+    @Test
     void parse_explicitUnknownStat_isFinal() {
         DeliveryReceipt r = DeliveryReceipts.parse(receipt("id:1 stat:UNKNOWN")).orElseThrow();
 

@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.util.DefaultComposer;
@@ -94,6 +95,26 @@ class TlvLengthGuardTest {
 
         DecodedMo decoded = new MoDecoder(DefaultAlphabet.GSM7).decode(MoPdu.of(guarded));
         assertEquals(CommandStatus.ESME_RINVTLVLEN, assertInstanceOf(Malformed.class, decoded).status());
+    }
+
+    @Test
+    void guard_smscsOwnTlvUnderTheMarkingTag_isLeftOutNotTakenForAMovedOne() throws Exception {
+        byte[] pdu = deliverSm(0x14, 0xFF, 0x00, 0x02, 0x01, 0x02);
+
+        DeliverSm guarded = read(TlvLengthGuard.guard(pdu));
+
+        assertEquals(0, guarded.getOptionalParameters() == null ? 0 : guarded.getOptionalParameters().length);
+        assertInstanceOf(DecodedMo.Whole.class, new MoDecoder(DefaultAlphabet.GSM7).decode(MoPdu.of(guarded)));
+    }
+
+    @Test
+    void guard_mandatoryPartWithoutItsNul_isLeftToJsmppUntouched() {
+        byte[] pdu = new byte[40];
+        ByteBuffer.wrap(pdu).putInt(0, 40).putInt(4, 0x00000005).putInt(12, 7);
+        Arrays.fill(pdu, 16, 40, (byte) 'x'); // service_type without its NUL
+
+        assertSame(pdu, TlvLengthGuard.guard(pdu));
+        assertEquals(7, ByteBuffer.wrap(pdu).getInt(12), "the header as it was");
     }
 
     @Test
