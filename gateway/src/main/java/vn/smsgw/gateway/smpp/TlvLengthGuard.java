@@ -2,6 +2,8 @@ package vn.smsgw.gateway.smpp;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jsmpp.bean.OptionalParameter;
 
@@ -22,6 +24,12 @@ final class TlvLengthGuard {
     private static final int DELIVER_SM = 0x00000005;
     private static final int HEADER = 16;
     private static final int ALERT_ON_MESSAGE_DELIVERY = 0x130C;
+
+    /**
+     * The fixed-size tags jsmpp knows, with their lengths, read once: every deliver_sm's TLVs are looked up here, and
+     * jsmpp's own Tag.valueOf copies and walks its whole table for each call.
+     */
+    private static final Map<Integer, Integer> FIXED_LENGTHS = fixedLengths();
 
     private TlvLengthGuard() {
     }
@@ -89,28 +97,24 @@ final class TlvLengthGuard {
 
     /** The length jsmpp reads for the tag: 1, 2 or 4 octets, 0 for a flag; -1 for a value of any length. */
     static int fixedLength(int tag) {
-        OptionalParameter.Tag known = OptionalParameter.Tag.valueOf((short) tag);
-        if (known == null) {
-            return -1;
+        return FIXED_LENGTHS.getOrDefault(tag, -1);
+    }
+
+    private static Map<Integer, Integer> fixedLengths() {
+        Map<Integer, Integer> lengths = new HashMap<>();
+        for (OptionalParameter.Tag known : OptionalParameter.Tag.values()) {
+            Class<?> type = known.type();
+            while (type != null && type.getEnclosingClass() == OptionalParameter.class
+                    && type.getSuperclass() != OptionalParameter.class) {
+                type = type.getSuperclass();
+            }
+            int length = type == OptionalParameter.Byte.class ? 1 : type == OptionalParameter.Short.class ? 2
+                    : type == OptionalParameter.Int.class ? 4 : type == OptionalParameter.Null.class ? 0 : -1;
+            if (length >= 0) {
+                lengths.put(known.code() & 0xFFFF, length);
+            }
         }
-        Class<?> type = known.type();
-        while (type != null && type.getEnclosingClass() == OptionalParameter.class
-                && type.getSuperclass() != OptionalParameter.class) {
-            type = type.getSuperclass();
-        }
-        if (type == OptionalParameter.Byte.class) {
-            return 1;
-        }
-        if (type == OptionalParameter.Short.class) {
-            return 2;
-        }
-        if (type == OptionalParameter.Int.class) {
-            return 4;
-        }
-        if (type == OptionalParameter.Null.class) {
-            return 0;
-        }
-        return -1;
+        return Map.copyOf(lengths);
     }
 
     /** Where the optional part of a deliver_sm starts, or -1 when its mandatory part runs past the PDU. */
