@@ -251,7 +251,10 @@ public final class DeliverSmListener implements MessageReceiverListener {
 
     private Answer toAnswer(IntakeResult result, MoPdu pdu) {
         if (result instanceof IntakeResult.Unavailable unavailable) {
-            log.debug("smsc {}: MO from {} not stored: {}", smscId, Msisdn.mask(pdu.source()), unavailable.reason());
+            if (log.isDebugEnabled()) { // the mask reads the number: not for every refused MO with debug off
+                log.debug("smsc {}: MO from {} not stored: {}", smscId, Msisdn.mask(pdu.source()),
+                        unavailable.reason());
+            }
             return unavailable.overloaded()
                     ? new Answer(SMPPConstant.STAT_ESME_RTHROTTLED, "ESME_RTHROTTLED", unavailable.reason())
                     : Answer.temporary(unavailable.reason());
