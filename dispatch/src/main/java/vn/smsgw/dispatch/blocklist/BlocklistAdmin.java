@@ -116,9 +116,8 @@ public final class BlocklistAdmin {
         requireText(note, "note");
         requireText(actor, "actor");
         // what an allowlist file takes, no more: an entry no sender can match would hide the mistake
-        String key = numbers.apply(source).map(Source::value).or(() -> brandname(source))
-                .orElseThrow(() -> new IllegalArgumentException("source is not a valid number, short code or "
-                        + "brandname (1-11 letters, digits, spaces, '.', '_' or '-'): '" + source + "'"));
+        String key = allowlistKey(source).orElseThrow(() -> new IllegalArgumentException("source is not a valid "
+                + "number, short code or brandname (1-11 letters, digits, spaces, '.', '_' or '-'): '" + source + "'"));
         int delisted = transactions.inTransaction(tx ->
                 allowIn(tx, new AllowlistEntry(Blocklists.entryKey(key), note, AllowlistEntry.OPERATOR,
                         clock.instant()), actor));
@@ -151,8 +150,7 @@ public final class BlocklistAdmin {
     public boolean disallow(String typed, String actor) {
         requireText(actor, "actor");
         // read as allow reads it, so that the form an entry was added in also removes it; anything else as written
-        String source = Blocklists.entryKey(numbers.apply(typed).map(Source::value).or(() -> brandname(typed))
-                .orElse(typed));
+        String source = Blocklists.entryKey(allowlistKey(typed).orElse(typed));
         if (Allowlist.isDefault(source)) {
             throw new IllegalArgumentException("built-in allowlist entry cannot be removed: " + source);
         }
@@ -178,8 +176,7 @@ public final class BlocklistAdmin {
         List<AllowlistEntry> entries = new ArrayList<>();
         Instant now = clock.instant();
         for (OperatorFile.Row row : read(file)) {
-            Optional<String> source = numbers.apply(row.first()).map(Source::value)
-                    .or(() -> brandname(row.first()));
+            Optional<String> source = allowlistKey(row.first());
             if (source.isEmpty()) {
                 problems.add(new LoadReport.RowProblem(row.line(), "not a valid number, short code or brandname"));
                 continue;
@@ -205,6 +202,11 @@ public final class BlocklistAdmin {
      * A brandname in an allowlist file, by its key: 1 to 11 letters, digits, spaces, dots, dashes or underscores
      * (an alphanumeric sender's length) with at least one letter.
      */
+    /** An allowlist entry's key for a source as typed: a number in any form, or a brandname; empty for neither. */
+    private Optional<String> allowlistKey(String text) {
+        return numbers.apply(text).map(Source::value).or(() -> brandname(text));
+    }
+
     private static Optional<String> brandname(String text) {
         String t = text.strip();
         return t.matches("[A-Za-z0-9 ._-]{1,11}") && t.chars().anyMatch(Character::isLetter)
