@@ -40,7 +40,8 @@ public record RabbitPoliceConfig(
      * A connection factory for this broker, for every publisher that waits for confirms (police cases, blocklist
      * events): no automatic recovery, since a recovered channel has none of the old one's messages unconfirmed and a
      * wait for confirms on it would return at once, for messages lost with the old connection; 5 s connect and
-     * handshake timeouts and 15 s heartbeats, so that a dead broker is seen within a relay round.
+     * handshake timeouts and 15 s heartbeats (the police queue's settings before they were shared), so that a dead
+     * broker is noticed by the connection instead of a wait on it.
      */
     public ConnectionFactory connectionFactory() {
         ConnectionFactory factory = new ConnectionFactory();

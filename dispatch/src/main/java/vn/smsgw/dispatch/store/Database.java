@@ -118,10 +118,12 @@ public final class Database implements Transactions, AutoCloseable {
             hc.addDataSourceProperty("reWriteBatchedInserts", "true");
             hc.addDataSourceProperty("ApplicationName", "smsgw");
             // no JIT compilation: smsgw's statements are short lookups by key, but on statistics taken while a table
-            // was small the planner costed the receipts' key lookup above jit_above_cost, and compiling it took
-            // 40-390 ms a statement (auto_explain, `bench inbound --store postgres`), held under the receipt keys'
-            // locks: receipts fell to a quarter of the replies. A SET rather than a startup option, which a
-            // connection pooler in front of the server may refuse; committed at once (isolated), for without
+            // was small the planner costed the receipts' key lookup above jit_above_cost: each such statement ran
+            // JIT-compiled and took 40-390 ms (auto_explain durations, `bench inbound --store postgres`; the compile's
+            // own share was not measured apart), under the receipt keys' locks; receipts/s fell to 14-20 % of
+            // replies/s (two runs of `bench inbound --side gateway --store postgres --count 120000`). A SET rather
+            // than a startup option, which a connection pooler in front of the server may refuse; committed at once
+            // (isolated), for without
             // autocommit it would open the connection's first transaction, and the rollback that ends a read
             // would undo it.
             hc.setConnectionInitSql("SET jit = off");
