@@ -32,6 +32,12 @@ public final class BenchCommand {
         @Option(names = "--callers", defaultValue = "64", description = "Concurrent callers (default: 64).")
         int callers;
 
+        @Option(names = "--caller-threads", defaultValue = "0",
+                description = "Threads that keep the callers' messages in flight, each caller sending its next message "
+                        + "when the last one is committed, as the gateway's PDU threads do; 0 (default): one blocking "
+                        + "thread per caller.")
+        int callerThreads;
+
         @Option(names = "--seconds", defaultValue = "20", description = "Measured seconds per store (default: 20).")
         int seconds;
 
@@ -58,6 +64,13 @@ public final class BenchCommand {
                 throw new ParameterException(spec.commandLine(),
                         "--writers must be 0 to " + IntakeConfig.MAX_WRITERS + ": " + writers);
             }
+            if (callers < 1) {
+                throw new ParameterException(spec.commandLine(), "--callers must be at least 1: " + callers);
+            }
+            if (callerThreads < 0 || callerThreads > callers) {
+                throw new ParameterException(spec.commandLine(),
+                        "--caller-threads must be 0 to --callers (" + callers + "): " + callerThreads);
+            }
             Duration w = Duration.ofSeconds(warmup);
             Duration m = Duration.ofSeconds(seconds);
             System.out.println(Machine.describe());
@@ -65,12 +78,13 @@ public final class BenchCommand {
                 switch (s.trim()) {
                     case "sqlite" -> {
                         try (BenchStore store = BenchStore.sqlite(sync)) {
-                            System.out.println(IntakeBench.run("sqlite/" + sync, store.database(), callers, 0, w, m));
+                            System.out.println(IntakeBench.run("sqlite/" + sync, store.database(), callers, callerThreads, 0, w, m));
                         }
                     }
                     case "postgres" -> {
                         try (BenchStore store = pg.open(Math.max(8, writers + 4))) {
-                            System.out.println(IntakeBench.run("postgres", store.database(), callers, writers, w, m));
+                            System.out.println(IntakeBench.run("postgres", store.database(), callers, callerThreads, writers,
+                                w, m));
                         }
                     }
                     default -> throw new IllegalStateException("unknown store: " + s); // refused above

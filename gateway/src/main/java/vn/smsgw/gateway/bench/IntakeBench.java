@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import vn.smsgw.dispatch.Dispatch;
 import vn.smsgw.dispatch.DispatchSettings;
 import vn.smsgw.dispatch.intake.InboundSms;
@@ -38,63 +39,164 @@ final class IntakeBench {
     private IntakeBench() {
     }
 
-    /** {@code writers}: intake's writer threads, 0 for the store's choice. */
-    static Result run(String storeName, Database db, int callers, int writers, Duration warmup, Duration measure)
-            throws InterruptedException {
+    /**
+     * {@code writers}: intake's writer threads, 0 for the store's choice. {@code callerThreads}: 0 for one blocking
+     * thread per caller ({@link Intake#accept}); otherwise that many threads keep the callers' messages in flight with
+     * {@link Intake#submit}, each caller sending its next message once the last one is committed, as the gateway's PDU
+     * threads do (they hand each deliver_sm to intake and answer it when its commit completes).
+     */
+    static Result run(String storeName, Database db, int callers, int callerThreads, int writers, Duration warmup,
+                      Duration measure) throws InterruptedException {
         DispatchSettings defaults = DispatchSettings.defaults("bench-reporter-hash-key");
         DispatchSettings settings = defaults.withIntake(defaults.intake().withWriters(writers));
         try (Dispatch dispatch = Dispatch.open(db, settings, Clock.systemUTC())) {
             Intake intake = dispatch.intake();
-            AtomicBoolean measuring = new AtomicBoolean();
-            AtomicBoolean stop = new AtomicBoolean();
-            AtomicLong unavailable = new AtomicLong();
+            Shared shared = new Shared();
             List<Latencies> perThread = new ArrayList<>();
-            CountDownLatch done = new CountDownLatch(callers);
-            for (int t = 0; t < callers; t++) {
-                Latencies lat = new Latencies();
-                perThread.add(lat);
-                ReportMix mix = new ReportMix(1000 + t, 20_000);
-                int id = t;
-                Thread th = new Thread(() -> {
-                    try {
-                        long n = 0;
-                        while (!stop.get()) {
-                            String text = mix.next();
-                            String reporter = "849" + ReportMix.zeroPadded(id, 2)
-                                    + ReportMix.zeroPadded(n++ % 1_000_000, 6);
-                            long start = System.nanoTime();
-                            IntakeResult r = intake.accept(InboundSms.text(reporter, (n & 1) == 0 ? "156" : "5656",
-                                    text, "bench", Instant.now()));
-                            long took = System.nanoTime() - start;
-                            if (r instanceof IntakeResult.Unavailable) {
-                                unavailable.incrementAndGet();
-                            } else if (measuring.get()) {
-                                lat.add(took);
-                            }
-                        }
-                    } finally {
-                        done.countDown();
+            List<Thread> threads = new ArrayList<>();
+            if (callerThreads == 0) {
+                for (int t = 0; t < callers; t++) {
+                    Caller c = new Caller(t);
+                    Latencies lat = new Latencies();
+                    perThread.add(lat);
+                    threads.add(new Thread(() -> blocking(intake, c, shared, lat), "bench-caller-" + t));
+                }
+            } else {
+                for (int k = 0; k < callerThreads; k++) {
+                    Submitter s = new Submitter(intake, shared);
+                    for (int t = k; t < callers; t += callerThreads) {
+                        s.ready.add(new Caller(t));
                     }
-                }, "bench-caller-" + t);
+                    perThread.add(s.latencies);
+                    Thread th = new Thread(s::run, "bench-submitter-" + k);
+                    s.thread = th;
+                    threads.add(th);
+                }
+            }
+            for (Thread th : threads) {
                 th.setDaemon(true);
                 th.start();
             }
             Thread.sleep(warmup.toMillis());
             long batches0 = intake.batchCount();
             long t0 = System.nanoTime();
-            measuring.set(true);
+            shared.measuring = true;
             Thread.sleep(measure.toMillis());
-            measuring.set(false);
+            shared.measuring = false;
             double seconds = (System.nanoTime() - t0) / 1e9;
             long batches = intake.batchCount() - batches0;
-            stop.set(true);
-            done.await();
+            shared.stop = true;
+            for (Thread th : threads) {
+                LockSupport.unpark(th);
+                th.join();
+            }
             Latencies all = new Latencies();
             perThread.forEach(all::addAll);
             long n = all.count();
-            return new Result(storeName, callers, n, seconds, n / seconds, all.percentileMillis(50),
+            String name = callerThreads == 0 ? storeName : storeName + " on " + callerThreads + " submitting threads";
+            return new Result(name, callers, n, seconds, n / seconds, all.percentileMillis(50),
                     all.percentileMillis(99), all.percentileMillis(99.9), all.percentileMillis(100), batches,
-                    unavailable.get());
+                    shared.unavailable.get());
+        }
+    }
+
+    /** What the callers share: the phase of the run and the count of messages intake could not take. */
+    private static final class Shared {
+        volatile boolean measuring;
+        volatile boolean stop;
+        final AtomicLong unavailable = new AtomicLong();
+
+        /** Counts {@code r} as refused, or its latency when measuring. */
+        void record(IntakeResult r, long nanos, Latencies lat) {
+            if (r instanceof IntakeResult.Unavailable) {
+                unavailable.incrementAndGet();
+            } else if (measuring) {
+                lat.add(nanos);
+            }
+        }
+    }
+
+    /** One caller: its traffic and the message it has in flight. */
+    private static final class Caller {
+        final int id;
+        final ReportMix mix;
+        long n;
+        long start;
+        long end;
+        IntakeResult result;
+
+        Caller(int id) {
+            this.id = id;
+            this.mix = new ReportMix(1000 + id, 20_000);
+        }
+
+        InboundSms next() {
+            String text = mix.next();
+            String reporter = "849" + ReportMix.zeroPadded(id, 2) + ReportMix.zeroPadded(n++ % 1_000_000, 6);
+            return InboundSms.text(reporter, (n & 1) == 0 ? "156" : "5656", text, "bench", Instant.now());
+        }
+    }
+
+    private static void blocking(Intake intake, Caller c, Shared shared, Latencies lat) {
+        while (!shared.stop) {
+            InboundSms sms = c.next();
+            long start = System.nanoTime();
+            IntakeResult r = intake.accept(sms);
+            shared.record(r, System.nanoTime() - start, lat);
+        }
+    }
+
+    /**
+     * A thread that sends the next message of each of its callers whose last one completed. Completions arrive on
+     * intake's threads, which only hand the caller back and wake this thread if it sleeps.
+     */
+    private static final class Submitter {
+        final Intake intake;
+        final Shared shared;
+        final Latencies latencies = new Latencies();
+        final ConcurrentLinkedQueue<Caller> ready = new ConcurrentLinkedQueue<>();
+        final AtomicBoolean sleeping = new AtomicBoolean();
+        Thread thread;
+
+        Submitter(Intake intake, Shared shared) {
+            this.intake = intake;
+            this.shared = shared;
+        }
+
+        void run() {
+            int inFlight = 0;
+            while (!shared.stop || inFlight > 0) {
+                Caller c = ready.poll();
+                if (c == null) {
+                    sleeping.set(true);
+                    if (ready.isEmpty() && !shared.stop) {
+                        LockSupport.park(this);
+                    } else if (ready.isEmpty()) {
+                        LockSupport.parkNanos(this, 1_000_000);
+                    }
+                    sleeping.set(false);
+                    continue;
+                }
+                if (c.result != null) { // back from intake (a caller not yet started has none)
+                    shared.record(c.result, c.end - c.start, latencies);
+                    c.result = null;
+                    inFlight--;
+                }
+                if (shared.stop) {
+                    continue;
+                }
+                InboundSms sms = c.next();
+                c.start = System.nanoTime();
+                inFlight++;
+                intake.submit(sms).whenComplete((r, e) -> {
+                    c.end = System.nanoTime();
+                    c.result = r != null ? r : new IntakeResult.Unavailable("failed: " + e, false);
+                    ready.add(c);
+                    if (sleeping.get()) {
+                        LockSupport.unpark(thread);
+                    }
+                });
+            }
         }
     }
 }
