@@ -58,20 +58,48 @@ public final class PoliceRelay implements AutoCloseable {
         thread.start();
     }
 
-    /** Stops the relay thread and waits for its current round to end. Rows it did not publish stay PENDING. */
+    /** How long {@link #stop()} waits for the current round before interrupting it. */
+    public static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
+    /**
+     * Stops the relay thread and waits for its current round to end, up to {@link #STOP_WAIT}; see
+     * {@link #stop(Duration)}.
+     */
     public void stop() {
+        stop(STOP_WAIT);
+    }
+
+    /**
+     * Stops the relay thread and waits up to {@code wait} for its current round to end; a round still running then
+     * (a publish held by the broker, a store that does not answer) is interrupted and given one more second. Rows it
+     * did not publish stay PENDING; rows it claimed and did not record as sent are published again once their lease
+     * ends (at-least-once). Returns whether the thread ended, so that a stuck round cannot hold the process's stop.
+     */
+    public boolean stop(Duration wait) {
         stopping.countDown();
         Thread t;
         synchronized (this) {
             t = thread;
         }
-        if (t != null) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (t == null) {
+            return true;
         }
+        try {
+            t.join(Math.max(1, wait.toMillis()));
+            if (t.isAlive()) {
+                log.warn("police relay: its round did not end within {} of the stop; interrupting it (cases it "
+                        + "claimed are published again when their lease ends)", wait);
+                t.interrupt();
+                t.join(1_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (t.isAlive()) {
+            log.warn("police relay: its round still runs after the interrupt; left behind (a daemon thread)");
+            return false;
+        }
+        return true;
     }
 
     @Override

@@ -2,7 +2,10 @@ package vn.smsgw.dispatch.police;
 
 import vn.smsgw.dispatch.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +104,58 @@ class PoliceRelayTest {
         assertEquals(true, thrown[0]);
         assertEquals(List.of(PoliceCases.id(1)), broker.caseIds(),
                 "published after the round that failed with an Error");
+    }
+
+    @Test
+    void stop_roundHeldByTheBroker_isInterruptedAfterTheWaitAndItsCaseStaysPending() throws Exception {
+        add(PoliceCases.id(1));
+        CountDownLatch publishing = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        PolicePublisher held = batch -> { // waits for a confirm that never comes, as a wait for confirms does
+            publishing.countDown();
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                throw new IOException("interrupted waiting for confirms", e);
+            }
+        };
+        PoliceRelay running = new PoliceRelay(db, held, SETTINGS, clock);
+        running.start();
+        assertTrue(publishing.await(10, TimeUnit.SECONDS), "the round reached the broker");
+
+        long t0 = System.nanoTime();
+        boolean ended = running.stop(Duration.ofMillis(300));
+        long tookMillis = (System.nanoTime() - t0) / 1_000_000;
+
+        assertTrue(ended, "the interrupted round ended");
+        assertTrue(tookMillis >= 300 && tookMillis < 5_000, tookMillis + " ms");
+        assertEquals("PENDING/1", state(PoliceCases.id(1)), "counted as a failed attempt, published later");
+    }
+
+    @Test
+    void stop_roundThatIgnoresTheInterrupt_isLeftBehindWithoutHoldingTheStop() throws Exception {
+        add(PoliceCases.id(1));
+        CountDownLatch publishing = new CountDownLatch(1);
+        AtomicBoolean release = new AtomicBoolean();
+        PolicePublisher deaf = batch -> {
+            publishing.countDown();
+            while (!release.get()) {
+                LockSupport.parkNanos(5_000_000); // an interrupt only ends one park
+            }
+        };
+        PoliceRelay running = new PoliceRelay(db, deaf, SETTINGS, clock);
+        running.start();
+        assertTrue(publishing.await(10, TimeUnit.SECONDS), "the round reached the broker");
+        try {
+            long t0 = System.nanoTime();
+            boolean ended = running.stop(Duration.ofMillis(300));
+            long tookMillis = (System.nanoTime() - t0) / 1_000_000;
+
+            assertFalse(ended, "the round still runs");
+            assertTrue(tookMillis >= 1_300 && tookMillis < 5_000, tookMillis + " ms: the wait and one second more");
+        } finally {
+            release.set(true);
+        }
     }
 
     @Test
