@@ -356,8 +356,26 @@ final class WalSync implements AutoCloseable {
             this.wal = db.resolveSibling(db.getFileName() + "-wal");
         }
 
+        /**
+         * Syncs with the calling thread's interrupt status cleared, and sets it again after: a FileChannel closes
+         * itself when a thread with that status set uses it (ClosedByInterruptException), which would fail this sync
+         * and every later one, and so break the store. The sync thread is never interrupted, but a sync runs in place
+         * on whatever thread needs one once that thread has stopped (at shutdown), and such a thread may carry an
+         * interrupt it has not handled.
+         */
         @Override
         public synchronized void flush() throws IOException {
+            boolean interrupted = Thread.interrupted();
+            try {
+                flushUninterrupted();
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private void flushUninterrupted() throws IOException {
             Object key;
             try {
                 key = Files.readAttributes(wal, BasicFileAttributes.class).fileKey();

@@ -102,4 +102,32 @@ class DeferredSyncTest {
         assertEquals(2, flush.opens(), "a replaced WAL file is opened anew");
         flush.close();
     }
+
+    @Test
+    void walFlush_onAThreadWithItsInterruptSet_syncsKeepsTheChannelOpenAndLeavesTheInterruptSet() throws Exception {
+        Path dbFile = dir.resolve("other.db");
+        Files.write(dbFile, new byte[] {1});
+        Files.write(dir.resolve("other.db-wal"), new byte[] {2});
+        WalSync.WalFile flush = WalSync.walOf(dbFile);
+        flush.flush();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        boolean[] interruptAfter = {false};
+        Thread interrupted = new Thread(() -> {
+            Thread.currentThread().interrupt();
+            try {
+                flush.flush();
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+            interruptAfter[0] = Thread.currentThread().isInterrupted();
+        });
+        interrupted.start();
+        interrupted.join(10_000);
+
+        assertEquals(null, failure.get(), "no ClosedByInterruptException");
+        assertTrue(interruptAfter[0], "the thread's interrupt is kept for it to handle");
+        flush.flush();
+        assertEquals(1, flush.opens(), "the channel stayed open: not closed by the interrupt and opened again");
+        flush.close();
+    }
 }
