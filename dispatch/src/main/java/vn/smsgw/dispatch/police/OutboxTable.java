@@ -231,6 +231,26 @@ final class OutboxTable {
         }
     }
 
+    /** How many rows are PENDING and how many UNRENDERABLE, in one query (by the index on state). */
+    PoliceOutboxDepth depth() {
+        return db.read(tx -> {
+            try (PreparedStatement ps = connection(tx).prepareStatement("SELECT state, COUNT(*) FROM police_outbox "
+                    + "WHERE state IN ('" + PENDING + "', '" + UNRENDERABLE + "') GROUP BY state");
+                 ResultSet rs = ps.executeQuery()) {
+                long pending = 0;
+                long unrenderable = 0;
+                while (rs.next()) {
+                    if (PENDING.equals(rs.getString(1))) {
+                        pending = rs.getLong(2);
+                    } else {
+                        unrenderable = rs.getLong(2);
+                    }
+                }
+                return new PoliceOutboxDepth(pending, unrenderable);
+            }
+        });
+    }
+
     /** How many rows are in {@code state}. */
     long count(String state) {
         return db.inTransaction(tx -> {

@@ -58,22 +58,21 @@ public final class PoliceRelay implements AutoCloseable {
         thread.start();
     }
 
-    /** How long {@link #stop()} waits for the current round before interrupting it. */
+    /** How long {@link #stop()} waits for the current round. */
     public static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
-    /**
-     * Stops the relay thread and waits for its current round to end, up to {@link #STOP_WAIT}; see
-     * {@link #stop(Duration)}.
-     */
+    /** Stops the relay thread and waits for its current round to end, up to {@link #STOP_WAIT}; see {@link #stop(Duration)}. */
     public void stop() {
         stop(STOP_WAIT);
     }
 
     /**
-     * Stops the relay thread and waits up to {@code wait} for its current round to end; a round still running then
-     * (a publish held by the broker, a store that does not answer) is interrupted and given one more second. Rows it
-     * did not publish stay PENDING; rows it claimed and did not record as sent are published again once their lease
-     * ends (at-least-once). Returns whether the thread ended, so that a stuck round cannot hold the process's stop.
+     * Stops the relay thread and waits up to {@code wait} for its current round to end. A round still running then (a
+     * publish the broker holds until its confirm timeout, a store that does not answer) is left to end by itself on
+     * its daemon thread, so that it cannot hold the process's stop; it is not interrupted, for an interrupt would
+     * reach whatever the round does next, a write to the store included. Rows not published stay PENDING; rows it
+     * claimed and does not record as sent are published again once their lease ends (at-least-once). Returns whether
+     * the thread ended.
      */
     public boolean stop(Duration wait) {
         stopping.countDown();
@@ -86,17 +85,12 @@ public final class PoliceRelay implements AutoCloseable {
         }
         try {
             t.join(Math.max(1, wait.toMillis()));
-            if (t.isAlive()) {
-                log.warn("police relay: its round did not end within {} of the stop; interrupting it (cases it "
-                        + "claimed are published again when their lease ends)", wait);
-                t.interrupt();
-                t.join(1_000);
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         if (t.isAlive()) {
-            log.warn("police relay: its round still runs after the interrupt; left behind (a daemon thread)");
+            log.warn("police relay: its round did not end within {} of the stop; left to end on its own (cases it "
+                    + "claimed and does not record as sent are published again when their lease ends)", wait);
             return false;
         }
         return true;

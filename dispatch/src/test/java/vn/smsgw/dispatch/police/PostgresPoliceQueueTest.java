@@ -4,6 +4,7 @@ import vn.smsgw.dispatch.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import vn.smsgw.dispatch.store.Database;
+import vn.smsgw.dispatch.store.JdbcTx;
 import vn.smsgw.dispatch.store.TestServices;
 
 class PostgresPoliceQueueTest extends PoliceQueueContract {
@@ -26,6 +28,28 @@ class PostgresPoliceQueueTest extends PoliceQueueContract {
         schema = TestServices.freshPostgresSchema();
         Database db = Database.open(TestServices.postgresConfig(schema));
         return new Fixture(new JdbcPoliceQueue(db, clock, VISIBILITY), new JdbcPoliceOutbox(clock), db, db);
+    }
+
+    @Test
+    void depth_casesPendingUntilAckedAndACaseThatCannotBeRenderedApart() {
+        Database db = (Database) fx.transactions();
+        add(PoliceCases.id(1), PoliceCases.id(2));
+        db.inTransaction(tx -> {
+            try (PreparedStatement ps = JdbcTx.of(tx).connection().prepareStatement("INSERT INTO police_outbox "
+                    + "(report_id, case_id, payload, created_at, state, attempts, next_attempt_at) "
+                    + "VALUES (999999, ?, NULL, 0, 'PENDING', 0, 0)")) {
+                ps.setString(1, PoliceCases.id(3));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        assertEquals(new PoliceOutboxDepth(3, 0), PoliceOutboxDepth.read(db));
+
+        assertEquals(List.of(PoliceCases.id(1), PoliceCases.id(2)), caseIds(queue.pull(10)));
+        assertTrue(queue.ack(PoliceCases.id(1)));
+
+        assertEquals(new PoliceOutboxDepth(1, 1), PoliceOutboxDepth.read(db),
+                "case 2 pulled but not acked, case 3 set aside");
     }
 
     /**
