@@ -21,6 +21,7 @@ import vn.smsgw.dispatch.outbound.OutboundQueue;
 import vn.smsgw.dispatch.outbound.OutboundState;
 import vn.smsgw.dispatch.outbound.QueueDepth;
 import vn.smsgw.dispatch.outbound.SmscScope;
+import vn.smsgw.dispatch.police.PoliceOutboxDepth;
 import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.gateway.config.GatewayConfig;
 import vn.smsgw.gateway.config.HttpConfig;
@@ -30,6 +31,7 @@ import vn.smsgw.gateway.http.AdminServer;
 import vn.smsgw.gateway.http.AdminSettings;
 import vn.smsgw.gateway.http.CampaignMetrics;
 import vn.smsgw.gateway.http.DispatchMetrics;
+import vn.smsgw.gateway.http.PoliceMetrics;
 import vn.smsgw.gateway.http.HealthCheck;
 import vn.smsgw.gateway.http.HealthChecks;
 import vn.smsgw.gateway.smpp.AtOnce;
@@ -98,6 +100,8 @@ public final class Gateway implements AutoCloseable {
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new DispatchMetrics(dispatch.intake()).bindTo(registry);
+        Database store = db;
+        new PoliceMetrics(() -> PoliceOutboxDepth.read(store), dispatch.relay(), System::nanoTime).bindTo(registry);
         Gateway g = new Gateway(db, dispatch, registry, clock, config);
         g.dataDirLock = lock;
         g.registerQueueDepths();

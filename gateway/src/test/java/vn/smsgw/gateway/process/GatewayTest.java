@@ -86,6 +86,14 @@ class GatewayTest {
                 assertTrue(metrics.contains("smsgw_mo_received_total"), "MO meters registered");
                 assertTrue(metrics.contains("smsgw_bind_state"), "bind state gauges registered");
                 assertTrue(metrics.contains("smsgw_mt_submitted_total"), "MT meters registered");
+                // the embedded police queue has no consumer here: every case is still to be delivered
+                int policeCases = g.dispatch().police().after(0, 1000).size();
+                assertTrue(policeCases > 0, "the mix has fraud reports");
+                assertEquals(List.of("smsgw_police_outbox_pending " + policeCases + ".0",
+                        "smsgw_police_outbox_unrenderable 0.0"), metrics.lines()
+                        .filter(l -> l.startsWith("smsgw_police_outbox_")).sorted().toList());
+                assertTrue(metrics.lines().noneMatch(l -> l.startsWith("smsgw_police_published")),
+                        "no relay without RabbitMQ");
                 // the API lists every stored message once, page by page, and the metrics count the same
                 Set<String> caseIds = new java.util.HashSet<>();
                 long after = 0;
