@@ -44,6 +44,8 @@ import vn.smsgw.dispatch.store.Database;
  */
 public final class Dispatch implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dispatch.class);
+    /** How long a police relay round held by the broker gets to end once its broker connection is closed. */
+    private static final Duration RELAY_AFTER_ABORT = Duration.ofSeconds(5);
 
     private final Database database;
     private final Intake intake;
@@ -150,8 +152,14 @@ public final class Dispatch implements AutoCloseable {
     @Override
     public void close() {
         intake.close();
-        if (relay != null) {
-            relay.close();
+        if (relay != null && !relay.stop(PoliceRelay.STOP_WAIT) && rabbitPolice != null) {
+            // a round the broker holds: ending the broker connection ends its wait, and the round, which then
+            // records the failure, must be done before the store closes under it
+            rabbitPolice.close();
+            if (!relay.stop(RELAY_AFTER_ABORT)) {
+                log.warn("dispatch: the police relay's round still runs after its broker connection was closed; "
+                        + "the store closes under it");
+            }
         }
         if (feed != null) {
             feed.close();

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * {@code x-queue-type=quorum}, declared on every connect) through the default exchange: persistent messages,
  * {@code messageId} = case id, {@code application/json}, mandatory, with publisher confirms. {@link #publish}
  * returns only when the broker confirmed the whole batch; a nack, an unroutable return, a timeout or a lost
- * connection throw, and the connection is dropped and opened again on the next call. Not thread-safe: one
- * {@link PoliceRelay} drives it.
+ * connection throw, and the connection is dropped and opened again on the next call. One {@link PoliceRelay} drives
+ * it; {@link #close} may come from another thread, and ends a publish in progress (it throws) and every later one.
  *
  * <p>Consumers must dedupe by {@code messageId}: a case is published again when the confirm was lost (connection
  * closed after the broker stored it, or the process died before recording it as sent).
@@ -29,8 +29,9 @@ public final class RabbitPoliceQueue implements PolicePublisher, AutoCloseable {
 
     private final RabbitPoliceConfig config;
     private final ConnectionFactory factory;
-    private Connection connection;
-    private Channel channel;
+    private volatile Connection connection;
+    private volatile Channel channel;
+    private volatile boolean closed;
     private final AtomicInteger returned = new AtomicInteger();
 
     public RabbitPoliceQueue(RabbitPoliceConfig config) {
@@ -72,8 +73,12 @@ public final class RabbitPoliceQueue implements PolicePublisher, AutoCloseable {
     }
 
     private Channel channel() throws IOException, TimeoutException {
-        if (channel != null && channel.isOpen()) {
-            return channel;
+        if (closed) {
+            throw new IOException("the police queue's publisher is closed");
+        }
+        Channel open = channel;
+        if (open != null && open.isOpen()) {
+            return open;
         }
         disconnect();
         Connection c = factory.newConnection("smsgw-police");
@@ -85,6 +90,10 @@ public final class RabbitPoliceQueue implements PolicePublisher, AutoCloseable {
             ch.addReturnListener(r -> returned.incrementAndGet());
             connection = c;
             channel = ch;
+            if (closed) { // closed while connecting: the close did not see this connection
+                disconnect();
+                throw new IOException("the police queue's publisher is closed");
+            }
             log.info("police queue connected to RabbitMQ {}:{}, queue {}", config.host(), config.port(),
                     config.queue());
             return ch;
@@ -111,8 +120,10 @@ public final class RabbitPoliceQueue implements PolicePublisher, AutoCloseable {
         }
     }
 
+    /** Closes the connection, from any thread: a publish in progress fails, and so does every later one. */
     @Override
     public void close() {
+        closed = true;
         disconnect();
     }
 }

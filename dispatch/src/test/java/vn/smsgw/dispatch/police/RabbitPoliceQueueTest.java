@@ -1,7 +1,10 @@
 package vn.smsgw.dispatch.police;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
@@ -12,9 +15,15 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +53,37 @@ class RabbitPoliceQueueTest {
 
     private static List<PoliceDelivery> deliveries(String... caseIds) {
         return PolicePublisherContract.deliveries(caseIds);
+    }
+
+    @Test
+    void close_fromAnotherThreadDuringAWaitForConfirms_endsThatPublishAndEveryLaterOne() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (TcpProxy proxy = new TcpProxy(TestServices.RABBIT_HOST, TestServices.RABBIT_PORT)) {
+            RabbitPoliceConfig c = rabbit.config().withPort(proxy.port());
+            RabbitPoliceQueue viaProxy = new RabbitPoliceQueue(new RabbitPoliceConfig(c.host(), c.port(),
+                    c.username(), c.password(), c.virtualHost(), c.queue(), Duration.ofSeconds(60)));
+            proxy.start();
+            viaProxy.publish(deliveries("C-1")); // connected
+            proxy.holdDownstream(true); // the broker's confirms stop coming back
+            Future<?> held = pool.submit(() -> {
+                viaProxy.publish(deliveries("C-2"));
+                return null;
+            });
+            Thread.sleep(300);
+            assertFalse(held.isDone(), "waiting for its confirm");
+
+            long t0 = System.nanoTime();
+            viaProxy.close();
+            ExecutionException e = assertThrows(ExecutionException.class, () -> held.get(10, TimeUnit.SECONDS));
+            long tookMillis = (System.nanoTime() - t0) / 1_000_000;
+
+            assertInstanceOf(IOException.class, e.getCause());
+            assertTrue(tookMillis < 5_000, tookMillis + " ms, against a confirm timeout of 60 s");
+            proxy.holdDownstream(false);
+            assertThrows(IOException.class, () -> viaProxy.publish(deliveries("C-3")), "closed for good");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -26,6 +26,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> open = new ArrayList<>();
     private boolean forwarding;
+    private volatile boolean holdingDown;
     private long cutAfter = -1;
 
     /** A stopped proxy listening on a free loopback port. */
@@ -44,6 +45,14 @@ public final class TcpProxy implements AutoCloseable {
 
     public synchronized void cutNextConnectionAfter(long upstreamBytes) {
         cutAfter = upstreamBytes;
+    }
+
+    /**
+     * While {@code hold}, bytes from the target are not passed on to the clients (answers never arrive), and the
+     * connections stay open; passed on again once released.
+     */
+    public void holdDownstream(boolean hold) {
+        holdingDown = hold;
     }
 
     /** Forwards the connections accepted from now on. */
@@ -98,6 +107,9 @@ public final class TcpProxy implements AutoCloseable {
             long passed = 0;
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                    while (holdingDown && direction.equals("down") && !to.isClosed()) {
+                        Thread.sleep(5);
+                    }
                     if (budget >= 0 && passed + n > budget) {
                         out.write(buf, 0, (int) (budget - passed));
                         break;
@@ -108,6 +120,8 @@ public final class TcpProxy implements AutoCloseable {
                 }
             } catch (IOException e) {
                 // the other side is gone; close both below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);
