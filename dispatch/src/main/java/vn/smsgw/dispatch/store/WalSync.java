@@ -1,6 +1,7 @@
 package vn.smsgw.dispatch.store;
 
 import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -359,7 +360,8 @@ final class WalSync implements AutoCloseable {
         /**
          * Syncs with the calling thread's interrupt status cleared, and sets it again after: a FileChannel closes
          * itself when a thread with that status set uses it (ClosedByInterruptException), which would fail this sync
-         * and every later one, and so break the store. The sync thread is never interrupted, but a sync runs in place
+         * and every later one, and so break the store. A channel closed during the sync (an interrupt that came
+         * meanwhile) is opened again and the sync repeated. The sync thread is never interrupted, but a sync runs in place
          * on whatever thread needs one once that thread has stopped (at shutdown), and such a thread may carry an
          * interrupt it has not handled.
          */
@@ -367,7 +369,15 @@ final class WalSync implements AutoCloseable {
         public synchronized void flush() throws IOException {
             boolean interrupted = Thread.interrupted();
             try {
-                flushUninterrupted();
+                try {
+                    flushUninterrupted();
+                } catch (ClosedChannelException e) {
+                    // an interrupt that came during the sync closed the channel; the file is the same, and an fsync
+                    // of it through a new channel covers every write made to it
+                    interrupted |= Thread.interrupted();
+                    close();
+                    flushUninterrupted();
+                }
             } finally {
                 if (interrupted) {
                     Thread.currentThread().interrupt();
@@ -396,6 +406,11 @@ final class WalSync implements AutoCloseable {
                 }
             }
             channel.force(false);
+        }
+
+        /** The channel open on the WAL file, or null (for tests). */
+        synchronized FileChannel channel() {
+            return channel;
         }
 
         /** How many times a WAL file was opened (for tests). */

@@ -130,4 +130,20 @@ class DeferredSyncTest {
         assertEquals(1, flush.opens(), "the channel stayed open: not closed by the interrupt and opened again");
         flush.close();
     }
+
+    @Test
+    void walFlush_channelClosedUnderIt_opensTheFileAgainAndSyncs() throws Exception {
+        Path dbFile = dir.resolve("other.db");
+        Files.write(dbFile, new byte[] {1});
+        Files.write(dir.resolve("other.db-wal"), new byte[] {2});
+        WalSync.WalFile flush = WalSync.walOf(dbFile);
+        flush.flush();
+        flush.channel().close(); // as an interrupt during force() closes it
+
+        flush.flush();
+
+        assertEquals(2, flush.opens(), "opened again");
+        assertTrue(flush.channel().isOpen());
+        flush.close();
+    }
 }
