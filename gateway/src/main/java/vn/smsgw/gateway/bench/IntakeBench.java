@@ -24,15 +24,16 @@ import vn.smsgw.dispatch.store.Database;
  */
 final class IntakeBench {
 
-    /** What one run measured. */
+    /** What one run measured; {@code unanswered}: messages sent and not answered when the run ended (none should be). */
     record Result(String store, int callers, long accepted, double seconds, double perSecond, double p50, double p99,
-                  double p999, double max, long batches, long unavailable) {
+                  double p999, double max, long batches, long unavailable, long unanswered) {
         @Override
         public String toString() {
             return String.format("intake %-8s callers=%d accepted=%d in %.1fs: %,.0f reports/s, "
                             + "latency p50=%.2f ms p99=%.2f ms p99.9=%.2f ms max=%.1f ms, avg group=%.1f, unavailable=%d",
                     store, callers, accepted, seconds, perSecond, p50, p99, p999, max,
-                    batches == 0 ? 0.0 : (double) accepted / batches, unavailable);
+                    batches == 0 ? 0.0 : (double) accepted / batches, unavailable)
+                    + (unanswered == 0 ? "" : ", UNANSWERED=" + unanswered);
         }
     }
 
@@ -96,7 +97,7 @@ final class IntakeBench {
             String name = callerThreads == 0 ? storeName : storeName + " on " + callerThreads + " submitting threads";
             return new Result(name, callers, n, seconds, n / seconds, all.percentileMillis(50),
                     all.percentileMillis(99), all.percentileMillis(99.9), all.percentileMillis(100), batches,
-                    shared.unavailable.get());
+                    shared.unavailable.get(), shared.sent.get() - shared.answered.get());
         }
     }
 
@@ -105,6 +106,8 @@ final class IntakeBench {
         volatile boolean measuring;
         volatile boolean stop;
         final AtomicLong unavailable = new AtomicLong();
+        final AtomicLong sent = new AtomicLong();
+        final AtomicLong answered = new AtomicLong();
 
         /** Counts {@code r} as refused, or its latency when measuring. */
         void record(IntakeResult r, long nanos, Latencies lat) {
@@ -141,7 +144,9 @@ final class IntakeBench {
         while (!shared.stop) {
             InboundSms sms = c.next();
             long start = System.nanoTime();
+            shared.sent.incrementAndGet();
             IntakeResult r = intake.accept(sms);
+            shared.answered.incrementAndGet();
             shared.record(r, System.nanoTime() - start, lat);
         }
     }
@@ -185,10 +190,14 @@ final class IntakeBench {
                 if (shared.stop) {
                     continue;
                 }
+                // its latency runs from when it could send (its last answer), so that the wait for this thread counts,
+                // as a blocking caller's wait for a core does
+                c.start = c.end != 0 ? c.end : System.nanoTime();
                 InboundSms sms = c.next();
-                c.start = System.nanoTime();
                 inFlight++;
+                shared.sent.incrementAndGet();
                 intake.submit(sms).whenComplete((r, e) -> {
+                    shared.answered.incrementAndGet();
                     c.end = System.nanoTime();
                     c.result = r != null ? r : new IntakeResult.Unavailable("failed: " + e, false);
                     ready.add(c);

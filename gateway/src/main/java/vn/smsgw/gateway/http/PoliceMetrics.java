@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.smsgw.dispatch.police.PoliceOutboxDepth;
@@ -20,7 +21,7 @@ import vn.smsgw.dispatch.store.StorageException;
  * cannot be rendered: nothing delivers them, an operator must look), read at most once a second; with RabbitMQ,
  * {@code smsgw_police_published_total} and {@code smsgw_police_publish_failures_total} (cases the broker confirmed, and
  * failed publications of cases, one per case and attempt) of this process's relay. A failed read leaves the gauges at
- * their last values and is logged.
+ * their last values (NaN before any read succeeded) and is logged.
  */
 public final class PoliceMetrics implements MeterBinder {
     private static final Logger log = LoggerFactory.getLogger(PoliceMetrics.class);
@@ -29,7 +30,8 @@ public final class PoliceMetrics implements MeterBinder {
     private final Supplier<PoliceOutboxDepth> reader;
     private final Optional<PoliceRelay> relay;
     private final LongSupplier nanoTime;
-    private PoliceOutboxDepth last = new PoliceOutboxDepth(0, 0);
+    /** The last depths read; null until a read succeeded (the gauges show NaN then, not a reassuring 0). */
+    private PoliceOutboxDepth last;
     private long readAt;
     private boolean read;
 
@@ -42,11 +44,11 @@ public final class PoliceMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("smsgw.police.outbox.pending", this, m -> m.depth().pending())
+        Gauge.builder("smsgw.police.outbox.pending", this, m -> m.value(PoliceOutboxDepth::pending))
                 .description("Police cases not yet delivered (not confirmed by the broker, or not acked)")
                 .strongReference(true) // nothing else holds this binder
                 .register(registry);
-        Gauge.builder("smsgw.police.outbox.unrenderable", this, m -> m.depth().unrenderable())
+        Gauge.builder("smsgw.police.outbox.unrenderable", this, m -> m.value(PoliceOutboxDepth::unrenderable))
                 .description("Police cases set aside because their document cannot be rendered; need an operator")
                 .strongReference(true)
                 .register(registry);
@@ -58,7 +60,12 @@ public final class PoliceMetrics implements MeterBinder {
         });
     }
 
-    /** The depths, read from the store at most once a second. */
+    private double value(ToLongFunction<PoliceOutboxDepth> of) {
+        PoliceOutboxDepth d = depth();
+        return d == null ? Double.NaN : of.applyAsLong(d);
+    }
+
+    /** The depths, read from the store at most once a second; null until a read succeeded. */
     synchronized PoliceOutboxDepth depth() {
         long now = nanoTime.getAsLong();
         if (!read || now - readAt >= READ_EVERY_NANOS) {

@@ -26,6 +26,7 @@ class IntakeBenchTest {
                     Duration.ofMillis(300), Duration.ofMillis(1_500));
 
             assertEquals(0, r.unavailable(), r.toString());
+            assertEquals(0, r.unanswered(), "every message sent was answered before the run returned: " + r);
             assertTrue(r.accepted() > 0 && r.p50() > 0 && r.p99() >= r.p50(), r.toString());
             assertEquals(callerThreads == 0 ? "sqlite" : "sqlite on " + callerThreads + " submitting threads",
                     r.store());
