@@ -131,6 +131,18 @@ final class Bind {
         }
     }
 
+    /**
+     * Closes the session of a connect-and-bind still in progress: at shutdown nothing waits for its bind, and a bound
+     * session of this SMSC should not wait for it to end before its unbind. A session already bound is left as it is.
+     */
+    void abandonAttemptInProgress() {
+        Attempt attempt = current;
+        if (attempt != null && !attempt.bound && !attempt.session.getSessionState().isBound()) {
+            log.info("smsc {} bind {}: stopping; the connect and bind in progress is abandoned", config.name(), name);
+            attempt.session.close();
+        }
+    }
+
     /** Marks the bind stopped so that no attempt schedules another; the session stays as it is. */
     void stopReconnecting() {
         stopped = true;

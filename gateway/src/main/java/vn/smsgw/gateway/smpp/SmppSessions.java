@@ -129,17 +129,16 @@ public final class SmppSessions implements AutoCloseable {
 
     /**
      * Stops reconnecting, answers new MO with a temporary error (the SMSC redelivers it later) while the MO in
-     * progress finish, then unbinds and closes every session.
+     * progress finish, then unbinds and closes every session. A connect-and-bind in progress is abandoned at once (its
+     * socket closed): the bound sessions do not wait for it before their unbind, and it ends by itself within the
+     * bind timeout, which jsmpp waits out even on a closed socket; it is waited for after the unbinds, not before.
      */
     @Override
     public void close() {
         binds.forEach(Bind::stopReconnecting);
+        binds.forEach(Bind::abandonAttemptInProgress);
         scheduler.shutdown();
         try {
-            long wait = config.connectTimeout().plus(config.bindTimeout()).toMillis();
-            if (!scheduler.awaitTermination(wait, TimeUnit.MILLISECONDS)) {
-                log.warn("smsc {}: a connect did not finish within {} ms", config.name(), wait);
-            }
             if (!listener.drain(config.commitTimeout().plusSeconds(1))) {
                 log.warn("smsc {}: {} MO still in progress at close; the SMSC will redeliver them", config.name(),
                         listener.inFlight());
@@ -148,6 +147,14 @@ public final class SmppSessions implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         stopAll();
+        try {
+            long wait = config.connectTimeout().plus(config.bindTimeout()).toMillis();
+            if (!scheduler.awaitTermination(wait, TimeUnit.MILLISECONDS)) {
+                log.warn("smsc {}: a connect did not finish within {} ms", config.name(), wait);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         long refused = listener.refusedWhileClosing();
         if (refused > 0) {
             log.info("smsc {}: {} deliver_sm answered ESME_RX_T_APPN while closing; the SMSC delivers them again",

@@ -9,10 +9,12 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An SMSC that accepts every bind_transceiver and answers enquire_link, but never answers an unbind: how a stuck or
- * half-dead SMSC looks to a gateway that is stopping. Records when each unbind arrived ({@link System#nanoTime()}).
+ * An SMSC that accepts every bind_transceiver (or only the first few) and answers enquire_link, but never answers an
+ * unbind (nor a bind past those it accepts): how a stuck or half-dead SMSC looks to a gateway that is stopping.
+ * Records when each unbind arrived ({@link System#nanoTime()}) and counts the binds it received.
  */
 final class MuteSmsc implements AutoCloseable {
     private static final int BIND_TRANSCEIVER = 0x00000009;
@@ -23,8 +25,16 @@ final class MuteSmsc implements AutoCloseable {
     private final ServerSocket server;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     final List<Long> unbindsAt = new CopyOnWriteArrayList<>();
+    final AtomicInteger binds = new AtomicInteger();
+    private final int bindsAnswered;
 
     MuteSmsc() throws IOException {
+        this(Integer.MAX_VALUE);
+    }
+
+    /** Answers the first {@code bindsAnswered} binds only; the others wait for an answer that never comes. */
+    MuteSmsc(int bindsAnswered) throws IOException {
+        this.bindsAnswered = bindsAnswered;
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "mute-smsc-accept");
         acceptor.setDaemon(true);
@@ -59,7 +69,9 @@ final class MuteSmsc implements AutoCloseable {
                 int sequence = in.readInt();
                 in.readFully(new byte[length - 16]);
                 if (command == BIND_TRANSCEIVER) {
-                    respond(out, command, sequence, "mute\0".getBytes(StandardCharsets.US_ASCII));
+                    if (binds.incrementAndGet() <= bindsAnswered) {
+                        respond(out, command, sequence, "mute\0".getBytes(StandardCharsets.US_ASCII));
+                    }
                 } else if (command == ENQUIRE_LINK) {
                     respond(out, command, sequence, new byte[0]);
                 } else if (command == UNBIND) {

@@ -84,6 +84,25 @@ class SmppSessionsTest {
     }
 
     @Test
+    void close_aBindInProgressBesideABoundOne_unbindsWithoutWaitingForTheBindInProgress() throws Exception {
+        MuteSmsc smsc = new MuteSmsc(1); // answers one bind of two, and no unbind
+        resources.add(smsc);
+        Duration bindTimeout = Duration.ofSeconds(6);
+        MoGateway gateway = MoGateway.start(dir, MoGateway.smsc(smsc.port()).binds(2).bindTimeout(bindTimeout)
+                .transactionTimeout(Duration.ofSeconds(1)).enquireLinkInterval(Duration.ZERO).build());
+        gateway.awaitBound(1);
+        Poll.until(Duration.ofSeconds(5), () -> smsc.binds.get() == 2, "the second bind waits for its answer");
+
+        long t0 = System.nanoTime();
+        gateway.close();
+
+        assertEquals(1, smsc.unbindsAt.size(), "the bound session sent its unbind");
+        Duration unbindAfter = Duration.ofNanos(smsc.unbindsAt.get(0) - t0);
+        // waiting for the bind in progress first, the unbind would leave up to 6 s later
+        assertTrue(unbindAfter.compareTo(Duration.ofSeconds(2)) < 0, "unbind sent after " + unbindAfter);
+    }
+
+    @Test
     void start_systemTypeAndAddressRange_areSentInTheBind() throws Exception {
         SmscSimulator simulator = simulator();
         MoGateway gateway = gateway(MoGateway.smsc(simulator.port()).systemType("VMA")
