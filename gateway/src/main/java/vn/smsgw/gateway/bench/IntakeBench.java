@@ -19,8 +19,10 @@ import vn.smsgw.dispatch.store.Database;
 /**
  * Intake throughput and latency with many concurrent callers over a real store, with full durability and all of
  * intake's work (parse, dedupe, routing, quota, blocklist votes, police outbox and reply rows). Each caller submits
- * realistic messages ({@link ReportMix}: distinct reporters, a pool of reported numbers with Zipf popularity) and
- * waits for its commit, like an SMPP listener thread does. A warm-up precedes the measured interval.
+ * realistic messages ({@link ReportMix}: distinct reporters, a pool of reported numbers with Zipf popularity) and sends
+ * its next one once the last is committed: on a blocking thread of its own, or kept in flight by a few submitting
+ * threads, as the gateway's PDU threads hand deliver_sm to intake and answer them when the commit completes. A warm-up
+ * precedes the measured interval.
  */
 final class IntakeBench {
 
