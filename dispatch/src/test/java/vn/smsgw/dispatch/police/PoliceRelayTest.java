@@ -140,15 +140,7 @@ class PoliceRelayTest {
     @Test
     void relayOnce_caseWhoseReportRowIsGone_isSetAsideAndTheCasesBehindItArePublished() {
         add(PoliceCases.id(1));
-        db.inTransaction(tx -> {
-            try (PreparedStatement ps = JdbcTx.of(tx).connection().prepareStatement("INSERT INTO police_outbox "
-                    + "(report_id, case_id, payload, created_at, state, attempts, next_attempt_at) "
-                    + "VALUES (999999, ?, NULL, 0, 'PENDING', 0, 0)")) {
-                ps.setString(1, PoliceCases.id(2));
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        PoliceCases.addWithoutReport(db, PoliceCases.id(2));
         add(PoliceCases.id(3));
 
         assertEquals(2, relay.relayOnce());

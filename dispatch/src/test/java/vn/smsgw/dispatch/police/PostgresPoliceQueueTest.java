@@ -4,7 +4,6 @@ import vn.smsgw.dispatch.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import vn.smsgw.dispatch.store.Database;
-import vn.smsgw.dispatch.store.JdbcTx;
 import vn.smsgw.dispatch.store.TestServices;
 
 class PostgresPoliceQueueTest extends PoliceQueueContract {
@@ -34,15 +32,7 @@ class PostgresPoliceQueueTest extends PoliceQueueContract {
     void depth_casesPendingUntilAckedAndACaseThatCannotBeRenderedApart() {
         Database db = (Database) fx.transactions();
         add(PoliceCases.id(1), PoliceCases.id(2));
-        db.inTransaction(tx -> {
-            try (PreparedStatement ps = JdbcTx.of(tx).connection().prepareStatement("INSERT INTO police_outbox "
-                    + "(report_id, case_id, payload, created_at, state, attempts, next_attempt_at) "
-                    + "VALUES (999999, ?, NULL, 0, 'PENDING', 0, 0)")) {
-                ps.setString(1, PoliceCases.id(3));
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        PoliceCases.addWithoutReport(db, PoliceCases.id(3));
         assertEquals(new PoliceOutboxDepth(3, 0), PoliceOutboxDepth.read(db));
 
         assertEquals(List.of(PoliceCases.id(1), PoliceCases.id(2)), caseIds(queue.pull(10)));

@@ -105,11 +105,7 @@ class DeferredSyncTest {
 
     @Test
     void walFlush_onAThreadWithItsInterruptSet_syncsKeepsTheChannelOpenAndLeavesTheInterruptSet() throws Exception {
-        Path dbFile = dir.resolve("other.db");
-        Files.write(dbFile, new byte[] {1});
-        Files.write(dir.resolve("other.db-wal"), new byte[] {2});
-        WalSync.WalFile flush = WalSync.walOf(dbFile);
-        flush.flush();
+        WalSync.WalFile flush = walFileSyncedOnce();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         boolean[] interruptAfter = {false};
         Thread interrupted = new Thread(() -> {
@@ -133,11 +129,7 @@ class DeferredSyncTest {
 
     @Test
     void walFlush_channelClosedUnderIt_opensTheFileAgainAndSyncs() throws Exception {
-        Path dbFile = dir.resolve("other.db");
-        Files.write(dbFile, new byte[] {1});
-        Files.write(dir.resolve("other.db-wal"), new byte[] {2});
-        WalSync.WalFile flush = WalSync.walOf(dbFile);
-        flush.flush();
+        WalSync.WalFile flush = walFileSyncedOnce();
         flush.channel().close(); // as an interrupt during force() closes it
 
         flush.flush();
@@ -145,5 +137,15 @@ class DeferredSyncTest {
         assertEquals(2, flush.opens(), "opened again");
         assertTrue(flush.channel().isOpen());
         flush.close();
+    }
+
+    /** The flush of a database file with a WAL file, synced once (its channel open). */
+    private WalSync.WalFile walFileSyncedOnce() throws Exception {
+        Path dbFile = dir.resolve("other.db");
+        Files.write(dbFile, new byte[] {1});
+        Files.write(dir.resolve("other.db-wal"), new byte[] {2});
+        WalSync.WalFile flush = WalSync.walOf(dbFile);
+        flush.flush();
+        return flush;
     }
 }
