@@ -44,8 +44,11 @@ import vn.smsgw.dispatch.store.Database;
  */
 public final class Dispatch implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dispatch.class);
-    /** How long a police relay round held by the broker gets to end once its broker connection is closed. */
-    private static final Duration RELAY_AFTER_ABORT = Duration.ofSeconds(5);
+    /**
+     * How long a police relay round held by the broker gets to end once its broker connection is closed: a connection
+     * still being opened ends within the 5 s connect and 5 s handshake timeouts, then the round records the failure.
+     */
+    private static final Duration RELAY_AFTER_ABORT = Duration.ofSeconds(11);
 
     private final Database database;
     private final Intake intake;

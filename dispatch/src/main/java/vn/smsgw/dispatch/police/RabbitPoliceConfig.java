@@ -41,7 +41,8 @@ public record RabbitPoliceConfig(
      * events): no automatic recovery, since a recovered channel has none of the old one's messages unconfirmed and a
      * wait for confirms on it would return at once, for messages lost with the old connection; 5 s connect and
      * handshake timeouts and 15 s heartbeats (the police queue's settings before they were shared), so that a dead
-     * broker is noticed by the connection instead of a wait on it.
+     * broker is noticed by the connection instead of a wait on it; channel operations (a queue declaration) time out
+     * after 5 s.
      */
     public ConnectionFactory connectionFactory() {
         ConnectionFactory factory = new ConnectionFactory();
@@ -55,6 +56,9 @@ public record RabbitPoliceConfig(
         factory.setConnectionTimeout(5_000);
         factory.setHandshakeTimeout(5_000);
         factory.setRequestedHeartbeat(15);
+        // a broker that holds a queue declaration or a confirm.select (a quorum queue without a leader) would
+        // otherwise hold the publisher, its relay and the process's stop for the client's default of 10 minutes
+        factory.setChannelRpcTimeout(5_000);
         return factory;
     }
 

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * {@code messageId} = case id, {@code application/json}, mandatory, with publisher confirms. {@link #publish}
  * returns only when the broker confirmed the whole batch; a nack, an unroutable return, a timeout or a lost
  * connection throw, and the connection is dropped and opened again on the next call. One {@link PoliceRelay} drives
- * it; {@link #close} may come from another thread, and ends a publish in progress (it throws) and every later one.
+ * it; {@link #close} may come from another thread, and ends a publish in progress (it throws) and every later one; a
+ * connection still being opened (at most the factory's connect and handshake timeouts) ends once it is open.
  *
  * <p>Consumers must dedupe by {@code messageId}: a case is published again when the confirm was lost (connection
  * closed after the broker stored it, or the process died before recording it as sent).
@@ -82,23 +83,23 @@ public final class RabbitPoliceQueue implements PolicePublisher, AutoCloseable {
         }
         disconnect();
         Connection c = factory.newConnection("smsgw-police");
+        connection = c; // at once, so that a close from now on aborts it, whichever of the two comes first
+        if (closed) {
+            disconnect();
+            throw new IOException("the police queue's publisher is closed");
+        }
         RabbitPoliceConfig.abortWhenBlocked(c, "police");
         try {
             Channel ch = c.createChannel();
             ch.queueDeclare(config.queue(), true, false, false, Map.of("x-queue-type", "quorum"));
             ch.confirmSelect();
             ch.addReturnListener(r -> returned.incrementAndGet());
-            connection = c;
             channel = ch;
-            if (closed) { // closed while connecting: the close did not see this connection
-                disconnect();
-                throw new IOException("the police queue's publisher is closed");
-            }
             log.info("police queue connected to RabbitMQ {}:{}, queue {}", config.host(), config.port(),
                     config.queue());
             return ch;
         } catch (IOException | RuntimeException e) {
-            closeQuietly(c);
+            disconnect();
             throw e;
         }
     }

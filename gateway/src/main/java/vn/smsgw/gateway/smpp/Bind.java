@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
 import org.jsmpp.SMPPConstant;
@@ -128,18 +129,6 @@ final class Bind {
         }
         synchronized (this) {
             moveTo(BindState.STOPPED, status.lastError());
-        }
-    }
-
-    /**
-     * Closes the session of a connect-and-bind still in progress: at shutdown nothing waits for its bind, and a bound
-     * session of this SMSC should not wait for it to end before its unbind. A session already bound is left as it is.
-     */
-    void abandonAttemptInProgress() {
-        Attempt attempt = current;
-        if (attempt != null && !attempt.bound && !attempt.session.getSessionState().isBound()) {
-            log.info("smsc {} bind {}: stopping; the connect and bind in progress is abandoned", config.name(), name);
-            attempt.session.close();
         }
     }
 
@@ -312,6 +301,7 @@ final class Bind {
     private final class Attempt implements SessionStateListener {
         final PipelinedSmppSession session;
         private final CountDownLatch closed = new CountDownLatch(1);
+        private final AtomicBoolean unbinding = new AtomicBoolean();
         private volatile boolean bound;
         private boolean over;
 
@@ -355,9 +345,12 @@ final class Bind {
          * transaction timeout, so it runs on its own thread and is left to time out there.
          */
         void unbindAndClose() {
-            Thread unbind = new Thread(session::unbindAndClose, "smpp-" + config.name() + "-" + name + "-unbind");
-            unbind.setDaemon(true);
-            unbind.start();
+            // once: at shutdown both the stop and a bind that completes at that moment may get here
+            if (unbinding.compareAndSet(false, true)) {
+                Thread unbind = new Thread(session::unbindAndClose, "smpp-" + config.name() + "-" + name + "-unbind");
+                unbind.setDaemon(true);
+                unbind.start();
+            }
             try {
                 if (!closed.await(config.transactionTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS)) {
                     log.warn("smsc {} bind {}: still open {} after the unbind; closing", config.name(), name,

@@ -129,14 +129,13 @@ public final class SmppSessions implements AutoCloseable {
 
     /**
      * Stops reconnecting, answers new MO with a temporary error (the SMSC redelivers it later) while the MO in
-     * progress finish, then unbinds and closes every session. A connect-and-bind in progress is abandoned at once (its
-     * socket closed): the bound sessions do not wait for it before their unbind, and it ends by itself within the
-     * bind timeout, which jsmpp waits out even on a closed socket; it is waited for after the unbinds, not before.
+     * progress finish, then unbinds and closes every session. A connect-and-bind still in progress has its socket
+     * closed with the others ({@link Bind#stop}) and is not waited for before the unbinds: it ends by itself within
+     * the bind timeout, which jsmpp waits out even on a closed socket, and is waited for after them.
      */
     @Override
     public void close() {
         binds.forEach(Bind::stopReconnecting);
-        binds.forEach(Bind::abandonAttemptInProgress);
         scheduler.shutdown();
         try {
             if (!listener.drain(config.commitTimeout().plusSeconds(1))) {
