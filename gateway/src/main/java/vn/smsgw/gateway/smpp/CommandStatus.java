@@ -6,10 +6,14 @@ public enum CommandStatus {
     ESME_ROK(0x00000000),
     /** 0x00000001: message length is invalid (e.g. a UDH longer than the user data). */
     ESME_RINVMSGLEN(0x00000001),
+    /** 0x00000002: command length is invalid (a mandatory field runs past the end of the PDU). */
+    ESME_RINVCMDLEN(0x00000002),
     /** 0x00000043: invalid esm_class data (a message type smsgw does not take). */
     ESME_RINVESMCLASS(0x00000043),
     /** 0x00000065: permanent application error; the SMSC should not retry. */
     ESME_RX_P_APPN(0x00000065),
+    /** 0x000000C0: error in the optional part of the PDU body (a TLV running past the end, stray octets). */
+    ESME_RINVOPTPARSTREAM(0x000000C0),
     /** 0x000000C2: an optional parameter has an invalid length. */
     ESME_RINVTLVLEN(0x000000C2);
 

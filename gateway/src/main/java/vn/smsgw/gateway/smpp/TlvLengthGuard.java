@@ -5,23 +5,43 @@ import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jsmpp.bean.OptionalParameter;
 
 /**
- * Keeps a deliver_sm whose fixed-size optional parameter has the wrong length from stopping jsmpp. jsmpp decodes a
- * 1-, 2- or 4-octet TLV (sar_total_segments, sar_msg_ref_num, message_state, ...) by reading that many octets
- * before the listener is called; a shorter value throws ArrayIndexOutOfBoundsException out of its PDU task, no
- * deliver_sm_resp is written, and the SMSC sends the same PDU again, for ever. A longer one is silently cut. So, as
- * the PDU is read, each such TLV is moved under {@link #REWRITTEN_TAG} with its own tag in front of its value, which
- * jsmpp keeps as octets; {@link #check} then refuses the deliver_sm with ESME_RINVTLVLEN, naming the TLV. A TLV that
- * runs past the end of the PDU, or is longer than jsmpp's signed 16-bit length can read, is moved the same way, cut.
+ * Keeps a deliver_sm whose body does not parse from stopping jsmpp. jsmpp decodes a 1-, 2- or 4-octet TLV
+ * (sar_total_segments, sar_msg_ref_num, message_state, ...) by reading that many octets before the listener is
+ * called; a shorter value throws ArrayIndexOutOfBoundsException out of its PDU task, no deliver_sm_resp is written,
+ * the PDU thread ends, and the SMSC sends the same PDU again, for ever. A longer one is silently cut. The same happens
+ * for 2 or 3 octets after the last whole TLV (read as a TLV header) and for a mandatory field that runs past the end
+ * of the PDU (a C-string without its NUL, an sm_length beyond the PDU). So, as the PDU is read:
+ * <ul>
+ *   <li>a fixed-size TLV of the wrong length is moved under {@link #REWRITTEN_TAG} with its own tag in front of its
+ *   value, which jsmpp keeps as octets; {@link #check} refuses the deliver_sm with ESME_RINVTLVLEN when the TLV is
+ *   one smsgw reads (the SAR parameters) and otherwise lets it pass without it (a receipt whose message_state is of
+ *   the wrong length is read from its text);</li>
+ *   <li>a TLV that runs past the end of the PDU, or is longer than jsmpp's signed 16-bit length can read, and octets
+ *   after the last TLV are replaced by a {@link TlvTag#DAMAGED} mark, refused with ESME_RINVOPTPARSTREAM;</li>
+ *   <li>a deliver_sm whose mandatory part runs past the PDU becomes an empty deliver_sm of the same sequence number
+ *   with that mark, refused with ESME_RINVCMDLEN;</li>
+ *   <li>a data_sm, which smsgw refuses whatever it holds, becomes an empty one of the same sequence number.</li>
+ * </ul>
  */
 final class TlvLengthGuard {
 
     /** A vendor-specific tag (SMPP 3.4 §5.3.2: 0x1400-0x3FFF) for a TLV of the wrong length, its tag in front. */
     static final int REWRITTEN_TAG = TlvTag.WRONG_LENGTH.code();
+    private static final int DAMAGED_TAG = TlvTag.DAMAGED.code();
+    /** What a {@link TlvTag#DAMAGED} mark says, in its first octet. */
+    private static final int PAST_THE_END = 1;
+    private static final int STRAY_OCTETS = 2;
+    private static final int MANDATORY_PART = 3;
+    /** The fixed-size TLVs smsgw reads, which it cannot do without when they are of the wrong length. */
+    private static final Set<Integer> READ_FIXED = Set.of(TlvTag.SAR_MSG_REF_NUM.code(),
+            TlvTag.SAR_TOTAL_SEGMENTS.code(), TlvTag.SAR_SEGMENT_SEQNUM.code());
 
     private static final int DELIVER_SM = 0x00000005;
+    private static final int DATA_SM = 0x00000103;
     private static final int HEADER = 16;
     private static final int ALERT_ON_MESSAGE_DELIVERY = 0x130C;
 
@@ -34,14 +54,17 @@ final class TlvLengthGuard {
     private TlvLengthGuard() {
     }
 
-    /** The PDU as read, or, for a deliver_sm with a TLV of the wrong length, a copy with it moved. */
+    /** The PDU as read, or, for a deliver_sm whose body does not parse as it is, a copy that jsmpp can read. */
     static byte[] guard(byte[] pdu) {
+        if (pdu.length >= HEADER && ByteBuffer.wrap(pdu).getInt(4) == DATA_SM) {
+            return emptyDataSm(pdu);
+        }
         if (pdu.length < HEADER || ByteBuffer.wrap(pdu).getInt(4) != DELIVER_SM) {
             return pdu;
         }
         int at = optionalPart(pdu);
         if (at < 0) {
-            return pdu; // the mandatory part does not parse: jsmpp refuses that itself
+            return emptyWithMark(pdu);
         }
         if (allFit(pdu, at)) {
             return pdu;
@@ -53,32 +76,90 @@ final class TlvLengthGuard {
             int length = (pdu[at + 2] & 0xFF) << 8 | pdu[at + 3] & 0xFF;
             int available = Math.min(length, pdu.length - at - 4);
             int expected = fixedLength(tag);
-            if (tag == ALERT_ON_MESSAGE_DELIVERY && length == 0 || tag == REWRITTEN_TAG) {
+            if (tag == ALERT_ON_MESSAGE_DELIVERY && length == 0 || tag == REWRITTEN_TAG || tag == DAMAGED_TAG) {
                 // a zero-length alert_on_message_delivery is valid SMPP that jsmpp would read as one octet; a TLV of
-                // the SMSC's own under the tag this guard marks with would read as ours: both left out (smsgw reads
+                // the SMSC's own under a tag this guard marks with would read as ours: both left out (smsgw reads
                 // neither)
-            } else if (available != length || length > 0x7FFF || expected >= 0 && length != expected) {
+            } else if (available != length || length > 0x7FFF) {
                 // (jsmpp reads a length as a signed short: one above 32,767 would fail it too)
-                int moved = Math.min(available, 0x7FFF - 2);
-                writeTlv(out, REWRITTEN_TAG, 2 + moved);
+                writeTlv(out, DAMAGED_TAG, 3);
+                out.write(PAST_THE_END);
                 out.write(tag >> 8);
                 out.write(tag);
-                out.write(pdu, at + 4, moved);
+            } else if (expected >= 0 && length != expected) {
+                writeTlv(out, REWRITTEN_TAG, 2 + length);
+                out.write(tag >> 8);
+                out.write(tag);
+                out.write(pdu, at + 4, length);
             } else {
                 out.write(pdu, at, 4 + length);
             }
             at += 4 + available;
+        }
+        if (at < pdu.length) { // 1 to 3 octets, too few for a TLV header: jsmpp would read past the end
+            writeTlv(out, DAMAGED_TAG, 2);
+            out.write(STRAY_OCTETS);
+            out.write(pdu.length - at);
         }
         byte[] guarded = out.toByteArray();
         ByteBuffer.wrap(guarded).putInt(0, guarded.length);
         return guarded;
     }
 
-    /** ESME_RINVTLVLEN for a deliver_sm with a TLV that {@link #guard} moved. */
+    /**
+     * The refusal of a deliver_sm that {@link #guard} marked: ESME_RINVCMDLEN or ESME_RINVOPTPARSTREAM for a body that
+     * does not parse, ESME_RINVTLVLEN for a SAR parameter of the wrong length; empty otherwise (a moved TLV that smsgw
+     * does not read is left out).
+     */
     static Optional<DecodedMo.Malformed> check(Tlvs tlvs) {
-        return tlvs.get(TlvTag.WRONG_LENGTH).map(v -> new DecodedMo.Malformed(String.format(
-                "optional parameter 0x%04X of the wrong length", v.length < 2 ? 0 : (v[0] & 0xFF) << 8 | v[1] & 0xFF),
-                CommandStatus.ESME_RINVTLVLEN));
+        Optional<byte[]> damaged = tlvs.get(TlvTag.DAMAGED);
+        if (damaged.isPresent()) {
+            byte[] v = damaged.get();
+            int kind = v.length == 0 ? 0 : v[0] & 0xFF;
+            if (kind == MANDATORY_PART) {
+                return Optional.of(new DecodedMo.Malformed("a mandatory field runs past the end of the deliver_sm",
+                        CommandStatus.ESME_RINVCMDLEN));
+            }
+            String what = kind == PAST_THE_END && v.length >= 3
+                    ? String.format("optional parameter 0x%04X runs past the end of the PDU",
+                            (v[1] & 0xFF) << 8 | v[2] & 0xFF)
+                    : (v.length >= 2 ? v[1] & 0xFF : 0) + " octets after the last optional parameter";
+            return Optional.of(new DecodedMo.Malformed(what, CommandStatus.ESME_RINVOPTPARSTREAM));
+        }
+        return tlvs.get(TlvTag.WRONG_LENGTH)
+                .filter(v -> v.length >= 2 && READ_FIXED.contains((v[0] & 0xFF) << 8 | v[1] & 0xFF))
+                .map(v -> new DecodedMo.Malformed(String.format("optional parameter 0x%04X of the wrong length",
+                        (v[0] & 0xFF) << 8 | v[1] & 0xFF), CommandStatus.ESME_RINVTLVLEN));
+    }
+
+    /**
+     * A data_sm of {@code pdu}'s header (its sequence number) with empty fields: smsgw refuses every data_sm
+     * (ESME_RINVCMDID, MO comes as deliver_sm) and reads none of it, and jsmpp, which decodes a data_sm before the
+     * listener refuses it, fails on a malformed one the way it does on a deliver_sm, without answering.
+     */
+    private static byte[] emptyDataSm(byte[] pdu) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(HEADER + 10);
+        out.write(pdu, 0, HEADER);
+        // service_type, source ton/npi/addr, dest ton/npi/addr, esm_class, registered_delivery, data_coding
+        out.writeBytes(new byte[10]);
+        byte[] empty = out.toByteArray();
+        ByteBuffer.wrap(empty).putInt(0, empty.length);
+        return empty;
+    }
+
+    /** A deliver_sm of {@code pdu}'s header (its sequence number) with empty fields and the mark of a broken body. */
+    private static byte[] emptyWithMark(byte[] pdu) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(48);
+        out.write(pdu, 0, HEADER);
+        // service_type, source ton/npi/addr, dest ton/npi/addr, esm_class, protocol_id, priority_flag,
+        // schedule_delivery_time, validity_period, registered_delivery, replace_if_present, data_coding,
+        // sm_default_msg_id, sm_length
+        out.writeBytes(new byte[17]);
+        writeTlv(out, DAMAGED_TAG, 1);
+        out.write(MANDATORY_PART);
+        byte[] marked = out.toByteArray();
+        ByteBuffer.wrap(marked).putInt(0, marked.length);
+        return marked;
     }
 
     private static boolean allFit(byte[] pdu, int at) {
@@ -87,12 +168,12 @@ final class TlvLengthGuard {
             int length = (pdu[at + 2] & 0xFF) << 8 | pdu[at + 3] & 0xFF;
             int expected = fixedLength(tag);
             if (at + 4 + length > pdu.length || length > 0x7FFF || expected >= 0 && length != expected
-                    || tag == ALERT_ON_MESSAGE_DELIVERY || tag == REWRITTEN_TAG) {
+                    || tag == ALERT_ON_MESSAGE_DELIVERY || tag == REWRITTEN_TAG || tag == DAMAGED_TAG) {
                 return false;
             }
             at += 4 + length;
         }
-        return true;
+        return at == pdu.length; // octets left over, too few for a TLV header, need the rewrite too
     }
 
     /** The length jsmpp reads for the tag: 1, 2 or 4 octets, 0 for a flag; -1 for a value of any length. */

@@ -10,7 +10,12 @@ public enum TlvTag {
     MESSAGE_PAYLOAD(0x0424),
     MESSAGE_STATE(0x0427),
     /** Not SMPP's: a vendor-specific tag under which {@link TlvLengthGuard} moves a TLV of the wrong length. */
-    WRONG_LENGTH(0x14FF);
+    WRONG_LENGTH(0x14FF),
+    /**
+     * Not SMPP's: a vendor-specific tag with which {@link TlvLengthGuard} marks a deliver_sm whose body does not parse
+     * (a TLV running past the end, octets after the last TLV, a mandatory part running past the PDU).
+     */
+    DAMAGED(0x14FE);
 
     private final int code;
 

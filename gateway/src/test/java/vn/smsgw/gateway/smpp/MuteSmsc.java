@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,12 +22,16 @@ final class MuteSmsc implements AutoCloseable {
     private static final int BIND_TRANSCEIVER = 0x00000009;
     private static final int ENQUIRE_LINK = 0x00000015;
     private static final int UNBIND = 0x00000006;
+    private static final int DELIVER_SM = 0x00000005;
     private static final int RESPONSE = 0x80000000;
 
     private final ServerSocket server;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     final List<Long> unbindsAt = new CopyOnWriteArrayList<>();
     final AtomicInteger binds = new AtomicInteger();
+    /** The command_status of each deliver_sm_resp received, by the sequence number it answers. */
+    final Map<Integer, Integer> deliverSmAnswers = new ConcurrentHashMap<>();
+    private volatile DataOutputStream lastSession;
     private final int bindsAnswered;
 
     MuteSmsc() throws IOException {
@@ -62,12 +68,16 @@ final class MuteSmsc implements AutoCloseable {
     private void serve(Socket s) {
         try (DataInputStream in = new DataInputStream(s.getInputStream());
              DataOutputStream out = new DataOutputStream(s.getOutputStream())) {
+            lastSession = out;
             while (true) {
                 int length = in.readInt();
                 int command = in.readInt();
-                in.readInt(); // status
+                int status = in.readInt();
                 int sequence = in.readInt();
                 in.readFully(new byte[length - 16]);
+                if (command == (DELIVER_SM | RESPONSE)) {
+                    deliverSmAnswers.put(sequence, status);
+                }
                 if (command == BIND_TRANSCEIVER) {
                     if (binds.incrementAndGet() <= bindsAnswered) {
                         respond(out, command, sequence, "mute\0".getBytes(StandardCharsets.US_ASCII));
@@ -84,12 +94,23 @@ final class MuteSmsc implements AutoCloseable {
     }
 
     private static void respond(DataOutputStream out, int command, int sequence, byte[] body) throws IOException {
-        out.writeInt(16 + body.length);
-        out.writeInt(command | RESPONSE);
-        out.writeInt(0);
-        out.writeInt(sequence);
-        out.write(body);
-        out.flush();
+        synchronized (out) {
+            out.writeInt(16 + body.length);
+            out.writeInt(command | RESPONSE);
+            out.writeInt(0);
+            out.writeInt(sequence);
+            out.write(body);
+            out.flush();
+        }
+    }
+
+    /** Writes {@code pdu} as it is on the session accepted last. */
+    void send(byte[] pdu) throws IOException {
+        DataOutputStream out = lastSession;
+        synchronized (out) {
+            out.write(pdu);
+            out.flush();
+        }
     }
 
     @Override

@@ -103,6 +103,36 @@ class SmppSessionsTest {
     }
 
     @Test
+    void deliverSm_withStrayOctetsAfterItsTlvsOrABrokenMandatoryPart_isAnsweredWithAnErrorAndTheNextOneTaken()
+            throws Exception {
+        MuteSmsc smsc = new MuteSmsc();
+        resources.add(smsc);
+        MoGateway gateway = gateway(MoGateway.smsc(smsc.port()).enquireLinkInterval(Duration.ZERO)
+                .transactionTimeout(Duration.ofSeconds(1)).build()); // its unbind is never answered
+        gateway.awaitBound(1);
+        byte[] good = new org.jsmpp.util.DefaultComposer().deliverSm(43, "", (byte) 1, (byte) 1, "84912345678",
+                (byte) 0, (byte) 0, "156", (byte) 0, (byte) 0, (byte) 0, (byte) 0, (byte) 0,
+                "LD 0987654321 goi lua dao".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        byte[] stray = java.util.Arrays.copyOf(good, good.length + 2); // two 0x00 octets after the last field
+        java.nio.ByteBuffer.wrap(stray).putInt(0, stray.length).putInt(12, 41);
+        byte[] noNul = new byte[40];
+        java.nio.ByteBuffer.wrap(noNul).putInt(0, 40).putInt(4, 0x00000005).putInt(12, 42);
+        java.util.Arrays.fill(noNul, 16, 40, (byte) 'x'); // service_type without its NUL
+
+        for (int round = 0; round < 3; round++) { // more than the session's two PDU threads
+            smsc.send(stray);
+            smsc.send(noNul);
+        }
+        smsc.send(good);
+
+        Poll.until(Duration.ofSeconds(10), () -> smsc.deliverSmAnswers.size() == 3, "three sequence numbers answered");
+        assertEquals(0xC0, smsc.deliverSmAnswers.get(41), "ESME_RINVOPTPARSTREAM");
+        assertEquals(0x02, smsc.deliverSmAnswers.get(42), "ESME_RINVCMDLEN");
+        assertEquals(0x00, smsc.deliverSmAnswers.get(43), "the next deliver_sm taken");
+        assertEquals(1, gateway.dispatch.reports().after(0, 10).size());
+    }
+
+    @Test
     void start_systemTypeAndAddressRange_areSentInTheBind() throws Exception {
         SmscSimulator simulator = simulator();
         MoGateway gateway = gateway(MoGateway.smsc(simulator.port()).systemType("VMA")

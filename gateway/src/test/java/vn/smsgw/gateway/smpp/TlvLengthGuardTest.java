@@ -56,29 +56,76 @@ class TlvLengthGuardTest {
         assertTrue(m.reason().contains("0x020E"), m.reason());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"020C 0001 07", "020C 0003 010203", "0427 0000", "0427 0002 0202", "020F 0005 01"})
-    void guard_fixedSizeTlvOfTheWrongLength_isRefusedWithEsmeRinvtlvlen(String tlv) throws Exception {
-        String hex = tlv.replace(" ", "");
+    private static int[] octets(String hexWithSpaces) {
+        String hex = hexWithSpaces.replace(" ", "");
         int[] octets = new int[hex.length() / 2];
         for (int i = 0; i < octets.length; i++) {
             octets[i] = Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
         }
+        return octets;
+    }
 
-        DeliverSm guarded = read(TlvLengthGuard.guard(deliverSm(octets)));
+    @ParameterizedTest
+    @ValueSource(strings = {"020C 0001 07", "020C 0003 010203", "020E 0000", "020F 0002 0101"})
+    void guard_sarTlvOfTheWrongLength_isRefusedWithEsmeRinvtlvlen(String tlv) throws Exception {
+        DeliverSm guarded = read(TlvLengthGuard.guard(deliverSm(octets(tlv))));
 
         DecodedMo decoded = new MoDecoder(DefaultAlphabet.GSM7).decode(MoPdu.of(guarded));
         assertEquals(CommandStatus.ESME_RINVTLVLEN, assertInstanceOf(Malformed.class, decoded).status(), tlv);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0427 0000", "0427 0002 0202", "0204 0001 07"})
+    void guard_otherFixedSizeTlvOfTheWrongLength_isLeftOutAndTheMessageTaken(String tlv) throws Exception {
+        byte[] pdu = deliverSm(octets(tlv));
+
+        DecodedMo decoded = new MoDecoder(DefaultAlphabet.GSM7).decode(MoPdu.of(read(TlvLengthGuard.guard(pdu))));
+
+        assertEquals("LD 0987654321", assertInstanceOf(DecodedMo.Whole.class, decoded).text(), tlv);
+    }
+
     @Test
-    void guard_tlvRunningPastTheEnd_isMovedCutAtTheEnd() throws Exception {
+    void guard_receiptWithMessageStateOfTheWrongLength_isReadFromItsText() throws Exception {
+        byte[] text = "id:1A2B stat:DELIVRD err:000".getBytes(StandardCharsets.US_ASCII);
+        byte[] body = new DefaultComposer().deliverSm(9, "", (byte) 1, (byte) 1, "84912345678", (byte) 0, (byte) 0,
+                "156", (byte) 0x04, (byte) 0, (byte) 0, (byte) 0, (byte) 0, text); // esm_class 0x04: a receipt
+        ByteBuffer pdu = ByteBuffer.allocate(body.length + 8).put(body)
+                .put(new byte[] {0x04, 0x27, 0x00, 0x04, 0x00, 0x00, 0x00, 0x02});
+        pdu.putInt(0, pdu.capacity());
+
+        DecodedMo decoded = new MoDecoder(DefaultAlphabet.GSM7).decode(
+                MoPdu.of(read(TlvLengthGuard.guard(pdu.array()))));
+
+        assertInstanceOf(DecodedMo.Receipt.class, decoded, "not refused for a TLV its text makes up for");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void guard_octetsAfterTheLastTlv_areRefusedWithEsmeRinvoptparstreamNotLeftToCrashJsmpp(int stray) throws Exception {
+        int[] tail = Arrays.copyOf(octets("020C 0002 1234"), 6 + stray); // a good TLV, then 0x00 octets
+        byte[] pdu = deliverSm(tail);
+        if (stray >= 2) {
+            assertThrows(ArrayIndexOutOfBoundsException.class, () -> read(pdu), "what jsmpp does without the guard");
+        }
+
+        DecodedMo decoded = new MoDecoder(DefaultAlphabet.GSM7).decode(MoPdu.of(read(TlvLengthGuard.guard(pdu))));
+
+        Malformed m = assertInstanceOf(Malformed.class, decoded);
+        assertEquals(CommandStatus.ESME_RINVOPTPARSTREAM, m.status());
+        assertTrue(m.reason().contains(stray + " octets after"), m.reason());
+    }
+
+    @Test
+    void guard_tlvRunningPastTheEnd_isMarkedAndRefusedWithEsmeRinvoptparstream() throws Exception {
         byte[] pdu = deliverSm(0x04, 0x24, 0x00, 0x10, 'L', 'D');
 
         DeliverSm guarded = read(TlvLengthGuard.guard(pdu));
 
-        OptionalParameter moved = guarded.getOptionalParameter((short) TlvTag.WRONG_LENGTH.code());
-        assertArrayEquals(new byte[] {0x04, 0x24, 'L', 'D'}, ((OptionalParameter.OctetString) moved).getValue());
+        OptionalParameter mark = guarded.getOptionalParameter((short) TlvTag.DAMAGED.code());
+        assertArrayEquals(new byte[] {1, 0x04, 0x24}, ((OptionalParameter.OctetString) mark).getValue());
+        Malformed m = assertInstanceOf(Malformed.class, new MoDecoder(DefaultAlphabet.GSM7).decode(MoPdu.of(guarded)));
+        assertEquals(CommandStatus.ESME_RINVOPTPARSTREAM, m.status());
+        assertTrue(m.reason().contains("0x0424 runs past the end"), m.reason());
     }
 
     @Test
@@ -94,7 +141,7 @@ class TlvLengthGuardTest {
         DeliverSm guarded = read(TlvLengthGuard.guard(pdu));
 
         DecodedMo decoded = new MoDecoder(DefaultAlphabet.GSM7).decode(MoPdu.of(guarded));
-        assertEquals(CommandStatus.ESME_RINVTLVLEN, assertInstanceOf(Malformed.class, decoded).status());
+        assertEquals(CommandStatus.ESME_RINVOPTPARSTREAM, assertInstanceOf(Malformed.class, decoded).status());
     }
 
     @Test
@@ -108,13 +155,42 @@ class TlvLengthGuardTest {
     }
 
     @Test
-    void guard_mandatoryPartWithoutItsNul_isLeftToJsmppUntouched() {
+    void guard_mandatoryPartWithoutItsNul_becomesAnEmptyDeliverSmOfTheSameSequenceRefusedWithEsmeRinvcmdlen()
+            throws Exception {
         byte[] pdu = new byte[40];
         ByteBuffer.wrap(pdu).putInt(0, 40).putInt(4, 0x00000005).putInt(12, 7);
         Arrays.fill(pdu, 16, 40, (byte) 'x'); // service_type without its NUL
+        assertThrows(RuntimeException.class, () -> read(pdu), "what jsmpp does without the guard");
 
-        assertSame(pdu, TlvLengthGuard.guard(pdu));
-        assertEquals(7, ByteBuffer.wrap(pdu).getInt(12), "the header as it was");
+        DeliverSm guarded = read(TlvLengthGuard.guard(pdu));
+
+        assertEquals(7, guarded.getSequenceNumber(), "answered under the SMSC's sequence number");
+        Malformed m = assertInstanceOf(Malformed.class, new MoDecoder(DefaultAlphabet.GSM7).decode(MoPdu.of(guarded)));
+        assertEquals(CommandStatus.ESME_RINVCMDLEN, m.status());
+    }
+
+    @Test
+    void guard_smLengthPastTheEnd_isRefusedWithEsmeRinvcmdlen() throws Exception {
+        byte[] pdu = deliverSm();
+        pdu[pdu.length - 14] = (byte) 200; // sm_length of "LD 0987654321" (13 octets) raised past the PDU's end
+
+        DeliverSm guarded = read(TlvLengthGuard.guard(pdu));
+
+        Malformed m = assertInstanceOf(Malformed.class, new MoDecoder(DefaultAlphabet.GSM7).decode(MoPdu.of(guarded)));
+        assertEquals(CommandStatus.ESME_RINVCMDLEN, m.status());
+    }
+
+    @Test
+    void guard_malformedDataSm_becomesAnEmptyOneOfTheSameSequenceThatJsmppReads() throws Exception {
+        byte[] pdu = new byte[30];
+        ByteBuffer.wrap(pdu).putInt(0, 30).putInt(4, 0x00000103).putInt(12, 9);
+        Arrays.fill(pdu, 16, 30, (byte) 'x'); // service_type without its NUL
+        assertThrows(RuntimeException.class, () -> new DefaultDecomposer().dataSm(pdu),
+                "what jsmpp does without the guard");
+
+        org.jsmpp.bean.DataSm read = new DefaultDecomposer().dataSm(TlvLengthGuard.guard(pdu));
+
+        assertEquals(9, read.getSequenceNumber(), "refused under the SMSC's sequence number");
     }
 
     @Test
