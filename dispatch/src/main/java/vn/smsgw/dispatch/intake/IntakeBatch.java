@@ -132,7 +132,11 @@ final class IntakeBatch {
         }
         InboundSms.Form form = binary ? InboundSms.Form.BINARY
                 : complete ? InboundSms.Form.TEXT : InboundSms.Form.INCOMPLETE;
-        String ref = "concat:" + first.ref() + ":" + first.total() + (timedOut && !complete ? ":" + parts.size() : "");
+        // a complete message is keyed as a whole one is, by its text: the same long report sent again by the reporter
+        // (the handset takes a new reference) within the window is one report, as for a single SMS (a part the SMSC
+        // delivers again is already known by its own key); an incomplete one keeps its reference and part count, so
+        // that two attempts that never completed stay apart
+        String ref = complete ? "" : "concat:" + first.ref() + ":" + first.total() + (timedOut ? ":" + parts.size() : "");
         InboundSms sms = new InboundSms(first.reporter(), first.shortCode(), Reassembly.text(parts), first.smscId(),
                 received, ref, form);
         return preparer.apply(sms).reassembledFrom(group);

@@ -254,6 +254,19 @@ abstract class PartIntakeContract {
     }
 
     @Test
+    void acceptPart_sameLongReportSentAgainUnderANewReference_isOneReportWithOneReply() {
+        intake.acceptPart(part(1, 2, "LD 0987654321 "));
+        intake.acceptPart(part(2, 2, "lua dao"));
+        ConcatKey again = new ConcatKey(ConcatScheme.UDH_8BIT_REF, 78, 2); // the handset's next reference
+        intake.acceptPart(part(again, 1, TextCoding.UCS2, ucs2("LD 0987654321 ")));
+        intake.acceptPart(part(again, 2, TextCoding.UCS2, ucs2("lua dao")));
+
+        assertEquals("LD 0987654321 lua dao", onlyText());
+        assertEquals(1, fx.replyBodies().size(), "as for the same single SMS sent twice");
+        assertEquals(1, police.cases().size());
+    }
+
+    @Test
     void acceptPart_otherTextUnderTheKeyOfAMessageStoredWhole_isANewMessage() {
         intake.acceptPart(part(1, 2, "LD 0987654321 "));
         intake.acceptPart(part(2, 2, "lua dao"));
