@@ -114,7 +114,7 @@ public final class Blocklist implements Blocklists {
             return false;
         }
         Threshold th = thresholds.of(v.command());
-        String reason = "threshold " + v.command() + " " + th.reporters() + " in " + th.window().toDays() + "d";
+        String reason = "threshold " + v.command() + " " + th.reporters() + " in " + th.windowText();
         boolean listed = store.transition(tx,
                 new Transition(v.list(), source, EntryState.CANDIDATE, EntryState.LISTED, reason, now));
         if (listed) {

@@ -19,4 +19,22 @@ public record Threshold(int reporters, Duration window) {
     public static Threshold of(int n, int days) {
         return new Threshold(n, Duration.ofDays(days));
     }
+
+    /**
+     * The window in its largest whole unit, as the reason of a listing gives it: {@code 7d}, {@code 36h},
+     * {@code 90m}, {@code 45s} ({@code 1500ms} below a second).
+     */
+    public String windowText() {
+        if (window.toMillis() % 1_000 != 0) {
+            return window.toMillis() + "ms";
+        }
+        long seconds = window.toSeconds();
+        if (seconds % 86_400 == 0) {
+            return seconds / 86_400 + "d";
+        }
+        if (seconds % 3_600 == 0) {
+            return seconds / 3_600 + "h";
+        }
+        return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+    }
 }

@@ -20,6 +20,16 @@ class ThresholdsTest {
     }
 
     @Test
+    void windowText_inTheLargestWholeUnit_noWindowShorterThanADayReadAsZeroDays() {
+        assertEquals("7d", Threshold.of(3, 7).windowText());
+        assertEquals("12h", new Threshold(5, Duration.ofHours(12)).windowText());
+        assertEquals("36h", new Threshold(5, Duration.ofHours(36)).windowText());
+        assertEquals("90m", new Threshold(5, Duration.ofMinutes(90)).windowText());
+        assertEquals("45s", new Threshold(5, Duration.ofSeconds(45)).windowText());
+        assertEquals("1500ms", new Threshold(5, Duration.ofMillis(1500)).windowText());
+    }
+
+    @Test
     void new_missingCommand_isRejected() {
         assertThrows(IllegalArgumentException.class,
                 () -> new Thresholds(Map.of(Command.S, Threshold.of(5, 10), Command.V, Threshold.of(5, 10))));
