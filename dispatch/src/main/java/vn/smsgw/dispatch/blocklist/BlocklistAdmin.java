@@ -18,6 +18,7 @@ import vn.smsgw.parser.number.Carrier;
 import vn.smsgw.parser.number.NumberPlan;
 import vn.smsgw.parser.number.Source;
 import vn.smsgw.parser.number.SourceType;
+import vn.smsgw.parser.report.Senders;
 
 /**
  * Operator actions on the blocklists, each in one transaction with its audit record: delist, relist, allowlist
@@ -199,18 +200,12 @@ public final class BlocklistAdmin {
     }
 
     /**
-     * A brandname in an allowlist file, by its key: 1 to 11 letters, digits, spaces, dots, dashes or underscores
-     * (an alphanumeric sender's length) with at least one letter.
+     * An allowlist entry's key for a source as typed: a number in any form, or a brandname as the report grammar takes
+     * a sender ({@link Senders}: {@code A&T_Shop} included, trailing dots and dashes trimmed, as a report of it would
+     * carry it), upper-cased; empty for neither.
      */
-    /** An allowlist entry's key for a source as typed: a number in any form, or a brandname; empty for neither. */
     private Optional<String> allowlistKey(String text) {
-        return numbers.apply(text).map(Source::value).or(() -> brandname(text));
-    }
-
-    private static Optional<String> brandname(String text) {
-        String t = text.strip();
-        return t.matches("[A-Za-z0-9 ._-]{1,11}") && t.chars().anyMatch(Character::isLetter)
-                ? Optional.of(Blocklists.entryKey(t)) : Optional.empty();
+        return numbers.apply(text).map(Source::value).or(() -> Senders.name(text).map(Blocklists::entryKey));
     }
 
     /** Loads a portability file (CSV {@code msisdn,carrier}; carrier as {@code VIETTEL} or {@code Viettel}). */

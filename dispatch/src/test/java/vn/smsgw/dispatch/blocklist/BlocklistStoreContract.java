@@ -415,6 +415,16 @@ abstract class BlocklistStoreContract {
     }
 
     @Test
+    void allow_senderAsTheReportGrammarTakesIt_matchesWhatReportsOfItCarry() {
+        admin.allow("A&T_Shop", "a shop the parser reports as A&T_Shop", "op1");
+        admin.allow("TPBank.", "typed with a trailing dot, reported without", "op1");
+
+        assertTrue(blocklist.isAllowlisted("A&T_SHOP"));
+        assertTrue(blocklist.isAllowlisted("TPBANK"));
+        assertFalse(blocklist.isAllowlisted("TPBANK."));
+    }
+
+    @Test
     void disallow_builtInEntry_isRejected() {
         assertThrows(IllegalArgumentException.class, () -> admin.disallow("113", "op1"));
         assertTrue(blocklist.isAllowlisted("113"));
