@@ -12,8 +12,18 @@ public interface AllowlistStore {
     /** True when {@code source} is stored (the authoritative check, in the caller's transaction). */
     boolean contains(Tx tx, String source);
 
-    /** Adds the entry, or replaces the note and origin of an existing one; true when the source was new. */
-    boolean put(Tx tx, AllowlistEntry entry);
+    /** What {@link #put} did. */
+    enum Put {
+        /** The source was not allowlisted. */
+        ADDED,
+        /** The source was allowlisted with another note or origin, now replaced. */
+        CHANGED,
+        /** The source was allowlisted with this note and origin already. */
+        UNCHANGED
+    }
+
+    /** Adds the entry, or replaces the note and origin of an existing one (keeping when it was added). */
+    Put put(Tx tx, AllowlistEntry entry);
 
     /** Removes the source; false when it was not allowlisted. */
     boolean remove(Tx tx, String source);

@@ -118,7 +118,8 @@ public final class BlocklistAdmin {
         requireText(actor, "actor");
         // what an allowlist file takes, no more: an entry no sender can match would hide the mistake
         String key = allowlistKey(source).orElseThrow(() -> new IllegalArgumentException("source is not a valid "
-                + "number, short code or brandname (1-11 letters, digits, spaces, '.', '_' or '-'): '" + source + "'"));
+                + "number, short code or brandname (2-11 letters, digits, inner spaces, '.', '_', '&' or '-', with a "
+                + "letter): '" + source + "'"));
         int delisted = transactions.inTransaction(tx ->
                 allowIn(tx, new AllowlistEntry(Blocklists.entryKey(key), note, AllowlistEntry.OPERATOR,
                         clock.instant()), actor));
@@ -129,10 +130,11 @@ public final class BlocklistAdmin {
     private int allowIn(Tx tx, AllowlistEntry entry, String actor) {
         Instant now = entry.addedAt();
         stores.entries().lockListing(tx, entry.source()); // then the entries read below include any listing in flight
-        boolean added = stores.allowlist().put(tx, entry);
-        if (added) {
+        AllowlistStore.Put put = stores.allowlist().put(tx, entry);
+        if (put != AllowlistStore.Put.UNCHANGED) { // a new note or origin is a change to account for too
             stores.entries().audit(tx, new AuditRecord(now, actor, AuditRecord.Action.ALLOW, AuditRecord.ALLOWLIST,
-                    entry.source(), entry.note()));
+                    entry.source(), put == AllowlistStore.Put.ADDED ? entry.note()
+                            : "changed (" + entry.origin() + "): " + entry.note()));
         }
         int delisted = 0;
         for (BlocklistEntry e : stores.entries().entries(tx, entry.source())) {

@@ -20,12 +20,16 @@ public final class InMemoryAllowlistStore implements AllowlistStore {
     }
 
     @Override
-    public synchronized boolean put(Tx tx, AllowlistEntry entry) {
+    public synchronized Put put(Tx tx, AllowlistEntry entry) {
         AllowlistEntry earlier = entries.get(entry.source());
         entries.put(entry.source(), earlier == null ? entry
                 : new AllowlistEntry(entry.source(), entry.note(), entry.origin(), earlier.addedAt()));
         revision++;
-        return earlier == null;
+        if (earlier == null) {
+            return Put.ADDED;
+        }
+        return earlier.note().equals(entry.note()) && earlier.origin().equals(entry.origin()) ? Put.UNCHANGED
+                : Put.CHANGED;
     }
 
     @Override

@@ -46,10 +46,19 @@ public final class JdbcAllowlistStore implements AllowlistStore {
     }
 
     @Override
-    public boolean put(Tx tx, AllowlistEntry e) {
+    public Put put(Tx tx, AllowlistEntry e) {
         Connection c = connection(tx);
         try {
-            boolean existed = contains(tx, e.source());
+            Put outcome = Put.ADDED;
+            try (PreparedStatement ps = c.prepareStatement("SELECT note, origin FROM allowlist WHERE source = ?")) {
+                ps.setString(1, e.source());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        outcome = e.note().equals(rs.getString(1)) && e.origin().equals(rs.getString(2))
+                                ? Put.UNCHANGED : Put.CHANGED;
+                    }
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO allowlist (source, note, origin, added_at) "
                     + "VALUES (?, ?, ?, ?) ON CONFLICT (source) DO UPDATE SET note = excluded.note, "
                     + "origin = excluded.origin")) {
@@ -60,7 +69,7 @@ public final class JdbcAllowlistStore implements AllowlistStore {
                 ps.executeUpdate();
             }
             Revisions.bump(c, REVISION);
-            return !existed;
+            return outcome;
         } catch (SQLException ex) {
             throw new StorageException("cannot write the allowlist: " + ex.getMessage(), ex);
         }

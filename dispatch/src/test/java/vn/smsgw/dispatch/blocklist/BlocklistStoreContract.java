@@ -425,6 +425,19 @@ abstract class BlocklistStoreContract {
     }
 
     @Test
+    void allow_sourceAllowlistedAlready_auditsANewNoteButNotTheSameOneAgain() {
+        admin.allow("19001234", "bank hotline", "op1");
+        admin.allow("19001234", "bank hotline", "op2");
+        admin.allow("19001234", "bank hotline, renamed", "op3");
+
+        List<AuditRecord> trail = admin.auditTrail("19001234");
+        assertEquals(List.of("op1", "op3"), trail.stream().map(AuditRecord::actor).toList());
+        assertEquals(List.of(AuditRecord.Action.ALLOW, AuditRecord.Action.ALLOW),
+                trail.stream().map(AuditRecord::action).toList());
+        assertTrue(trail.get(1).reason().contains("bank hotline, renamed"), trail.get(1).reason());
+    }
+
+    @Test
     void disallow_builtInEntry_isRejected() {
         assertThrows(IllegalArgumentException.class, () -> admin.disallow("113", "op1"));
         assertTrue(blocklist.isAllowlisted("113"));
