@@ -7,8 +7,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -171,7 +173,8 @@ public final class BlocklistAdmin {
 
     /**
      * Loads an allowlist file (one number per line, or CSV {@code number,note}) in one transaction: every valid row
-     * is allowlisted as by {@link #allow} with origin {@code file}.
+     * is allowlisted as by {@link #allow} with origin {@code file}, and an entry of origin {@code file} that the file
+     * no longer has is removed (audited as DISALLOW).
      */
     public LoadReport loadAllowlist(Path file, String actor) {
         requireText(actor, "actor");
@@ -190,6 +193,17 @@ public final class BlocklistAdmin {
         transactions.inTransaction(tx -> {
             for (AllowlistEntry e : entries) {
                 allowIn(tx, e, actor);
+            }
+            // the file is the list of its entries: one it no longer has is no longer allowlisted (the operator's own
+            // entries and the built-in ones are not the file's to remove)
+            Set<String> listed = new HashSet<>();
+            entries.forEach(e -> listed.add(e.source()));
+            for (AllowlistEntry was : stores.allowlist().all(tx).values()) {
+                if (AllowlistEntry.FILE.equals(was.origin()) && !listed.contains(was.source())
+                        && stores.allowlist().remove(tx, was.source())) {
+                    stores.entries().audit(tx, new AuditRecord(now, actor, AuditRecord.Action.DISALLOW,
+                            AuditRecord.ALLOWLIST, was.source(), "no longer in allowlist file " + fileName(file)));
+                }
             }
             stores.entries().audit(tx, new AuditRecord(now, actor, AuditRecord.Action.LOAD_ALLOWLIST,
                     AuditRecord.ALLOWLIST, fileName(file), entries.size() + " rows, " + problems.size() + " rejected"));
@@ -227,16 +241,16 @@ public final class BlocklistAdmin {
             }
         }
         Instant now = clock.instant();
-        transactions.inTransaction(tx -> {
-            stores.portability().put(tx, overrides, now);
+        int removed = transactions.inTransaction(tx -> {
+            int gone = stores.portability().replace(tx, overrides, now);
             stores.entries().audit(tx, new AuditRecord(now, actor, AuditRecord.Action.LOAD_PORTABILITY,
-                    AuditRecord.PORTABILITY, fileName(file),
-                    overrides.size() + " rows, " + problems.size() + " rejected"));
-            return null;
+                    AuditRecord.PORTABILITY, fileName(file), overrides.size() + " rows, " + problems.size()
+                            + " rejected, " + gone + " overrides no longer listed removed"));
+            return gone;
         });
         portability.changed();
-        log.info("portability file {} loaded by {}: {} rows, {} rejected", fileName(file), actor, overrides.size(),
-                problems.size());
+        log.info("portability file {} loaded by {}: {} rows, {} rejected, {} overrides no longer listed removed",
+                fileName(file), actor, overrides.size(), problems.size(), removed);
         return new LoadReport(overrides.size(), problems);
     }
 

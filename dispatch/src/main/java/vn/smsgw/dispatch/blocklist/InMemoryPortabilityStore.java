@@ -2,8 +2,10 @@ package vn.smsgw.dispatch.blocklist;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import vn.smsgw.dispatch.store.Tx;
 import vn.smsgw.parser.number.Carrier;
 
@@ -18,9 +20,15 @@ public final class InMemoryPortabilityStore implements PortabilityStore {
     }
 
     @Override
-    public synchronized void put(Tx tx, List<PortabilityOverride> list, Instant loadedAt) {
+    public synchronized int replace(Tx tx, List<PortabilityOverride> list, Instant loadedAt) {
+        Set<String> kept = new HashSet<>();
+        list.forEach(o -> kept.add(o.msisdn()));
+        int before = overrides.size();
+        overrides.keySet().retainAll(kept);
+        int removed = before - overrides.size();
         list.forEach(o -> overrides.put(o.msisdn(), o.carrier()));
         revision++;
+        return removed;
     }
 
     @Override

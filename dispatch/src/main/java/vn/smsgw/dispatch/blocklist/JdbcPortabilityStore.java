@@ -36,8 +36,18 @@ public final class JdbcPortabilityStore implements PortabilityStore {
     }
 
     @Override
-    public void put(Tx tx, List<PortabilityOverride> overrides, Instant loadedAt) {
+    public int replace(Tx tx, List<PortabilityOverride> overrides, Instant loadedAt) {
         Connection c = JdbcTx.of(tx).connection();
+        // every row of this load gets its stamp, later than any before (two loads in one millisecond, a clock set
+        // back); the rows left with an older one are those the file no longer lists
+        long at;
+        try (PreparedStatement max = c.prepareStatement("SELECT COALESCE(MAX(loaded_at), 0) FROM portability");
+             ResultSet rs = max.executeQuery()) {
+            rs.next();
+            at = Math.max(loadedAt.toEpochMilli(), rs.getLong(1) + 1);
+        } catch (SQLException e) {
+            throw new StorageException("cannot read portability overrides: " + e.getMessage(), e);
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO portability (msisdn, carrier, loaded_at) "
                 + "VALUES (?, ?, ?) ON CONFLICT (msisdn) DO UPDATE SET carrier = excluded.carrier, "
                 + "loaded_at = excluded.loaded_at")) {
@@ -45,7 +55,7 @@ public final class JdbcPortabilityStore implements PortabilityStore {
             for (PortabilityOverride o : overrides) {
                 ps.setString(1, o.msisdn());
                 ps.setString(2, o.carrier().name());
-                ps.setLong(3, loadedAt.toEpochMilli());
+                ps.setLong(3, at);
                 ps.addBatch();
                 if (++pending == BATCH) {
                     ps.executeBatch();
@@ -55,7 +65,13 @@ public final class JdbcPortabilityStore implements PortabilityStore {
             if (pending > 0) {
                 ps.executeBatch();
             }
+            int removed;
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM portability WHERE loaded_at <> ?")) {
+                delete.setLong(1, at);
+                removed = delete.executeUpdate();
+            }
             Revisions.bump(c, REVISION);
+            return removed;
         } catch (SQLException e) {
             throw new StorageException("cannot write portability overrides: " + e.getMessage(), e);
         }

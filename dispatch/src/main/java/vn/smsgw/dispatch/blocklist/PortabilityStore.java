@@ -12,9 +12,12 @@ public interface PortabilityStore {
     /** Every override: E.164 number → serving carrier. */
     Map<String, Carrier> all(Tx tx);
 
-    /** Adds or replaces the overrides. */
-    void put(Tx tx, List<PortabilityOverride> overrides, Instant loadedAt);
+    /**
+     * Replaces every override with {@code overrides} (a portability file lists the numbers ported now: one left out
+     * has come back to its allocation, or left); returns how many overrides that removed.
+     */
+    int replace(Tx tx, List<PortabilityOverride> overrides, Instant loadedAt);
 
-    /** A number that differs after any {@link #put}, in any process. */
+    /** A number that differs after any {@link #replace}, in any process. */
     long revision(Tx tx);
 }

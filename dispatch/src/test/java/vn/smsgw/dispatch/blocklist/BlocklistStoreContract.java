@@ -495,7 +495,41 @@ abstract class BlocklistStoreContract {
         assertEquals(AuditRecord.Action.LOAD_ALLOWLIST, admin.auditTrail("allow.csv").get(0).action());
     }
 
+    @Test
+    void loadAllowlist_again_withoutARow_removesThatEntryButNotTheOperatorsOwn() throws Exception {
+        Path file = dir.resolve("allow.csv");
+        Files.writeString(file, "number,note\n+84981234567,Bank hotline\nVietcombank,Bank brandname\n");
+        admin.loadAllowlist(file, "op1");
+        admin.allow("19001234", "added by hand", "op2");
+
+        Files.writeString(file, "number,note\nVietcombank,Bank brandname\n"); // the hotline is no longer the bank's
+        admin.loadAllowlist(file, "op1");
+
+        assertFalse(blocklist.isAllowlisted("+84981234567"));
+        assertTrue(blocklist.isAllowlisted("VIETCOMBANK"));
+        assertTrue(blocklist.isAllowlisted("19001234"), "an operator's entry is not the file's to remove");
+        assertEquals(List.of(AuditRecord.Action.ALLOW, AuditRecord.Action.DISALLOW),
+                admin.auditTrail("+84981234567").stream().map(AuditRecord::action).toList());
+    }
+
     // ---- portability
+
+    @Test
+    void loadPortability_again_withoutANumber_removesItsOverride() throws Exception {
+        Path file = dir.resolve("mnp.csv");
+        Files.writeString(file, "+84981234567,MobiFone\n+84981234568,Vinaphone\n");
+        admin.loadPortability(file, "op1");
+        assertEquals(Carrier.MOBIFONE, portability.carrierOf(VIETTEL_NUMBER));
+
+        Files.writeString(file, "+84981234568,Vinaphone\n"); // ported back to its allocation
+        admin.loadPortability(file, "op1");
+
+        assertEquals(Carrier.VIETTEL, portability.carrierOf(VIETTEL_NUMBER));
+        assertEquals(Carrier.VINAPHONE,
+                portability.carrierOf(new Source("+84981234568", SourceType.MOBILE, Carrier.VIETTEL)));
+        assertTrue(admin.auditTrail("mnp.csv").get(1).reason().contains("1 overrides no longer listed removed"),
+                admin.auditTrail("mnp.csv").toString());
+    }
 
     @Test
     void listOf_portabilityOverride_movesNewVotesToTheServingCarrier() throws Exception {
