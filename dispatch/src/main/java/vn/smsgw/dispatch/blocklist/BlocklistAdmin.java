@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -156,14 +157,21 @@ public final class BlocklistAdmin {
         requireText(actor, "actor");
         // read as allow reads it, so that the form an entry was added in also removes it; anything else as written
         String source = Blocklists.entryKey(allowlistKey(typed).orElse(typed));
+        // an entry stored under an earlier rule for brandnames (VCB. kept its dot) is reached as typed
+        String asTyped = Blocklists.entryKey(typed.strip());
         if (Allowlist.isDefault(source)) {
             throw new IllegalArgumentException("built-in allowlist entry cannot be removed: " + source);
         }
         boolean removed = transactions.inTransaction(tx -> {
-            boolean r = stores.allowlist().remove(tx, source);
+            String key = source;
+            boolean r = stores.allowlist().remove(tx, key);
+            if (!r && !asTyped.equals(source) && !Allowlist.isDefault(asTyped)) {
+                key = asTyped;
+                r = stores.allowlist().remove(tx, key);
+            }
             if (r) {
                 stores.entries().audit(tx, new AuditRecord(clock.instant(), actor, AuditRecord.Action.DISALLOW,
-                        AuditRecord.ALLOWLIST, source, "removed"));
+                        AuditRecord.ALLOWLIST, key, "removed"));
             }
             return r;
         });
@@ -191,14 +199,19 @@ public final class BlocklistAdmin {
             entries.add(new AllowlistEntry(source.get(), note, AllowlistEntry.FILE, now));
         }
         transactions.inTransaction(tx -> {
-            for (AllowlistEntry e : entries) {
-                allowIn(tx, e, actor);
-            }
-            // the file is the list of its entries: one it no longer has is no longer allowlisted (the operator's own
-            // entries and the built-in ones are not the file's to remove)
+            // the file is the list of its own entries: it neither takes over an operator's or a built-in entry (which
+            // it would then remove once it no longer had it) nor keeps one of its own that it no longer has. A file
+            // with no valid row (empty, cut short, all rejected) removes nothing.
+            Map<String, AllowlistEntry> before = stores.allowlist().all(tx);
             Set<String> listed = new HashSet<>();
-            entries.forEach(e -> listed.add(e.source()));
-            for (AllowlistEntry was : stores.allowlist().all(tx).values()) {
+            for (AllowlistEntry e : entries) {
+                listed.add(e.source());
+                AllowlistEntry was = before.get(e.source());
+                if (was == null || AllowlistEntry.FILE.equals(was.origin())) {
+                    allowIn(tx, e, actor);
+                }
+            }
+            for (AllowlistEntry was : entries.isEmpty() ? List.<AllowlistEntry>of() : before.values()) {
                 if (AllowlistEntry.FILE.equals(was.origin()) && !listed.contains(was.source())
                         && stores.allowlist().remove(tx, was.source())) {
                     stores.entries().audit(tx, new AuditRecord(now, actor, AuditRecord.Action.DISALLOW,
@@ -241,6 +254,11 @@ public final class BlocklistAdmin {
             }
         }
         Instant now = clock.instant();
+        if (overrides.isEmpty()) { // empty, cut short or all rejected: not the list of the numbers ported now
+            log.warn("portability file {}: no valid row ({} rejected); the overrides loaded before are kept",
+                    fileName(file), problems.size());
+            return new LoadReport(0, problems);
+        }
         int removed = transactions.inTransaction(tx -> {
             int gone = stores.portability().replace(tx, overrides, now);
             stores.entries().audit(tx, new AuditRecord(now, actor, AuditRecord.Action.LOAD_PORTABILITY,

@@ -22,14 +22,13 @@ public final class InMemoryAllowlistStore implements AllowlistStore {
     @Override
     public synchronized Put put(Tx tx, AllowlistEntry entry) {
         AllowlistEntry earlier = entries.get(entry.source());
+        if (earlier != null && earlier.note().equals(entry.note()) && earlier.origin().equals(entry.origin())) {
+            return Put.UNCHANGED;
+        }
         entries.put(entry.source(), earlier == null ? entry
                 : new AllowlistEntry(entry.source(), entry.note(), entry.origin(), earlier.addedAt()));
         revision++;
-        if (earlier == null) {
-            return Put.ADDED;
-        }
-        return earlier.note().equals(entry.note()) && earlier.origin().equals(entry.origin()) ? Put.UNCHANGED
-                : Put.CHANGED;
+        return earlier == null ? Put.ADDED : Put.CHANGED;
     }
 
     @Override

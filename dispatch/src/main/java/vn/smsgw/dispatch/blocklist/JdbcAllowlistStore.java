@@ -59,6 +59,9 @@ public final class JdbcAllowlistStore implements AllowlistStore {
                     }
                 }
             }
+            if (outcome == Put.UNCHANGED) {
+                return outcome; // no write, no new revision: every process's cache stays as it is
+            }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO allowlist (source, note, origin, added_at) "
                     + "VALUES (?, ?, ?, ?) ON CONFLICT (source) DO UPDATE SET note = excluded.note, "
                     + "origin = excluded.origin")) {

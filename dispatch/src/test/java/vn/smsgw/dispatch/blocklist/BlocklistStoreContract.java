@@ -512,7 +512,57 @@ abstract class BlocklistStoreContract {
                 admin.auditTrail("+84981234567").stream().map(AuditRecord::action).toList());
     }
 
+    @Test
+    void loadAllowlist_anOperatorsEntryInTheFile_staysTheOperatorsWhenTheFileDropsIt() throws Exception {
+        admin.allow("19001234", "added by hand", "op2");
+        Path file = dir.resolve("allow.csv");
+        Files.writeString(file, "number,note\n19001234,also in the file\n+84981234567,Bank hotline\n");
+        admin.loadAllowlist(file, "op1");
+
+        Files.writeString(file, "number,note\n+84981234567,Bank hotline\n");
+        admin.loadAllowlist(file, "op1");
+
+        assertTrue(blocklist.isAllowlisted("19001234"));
+        assertEquals("added by hand", allowlist.entries().get("19001234").note());
+    }
+
+    @Test
+    void loadAllowlist_fileWithNoValidRow_removesNothing() throws Exception {
+        Path file = dir.resolve("allow.csv");
+        Files.writeString(file, "number,note\n+84981234567,Bank hotline\n");
+        admin.loadAllowlist(file, "op1");
+
+        Files.writeString(file, "number,note\n"); // cut short
+        admin.loadAllowlist(file, "op1");
+
+        assertTrue(blocklist.isAllowlisted("+84981234567"));
+    }
+
+    @Test
+    void disallow_brandnameStoredUnderTheEarlierRule_isReachedAsTyped() {
+        stores.transactions().inTransaction(tx -> stores.allowlist().put(tx,
+                new AllowlistEntry("VCB.", "stored before trailing dots were trimmed", AllowlistEntry.OPERATOR,
+                        clock.instant())));
+        allowlist.changed();
+
+        assertTrue(admin.disallow("VCB.", "op1"));
+        assertFalse(blocklist.isAllowlisted("VCB."));
+    }
+
     // ---- portability
+
+    @Test
+    void loadPortability_fileWithNoValidRow_keepsTheOverridesLoadedBefore() throws Exception {
+        Path file = dir.resolve("mnp.csv");
+        Files.writeString(file, "+84981234567,MobiFone\n");
+        admin.loadPortability(file, "op1");
+
+        Files.writeString(file, "");
+        LoadReport report = admin.loadPortability(file, "op1");
+
+        assertEquals(0, report.loaded());
+        assertEquals(Carrier.MOBIFONE, portability.carrierOf(VIETTEL_NUMBER));
+    }
 
     @Test
     void loadPortability_again_withoutANumber_removesItsOverride() throws Exception {

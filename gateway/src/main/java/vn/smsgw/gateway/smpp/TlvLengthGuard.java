@@ -13,13 +13,13 @@ import org.jsmpp.bean.OptionalParameter;
  * (sar_total_segments, sar_msg_ref_num, message_state, ...) by reading that many octets before the listener is
  * called; a shorter value throws ArrayIndexOutOfBoundsException out of its PDU task, no deliver_sm_resp is written,
  * the PDU thread ends, and the SMSC sends the same PDU again, for ever. A longer one is silently cut. The same happens
- * for 2 or 3 octets after the last whole TLV (read as a TLV header) and for a mandatory field that runs past the end
+ * for 2 or 3 octets after the last whole TLV (read as a TLV header; one octet jsmpp leaves unread, and so does this) and for a mandatory field that runs past the end
  * of the PDU (a C-string without its NUL, an sm_length beyond the PDU). So, as the PDU is read:
  * <ul>
  *   <li>a fixed-size TLV of the wrong length is moved under {@link #REWRITTEN_TAG} with its own tag in front of its
- *   value, which jsmpp keeps as octets; {@link #check} refuses the deliver_sm with ESME_RINVTLVLEN when the TLV is
- *   one smsgw reads (the SAR parameters) and otherwise lets it pass without it (a receipt whose message_state is of
- *   the wrong length is read from its text);</li>
+ *   value, which jsmpp keeps as octets, when it is one smsgw reads (the SAR parameters): {@link #check} refuses the
+ *   deliver_sm with ESME_RINVTLVLEN; any other is left out (a receipt whose message_state is of the wrong length is
+ *   read from its text);</li>
  *   <li>a TLV that runs past the end of the PDU, or is longer than jsmpp's signed 16-bit length can read, and octets
  *   after the last TLV are replaced by a {@link TlvTag#DAMAGED} mark, refused with ESME_RINVOPTPARSTREAM;</li>
  *   <li>a deliver_sm whose mandatory part runs past the PDU becomes an empty deliver_sm of the same sequence number
@@ -87,20 +87,24 @@ final class TlvLengthGuard {
                 out.write(tag >> 8);
                 out.write(tag);
             } else if (expected >= 0 && length != expected) {
-                writeTlv(out, REWRITTEN_TAG, 2 + length);
-                out.write(tag >> 8);
-                out.write(tag);
-                out.write(pdu, at + 4, length);
+                // one smsgw reads is kept, to be refused; any other is left out (only one TLV of a tag survives
+                // jsmpp's reading, so a second moved one must not hide the first)
+                if (READ_FIXED.contains(tag)) {
+                    writeTlv(out, REWRITTEN_TAG, 2 + length);
+                    out.write(tag >> 8);
+                    out.write(tag);
+                    out.write(pdu, at + 4, length);
+                }
             } else {
                 out.write(pdu, at, 4 + length);
             }
             at += 4 + available;
         }
-        if (at < pdu.length) { // 1 to 3 octets, too few for a TLV header: jsmpp would read past the end
+        if (pdu.length - at >= 2) { // 2 or 3 octets, too few for a TLV header: jsmpp would read past the end
             writeTlv(out, DAMAGED_TAG, 2);
             out.write(STRAY_OCTETS);
             out.write(pdu.length - at);
-        }
+        } // (one octet jsmpp leaves unread: left out, as before)
         byte[] guarded = out.toByteArray();
         ByteBuffer.wrap(guarded).putInt(0, guarded.length);
         return guarded;
@@ -173,7 +177,7 @@ final class TlvLengthGuard {
             }
             at += 4 + length;
         }
-        return at == pdu.length; // octets left over, too few for a TLV header, need the rewrite too
+        return pdu.length - at < 2; // 2 or 3 octets left over, too few for a TLV header, need the rewrite too
     }
 
     /** The length jsmpp reads for the tag: 1, 2 or 4 octets, 0 for a flag; -1 for a value of any length. */

@@ -99,14 +99,30 @@ class TlvLengthGuardTest {
         assertInstanceOf(DecodedMo.Receipt.class, decoded, "not refused for a TLV its text makes up for");
     }
 
+    @Test
+    void guard_oneOctetAfterTheLastTlv_isLeftOutAsJsmppLeavesIt() throws Exception {
+        byte[] pdu = deliverSm(0x00);
+
+        DecodedMo decoded = new MoDecoder(DefaultAlphabet.GSM7).decode(MoPdu.of(read(TlvLengthGuard.guard(pdu))));
+
+        assertEquals("LD 0987654321", assertInstanceOf(DecodedMo.Whole.class, decoded).text());
+    }
+
+    @Test
+    void guard_sarTlvOfTheWrongLengthFollowedByAnotherOfTheWrongLength_isStillRefused() throws Exception {
+        byte[] pdu = deliverSm(octets("020C 0001 07 0204 0001 07")); // the second would hide the first
+
+        DecodedMo decoded = new MoDecoder(DefaultAlphabet.GSM7).decode(MoPdu.of(read(TlvLengthGuard.guard(pdu))));
+
+        assertEquals(CommandStatus.ESME_RINVTLVLEN, assertInstanceOf(Malformed.class, decoded).status());
+    }
+
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3})
+    @ValueSource(ints = {2, 3})
     void guard_octetsAfterTheLastTlv_areRefusedWithEsmeRinvoptparstreamNotLeftToCrashJsmpp(int stray) throws Exception {
         int[] tail = Arrays.copyOf(octets("020C 0002 1234"), 6 + stray); // a good TLV, then 0x00 octets
         byte[] pdu = deliverSm(tail);
-        if (stray >= 2) {
-            assertThrows(ArrayIndexOutOfBoundsException.class, () -> read(pdu), "what jsmpp does without the guard");
-        }
+        assertThrows(ArrayIndexOutOfBoundsException.class, () -> read(pdu), "what jsmpp does without the guard");
 
         DecodedMo decoded = new MoDecoder(DefaultAlphabet.GSM7).decode(MoPdu.of(read(TlvLengthGuard.guard(pdu))));
 

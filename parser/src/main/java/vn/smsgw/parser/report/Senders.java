@@ -18,7 +18,7 @@ public final class Senders {
      * empty when it is no such name.
      */
     public static Optional<String> name(String typed) {
-        String s = typed.strip();
+        String s = PreNormaliser.normalise(typed).strip(); // blanks as a report's are (NBSP, runs of spaces)
         int end = Brandnames.trimEnd(s, 0, s.length(), true);
         return Brandnames.check(s, 0, end, true) == Brandnames.Verdict.NAME
                 ? Optional.of(s.substring(0, end)) : Optional.empty();

@@ -12,7 +12,7 @@ class SendersTest {
 
     @ParameterizedTest
     @CsvSource({"A&T_Shop, A&T_Shop", "VCB., VCB", "' FE CREDIT ', FE CREDIT", "Vietcombank, Vietcombank",
-        "VCB-, VCB", "SHOPEE-VN, SHOPEE-VN"})
+        "VCB-, VCB", "SHOPEE-VN, SHOPEE-VN", "'FE  CREDIT', FE CREDIT", "'FE\u00a0CREDIT', FE CREDIT"})
     void name_senderTheParserCanReport_isTakenAsAReportWouldCarryIt(String typed, String name) {
         assertEquals(Optional.of(name), Senders.name(typed));
     }
