@@ -28,6 +28,7 @@ class RabbitPoliceConfigTest {
         assertEquals(5_000, f.getConnectionTimeout());
         assertEquals(5_000, f.getHandshakeTimeout());
         assertEquals(15, f.getRequestedHeartbeat());
+        assertEquals(5_000, f.getChannelRpcTimeout(), "a held queue declaration ends, not the client's 10 minutes");
         assertEquals("broker.example", f.getHost());
         assertEquals(5673, f.getPort());
         assertEquals("smsgw", f.getUsername());
