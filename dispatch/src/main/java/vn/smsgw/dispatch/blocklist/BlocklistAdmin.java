@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -187,7 +189,10 @@ public final class BlocklistAdmin {
     public LoadReport loadAllowlist(Path file, String actor) {
         requireText(actor, "actor");
         List<LoadReport.RowProblem> problems = new ArrayList<>();
-        List<AllowlistEntry> entries = new ArrayList<>();
+        // one entry a source: two rows that name it (0981234567 and +84981234567, VCB and VCB.) would otherwise write
+        // it twice at every load; the later row wins, the earlier is reported
+        Map<String, AllowlistEntry> bySource = new LinkedHashMap<>();
+        Map<String, Integer> lineOf = new HashMap<>();
         Instant now = clock.instant();
         for (OperatorFile.Row row : read(file)) {
             Optional<String> source = allowlistKey(row.first());
@@ -196,8 +201,14 @@ public final class BlocklistAdmin {
                 continue;
             }
             String note = row.rest().isEmpty() ? "operator file" : row.rest();
-            entries.add(new AllowlistEntry(source.get(), note, AllowlistEntry.FILE, now));
+            Integer earlier = lineOf.put(source.get(), row.line());
+            if (earlier != null) {
+                problems.add(new LoadReport.RowProblem(earlier, "the same source as line " + row.line()
+                        + ", which is taken instead"));
+            }
+            bySource.put(source.get(), new AllowlistEntry(source.get(), note, AllowlistEntry.FILE, now));
         }
+        List<AllowlistEntry> entries = List.copyOf(bySource.values());
         transactions.inTransaction(tx -> {
             // the file is the list of its own entries: it neither takes over an operator's or a built-in entry (which
             // it would then remove once it no longer had it) nor keeps one of its own that it no longer has. A file
@@ -257,6 +268,12 @@ public final class BlocklistAdmin {
         if (overrides.isEmpty()) { // empty, cut short or all rejected: not the list of the numbers ported now
             log.warn("portability file {}: no valid row ({} rejected); the overrides loaded before are kept",
                     fileName(file), problems.size());
+            transactions.inTransaction(tx -> {
+                stores.entries().audit(tx, new AuditRecord(now, actor, AuditRecord.Action.LOAD_PORTABILITY,
+                        AuditRecord.PORTABILITY, fileName(file), "0 rows, " + problems.size()
+                                + " rejected: no valid row, the overrides loaded before are kept"));
+                return null;
+            });
             return new LoadReport(0, problems);
         }
         int removed = transactions.inTransaction(tx -> {

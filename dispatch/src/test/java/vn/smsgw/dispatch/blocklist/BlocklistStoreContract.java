@@ -527,6 +527,23 @@ abstract class BlocklistStoreContract {
     }
 
     @Test
+    void loadAllowlist_twoRowsForOneSource_theLaterIsTakenTheEarlierReportedAndALoadAgainChangesNothing()
+            throws Exception {
+        Path file = dir.resolve("allow.csv");
+        Files.writeString(file, "number,note\n+84981234567,old hotline\n+84981234567,Bank hotline\n");
+
+        LoadReport first = admin.loadAllowlist(file, "op1");
+        admin.loadAllowlist(file, "op1");
+
+        assertEquals(List.of(new LoadReport.RowProblem(2, "the same source as line 3, which is taken instead")),
+                first.problems());
+        assertEquals("Bank hotline", allowlist.entries().get("+84981234567").note());
+        assertEquals(List.of(AuditRecord.Action.ALLOW),
+                admin.auditTrail("+84981234567").stream().map(AuditRecord::action).toList(),
+                "written once, and not again by the second load");
+    }
+
+    @Test
     void loadAllowlist_fileWithNoValidRow_removesNothing() throws Exception {
         Path file = dir.resolve("allow.csv");
         Files.writeString(file, "number,note\n+84981234567,Bank hotline\n");
@@ -562,6 +579,7 @@ abstract class BlocklistStoreContract {
 
         assertEquals(0, report.loaded());
         assertEquals(Carrier.MOBIFONE, portability.carrierOf(VIETTEL_NUMBER));
+        assertTrue(admin.auditTrail("mnp.csv").get(1).reason().contains("no valid row"), "the refused load audited");
     }
 
     @Test

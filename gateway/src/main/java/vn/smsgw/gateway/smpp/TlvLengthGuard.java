@@ -16,8 +16,8 @@ import org.jsmpp.bean.OptionalParameter;
  * for 2 or 3 octets after the last whole TLV (read as a TLV header; one octet jsmpp leaves unread, and so does this) and for a mandatory field that runs past the end
  * of the PDU (a C-string without its NUL, an sm_length beyond the PDU). So, as the PDU is read:
  * <ul>
- *   <li>a fixed-size TLV of the wrong length is moved under {@link #REWRITTEN_TAG} with its own tag in front of its
- *   value, which jsmpp keeps as octets, when it is one smsgw reads (the SAR parameters): {@link #check} refuses the
+ *   <li>a fixed-size TLV of the wrong length is replaced by {@link #REWRITTEN_TAG} holding its tag, which jsmpp keeps
+ *   as octets, when it is one smsgw reads (the SAR parameters): {@link #check} refuses the
  *   deliver_sm with ESME_RINVTLVLEN; any other is left out (a receipt whose message_state is of the wrong length is
  *   read from its text);</li>
  *   <li>a TLV that runs past the end of the PDU, or is longer than jsmpp's signed 16-bit length can read, and octets
@@ -89,11 +89,10 @@ final class TlvLengthGuard {
             } else if (expected >= 0 && length != expected) {
                 // one smsgw reads is kept, to be refused; any other is left out (only one TLV of a tag survives
                 // jsmpp's reading, so a second moved one must not hide the first)
-                if (READ_FIXED.contains(tag)) {
-                    writeTlv(out, REWRITTEN_TAG, 2 + length);
+                if (READ_FIXED.contains(tag)) { // its tag only: a value of up to 32,767 octets would not fit after it
+                    writeTlv(out, REWRITTEN_TAG, 2);
                     out.write(tag >> 8);
                     out.write(tag);
-                    out.write(pdu, at + 4, length);
                 }
             } else {
                 out.write(pdu, at, 4 + length);

@@ -109,6 +109,21 @@ class TlvLengthGuardTest {
     }
 
     @Test
+    void guard_sarTlvOfTheLongestLengthJsmppReads_isRefusedNotMovedPastWhatItCanRead() throws Exception {
+        int length = 0x7FFF;
+        int[] tlv = new int[4 + length];
+        tlv[0] = 0x02;
+        tlv[1] = 0x0C; // sar_msg_ref_num
+        tlv[2] = length >> 8;
+        tlv[3] = length & 0xFF;
+
+        DeliverSm guarded = read(TlvLengthGuard.guard(deliverSm(tlv)));
+
+        DecodedMo decoded = new MoDecoder(DefaultAlphabet.GSM7).decode(MoPdu.of(guarded));
+        assertEquals(CommandStatus.ESME_RINVTLVLEN, assertInstanceOf(Malformed.class, decoded).status());
+    }
+
+    @Test
     void guard_sarTlvOfTheWrongLengthFollowedByAnotherOfTheWrongLength_isStillRefused() throws Exception {
         byte[] pdu = deliverSm(octets("020C 0001 07 0204 0001 07")); // the second would hide the first
 
