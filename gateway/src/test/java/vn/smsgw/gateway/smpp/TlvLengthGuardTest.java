@@ -38,6 +38,16 @@ class TlvLengthGuardTest {
         return pdu.array();
     }
 
+    /** The octets of a TLV of {@code tag} with a value of {@code length} zero octets. */
+    private static int[] zeroTlv(int tag, int length) {
+        int[] tlv = new int[4 + length];
+        tlv[0] = tag >> 8;
+        tlv[1] = tag & 0xFF;
+        tlv[2] = length >> 8 & 0xFF;
+        tlv[3] = length & 0xFF;
+        return tlv;
+    }
+
     private static DeliverSm read(byte[] pdu) throws Exception {
         return new DefaultDecomposer().deliverSm(pdu);
     }
@@ -110,14 +120,7 @@ class TlvLengthGuardTest {
 
     @Test
     void guard_sarTlvOfTheLongestLengthJsmppReads_isRefusedNotMovedPastWhatItCanRead() throws Exception {
-        int length = 0x7FFF;
-        int[] tlv = new int[4 + length];
-        tlv[0] = 0x02;
-        tlv[1] = 0x0C; // sar_msg_ref_num
-        tlv[2] = length >> 8;
-        tlv[3] = length & 0xFF;
-
-        DeliverSm guarded = read(TlvLengthGuard.guard(deliverSm(tlv)));
+        DeliverSm guarded = read(TlvLengthGuard.guard(deliverSm(zeroTlv(0x020C, 0x7FFF)))); // sar_msg_ref_num
 
         DecodedMo decoded = new MoDecoder(DefaultAlphabet.GSM7).decode(MoPdu.of(guarded));
         assertEquals(CommandStatus.ESME_RINVTLVLEN, assertInstanceOf(Malformed.class, decoded).status());
@@ -161,13 +164,7 @@ class TlvLengthGuardTest {
 
     @Test
     void guard_tlvLongerThanASignedShort_isMovedAndRefused() throws Exception {
-        int length = 40_000;
-        int[] tlv = new int[4 + length];
-        tlv[0] = 0x04;
-        tlv[1] = 0x24; // message_payload
-        tlv[2] = length >> 8;
-        tlv[3] = length & 0xFF;
-        byte[] pdu = deliverSm(tlv);
+        byte[] pdu = deliverSm(zeroTlv(0x0424, 40_000)); // message_payload
 
         DeliverSm guarded = read(TlvLengthGuard.guard(pdu));
 
