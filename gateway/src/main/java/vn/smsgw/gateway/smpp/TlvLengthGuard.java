@@ -171,7 +171,7 @@ final class TlvLengthGuard {
             int length = (pdu[at + 2] & 0xFF) << 8 | pdu[at + 3] & 0xFF;
             int expected = fixedLength(tag);
             if (at + 4 + length > pdu.length || length > 0x7FFF || expected >= 0 && length != expected
-                    || tag == ALERT_ON_MESSAGE_DELIVERY || tag == REWRITTEN_TAG || tag == DAMAGED_TAG) {
+                    || tag == ALERT_ON_MESSAGE_DELIVERY && length == 0 || tag == REWRITTEN_TAG || tag == DAMAGED_TAG) {
                 return false;
             }
             at += 4 + length;

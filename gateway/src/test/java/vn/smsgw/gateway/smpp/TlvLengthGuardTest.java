@@ -222,6 +222,13 @@ class TlvLengthGuardTest {
     }
 
     @Test
+    void guard_alertOnMessageDeliveryOfOneOctet_leavesThePduAsItIs() throws Exception {
+        byte[] pdu = deliverSm(0x13, 0x0C, 0x00, 0x01, 0x01);
+
+        assertSame(pdu, TlvLengthGuard.guard(pdu), "valid as jsmpp reads it: nothing to copy");
+    }
+
+    @Test
     void guard_wellFormedTlvs_leavesThePduAsItIs() throws Exception {
         byte[] pdu = deliverSm(0x02, 0x0C, 0x00, 0x02, 0x12, 0x34, 0x02, 0x0E, 0x00, 0x01, 0x02, 0x02, 0x0F, 0x00, 0x01,
                 0x01, 0x14, 0x20, 0x00, 0x03, 'a', 'b', 'c');
