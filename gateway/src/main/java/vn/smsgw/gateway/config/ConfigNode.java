@@ -229,14 +229,12 @@ final class ConfigNode {
 
     /** The constant of {@code type} named {@code text} (case-insensitive), or an error that lists the names. */
     private static <E extends Enum<E>> E named(Class<E> type, String text, String errorLead) {
-        List<String> names = new ArrayList<>();
         for (E e : type.getEnumConstants()) {
             if (e.name().equalsIgnoreCase(text.trim())) {
                 return e;
             }
-            names.add(e.name());
         }
-        throw new ConfigException(errorLead + names + ", not '" + text + "'");
+        throw new ConfigException(errorLead + names(type) + ", not '" + text + "'");
     }
 
     /** Applies {@code reader} to this section, wrapping value errors with this section's key. */

@@ -60,8 +60,11 @@ public record DispatchConfig(IntakeConfig intake, Thresholds thresholds, List<St
     /** An operator file's path, empty for none; a file that cannot be read stops the start with its key named. */
     private static String readableFile(ConfigNode n, String name) {
         String file = n.string(name, "");
-        if (!file.isEmpty() && !(Files.isRegularFile(ConfigNode.path(n.key(name), file))
-                && Files.isReadable(Path.of(file)))) {
+        if (file.isEmpty()) {
+            return file;
+        }
+        Path path = ConfigNode.path(n.key(name), file);
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
             throw new ConfigException(n.key(name) + ": cannot read " + file);
         }
         return file;

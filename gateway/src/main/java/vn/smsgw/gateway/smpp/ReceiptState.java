@@ -18,8 +18,8 @@ public enum ReceiptState {
      * Vendor stat: values seen besides the SMPP abbreviations: full words (DELIVERED, ACCEPTED, UNDELIVERABLE,
      * UNDELIVERED, REJECTED), FAILED, lower case, and the numeric message_state. message_state 0 (SCHEDULED, SMPP
      * 5.0) is still on its way, so ENROUTE; 9 (SKIPPED) will never be delivered, so UNDELIVERABLE. Anything else,
-     * or no stat at all, is UNKNOWN to fromStat, and unread to readStat: a vendor's intermediate word (SENT, SUBMITD)
-     * must not end a message that a later receipt would settle.
+     * or no stat at all, is unread by readStat: a vendor's intermediate word (SENT, SUBMITD) must not end a message
+     * that a later receipt would settle.
      */
 
     private final int messageState;
@@ -52,11 +52,6 @@ public enum ReceiptState {
             }
         }
         return UNKNOWN;
-    }
-
-    /** The state of a receipt text's stat: value, in any case and vendor spelling; UNKNOWN when not read. */
-    public static ReceiptState fromStat(String stat) {
-        return readStat(stat).orElse(UNKNOWN);
     }
 
     /**

@@ -22,8 +22,8 @@ class ReceiptStateTest {
         "2, DELIVERED", "0, ENROUTE", "9, UNDELIVERABLE", "77, UNKNOWN", "123456789012, UNKNOWN",
         "'', UNKNOWN", "'  delivrd ', DELIVERED", "NOPE, UNKNOWN"
     })
-    void fromStat_vendorValue_mapsToState(String stat, ReceiptState expected) {
-        assertEquals(expected, ReceiptState.fromStat(stat));
+    void readStat_vendorValue_mapsToState(String stat, ReceiptState expected) { // UNKNOWN: not read, or UNKNOWN itself
+        assertEquals(expected, ReceiptState.readStat(stat).orElse(ReceiptState.UNKNOWN));
     }
 
     @ParameterizedTest
