@@ -7,12 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * An operator-supplied file of one value per line or CSV {@code value,rest}: blank lines and lines starting with
- * {@code #} are skipped, as is a first row whose first field has no digit (a header). A UTF-8 BOM is ignored.
+ * {@code #} are skipped, as is a first row whose first field is a column name ({@link #HEADER_NAMES}, any case): a
+ * header. Any other first row is data, so that a brandname listed first is never taken for a header. A UTF-8 BOM is
+ * ignored.
  */
 final class OperatorFile {
+    /** The first fields that make a first row a header. */
+    static final Set<String> HEADER_NAMES = Set.of("number", "msisdn", "phone", "source", "sender", "brandname",
+            "value", "so", "so dien thoai", "so_dien_thoai");
+
     /** One data row: its 1-based line number, its first field and the rest of the line (trimmed, maybe empty). */
     record Row(int line, String first, String rest) {
     }
@@ -35,7 +43,7 @@ final class OperatorFile {
                 int comma = t.indexOf(',');
                 String head = unquote(comma < 0 ? t : t.substring(0, comma));
                 String rest = comma < 0 ? "" : unquote(t.substring(comma + 1));
-                if (first && head.chars().noneMatch(Character::isDigit)) {
+                if (first && HEADER_NAMES.contains(head.toLowerCase(Locale.ROOT))) {
                     first = false;
                     continue;
                 }

@@ -30,4 +30,23 @@ class OperatorFileTest {
 
         assertEquals(List.of(new OperatorFile.Row(1, "0981234567", "VIETTEL")), OperatorFile.read(f));
     }
+
+    @Test
+    void read_firstRowBrandname_isDataNotHeader() throws Exception {
+        Path f = dir.resolve("f.csv");
+        Files.writeString(f, "Vietcombank,bank\nVCB,bank\n");
+
+        assertEquals(List.of(new OperatorFile.Row(1, "Vietcombank", "bank"), new OperatorFile.Row(2, "VCB", "bank")),
+                OperatorFile.read(f));
+    }
+
+    @Test
+    void read_headerNamesInAnyCase_areHeaders() throws Exception {
+        for (String header : List.of("MSISDN,carrier", "Brandname,note", "So dien thoai,ghi chu", "source")) {
+            Path f = dir.resolve("h.csv");
+            Files.writeString(f, header + "\n113\n");
+
+            assertEquals(List.of(new OperatorFile.Row(2, "113", "")), OperatorFile.read(f), header);
+        }
+    }
 }
