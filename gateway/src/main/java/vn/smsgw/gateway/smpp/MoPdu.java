@@ -29,15 +29,16 @@ public record MoPdu(String source, String destination, byte esmClass, byte dataC
 
     /** The decoding-relevant fields of a jsmpp deliver_sm; every optional parameter is kept as its raw value. */
     public static MoPdu of(DeliverSm deliverSm) {
-        Tlvs tlvs = Tlvs.none();
-        OptionalParameter[] parameters = deliverSm.getOptionalParameters();
-        if (parameters != null) {
-            for (OptionalParameter parameter : parameters) {
-                byte[] tlv = parameter.serialize();
-                int tag = (tlv[0] & 0xFF) << 8 | tlv[1] & 0xFF;
-                tlvs = tlvs.with(tag, Arrays.copyOfRange(tlv, 4, tlv.length));
-            }
+        OptionalParameter[] parameters = Objects.requireNonNullElse(deliverSm.getOptionalParameters(),
+                new OptionalParameter[0]);
+        int[] tags = new int[parameters.length];
+        byte[][] values = new byte[parameters.length][];
+        for (int i = 0; i < parameters.length; i++) {
+            byte[] tlv = parameters[i].serialize();
+            tags[i] = (tlv[0] & 0xFF) << 8 | tlv[1] & 0xFF;
+            values[i] = Arrays.copyOfRange(tlv, 4, tlv.length);
         }
+        Tlvs tlvs = Tlvs.of(tags, values);
         byte[] message = deliverSm.getShortMessage();
         return new MoPdu(Objects.requireNonNullElse(deliverSm.getSourceAddr(), ""),
                 Objects.requireNonNullElse(deliverSm.getDestAddress(), ""),

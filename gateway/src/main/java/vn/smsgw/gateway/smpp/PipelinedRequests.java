@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.jsmpp.InvalidResponseException;
@@ -88,6 +89,12 @@ public final class PipelinedRequests {
         return handler == null ? null : new LateResponse(handler);
     }
 
+    private void forgetLate(int sequenceNumber) {
+        synchronized (late) {
+            late.remove(sequenceNumber);
+        }
+    }
+
     private void keepForLateResponse(int sequenceNumber, Consumer<Command> handler) {
         synchronized (late) {
             late.put(sequenceNumber, handler);
@@ -125,6 +132,9 @@ public final class PipelinedRequests {
         private final String command;
         private final CompletableFuture<Command> response = new CompletableFuture<>();
         private volatile Consumer<Command> onLate;
+        /** An ESME_ROK response that found the request timed out but still waiting; see {@link #timeOut()}. */
+        private volatile Command arrivedLate;
+        private final AtomicBoolean lateHandled = new AtomicBoolean();
 
         private Request(PipelinedRequests owner, int sequenceNumber, String command) {
             super(0);
@@ -162,14 +172,30 @@ public final class PipelinedRequests {
          * timeout's dependent stages set one.
          */
         public boolean timeOut() {
-            owner.waiting.remove(sequenceNumber, this);
+            // in this order, so that a response coming meanwhile always finds a way to the late handler: until the
+            // request leaves the waiting map jsmpp hands the response to done(), which passes it on once the future
+            // has failed; from then the late map holds the handler
             boolean timedOut = response.completeExceptionally(new ResponseTimeoutException(
                     "no " + command + "_resp for sequence_number " + sequenceNumber));
             Consumer<Command> handler = onLate;
             if (timedOut && handler != null) {
                 owner.keepForLateResponse(sequenceNumber, handler);
+                Command early = arrivedLate;
+                if (early != null) { // came while the dependent stages ran, before the handler was set
+                    passLate(early);
+                }
             }
+            owner.waiting.remove(sequenceNumber, this);
             return timedOut;
+        }
+
+        /** Hands a response that came after the timeout to the late handler, once. */
+        private void passLate(Command resp) {
+            Consumer<Command> handler = onLate;
+            if (handler != null && lateHandled.compareAndSet(false, true)) {
+                owner.forgetLate(sequenceNumber);
+                handler.accept(resp);
+            }
         }
 
         @Override
@@ -178,7 +204,10 @@ public final class PipelinedRequests {
                 throw new IllegalArgumentException("response cannot be null");
             }
             if (resp.getCommandStatus() == SMPPConstant.STAT_ESME_ROK) {
-                response.complete(resp);
+                if (!response.complete(resp)) { // timed out a moment before: a late response
+                    arrivedLate = resp;
+                    passLate(resp);
+                }
             } else {
                 response.completeExceptionally(new NegativeResponseException(resp.getCommandStatus()));
             }

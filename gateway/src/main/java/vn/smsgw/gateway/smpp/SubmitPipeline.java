@@ -14,6 +14,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.jsmpp.GenericNackResponseException;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
 import org.jsmpp.SMPPConstant;
@@ -347,8 +348,11 @@ final class SubmitPipeline {
                 return;
             }
             Throwable cause = Futures.cause(failure);
-            if (cause instanceof NegativeResponseException e) {
-                int status = e.getCommandStatus();
+            // a generic_nack carries a command_status too: an SMSC may answer overload with one (ESME_RTHROTTLED)
+            Integer refused = cause instanceof NegativeResponseException e ? Integer.valueOf(e.getCommandStatus())
+                    : cause instanceof GenericNackResponseException g ? Integer.valueOf(g.getCommandStatus()) : null;
+            if (refused != null) {
+                int status = refused;
                 if (status == SMPPConstant.STAT_ESME_RTHROTTLED || status == SMPPConstant.STAT_ESME_RMSGQFUL) {
                     meters.throttled();
                     long pause = pace.throttled(s.sentAfter);

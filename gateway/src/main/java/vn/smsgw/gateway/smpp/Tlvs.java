@@ -24,11 +24,31 @@ public final class Tlvs {
         return NONE;
     }
 
-    /** These parameters plus (or with a new value for) the given tag code. */
-    public Tlvs with(int tag, byte[] value) {
+    /**
+     * The parameters of a PDU in the order they came, each a tag code and a raw value (the last occurrence of a tag
+     * wins): one copy, however many there are.
+     */
+    public static Tlvs of(int[] tags, byte[][] values) {
+        if (tags.length != values.length) {
+            throw new IllegalArgumentException(tags.length + " tags for " + values.length + " values");
+        }
+        Map<Integer, byte[]> map = new HashMap<>();
+        for (int i = 0; i < tags.length; i++) {
+            checkTag(tags[i]);
+            map.put(tags[i], values[i].clone());
+        }
+        return map.isEmpty() ? NONE : new Tlvs(Map.copyOf(map));
+    }
+
+    private static void checkTag(int tag) {
         if (tag < 0 || tag > 0xFFFF) {
             throw new IllegalArgumentException("TLV tag out of range: " + tag);
         }
+    }
+
+    /** These parameters plus (or with a new value for) the given tag code. */
+    public Tlvs with(int tag, byte[] value) {
+        checkTag(tag);
         Map<Integer, byte[]> copy = new HashMap<>(values);
         copy.put(tag, value.clone());
         return new Tlvs(Map.copyOf(copy));

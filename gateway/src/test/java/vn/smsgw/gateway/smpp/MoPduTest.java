@@ -59,6 +59,29 @@ class MoPduTest {
     }
 
     @Test
+    void of_manyParameters_allKeptLastOccurrenceWins() {
+        OptionalParameter[] parameters = new OptionalParameter[20_001];
+        for (int i = 0; i < 20_000; i++) {
+            parameters[i] = new OptionalParameter.OctetString((short) (0x2000 + i), new byte[0]);
+        }
+        parameters[20_000] = new OptionalParameter.OctetString((short) 0x2000, new byte[] {7});
+        DeliverSm deliverSm = deliverSm(0x00, 0x00, hex("4869"));
+        deliverSm.setOptionalParameters(parameters);
+
+        MoPdu pdu = MoPdu.of(deliverSm);
+
+        int[] tags = new int[20_000];
+        byte[][] values = new byte[20_000][];
+        for (int i = 0; i < 20_000; i++) {
+            tags[i] = 0x2000 + i;
+            values[i] = i == 0 ? new byte[] {7} : new byte[0];
+        }
+        assertEquals(Tlvs.of(tags, values), pdu.tlvs());
+        assertEquals(Tlvs.none().with(0x2000, new byte[] {7}).with(0x2001, new byte[0]),
+                Tlvs.of(new int[] {0x2000, 0x2001, 0x2000}, new byte[][] {{1}, {}, {7}}), "the last occurrence wins");
+    }
+
+    @Test
     void of_udhConcatenation_isPart() {
         DecodedMo decoded = decoder.decode(MoPdu.of(deliverSm(0x40, 0x00, hex("050003 2a 02 01 4869"))));
 

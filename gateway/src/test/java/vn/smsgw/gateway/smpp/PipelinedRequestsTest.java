@@ -226,6 +226,37 @@ class PipelinedRequestsTest {
     }
 
     @Test
+    void timeOut_whileJsmppHoldsTheRequestItTookOut_theAcceptStillGoesToTheLateHandlerOnce() throws Exception {
+        PipelinedRequests.Request request = requests.send(task("submit_sm"), 7, wire, NOTHING);
+        List<Command> late = new ArrayList<>();
+        request.response().whenComplete((r, e) -> request.onLateResponse(late::add));
+        PendingResponse<Command> taken = requests.remove(7); // jsmpp's PDU thread has the response in hand
+
+        assertTrue(request.timeOut(), "the deadline passes before it completes the request");
+        taken.done(response(7, 0));
+
+        assertEquals(1, late.size(), "the SMSC id is not lost");
+        assertEquals(0, requests.waitingLate());
+        assertNull(requests.remove(7));
+    }
+
+    @Test
+    void timeOut_aResponseComingWhileTheTimeoutsStagesRun_goesToTheLateHandlerOnce() throws Exception {
+        PipelinedRequests.Request request = requests.send(task("submit_sm"), 7, wire, NOTHING);
+        List<Command> late = new ArrayList<>();
+        request.response().whenComplete((r, e) -> {
+            requests.remove(7).done(response(7, 0)); // the response, before the stage sets the handler
+            request.onLateResponse(late::add);
+        });
+
+        assertTrue(request.timeOut());
+
+        assertEquals(1, late.size(), "the SMSC id is not lost");
+        assertEquals(0, requests.waitingLate());
+        assertNull(requests.remove(7));
+    }
+
+    @Test
     void timeOut_lateErrorResponse_isNotHandedOver() throws Exception {
         PipelinedRequests.Request request = requests.send(task("submit_sm"), 7, wire, NOTHING);
         List<Command> late = new ArrayList<>();

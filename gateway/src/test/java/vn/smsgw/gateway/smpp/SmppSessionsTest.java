@@ -133,6 +133,22 @@ class SmppSessionsTest {
     }
 
     @Test
+    void pduHeader_withACommandLengthOfTwoGibibytes_closesTheSessionAndTheBindComesBack() throws Exception {
+        MuteSmsc smsc = new MuteSmsc();
+        resources.add(smsc);
+        MoGateway gateway = gateway(MoGateway.smsc(smsc.port()).enquireLinkInterval(Duration.ZERO)
+                .transactionTimeout(Duration.ofSeconds(1)).build()); // its unbind is never answered
+        gateway.awaitBound(1);
+
+        // a stream out of step: jsmpp would allocate the whole PDU, and the OutOfMemoryError end its reader quietly
+        smsc.send(java.nio.ByteBuffer.allocate(16).putInt(0x7FFFFFFF).putInt(0x00000005).putInt(0).putInt(9).array());
+
+        Poll.until(Duration.ofSeconds(10), () -> smsc.binds.get() == 2, "a second bind after the session closed");
+        gateway.awaitBound(1);
+        assertEquals(1, gateway.sessions.states().get(0).reconnects(), gateway.sessions.states().toString());
+    }
+
+    @Test
     void start_systemTypeAndAddressRange_areSentInTheBind() throws Exception {
         SmscSimulator simulator = simulator();
         MoGateway gateway = gateway(MoGateway.smsc(simulator.port()).systemType("VMA")

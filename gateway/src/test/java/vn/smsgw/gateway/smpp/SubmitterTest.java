@@ -236,6 +236,37 @@ class SubmitterTest {
     }
 
     @Test
+    void drain_throttledByGenericNacks_slowsDownAndSubmitsEachMessageOnceInLaneOrder() throws Exception {
+        MuteSmsc smsc = new MuteSmsc();
+        resources.add(smsc);
+        smsc.submitsToNack.set(3); // ESME_RTHROTTLED, as some SMSCs answer overload, in a generic_nack
+        List<String> bodies = bodies("n", 5);
+        enqueue(Lane.REPLY, bodies);
+        List<Long> ids = ids();
+        start(smsc.port(), config(1, 2_000), 5_000);
+
+        await("5 submitted", () -> ids.stream().allMatch(id -> queue.status(id).orElseThrow().state()
+                == OutboundState.SUBMITTED));
+        assertEquals(3, smsc.submitsNacked.get());
+        assertEquals(5, smsc.submitsAccepted.get(), "each message accepted once, none failed");
+        assertEquals(3.0, meters.get("smsgw.mt.throttled").counter().count());
+    }
+
+    @Test
+    void drain_genericNackOfAnotherStatus_failsTheMessageWithThatStatus() throws Exception {
+        MuteSmsc smsc = new MuteSmsc();
+        resources.add(smsc);
+        smsc.nackStatus = 0x03; // ESME_RINVCMDID
+        smsc.submitsToNack.set(1);
+        enqueue(Lane.REPLY, List.of("refused"));
+        long id = ids().get(0);
+        start(smsc.port(), config(1, 2_000), 5_000);
+
+        await("failed", () -> queue.status(id).orElseThrow().state() == OutboundState.FAILED);
+        assertEquals("0x00000003", queue.status(id).orElseThrow().error());
+    }
+
+    @Test
     void drain_throttledForHalfItsLease_givesTheMessageBackUnsentBeforeTheLeaseRunsOut() throws Exception {
         SmscSimulator simulator = simulator(SimulatorConfig.builder().faults(Faults.none().withThrottleEvery(1)));
         enqueue(Lane.REPLY, List.of("held back by a throttling SMSC"));

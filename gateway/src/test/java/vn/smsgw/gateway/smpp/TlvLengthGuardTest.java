@@ -249,4 +249,18 @@ class TlvLengthGuardTest {
         assertEquals(TlvLengthGuard.REWRITTEN_TAG,
                 read(read).getOptionalParameters()[0].tag, "moved as it was read");
     }
+
+    @Test
+    void readPdu_commandLengthNoPduHas_isAnIoErrorNotAnAllocation() throws Exception {
+        for (int length : new int[] {0x7FFFFFFF, GuardedPduReader.MAX_COMMAND_LENGTH + 1}) {
+            byte[] header = ByteBuffer.allocate(16).putInt(length).putInt(0x00000005).putInt(0).putInt(1)
+                    .array();
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(header));
+            GuardedPduReader reader = new GuardedPduReader();
+
+            java.io.IOException e = assertThrows(java.io.IOException.class,
+                    () -> reader.readPDU(in, reader.readPDUHeader(in)));
+            assertTrue(e.getMessage().contains("out of range"), e.getMessage());
+        }
+    }
 }
