@@ -138,7 +138,7 @@ public final class InMemoryOutboundQueue implements Outbox, OutboundQueue {
         int counted = 0;
         for (Settlement s : settlements) {
             Row r = rows.get(s.id());
-            if (r == null || r.state != OutboundState.CLAIMED || !s.owner().equals(r.owner)) {
+            if (r == null || r.state != OutboundState.CLAIMED || !s.owner().equals(r.owner) || !s.settles(r.attempts)) {
                 continue;
             }
             counted++;

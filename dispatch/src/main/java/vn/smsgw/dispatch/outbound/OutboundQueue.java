@@ -49,7 +49,7 @@ public interface OutboundQueue {
 
     /**
      * Records the outcomes in one transaction. A settlement counts only while its message is still CLAIMED by the
-     * settlement's owner; returns how many counted.
+     * settlement's owner, under the claim it names ({@link Settlement#claim()}); returns how many counted.
      */
     int settle(List<Settlement> settlements);
 

@@ -31,9 +31,10 @@ final class SettlementRows {
             accepted(s.outcome()).forEach(p -> keys.addAll(p.matchKeys()));
         }
         PartTable parts = partsOf(tx, now, keys);
-        // one outcome per message: only the first of several can find it CLAIMED, as when written one by one
-        Map<Long, Settlement> first = new LinkedHashMap<>();
-        settlements.forEach(s -> first.putIfAbsent(s.id(), s));
+        // one outcome per claim of a message: only the first of several can find it CLAIMED, as when written one by
+        // one; a stale claim's settlement beside the current claim's finds it claimed anew and changes nothing
+        Map<List<Long>, Settlement> first = new LinkedHashMap<>();
+        settlements.forEach(s -> first.putIfAbsent(List.of(s.id(), (long) s.claim()), s));
         int counted = 0;
         List<Settlement> ended = new ArrayList<>();
         for (Settlement s : first.values()) {
@@ -84,19 +85,20 @@ final class SettlementRows {
     }
 
     /** A message's new state, error, part count and first SMSC id, written if its owner still holds its claim. */
-    private record Ending(long id, String state, String error, int parts, String smscMessageId, String owner) {
+    private record Ending(long id, String state, String error, int parts, String smscMessageId, String owner,
+                          int claim) {
 
         static Ending of(Settlement s) {
             SubmitOutcome outcome = s.outcome();
             if (outcome instanceof SubmitOutcome.Submitted sub) {
                 return new Ending(s.id(), OutboundState.SUBMITTED.name(), null, sub.parts().size(),
-                        sub.parts().get(0).messageId(), s.owner());
+                        sub.parts().get(0).messageId(), s.owner(), s.claim());
             } else if (outcome instanceof SubmitOutcome.Unknown u) {
                 return new Ending(s.id(), OutboundState.UNKNOWN.name(), u.reason(), u.accepted().size() + 1,
-                        firstId(u.accepted()), s.owner());
+                        firstId(u.accepted()), s.owner(), s.claim());
             } else if (outcome instanceof SubmitOutcome.Failed f) {
                 return new Ending(s.id(), OutboundState.FAILED.name(), f.error(), f.accepted().size() + 1,
-                        firstId(f.accepted()), s.owner());
+                        firstId(f.accepted()), s.owner(), s.claim());
             }
             throw new IllegalArgumentException("not an end: " + outcome);
         }
@@ -134,13 +136,16 @@ final class SettlementRows {
     }
 
     private static Set<Long> endAll(JdbcTx tx, List<Ending> endings, long now) throws SQLException {
-        MultiRow rows = new MultiRow(tx.dialect(), "bigint", "text", "text", "integer", "text", "text", "bigint");
-        endings.forEach(e -> rows.add(e.id(), e.state(), e.error(), e.parts(), e.smscMessageId(), e.owner(), now));
+        MultiRow rows = new MultiRow(tx.dialect(), "bigint", "text", "text", "integer", "text", "text", "integer",
+                "bigint");
+        endings.forEach(e -> rows.add(e.id(), e.state(), e.error(), e.parts(), e.smscMessageId(), e.owner(),
+                e.claim(), now));
         Set<Long> updated = new HashSet<>();
-        rows.forEachChunk(tx, src -> "WITH v (id, state, error, parts, mid, owner, at) AS (" + src + ") "
+        rows.forEachChunk(tx, src -> "WITH v (id, state, error, parts, mid, owner, claim, at) AS (" + src + ") "
                 + "UPDATE outbound SET state = v.state, error = v.error, parts = v.parts, smsc_message_id = v.mid, "
                 + "claim_owner = NULL, lease_until = NULL, updated_at = v.at FROM v WHERE outbound.id = v.id "
-                + "AND outbound.state = 'CLAIMED' AND outbound.claim_owner = v.owner RETURNING outbound.id", ps -> {
+                + "AND outbound.state = 'CLAIMED' AND outbound.claim_owner = v.owner "
+                + "AND (v.claim = 0 OR outbound.attempts = v.claim) RETURNING outbound.id", ps -> {
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             updated.add(rs.getLong(1));
@@ -153,7 +158,7 @@ final class SettlementRows {
     private static Set<Long> endEach(JdbcTx tx, List<Ending> endings, long now) throws SQLException {
         PreparedStatement ps = tx.statement("UPDATE outbound SET state = ?, error = ?, parts = ?, "
                 + "smsc_message_id = ?, claim_owner = NULL, lease_until = NULL, updated_at = ? "
-                + "WHERE id = ? AND state = 'CLAIMED' AND claim_owner = ?");
+                + "WHERE id = ? AND state = 'CLAIMED' AND claim_owner = ? AND (? = 0 OR attempts = ?)");
         Set<Long> updated = new HashSet<>();
         for (Ending e : endings) {
             ps.setString(1, e.state());
@@ -163,6 +168,8 @@ final class SettlementRows {
             ps.setLong(5, now);
             ps.setLong(6, e.id());
             ps.setString(7, e.owner());
+            ps.setInt(8, e.claim());
+            ps.setInt(9, e.claim());
             if (ps.executeUpdate() == 1) {
                 updated.add(e.id());
             }
@@ -170,18 +177,21 @@ final class SettlementRows {
         return updated;
     }
 
-    /** Returns a message still CLAIMED by the settling owner to the queue; whether it was. */
+    /** Returns a message still CLAIMED by the settling owner, under the settled claim, to the queue; whether it was. */
     private static boolean giveBack(JdbcTx tx, Settlement s, SubmitOutcome.RetryLater r, long now)
             throws SQLException {
         PreparedStatement ps = tx.statement("UPDATE outbound SET state = 'PENDING', "
                 + "claim_owner = NULL, lease_until = NULL, not_before = ?, error = ?, "
-                + "attempts = attempts - ?, updated_at = ? WHERE id = ? AND state = 'CLAIMED' AND claim_owner = ?");
+                + "attempts = attempts - ?, updated_at = ? WHERE id = ? AND state = 'CLAIMED' AND claim_owner = ? "
+                + "AND (? = 0 OR attempts = ?)");
         ps.setLong(1, r.notBefore().toEpochMilli());
         ps.setString(2, r.error());
         ps.setInt(3, r.countsAsAttempt() ? 0 : 1);
         ps.setLong(4, now);
         ps.setLong(5, s.id());
         ps.setString(6, s.owner());
+        ps.setInt(7, s.claim());
+        ps.setInt(8, s.claim());
         return ps.executeUpdate() == 1;
     }
 

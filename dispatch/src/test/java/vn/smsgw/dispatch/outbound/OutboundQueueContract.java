@@ -282,6 +282,25 @@ abstract class OutboundQueueContract {
     }
 
     @Test
+    void settle_ofAClaimWhoseLeaseRanOutAndTheSameOwnerClaimedAgain_leavesTheNewClaimAlone() {
+        enqueue(Lane.REPLY, "a");
+        QueuedSms stale = claim(Lane.REPLY, 10).get(0); // held past its lease, waiting its turn on a slow bind
+        clock.advance(LEASE);
+        QueuedSms fresh = claim(Lane.REPLY, 10).get(0);
+        assertEquals(stale.id(), fresh.id());
+
+        SubmitOutcome givenBack = new SubmitOutcome.RetryLater(clock.instant(), "given back", false);
+        assertEquals(0, queue.settle(List.of(Settlement.of(stale, OWNER, givenBack))));
+        assertEquals(OutboundState.CLAIMED, status(stale.id()).state(), "the second copy still holds the message");
+        assertEquals(0, queue.settle(List.of(Settlement.of(stale, OWNER, submitted(part(1, "10000"))))));
+
+        assertEquals(1, queue.settle(List.of(Settlement.of(stale, OWNER, givenBack),
+                Settlement.of(fresh, OWNER, submitted(part(1, "10001"))))), "in one batch too");
+        assertEquals(OutboundState.SUBMITTED, status(fresh.id()).state());
+        assertEquals(List.of(), claim(Lane.REPLY, 10), "not handed out a third time");
+    }
+
+    @Test
     void settle_batchOfEveryOutcome_writesEachAndCountsThoseStillClaimed() {
         enqueue(Lane.REPLY, "a", "b", "c", "d");
         List<QueuedSms> mine = claim(Lane.REPLY, 4);

@@ -239,6 +239,9 @@ final class SubmitPipeline {
 
     private void send(Submission s) {
         MtPart part = s.parts.get(s.next);
+        if (!keepClaim(s)) { // a message held past half its lease goes back without taking a token from the pace
+            return;
+        }
         if (!pace.await(s.message.lane(), running)) {
             end(s.message, stopped(s, part, "stop"));
             return;

@@ -103,7 +103,7 @@ public final class Submitter implements AutoCloseable {
         this.dispatcher = new Thread(this::dispatch, "smsgw-mt-dispatch-" + session.name());
         this.pipeline = new SubmitPipeline(session, config, new BindPace(config, nanoTicker), meters, clock,
                 nanoTicker, () -> running, dispatcher::isAlive, ready,
-                ended -> settlements.add(new Settlement(ended.message().id(), owner, ended.outcome())),
+                ended -> settlements.add(Settlement.of(ended.message(), owner, ended.outcome())),
                 settlements::addLate, this::renew, ThreadLocalRandom.current().nextInt(256));
         this.dispatcher.setDaemon(true);
         WriterPriority.raise(dispatcher);
@@ -198,8 +198,9 @@ public final class Submitter implements AutoCloseable {
     /** The next message: replies first, then campaign messages while no reply is due. */
     private QueuedSms next() throws InterruptedException {
         boolean lookForReplies = replyBacklog || campaigns.isEmpty() || ticker.getAsLong() - nextReplyCheck >= 0;
-        if (nextReplyClaim == null && replies.size() < config.window() && lookForReplies) {
-            int max = config.claimBatch();
+        if (nextReplyClaim == null && replies.size() < Math.min(config.window(), config.heldClaims())
+                && lookForReplies) {
+            int max = Math.min(config.claimBatch(), config.heldClaims());
             nextReplyClaim = claimer.submit(() -> queue.anyDue(Lane.REPLY, scope)
                     ? queue.claim(Lane.REPLY, scope, max, owner, config.lease())
                     : List.<QueuedSms>of());
@@ -210,13 +211,13 @@ public final class Submitter implements AutoCloseable {
             nextReplyClaim = null; // before take: a failed claim is given up, and the next round claims anew
             List<QueuedSms> claimed = take(claim);
             replies.addAll(claimed);
-            replyBacklog = claimed.size() == config.claimBatch();
+            replyBacklog = claimed.size() == Math.min(config.claimBatch(), config.heldClaims());
         }
         if (!replies.isEmpty()) {
             return replies.poll();
         }
-        if (nextCampaignClaim == null && campaigns.size() < 6 * config.window()) {
-            int max = Math.max(8 * config.window(), config.claimBatch());
+        if (nextCampaignClaim == null && campaigns.size() < Math.min(6 * config.window(), config.heldClaims())) {
+            int max = Math.min(Math.max(8 * config.window(), config.claimBatch()), config.heldClaims());
             nextCampaignClaim = claimer.submit(() -> queue.anyDue(Lane.CAMPAIGN, scope)
                     ? queue.claim(Lane.CAMPAIGN, scope, max, owner, config.lease())
                     : List.<QueuedSms>of());
@@ -287,6 +288,6 @@ public final class Submitter implements AutoCloseable {
     }
 
     private void giveBack(QueuedSms m, String why) {
-        settlements.add(new Settlement(m.id(), owner, new SubmitOutcome.RetryLater(clock.instant(), why, false)));
+        settlements.add(Settlement.of(m, owner, new SubmitOutcome.RetryLater(clock.instant(), why, false)));
     }
 }

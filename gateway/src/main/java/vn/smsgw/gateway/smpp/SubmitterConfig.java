@@ -47,6 +47,16 @@ public record SubmitterConfig(int window, int tps, double replyReservedShare, in
         Objects.requireNonNull(shortCodes, "shortCodes");
     }
 
+    /**
+     * The most messages a submitter holds claimed and not yet handed out, per lane: what the bind sends in a quarter of
+     * the lease at its TPS (at least 1). A message held past half its lease is given back unsent, so holding more than
+     * the bind can send in time only claims messages to give them back, round after round.
+     */
+    public int heldClaims() {
+        double quarter = (double) tps * lease.toMillis() / 4_000; // no overflow at any TPS and lease
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, quarter));
+    }
+
     /** The defaults. */
     public static SubmitterConfig defaults() {
         return new SubmitterConfig(10, 100, 0.2, 100, Duration.ofSeconds(60), Duration.ofMillis(200),

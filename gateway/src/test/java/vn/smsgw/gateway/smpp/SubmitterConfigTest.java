@@ -30,6 +30,15 @@ class SubmitterConfigTest {
     }
 
     @Test
+    void heldClaims_isWhatTheBindSendsInAQuarterOfTheLease() {
+        assertEquals(1_500, D.heldClaims(), "100 TPS, 60 s");
+        assertEquals(15, D.withWindowAndTps(10, 1).heldClaims());
+        assertEquals(1, D.withWindowAndTps(1, 1).withLease(Duration.ofSeconds(1)).heldClaims(), "at least one");
+        assertEquals(Integer.MAX_VALUE, D.withWindowAndTps(10, Integer.MAX_VALUE).withLease(Duration.ofDays(365))
+                .heldClaims());
+    }
+
+    @Test
     void constructor_zeroWindow_namesTheKey() {
         assertTrue(error(() -> D.withWindowAndTps(0, 100)).startsWith("window "));
     }

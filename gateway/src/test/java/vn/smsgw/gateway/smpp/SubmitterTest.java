@@ -236,6 +236,23 @@ class SubmitterTest {
     }
 
     @Test
+    void drain_aSlowBindHoldingClaimsPastTheirLease_submitsEachMessageOnce() throws Exception {
+        SmscSimulator simulator = simulator(SimulatorConfig.builder());
+        List<String> bodies = bodies("slow", 24);
+        enqueue(Lane.CAMPAIGN, bodies);
+        List<Long> ids = ids();
+        // 8 a second, a lease of 1 s: 24 claimed at once would wait past their lease, given back and claimed again
+        // round after round (and, past the lease, claimed again while the submitter still held them)
+        start(simulator.port(), config(1, 8).withLease(Duration.ofSeconds(1)), 5_000);
+
+        await("24 submitted", () -> ids.stream().map(id -> queue.status(id).orElseThrow().state())
+                .allMatch(state -> state == OutboundState.SUBMITTED || state == OutboundState.DELIVERED));
+        List<String> accepted = acceptedTexts(simulator);
+        assertEquals(new HashSet<>(bodies), new HashSet<>(accepted));
+        assertEquals(bodies.size(), accepted.size(), () -> "each accepted once: " + accepted);
+    }
+
+    @Test
     void drain_throttledByGenericNacks_slowsDownAndSubmitsEachMessageOnceInLaneOrder() throws Exception {
         MuteSmsc smsc = new MuteSmsc();
         resources.add(smsc);
