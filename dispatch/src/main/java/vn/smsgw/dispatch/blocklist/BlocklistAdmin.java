@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,13 +81,13 @@ public final class BlocklistAdmin {
 
     /** Moves a LISTED entry to DELISTED, with a DELISTED feed event. */
     public AdminOutcome delist(String list, String source, String reason, String actor) {
-        return change(new Transition(requireList(list), Blocklists.entryKey(source), EntryState.LISTED, EntryState.DELISTED,
+        return change(new Transition(requireList(list), entryKey(source), EntryState.LISTED, EntryState.DELISTED,
                 requireText(reason, "reason"), clock.instant()), actor, AuditRecord.Action.DELIST);
     }
 
     /** Moves a DELISTED entry back to LISTED, with a LISTED feed event; refused for an allowlisted source. */
     public AdminOutcome relist(String list, String source, String reason, String actor) {
-        return change(new Transition(requireList(list), Blocklists.entryKey(source), EntryState.DELISTED, EntryState.LISTED,
+        return change(new Transition(requireList(list), entryKey(source), EntryState.DELISTED, EntryState.LISTED,
                 requireText(reason, "reason"), clock.instant()), actor, AuditRecord.Action.RELIST);
     }
 
@@ -248,11 +249,23 @@ public final class BlocklistAdmin {
         return numbers.apply(text).map(Source::value).or(() -> Senders.name(text).map(Blocklists::entryKey));
     }
 
-    /** Loads a portability file (CSV {@code msisdn,carrier}; carrier as {@code VIETTEL} or {@code Viettel}). */
+    /**
+     * The key of a blocklist entry or audit record for a source as typed: a number in any form as its entries are
+     * keyed, a brandname as a report of it would carry it; the text itself, upper-cased, for neither.
+     */
+    private String entryKey(String source) {
+        return allowlistKey(source).orElseGet(() -> Blocklists.entryKey(source));
+    }
+
+    /**
+     * Loads a portability file (CSV {@code msisdn,carrier}; carrier as {@code VIETTEL} or {@code Viettel}). A number
+     * listed twice (in any form) is one override: the later row wins, the earlier is reported.
+     */
     public LoadReport loadPortability(Path file, String actor) {
         requireText(actor, "actor");
         List<LoadReport.RowProblem> problems = new ArrayList<>();
-        List<PortabilityOverride> overrides = new ArrayList<>();
+        Map<String, PortabilityOverride> byNumber = new LinkedHashMap<>();
+        Map<String, Integer> lineOf = new HashMap<>();
         for (OperatorFile.Row row : read(file)) {
             Optional<Source> source = numbers.apply(row.first()).filter(s -> s.type() == SourceType.MOBILE);
             Optional<Carrier> carrier = PortabilityOverride.carrierNamed(row.rest());
@@ -261,9 +274,17 @@ public final class BlocklistAdmin {
             } else if (carrier.isEmpty()) {
                 problems.add(new LoadReport.RowProblem(row.line(), "unknown carrier"));
             } else {
-                overrides.add(new PortabilityOverride(source.get().value(), carrier.get()));
+                String number = source.get().value();
+                Integer earlier = lineOf.put(number, row.line());
+                if (earlier != null) {
+                    problems.add(new LoadReport.RowProblem(earlier, "the same number as line " + row.line()
+                            + ", which is taken instead"));
+                }
+                byNumber.put(number, new PortabilityOverride(number, carrier.get()));
             }
         }
+        problems.sort(Comparator.comparingInt(LoadReport.RowProblem::line));
+        List<PortabilityOverride> overrides = List.copyOf(byNumber.values());
         Instant now = clock.instant();
         if (overrides.isEmpty()) { // empty, cut short or all rejected: not the list of the numbers ported now
             log.warn("portability file {}: no valid row ({} rejected); the overrides loaded before are kept",
@@ -294,11 +315,14 @@ public final class BlocklistAdmin {
      * actions are recorded under its upper-case key).
      */
     public List<AuditRecord> auditTrail(String source) {
-        String key = Blocklists.entryKey(source);
+        // as typed (a file's name), as an entry key (a brandname upper-cased) and normalised (a number in any form)
+        Set<String> keys = new LinkedHashSet<>(List.of(source, Blocklists.entryKey(source), entryKey(source)));
         return transactions.read(tx -> {
-            List<AuditRecord> records = new ArrayList<>(stores.entries().auditTrail(tx, source));
-            if (!key.equals(source)) {
+            List<AuditRecord> records = new ArrayList<>();
+            for (String key : keys) {
                 records.addAll(stores.entries().auditTrail(tx, key));
+            }
+            if (keys.size() > 1) {
                 records.sort(Comparator.comparing(AuditRecord::at));
             }
             return records;

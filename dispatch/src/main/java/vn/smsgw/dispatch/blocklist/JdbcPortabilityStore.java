@@ -39,12 +39,17 @@ public final class JdbcPortabilityStore implements PortabilityStore {
     public int replace(Tx tx, List<PortabilityOverride> overrides, Instant loadedAt) {
         Connection c = JdbcTx.of(tx).connection();
         // every row of this load gets its stamp, later than any before (two loads in one millisecond, a clock set
-        // back); the rows left with an older one are those the file no longer lists
+        // back); the rows left with an older one are those the file no longer lists. The revision is bumped first:
+        // its row lock, held to the commit, makes a load on another process wait for this one, then read its stamp
+        // (each statement reads what was committed before it began) and replace its rows, not keep them beside its own
         long at;
-        try (PreparedStatement max = c.prepareStatement("SELECT COALESCE(MAX(loaded_at), 0) FROM portability");
-             ResultSet rs = max.executeQuery()) {
-            rs.next();
-            at = Math.max(loadedAt.toEpochMilli(), rs.getLong(1) + 1);
+        try {
+            Revisions.bump(c, REVISION);
+            try (PreparedStatement max = c.prepareStatement("SELECT COALESCE(MAX(loaded_at), 0) FROM portability");
+                 ResultSet rs = max.executeQuery()) {
+                rs.next();
+                at = Math.max(loadedAt.toEpochMilli(), rs.getLong(1) + 1);
+            }
         } catch (SQLException e) {
             throw new StorageException("cannot read portability overrides: " + e.getMessage(), e);
         }
@@ -70,7 +75,6 @@ public final class JdbcPortabilityStore implements PortabilityStore {
                 delete.setLong(1, at);
                 removed = delete.executeUpdate();
             }
-            Revisions.bump(c, REVISION);
             return removed;
         } catch (SQLException e) {
             throw new StorageException("cannot write portability overrides: " + e.getMessage(), e);

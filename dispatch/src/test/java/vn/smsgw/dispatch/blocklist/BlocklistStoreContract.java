@@ -285,6 +285,20 @@ abstract class BlocklistStoreContract {
     // ---- operator actions
 
     @Test
+    void delistRelistAndAuditTrail_numberInItsLocalForm_findTheEntry() {
+        listViettelNumber();
+        String local = "0" + VIETTEL_NUMBER.value().substring(3); // +84981234567 as 0981234567
+        BlocklistAdmin planned = new BlocklistAdmin(stores, allowlist, portability, clock); // the numbering plan's
+
+        assertInstanceOf(AdminOutcome.Applied.class, planned.delist("VIETTEL", local, "false positive", "op1"));
+        assertInstanceOf(AdminOutcome.Applied.class, planned.relist("VIETTEL", local, "confirmed", "op1"));
+
+        assertEquals(List.of(AuditRecord.Action.DELIST, AuditRecord.Action.RELIST),
+                planned.auditTrail(local).stream().map(AuditRecord::action).toList());
+        assertEquals(EntryState.LISTED, entry("VIETTEL", VIETTEL_NUMBER).state());
+    }
+
+    @Test
     void delist_listedEntry_appendsDelistedEventAndAudit() {
         listViettelNumber();
         clock.advance(Duration.ofHours(1));
@@ -626,6 +640,20 @@ abstract class BlocklistStoreContract {
                 new LoadReport.RowProblem(3, "not a valid mobile number")), report.problems());
         assertEquals(Carrier.VINAPHONE,
                 portability.carrierOf(new Source("+84981234569", SourceType.MOBILE, Carrier.VIETTEL)));
+    }
+
+    @Test
+    void loadPortability_aNumberListedTwiceInAnyForm_isOneOverrideTheLaterRowWinning() throws Exception {
+        Path file = dir.resolve("mnp.csv");
+        Files.writeString(file, "msisdn,carrier\n0981234567,Vinaphone\n+84981234568,VIETTEL\n"
+                + "+84981234567,MobiFone\n");
+
+        LoadReport report = new BlocklistAdmin(stores, allowlist, portability, clock).loadPortability(file, "op1");
+
+        assertEquals(2, report.loaded());
+        assertEquals(List.of(new LoadReport.RowProblem(2, "the same number as line 4, which is taken instead")),
+                report.problems());
+        assertEquals(Carrier.MOBIFONE, portability.carrierOf(VIETTEL_NUMBER));
     }
 
     @Test

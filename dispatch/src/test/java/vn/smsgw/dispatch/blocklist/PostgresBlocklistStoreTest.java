@@ -113,6 +113,56 @@ class PostgresBlocklistStoreTest extends BlocklistStoreContract {
         }
     }
 
+    /**
+     * Two processes load portability files at once: the second waits for the first and replaces its overrides, instead
+     * of both reading the same latest stamp and each keeping the other's rows beside its own.
+     */
+    @Test
+    void replacePortability_twoProcessesAtOnce_theLaterLoadIsTheWholeTable() throws Exception {
+        String schema = TestServices.freshPostgresSchema();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Database a = Database.open(TestServices.postgresConfig(schema));
+             Database b = Database.open(TestServices.postgresConfig(schema))) {
+            PortabilityStore storeA = BlocklistStores.jdbc(a).portability();
+            PortabilityStore storeB = BlocklistStores.jdbc(b).portability();
+            Instant now = Instant.parse("2025-03-01T00:00:00Z");
+            CountDownLatch written = new CountDownLatch(1);
+            CountDownLatch commit = new CountDownLatch(1);
+            Future<Integer> first = pool.submit(() -> a.inTransaction(tx -> {
+                int removed = storeA.replace(tx, List.of(new PortabilityOverride("+84981234567", Carrier.MOBIFONE)),
+                        now);
+                written.countDown();
+                await(commit);
+                return removed;
+            }));
+            assertTrue(written.await(10, TimeUnit.SECONDS), "the first load written, uncommitted");
+            Future<Integer> second = pool.submit(() -> b.inTransaction(tx -> storeB.replace(tx,
+                    List.of(new PortabilityOverride("+84981234568", Carrier.VINAPHONE)), now)));
+            Poll.until(Duration.ofSeconds(10), () -> second.isDone() || waitingForALock(a),
+                    "the second load done or waiting");
+            commit.countDown();
+
+            assertEquals(0, first.get(10, TimeUnit.SECONDS));
+            assertEquals(1, second.get(10, TimeUnit.SECONDS), "the first load's override replaced");
+            assertEquals(java.util.Set.of("+84981234568"), b.read(tx -> storeB.all(tx).keySet()));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static boolean waitingForALock(Database db) {
+        return db.read(tx -> {
+            try (var ps = JdbcTx.of(tx).connection().prepareStatement("SELECT count(*) FROM pg_stat_activity "
+                    + "WHERE wait_event_type = 'Lock'");
+                 var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            } catch (java.sql.SQLException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             assertTrue(latch.await(30, TimeUnit.SECONDS));
