@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.function.Function;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.smsgw.dispatch.store.Tx;
@@ -34,8 +36,9 @@ import vn.smsgw.parser.report.Command;
  *
  * <p>Concurrency. Votes of a batch are written in one fixed order (list, source, command, reporter), so two
  * processes voting on the same sources take their row locks in the same order instead of deadlocking; listings come
- * after all votes of the batch, so a transaction holding the feed lock (see {@link JdbcBlocklistStore}) waits on no
- * vote or entry row. Listing is a conditional update from CANDIDATE, so when several processes reach the threshold at
+ * after all votes of the batch, and the entries of every source the batch lists (on every list: a ported number has
+ * entries on two) are locked at once, in (list, source) order, before the feed lock (see {@link JdbcBlocklistStore}),
+ * so a transaction holding the feed lock waits on no vote or entry row. Listing is a conditional update from CANDIDATE, so when several processes reach the threshold at
  * once exactly one lists the entry and appends the event.
  */
 public final class Blocklist implements Blocklists {
@@ -93,6 +96,15 @@ public final class Blocklist implements Blocklists {
             sorted.add(votes.get(i));
         }
         List<VoteTally> tallies = store.record(tx, sorted, windowStart, now);
+        // every source to list, locked at once before the first listing: one source's entries on other lists, or
+        // another source's, waited for while holding the listing lock could deadlock with their holder
+        Set<String> toList = new LinkedHashSet<>();
+        for (int k = 0; k < order.length; k++) {
+            if (reachesThreshold(sorted.get(k), tallies.get(k))) {
+                toList.add(sorted.get(k).source().value());
+            }
+        }
+        store.lockListing(tx, toList);
         VoteOutcome[] out = new VoteOutcome[votes.size()];
         for (int k = 0; k < order.length; k++) {
             Vote v = sorted.get(k);
@@ -107,9 +119,9 @@ public final class Blocklist implements Blocklists {
         return t.counted() && t.candidate() && t.windowReporters() >= thresholds.of(v.command()).reporters();
     }
 
+    /** Lists the source of {@code v}, whose entries {@link #vote} has locked, unless it is allowlisted. */
     private boolean list(Tx tx, Vote v, VoteTally t, Instant now) {
         String source = v.source().value();
-        store.lockListing(tx, source);
         if (Allowlist.isDefault(source) || allowlistStore.contains(tx, source)) {
             return false;
         }

@@ -128,14 +128,17 @@ public final class BlocklistAdmin {
                 + "letter): '" + source + "'"));
         int delisted = transactions.inTransaction(tx ->
                 allowIn(tx, new AllowlistEntry(Blocklists.entryKey(key), note, AllowlistEntry.OPERATOR,
-                        clock.instant()), actor));
+                        clock.instant()), actor, true));
         allowlist.changed();
         return delisted;
     }
 
-    private int allowIn(Tx tx, AllowlistEntry entry, String actor) {
+    /** Allowlists and delists; {@code lock}: take its listing lock first (else the caller took it). */
+    private int allowIn(Tx tx, AllowlistEntry entry, String actor, boolean lock) {
         Instant now = entry.addedAt();
-        stores.entries().lockListing(tx, entry.source()); // then the entries read below include any listing in flight
+        if (lock) {
+            stores.entries().lockListing(tx, entry.source()); // then the entries read below include a listing in flight
+        }
         AllowlistStore.Put put = stores.allowlist().put(tx, entry);
         if (put != AllowlistStore.Put.UNCHANGED) { // a new note or origin is a change to account for too
             stores.entries().audit(tx, new AuditRecord(now, actor, AuditRecord.Action.ALLOW, AuditRecord.ALLOWLIST,
@@ -215,12 +218,18 @@ public final class BlocklistAdmin {
             // it would then remove once it no longer had it) nor keeps one of its own that it no longer has. A file
             // with no valid row (empty, cut short, all rejected) removes nothing.
             Map<String, AllowlistEntry> before = stores.allowlist().all(tx);
+            // the entries of every source the file allows, locked at once, before any is allowed: locking them one by
+            // one, each after the listing lock the one before took, could deadlock with intake listing another
+            stores.entries().lockListing(tx, entries.stream().map(AllowlistEntry::source)
+                    .filter(source -> before.get(source) == null
+                            || AllowlistEntry.FILE.equals(before.get(source).origin()))
+                    .toList());
             Set<String> listed = new HashSet<>();
             for (AllowlistEntry e : entries) {
                 listed.add(e.source());
                 AllowlistEntry was = before.get(e.source());
                 if (was == null || AllowlistEntry.FILE.equals(was.origin())) {
-                    allowIn(tx, e, actor);
+                    allowIn(tx, e, actor, false);
                 }
             }
             for (AllowlistEntry was : entries.isEmpty() ? List.<AllowlistEntry>of() : before.values()) {

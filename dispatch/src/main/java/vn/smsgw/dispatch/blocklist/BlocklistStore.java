@@ -1,6 +1,7 @@
 package vn.smsgw.dispatch.blocklist;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -46,5 +47,14 @@ public interface BlocklistStore {
      * transactions run one at a time.
      */
     default void lockListing(Tx tx, String source) {
+        lockListing(tx, List.of(source));
+    }
+
+    /**
+     * {@link #lockListing(Tx, String)} for several sources at once, all their entries in one order (list, source):
+     * a transaction that lists or allowlists several sources takes them all before any decision, as no row may be
+     * waited for once the listing lock is held (another transaction holding that row may be waiting for the lock).
+     */
+    default void lockListing(Tx tx, Collection<String> sources) {
     }
 }

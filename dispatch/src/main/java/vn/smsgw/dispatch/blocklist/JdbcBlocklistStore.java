@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -102,14 +103,19 @@ public final class JdbcBlocklistStore implements BlocklistStore {
      * and then reads the committed allowlist.
      */
     @Override
-    public void lockListing(Tx tx, String source) {
+    public void lockListing(Tx tx, Collection<String> sources) {
         JdbcTx jtx = JdbcTx.of(tx);
-        if (jtx.dialect() != Dialect.POSTGRES) {
+        if (jtx.dialect() != Dialect.POSTGRES || sources.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = jtx.connection().prepareStatement(
-                "SELECT 1 FROM blocklist_entry WHERE source = ? ORDER BY list FOR UPDATE")) {
-            ps.setString(1, source);
+        try (PreparedStatement ps = jtx.connection().prepareStatement(sources.size() == 1
+                ? "SELECT 1 FROM blocklist_entry WHERE source = ? ORDER BY list FOR UPDATE"
+                : "SELECT 1 FROM blocklist_entry WHERE source = ANY (?) ORDER BY list, source FOR UPDATE")) {
+            if (sources.size() == 1) {
+                ps.setString(1, sources.iterator().next());
+            } else {
+                ps.setArray(1, jtx.connection().createArrayOf("text", sources.toArray()));
+            }
             ps.executeQuery().close();
             lockFeed(jtx);
         } catch (SQLException e) {

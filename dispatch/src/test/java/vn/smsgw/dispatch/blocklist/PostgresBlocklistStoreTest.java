@@ -114,6 +114,57 @@ class PostgresBlocklistStoreTest extends BlocklistStoreContract {
     }
 
     /**
+     * An allowlist file is loaded while another process's intake holds the entry row of one of its sources and is
+     * about to list another source: the load takes every row it needs before the listing lock, so it waits for the
+     * intake instead of holding that lock while it waits for the row (which deadlocked, one of the two failing).
+     */
+    @Test
+    void loadAllowlist_whileIntakeHoldsTheRowOfASecondSourceAndListsAnother_bothCommit(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String schema = TestServices.freshPostgresSchema();
+        Source held = new Source("+84981234591", SourceType.MOBILE, Carrier.VIETTEL);
+        Source listed = new Source("+84981234592", SourceType.MOBILE, Carrier.VIETTEL);
+        java.nio.file.Path file = dir.resolve("allow.csv");
+        java.nio.file.Files.writeString(file, "number,note\n+84981234590,hotline\n" + held.value() + ",hotline\n");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Database a = Database.open(TestServices.postgresConfig(schema));
+             Database b = Database.open(TestServices.postgresConfig(schema))) {
+            BlocklistStores intakeStores = BlocklistStores.jdbc(a);
+            Clock clock = Clock.systemUTC();
+            Blocklist intake = new Blocklist(intakeStores, new Allowlist(intakeStores, clock,
+                    Allowlist.DEFAULT_REFRESH), Thresholds.defaults(), clock);
+            for (String reporter : List.of("r1", "r2")) {
+                a.inTransaction(tx -> intake.vote(tx, List.of(new Vote("VIETTEL", listed, Command.LD, reporter,
+                        Instant.now()))));
+            }
+            a.inTransaction(tx -> intake.vote(tx, List.of(new Vote("VIETTEL", held, Command.V, "r8", Instant.now()))));
+            CountDownLatch rowHeld = new CountDownLatch(1);
+            CountDownLatch goOn = new CountDownLatch(1);
+            Future<Boolean> listing = pool.submit(() -> a.inTransaction(tx -> {
+                intake.vote(tx, List.of(new Vote("VIETTEL", held, Command.V, "r9", Instant.now())));
+                rowHeld.countDown();
+                await(goOn);
+                return intake.vote(tx, List.of(new Vote("VIETTEL", listed, Command.LD, "r3", Instant.now())))
+                        .get(0).listedNow();
+            }));
+            assertTrue(rowHeld.await(10, TimeUnit.SECONDS), "the intake holds the entry row of the second source");
+            BlocklistStores operatorStores = BlocklistStores.jdbc(b);
+            BlocklistAdmin operator = new BlocklistAdmin(operatorStores, new Allowlist(operatorStores, clock,
+                    Allowlist.DEFAULT_REFRESH), new PortabilityOverrides(operatorStores, clock,
+                    Allowlist.DEFAULT_REFRESH), clock);
+            Future<LoadReport> loading = pool.submit(() -> operator.loadAllowlist(file, "op1"));
+            Poll.until(Duration.ofSeconds(10), () -> loading.isDone() || waitingForALock(a),
+                    "the load done or waiting for the row");
+            goOn.countDown();
+
+            assertTrue(listing.get(20, TimeUnit.SECONDS), "the intake lists the other source");
+            assertEquals(2, loading.get(20, TimeUnit.SECONDS).loaded());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
      * Two processes load portability files at once: the second waits for the first and replaces its overrides, instead
      * of both reading the same latest stamp and each keeping the other's rows beside its own.
      */
