@@ -169,9 +169,13 @@ public final class JdbcReportStore implements ReportStore {
 
     @Override
     public List<StoredReport> after(long afterId, int limit) {
+        // the horizon in a transaction of its own, before the one that reads the rows: a read keeps the snapshot of
+        // its first statement (PostgreSQL reads run REPEATABLE READ), so rows read in the horizon's transaction would
+        // miss an id that committed between that snapshot and the horizon's look at the open transactions
+        long upTo = db.read(tx -> HORIZON.readableUpTo(JdbcTx.of(tx)));
         return query("SELECT " + COLUMNS + " FROM report WHERE id > ? AND id <= ? ORDER BY id LIMIT ?", (tx, ps) -> {
             ps.setLong(1, afterId);
-            ps.setLong(2, HORIZON.readableUpTo(tx)); // read before the rows' snapshot
+            ps.setLong(2, upTo);
             ps.setInt(3, limit);
         });
     }
