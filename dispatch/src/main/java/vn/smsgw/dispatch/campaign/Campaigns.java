@@ -5,11 +5,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -144,6 +148,15 @@ public final class Campaigns {
         AudienceReader reader = new AudienceReader(in, filter);
         long before = recipients(id);
         long[] added = {0};
+        // marks the draft as importing until the last chunk is in: an import that stops half-way leaves the mark,
+        // and the campaign cannot be started on part of its audience
+        long token = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+        db.inTransaction(tx -> {
+            Connection c = JdbcTx.of(tx).connection();
+            requireDraft(c, id);
+            setImport(c, id, token, null);
+            return null;
+        });
         try {
             List<String> first = reader.next(IMPORT_BATCH);
             boolean more = !first.isEmpty();
@@ -174,6 +187,10 @@ public final class Campaigns {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the audience: " + e.getMessage(), e);
         }
+        db.inTransaction(tx -> {
+            setImport(JdbcTx.of(tx).connection(), id, null, token); // its own mark only: another import may run
+            return null;
+        });
         if (db.dialect() == Dialect.POSTGRES) {
             added[0] = recipients(id) - before;
         }
@@ -292,7 +309,34 @@ public final class Campaigns {
         return gone;
     }
 
-    private void requireDraft(Connection c, long id) throws java.sql.SQLException {
+    /** Sets the campaign's import mark to {@code to}; when {@code from} is given, only if it is still that. */
+    private static void setImport(Connection c, long id, Long to, Long from) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE campaign SET audience_import = ? WHERE id = ?"
+                + (from == null ? "" : " AND audience_import = ?"))) {
+            if (to == null) {
+                ps.setNull(1, Types.BIGINT);
+            } else {
+                ps.setLong(1, to);
+            }
+            ps.setLong(2, id);
+            if (from != null) {
+                ps.setLong(3, from);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    /** Whether an audience import into the campaign began and has not finished (running, or stopped half-way). */
+    private static boolean importUnfinished(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT audience_import FROM campaign WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getObject(1) != null;
+            }
+        }
+    }
+
+    private void requireDraft(Connection c, long id) throws SQLException {
         Campaign k = CampaignRows.find(c, db.dialect(), id, true)
                 .orElseThrow(() -> new IllegalArgumentException("no campaign " + id));
         if (k.state() != CampaignState.DRAFT) {
@@ -349,6 +393,11 @@ public final class Campaigns {
                     return new Transition.Refused(k.state(), action, "campaign " + id + " has no recipients: "
                             + "import an audience first");
                 }
+                if (action == CampaignAction.START && importUnfinished(c, id)) {
+                    return new Transition.Refused(k.state(), action, "campaign " + id + ": an audience import has "
+                            + "not finished (still running, or stopped before the end of its file): import the "
+                            + "audience again (recipients already added are skipped) or cancel the campaign");
+                }
                 effect(c, k, action, moved.to(), now);
             }
             return result;
@@ -389,7 +438,7 @@ public final class Campaigns {
     }
 
     private static void effect(Connection c, Campaign k, CampaignAction action, CampaignState to, long now)
-            throws java.sql.SQLException {
+            throws SQLException {
         long id = k.id();
         switch (action) {
             case BEGIN -> CampaignRows.begin(c, k, now);
@@ -416,7 +465,7 @@ public final class Campaigns {
      * that is {@code stopped} leaves them: PENDING again when paused (to be moved again on resume), CANCELLED when
      * cancelled, EXPIRED when done (its validity ended). Nothing for a campaign in any other state. Returns how many.
      */
-    private static int unqueue(Connection c, long id, CampaignState stopped, long now) throws java.sql.SQLException {
+    private static int unqueue(Connection c, long id, CampaignState stopped, long now) throws SQLException {
         return switch (stopped) {
             case PAUSED -> RecipientRows.unqueue(c, id, RecipientState.PENDING, null, now);
             case CANCELLED -> RecipientRows.unqueue(c, id, RecipientState.CANCELLED, CANCELLED, now);

@@ -26,7 +26,8 @@ final class Migrations {
             "V13__police_outbox_reference.sql", "V14__sqlite_report_indexes.sql",
             "V15__postgres_drop_report_committed.sql", "V16__sqlite_outbound_ready_partial.sql",
             "V17__blocklist_entry_state_source.sql", "V18__reporter_count.sql", "V19__outbound_smsc.sql",
-            "V20__campaign_sends_until.sql", "V21__mo_part_octets.sql", "V22__outbound_valid_until.sql");
+            "V20__campaign_sends_until.sql", "V21__mo_part_octets.sql", "V22__outbound_valid_until.sql",
+            "V23__campaign_audience_import.sql");
 
     private static final long PG_LOCK_KEY = 0x736d7367774dL;
 

@@ -222,28 +222,66 @@ abstract class CampaignContract {
     }
 
     @Test
-    void createWithAudience_startedByAnotherOperatorBetweenTwoImportTransactions_isRefusedNamingWhatItKept() {
+    void start_byAnotherOperatorBetweenTwoImportTransactions_isRefusedAndTheImportCompletes() {
         StringBuilder audience = new StringBuilder();
         for (int i = 0; i < Campaigns.IMPORT_CHUNK + 5; i++) {
             audience.append(String.format("0912%06d%n", i));
         }
-        boolean[] started = {false};
+        Transition[] midway = {null};
 
         Creation c = campaigns.createWithAudience(CampaignSpec.of("raced", "x", EncodingMode.AUTO, "156", 10),
                 new BufferedReader(new StringReader(audience.toString())), AudienceFilter.all(), rows -> {
-                    if (!started[0]) { // after the first transaction committed, before the next
-                        started[0] = true;
-                        campaigns.apply("raced", CampaignAction.START);
+                    if (midway[0] == null) { // after the first transaction committed, before the next
+                        midway[0] = campaigns.apply("raced", CampaignAction.START);
                     }
                 });
 
-        String reason = assertInstanceOf(Creation.AudienceRefused.class, c).reason();
-        Campaign k = campaigns.find("raced").orElseThrow();
-        assertNotEquals(CampaignState.DRAFT, k.state());
-        assertEquals(Campaigns.IMPORT_CHUNK, campaigns.recipients(k.id()));
-        assertTrue(reason.contains("was started meanwhile and keeps the " + Campaigns.IMPORT_CHUNK + " recipients"),
-                reason);
-        assertFalse(reason.contains("no campaign was created"), reason);
+        String reason = assertInstanceOf(Transition.Refused.class, midway[0]).reason();
+        assertTrue(reason.contains("an audience import has not finished"), reason);
+        Campaign k = assertInstanceOf(Creation.Created.class, c).campaign();
+        assertEquals(CampaignState.DRAFT, state(k));
+        assertEquals(Campaigns.IMPORT_CHUNK + 5, campaigns.recipients(k.id()));
+        assertInstanceOf(Transition.Moved.class, campaigns.apply("raced", CampaignAction.START));
+    }
+
+    @Test
+    void start_afterAnImportStoppedHalfWay_isRefusedUntilTheAudienceIsImportedAgain() {
+        Campaign k = campaigns.create(CampaignSpec.of("half", "x", EncodingMode.AUTO, "156", 10));
+        int lines = Campaigns.IMPORT_CHUNK + 7;
+        StringBuilder whole = new StringBuilder();
+        for (int i = 0; i < lines; i++) {
+            whole.append(String.format("0912%06d%n", i));
+        }
+        String cut = whole.substring(0, whole.indexOf(String.format("0912%06d", Campaigns.IMPORT_CHUNK)));
+        java.io.Reader failing = new java.io.Reader() {
+            private final StringReader rest = new StringReader(cut);
+
+            @Override
+            public int read(char[] buf, int off, int len) throws java.io.IOException {
+                int n = rest.read(buf, off, len);
+                if (n < 0) {
+                    throw new java.io.IOException("connection reset"); // the operator's session dropped
+                }
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        assertThrows(java.io.UncheckedIOException.class, () -> campaigns.importAudience(k.id(),
+                new BufferedReader(failing), AudienceFilter.all(), rows -> { }));
+        assertEquals(Campaigns.IMPORT_CHUNK, campaigns.recipients(k.id()), "the first chunk was committed");
+
+        String reason = assertInstanceOf(Transition.Refused.class, campaigns.apply("half", CampaignAction.START))
+                .reason();
+        assertTrue(reason.contains("import the audience again"), reason);
+
+        ImportReport again = campaigns.importAudience(k.id(), new BufferedReader(new StringReader(whole.toString())),
+                AudienceFilter.all(), rows -> { });
+        assertEquals(7, again.added(), "only what the first import missed");
+        assertEquals(lines, campaigns.recipients(k.id()));
+        assertInstanceOf(Transition.Moved.class, campaigns.apply("half", CampaignAction.START));
     }
 
     @Test
