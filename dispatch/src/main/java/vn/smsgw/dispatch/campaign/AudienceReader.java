@@ -4,9 +4,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import vn.smsgw.parser.number.Msisdn;
 import vn.smsgw.parser.number.NumberPlan;
+import vn.smsgw.parser.number.SourceType;
 
 /**
  * Reads an audience file one row at a time: plain (one number per line) or CSV (comma, semicolon or tab; optional
@@ -128,6 +130,11 @@ final class AudienceReader {
         Optional<Msisdn> msisdn = number.isBlank() ? Optional.empty() : NumberPlan.subscriber(number);
         if (msisdn.isEmpty()) {
             reject(number.isBlank() ? "no number" : "not a subscriber number: " + Msisdn.mask(digitsOf(number)));
+            return Optional.empty();
+        }
+        if (msisdn.get().type() != SourceType.MOBILE) { // a landline gets no SMS; a foreign number is roaming-billed
+            reject("not a Vietnamese mobile number (" + msisdn.get().type().name().toLowerCase(Locale.ROOT) + "): "
+                    + msisdn.get().masked());
             return Optional.empty();
         }
         if (filter.byProvince() && !provinceKey.equals(AudienceFilter.key(province))) {

@@ -311,6 +311,19 @@ abstract class CampaignContract {
     }
 
     @Test
+    void importAudience_landlineAndForeignNumbers_areRejectedNamingWhy() {
+        Campaign k = campaigns.create(CampaignSpec.of("mobiles", "x", EncodingMode.AUTO, "156", 10));
+        ImportReport r = importLines(k, AudienceFilter.all(), "0912345678", "02963123456", "+14155550123");
+
+        assertEquals(1, r.added());
+        assertEquals(List.of(2L, 3L), r.rejects().stream().map(ImportReport.Reject::line).toList());
+        assertTrue(r.rejects().get(0).reason().startsWith("not a Vietnamese mobile number (fixed)"),
+                r.rejects().toString());
+        assertTrue(r.rejects().get(1).reason().startsWith("not a Vietnamese mobile number (international)"),
+                r.rejects().toString());
+    }
+
+    @Test
     void importAudience_csvFilteredByProvinceAndType_keepsMatchingRows() {
         Campaign k = campaigns.create(CampaignSpec.of("csv", "x", EncodingMode.AUTO, "156", 10));
         ImportReport r = importLines(k, new AudienceFilter("An Giang", Set.of(SubscriberType.PREPAID,
