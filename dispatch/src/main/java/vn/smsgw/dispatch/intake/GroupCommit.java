@@ -57,7 +57,12 @@ final class GroupCommit implements AutoCloseable {
 
     /** False when the queue is full or the writer is stopping. */
     boolean offer(Pending p) {
-        return running && queue.offer(p);
+        if (!running || !queue.offer(p)) {
+            return false;
+        }
+        // close() may have stopped the writers and drained the queue between the check and the offer: take the
+        // message back (if a writer or the drain took it first, they answer it)
+        return running || !queue.remove(p);
     }
 
     int depth() {

@@ -198,6 +198,9 @@ final class WalSync implements AutoCloseable {
                         toSync.awaitUninterruptibly();
                     }
                     if (broken != null || (committed == synced && !actionDue() && !running)) {
+                        // exited in the same hold of the lock: an action handed over after this decision syncs in
+                        // place on its own thread, instead of waiting for a sync thread that has left
+                        exited = true;
                         return;
                     }
                     target = committed;
