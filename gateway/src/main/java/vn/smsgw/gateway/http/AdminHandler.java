@@ -45,6 +45,8 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
      */
 
     private static final Logger log = LoggerFactory.getLogger(AdminHandler.class);
+    /** Requests of one connection kept waiting behind the one served; beyond, the connection is closed. */
+    static final int MAX_WAITING = 16;
 
     private final AdminRoutes routes;
     private final AdminAuth auth;
@@ -70,6 +72,15 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 new DefaultHttpHeaders().set(request.headers()), http11 && HttpUtil.isKeepAlive(request),
                 !request.decoderResult().isSuccess());
         if (busy) {
+            if (waiting.size() >= MAX_WAITING) {
+                // a client that pipelines without reading its answers: Netty's aggregator may go on reading while a
+                // body is half-received, so the queue would grow with whatever the client sends
+                log.debug("admin connection {}: over {} pipelined requests waiting; closing it",
+                        ctx.channel().remoteAddress(), MAX_WAITING);
+                waiting.clear();
+                ctx.close();
+                return;
+            }
             waiting.add(incoming);
             return;
         }

@@ -19,14 +19,21 @@ import java.util.Objects;
  */
 final class ChunkedBodyStream extends OutputStream {
     static final int PAGE_SIZE = 16 * 1024;
+    /**
+     * How long a page may wait for a client that reads nothing before the body is given up (and, by the caller, the
+     * connection closed): the body's producer holds a store connection and a read transaction while it waits.
+     */
+    static final long STALL_MILLIS = 30_000;
 
     private final Channel channel;
+    private final long stallMillis;
     private HttpResponse head;
     private ByteBuf page;
 
     /** A body whose status and headers were already sent. */
     ChunkedBodyStream(Channel channel) {
         this.channel = channel;
+        this.stallMillis = STALL_MILLIS;
     }
 
     /**
@@ -34,8 +41,14 @@ final class ChunkedBodyStream extends OutputStream {
      * until then ({@link #headSent}) a failure can still be answered with an error status instead of a truncated 200.
      */
     ChunkedBodyStream(Channel channel, HttpResponse head) {
+        this(channel, head, STALL_MILLIS);
+    }
+
+    /** As {@link #ChunkedBodyStream(Channel, HttpResponse)}, giving up after {@code stallMillis} without progress. */
+    ChunkedBodyStream(Channel channel, HttpResponse head, long stallMillis) {
         this.channel = channel;
         this.head = Objects.requireNonNull(head, "head");
+        this.stallMillis = stallMillis;
     }
 
     /** Whether the status and headers have gone out, so that only closing the connection can signal a failure. */
@@ -119,7 +132,9 @@ final class ChunkedBodyStream extends OutputStream {
         ChannelFuture written = channel.writeAndFlush(new DefaultHttpContent(full));
         if (!channel.isWritable()) {
             try {
-                written.await();
+                if (!written.await(stallMillis)) {
+                    throw new IOException("the client read nothing for " + stallMillis + " ms");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while the client was reading");

@@ -178,6 +178,23 @@ class AdminHandlerTest {
     }
 
     @Test
+    void get_morePipelinedRequestsThanKeptWaiting_closesTheConnection() {
+        List<Runnable> held = new java.util.ArrayList<>(); // the first request stays in service
+        StringBuilder few = new StringBuilder();
+        for (int i = 0; i <= AdminHandler.MAX_WAITING; i++) {
+            few.append(EmbeddedAdmin.request("GET", "/things"));
+        }
+        EmbeddedAdmin within = new EmbeddedAdmin(AdminRoutes.of(List.of(SAMPLE)), held::add);
+        within.raw(few.toString());
+        assertTrue(within.server.isOpen(), "one served and " + AdminHandler.MAX_WAITING + " waiting");
+
+        EmbeddedAdmin over = new EmbeddedAdmin(AdminRoutes.of(List.of(SAMPLE)), held::add);
+        over.raw(few + EmbeddedAdmin.request("GET", "/things"));
+
+        assertFalse(over.server.isOpen());
+    }
+
+    @Test
     void get_connectionClose_closesAfterResponse() {
         EmbeddedAdmin admin = new EmbeddedAdmin(SAMPLE);
 
