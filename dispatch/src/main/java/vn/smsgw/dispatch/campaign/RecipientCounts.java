@@ -26,8 +26,12 @@ public record RecipientCounts(Map<RecipientState, Long> byState, long resent) {
         return byState.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Recipients the SMSC has taken: submitted, unknown or with a final receipt. */
-    public long sent() {
+    /**
+     * Recipients whose sending is over: handed to the SMSC (submitted, unknown, delivered) or ended either way
+     * (failed: refused by the SMSC or undeliverable; expired: by the SMSC, or the campaign's validity ended before it
+     * was sent). Progress, not a count of SMS sent: the states tell those apart.
+     */
+    public long processed() {
         return count(RecipientState.SUBMITTED) + count(RecipientState.UNKNOWN) + count(RecipientState.DELIVERED)
                 + count(RecipientState.FAILED) + count(RecipientState.EXPIRED);
     }

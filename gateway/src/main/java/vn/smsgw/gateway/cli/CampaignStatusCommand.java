@@ -37,11 +37,11 @@ final class CampaignStatusCommand extends CampaignCommand.OnCampaign {
             PrintWriter out = spec.commandLine().getOut();
             Campaign k = found.get();
             if (follow) {
-                ProgressBar bar = new ProgressBar(out, "sending");
+                ProgressBar bar = new ProgressBar(out, "processed");
                 while (true) {
                     RecipientCounts c = campaigns.counts(k.id());
                     k = campaigns.find(k.id()).orElseThrow();
-                    bar.update(c.sent(), c.total(), detail(k, c));
+                    bar.update(c.processed(), c.total(), detail(k, c));
                     if (k.state().isFinal() && c.waiting() == 0 && c.count(RecipientState.SUBMITTED) == 0) {
                         break;
                     }

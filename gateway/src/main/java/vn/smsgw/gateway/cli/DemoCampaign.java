@@ -51,8 +51,8 @@ final class DemoCampaign {
     static String line(Campaigns campaigns, Campaign k) {
         RecipientCounts c = campaigns.counts(k.id());
         String state = campaigns.find(k.id()).map(x -> x.state().name().toLowerCase(Locale.ROOT)).orElse("?");
-        return String.format(Locale.ROOT, "      campaign %s: %s, sent %,d/%,d, delivered %,d, failed %,d, "
-                + "sent twice %,d", k.name(), state, c.sent(), c.total(), c.count(RecipientState.DELIVERED),
+        return String.format(Locale.ROOT, "      campaign %s: %s, processed %,d/%,d, delivered %,d, failed %,d, "
+                + "sent twice %,d", k.name(), state, c.processed(), c.total(), c.count(RecipientState.DELIVERED),
                 c.count(RecipientState.FAILED), c.resent());
     }
 
