@@ -91,7 +91,7 @@ class CampaignCrashTest {
     private static void assertCountsAddUp(RecipientCounts c, int recipients) {
         assertEquals(recipients, c.total());
         assertEquals(0, c.waiting(), "recipients still waiting");
-        assertEquals(recipients, c.sent() + c.count(RecipientState.CANCELLED), "final states add up");
+        assertEquals(recipients, c.processed() + c.count(RecipientState.CANCELLED), "final states add up");
     }
 
     /**
