@@ -40,6 +40,9 @@ public final class BlocklistFeedRelay implements AutoCloseable {
     private final JdbcBlocklistStore store = new JdbcBlocklistStore();
     private final AtomicLong failedRounds = new AtomicLong();
     private ScheduledExecutorService scheduler;
+    private long intervalNanos;
+    /** When the next round may run after failed ones (System.nanoTime); read and written by the relay's thread. */
+    private long retryAt;
 
     /**
      * A relay over {@code database} to {@code publisher}, keeping its place under {@code cursorName}; call
@@ -61,21 +64,37 @@ public final class BlocklistFeedRelay implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        intervalNanos = interval.toNanos();
         scheduler.scheduleWithFixedDelay(this::drain, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void drain() {
+        if (failedRounds.get() > 0 && System.nanoTime() - retryAt < 0) {
+            return; // backing off: a broker that is down is not asked every interval by every process
+        }
         try {
             while (publishPending() == BATCH) {
                 log.debug("blocklist feed: more events pending");
             }
         } catch (RuntimeException | Error e) {
             // an Error too: escaping a scheduleWithFixedDelay task, it would cancel every later round
-            if (failedRounds.incrementAndGet() == 1 || failedRounds.get() % 100 == 0) {
-                log.warn("blocklist feed to the broker failed ({} failed rounds), will retry: {}", failedRounds.get(),
+            long failed = failedRounds.incrementAndGet();
+            retryAt = System.nanoTime() + backoffNanos(intervalNanos, failed);
+            if (failed == 1 || failed % 100 == 0) {
+                log.warn("blocklist feed to the broker failed ({} failed rounds), will retry: {}", failed,
                         e.getMessage());
             }
         }
+    }
+
+    /** The wait after {@code failed} rounds failed in a row: the interval, doubled each time, at most a minute. */
+    static long backoffNanos(long intervalNanos, long failed) {
+        long max = TimeUnit.MINUTES.toNanos(1);
+        long wait = intervalNanos;
+        for (long i = 1; i < failed && wait < max; i++) {
+            wait *= 2;
+        }
+        return Math.min(wait, max);
     }
 
     /**
