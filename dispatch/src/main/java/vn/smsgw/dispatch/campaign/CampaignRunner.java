@@ -235,12 +235,14 @@ public final class CampaignRunner implements AutoCloseable {
     }
 
     private void finishIfDone(Campaign k) {
+        // a read first, so that a pass over a campaign with work left commits nothing; the finish checks again
         boolean done = campaigns.database().read(tx -> {
             Connection c = JdbcTx.of(tx).connection();
-            return !RecipientRows.anyPending(c, k.id()) && !RecipientRows.anyUnsubmitted(c, k.id());
+            return !RecipientRows.anyPending(c, k.id()) && !RecipientRows.anyUnsubmitted(c, k.id())
+                    && !RecipientRows.anyOutcome(c, k.id());
         });
         if (done) {
-            campaigns.apply(k.id(), CampaignAction.FINISH);
+            campaigns.finishIfDone(k.id());
         }
     }
 

@@ -374,6 +374,31 @@ public final class Campaigns {
 
     /** Applies {@code action} in one transaction, with its effect on recipients and queued messages. */
     public Transition apply(long id, CampaignAction action) {
+        return apply(id, action, (c, k) -> Optional.empty());
+    }
+
+    /**
+     * Finishes a campaign that has nothing left to send or settle: no recipient waiting to be queued, no message of it
+     * queued or claimed, no final outcome not yet applied to its recipient (a temporary failure among them would be
+     * retried while the campaign runs, but expire once it is done). Checked under the campaign's row lock, in the
+     * transaction that finishes it. Refused with the reason when one is left.
+     */
+    Transition finishIfDone(long id) {
+        return apply(id, CampaignAction.FINISH, (c, k) -> {
+            if (RecipientRows.anyPending(c, id) || RecipientRows.anyUnsubmitted(c, id)
+                    || RecipientRows.anyOutcome(c, id)) {
+                return Optional.of("recipients still waiting, queued or being settled");
+            }
+            return Optional.empty();
+        });
+    }
+
+    /** What must hold, under the campaign's row lock, for an action to apply: empty, or why it is refused. */
+    private interface Precondition {
+        Optional<String> refusal(Connection c, Campaign k) throws SQLException;
+    }
+
+    private Transition apply(long id, CampaignAction action, Precondition precondition) {
         long now = clock.millis();
         Transition t = db.inTransaction(tx -> {
             Connection c = JdbcTx.of(tx).connection();
@@ -382,6 +407,10 @@ public final class Campaigns {
                 return new Transition.NotFound(Long.toString(id));
             }
             Campaign k = found.get();
+            Optional<String> refused = precondition.refusal(c, k);
+            if (refused.isPresent()) {
+                return new Transition.Refused(k.state(), action, refused.get());
+            }
             Transition result = k.state().apply(action);
             if (action == CampaignAction.RESUME && result instanceof Transition.Moved && !begun(k)) {
                 // paused before it began (before its start time): back to waiting for that time, not running with

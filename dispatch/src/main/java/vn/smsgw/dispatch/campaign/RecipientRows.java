@@ -350,6 +350,16 @@ final class RecipientRows {
     }
 
     /** QUEUED recipients whose message no submitter has taken yet (PENDING or CLAIMED in the queue). */
+    /** Whether a message of the campaign reached a final state that its recipient has not been given yet. */
+    static boolean anyOutcome(Connection c, long campaign) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM campaign_outcome WHERE case_id = ? LIMIT 1")) {
+            ps.setString(1, Campaign.caseId(campaign));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     static boolean anyUnsubmitted(Connection c, long campaign) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(UNSUBMITTED)) {
             ps.setString(1, Campaign.caseId(campaign));

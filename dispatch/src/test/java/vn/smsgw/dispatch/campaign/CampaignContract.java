@@ -527,6 +527,24 @@ abstract class CampaignContract {
     }
 
     @Test
+    void finishIfDone_aTemporaryFailureNotYetAppliedToItsRecipient_isRefusedAndTheRecipientRetried() {
+        Campaign k = started(1000, 1);
+        runner.runOnce();
+        clock.advance(Duration.ofSeconds(1));
+        QueuedSms got = queue.claim(Lane.CAMPAIGN, 10, OWNER, LEASE).get(0);
+        queue.settle(List.of(Settlement.of(got, OWNER, new SubmitOutcome.Failed("0x00000014", List.of()))));
+
+        // nothing pending, nothing queued or claimed: only the outcome the runner has not applied yet
+        String reason = assertInstanceOf(Transition.Refused.class, campaigns.finishIfDone(k.id())).reason();
+        assertTrue(reason.contains("being settled"), reason);
+        assertEquals(CampaignState.RUNNING, state(k));
+
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(1, runner.runOnce(), "retried, not expired");
+        assertEquals(1, counts(k).count(RecipientState.QUEUED));
+    }
+
+    @Test
     void runOnce_temporaryErrorAfterTheCancel_cancelsTheRecipientInsteadOfLeavingItWaiting() {
         Campaign k = started(1000, 2);
         runner.runOnce();
