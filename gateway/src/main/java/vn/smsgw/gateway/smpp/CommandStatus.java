@@ -8,8 +8,18 @@ public enum CommandStatus {
     ESME_RINVMSGLEN(0x00000001),
     /** 0x00000002: command length is invalid (a mandatory field runs past the end of the PDU). */
     ESME_RINVCMDLEN(0x00000002),
+    /** 0x0000000A: invalid source address (longer than 20 characters). */
+    ESME_RINVSRCADR(0x0000000A),
+    /** 0x0000000B: invalid destination address (longer than 20 characters). */
+    ESME_RINVDSTADR(0x0000000B),
+    /** 0x00000015: invalid service_type (longer than 5 characters). */
+    ESME_RINVSERTYP(0x00000015),
     /** 0x00000043: invalid esm_class data (a message type smsgw does not take). */
     ESME_RINVESMCLASS(0x00000043),
+    /** 0x00000061: invalid schedule_delivery_time (neither empty nor 16 characters). */
+    ESME_RINVSCHED(0x00000061),
+    /** 0x00000062: invalid validity_period (neither empty nor 16 characters). */
+    ESME_RINVEXPIRY(0x00000062),
     /** 0x00000065: permanent application error; the SMSC should not retry. */
     ESME_RX_P_APPN(0x00000065),
     /** 0x000000C0: error in the optional part of the PDU body (a TLV running past the end, stray octets). */

@@ -23,7 +23,9 @@ import org.jsmpp.bean.OptionalParameter;
  *   <li>a TLV that runs past the end of the PDU, or is longer than jsmpp's signed 16-bit length can read, and octets
  *   after the last TLV are replaced by a {@link TlvTag#DAMAGED} mark, refused with ESME_RINVOPTPARSTREAM;</li>
  *   <li>a deliver_sm whose mandatory part runs past the PDU becomes an empty deliver_sm of the same sequence number
- *   with that mark, refused with ESME_RINVCMDLEN;</li>
+ *   with that mark, refused with ESME_RINVCMDLEN; one with a field over its SMPP size (a source_addr of 21
+ *   characters, an sm_length of 255, a validity_period of 12 characters), which jsmpp would answer with a
+ *   generic_nack, likewise, refused with the field's own error (ESME_RINVSRCADR, ESME_RINVMSGLEN, ...);</li>
  *   <li>a data_sm, which smsgw refuses whatever it holds, becomes an empty one of the same sequence number.</li>
  * </ul>
  */
@@ -36,6 +38,14 @@ final class TlvLengthGuard {
     private static final int PAST_THE_END = 1;
     private static final int STRAY_OCTETS = 2;
     private static final int MANDATORY_PART = 3;
+    /** A mandatory field that fits the PDU but not its SMPP size (which jsmpp checks): its number follows. */
+    private static final int FIELD_SIZE = 4;
+    private static final int SERVICE_TYPE = 1;
+    private static final int SOURCE_ADDR = 2;
+    private static final int DESTINATION_ADDR = 3;
+    private static final int SCHEDULE_DELIVERY_TIME = 4;
+    private static final int VALIDITY_PERIOD = 5;
+    private static final int SHORT_MESSAGE = 6;
     /** The fixed-size TLVs smsgw reads, which it cannot do without when they are of the wrong length. */
     private static final Set<Integer> READ_FIXED = Set.of(TlvTag.SAR_MSG_REF_NUM.code(),
             TlvTag.SAR_TOTAL_SEGMENTS.code(), TlvTag.SAR_SEGMENT_SEQNUM.code());
@@ -63,8 +73,11 @@ final class TlvLengthGuard {
             return pdu;
         }
         int at = optionalPart(pdu);
+        if (at == -1) {
+            return emptyWithMark(pdu, MANDATORY_PART);
+        }
         if (at < 0) {
-            return emptyWithMark(pdu);
+            return emptyWithMark(pdu, FIELD_SIZE, -at - 1);
         }
         if (allFit(pdu, at)) {
             return pdu;
@@ -123,6 +136,9 @@ final class TlvLengthGuard {
                 return Optional.of(new DecodedMo.Malformed("a mandatory field runs past the end of the deliver_sm",
                         CommandStatus.ESME_RINVCMDLEN));
             }
+            if (kind == FIELD_SIZE) {
+                return Optional.of(fieldSize(v.length >= 2 ? v[1] & 0xFF : 0));
+            }
             String what = kind == PAST_THE_END && v.length >= 3
                     ? String.format("optional parameter 0x%04X runs past the end of the PDU",
                             (v[1] & 0xFF) << 8 | v[2] & 0xFF)
@@ -150,16 +166,35 @@ final class TlvLengthGuard {
         return empty;
     }
 
-    /** A deliver_sm of {@code pdu}'s header (its sequence number) with empty fields and the mark of a broken body. */
-    private static byte[] emptyWithMark(byte[] pdu) {
+    /** The refusal of a deliver_sm whose mandatory field {@code field} is over its SMPP size. */
+    private static DecodedMo.Malformed fieldSize(int field) {
+        return switch (field) {
+            case SERVICE_TYPE -> new DecodedMo.Malformed("service_type longer than 5 characters",
+                    CommandStatus.ESME_RINVSERTYP);
+            case SOURCE_ADDR -> new DecodedMo.Malformed("source_addr longer than 20 characters",
+                    CommandStatus.ESME_RINVSRCADR);
+            case DESTINATION_ADDR -> new DecodedMo.Malformed("destination_addr longer than 20 characters",
+                    CommandStatus.ESME_RINVDSTADR);
+            case SCHEDULE_DELIVERY_TIME -> new DecodedMo.Malformed("schedule_delivery_time neither empty nor 16 "
+                    + "characters", CommandStatus.ESME_RINVSCHED);
+            case VALIDITY_PERIOD -> new DecodedMo.Malformed("validity_period neither empty nor 16 characters",
+                    CommandStatus.ESME_RINVEXPIRY);
+            default -> new DecodedMo.Malformed("sm_length over 254", CommandStatus.ESME_RINVMSGLEN);
+        };
+    }
+
+    /** A deliver_sm of {@code pdu}'s header (its sequence number) with empty fields and a mark of its broken body. */
+    private static byte[] emptyWithMark(byte[] pdu, int... mark) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(48);
         out.write(pdu, 0, HEADER);
         // service_type, source ton/npi/addr, dest ton/npi/addr, esm_class, protocol_id, priority_flag,
         // schedule_delivery_time, validity_period, registered_delivery, replace_if_present, data_coding,
         // sm_default_msg_id, sm_length
         out.writeBytes(new byte[17]);
-        writeTlv(out, DAMAGED_TAG, 1);
-        out.write(MANDATORY_PART);
+        writeTlv(out, DAMAGED_TAG, mark.length);
+        for (int m : mark) {
+            out.write(m);
+        }
         byte[] marked = out.toByteArray();
         ByteBuffer.wrap(marked).putInt(0, marked.length);
         return marked;
@@ -201,15 +236,36 @@ final class TlvLengthGuard {
         return Map.copyOf(lengths);
     }
 
-    /** Where the optional part of a deliver_sm starts, or -1 when its mandatory part runs past the PDU. */
+    /**
+     * Where the optional part of a deliver_sm starts; -1 when its mandatory part runs past the PDU, {@code -1 - field}
+     * when a field fits the PDU but not the size SMPP gives it (and jsmpp checks, answering a generic_nack where a
+     * deliver_sm_resp with the field's own error is due).
+     */
     private static int optionalPart(byte[] pdu) {
-        int at = skipCString(pdu, HEADER); // service_type
-        at = skipCString(pdu, at < 0 ? -1 : at + 2); // source_addr_ton and _npi, source_addr
-        at = skipCString(pdu, at < 0 ? -1 : at + 2); // dest_addr_ton and _npi, destination_addr
-        at = skipCString(pdu, at < 0 ? -1 : at + 3); // esm_class, protocol_id, priority_flag, schedule_delivery_time
-        at = skipCString(pdu, at); // validity_period
-        if (at < 0) {
-            return -1;
+        int at = HEADER;
+        int[] limits = {5, 20, 20}; // service_type, source_addr, destination_addr: the longest, NUL not counted
+        int[] skips = {0, 2, 2}; // octets before each: the address's TON and NPI
+        for (int f = 0; f < limits.length; f++) {
+            int end = skipCString(pdu, at + skips[f]);
+            if (end < 0) {
+                return -1;
+            }
+            if (end - 1 - (at + skips[f]) > limits[f]) {
+                return -1 - (SERVICE_TYPE + f);
+            }
+            at = end;
+        }
+        at += 3; // esm_class, protocol_id, priority_flag
+        for (int field : new int[] {SCHEDULE_DELIVERY_TIME, VALIDITY_PERIOD}) {
+            int end = skipCString(pdu, at);
+            if (end < 0) {
+                return -1;
+            }
+            int length = end - 1 - at;
+            if (length != 0 && length != 16) {
+                return -1 - field;
+            }
+            at = end;
         }
         at += 4; // registered_delivery, replace_if_present_flag, data_coding, sm_default_msg_id
         if (at >= pdu.length) {
@@ -217,7 +273,10 @@ final class TlvLengthGuard {
         }
         int smLength = pdu[at] & 0xFF;
         at += 1 + smLength;
-        return at <= pdu.length ? at : -1;
+        if (at > pdu.length) {
+            return -1;
+        }
+        return smLength > 254 ? -1 - SHORT_MESSAGE : at;
     }
 
     private static int skipCString(byte[] pdu, int at) {

@@ -197,6 +197,58 @@ class TlvLengthGuardTest {
         assertEquals(CommandStatus.ESME_RINVCMDLEN, m.status());
     }
 
+    /** A deliver_sm of these mandatory fields, written as they come, whatever their sizes. */
+    private static byte[] rawDeliverSm(String serviceType, String source, String destination, String schedule,
+            String validity, int smLength) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes(new byte[16]);
+        b.writeBytes((serviceType + "\0").getBytes(StandardCharsets.US_ASCII));
+        b.writeBytes(new byte[] {1, 1});
+        b.writeBytes((source + "\0").getBytes(StandardCharsets.US_ASCII));
+        b.writeBytes(new byte[] {0, 0});
+        b.writeBytes((destination + "\0").getBytes(StandardCharsets.US_ASCII));
+        b.writeBytes(new byte[] {0, 0, 0});
+        b.writeBytes((schedule + "\0").getBytes(StandardCharsets.US_ASCII));
+        b.writeBytes((validity + "\0").getBytes(StandardCharsets.US_ASCII));
+        b.writeBytes(new byte[] {0, 0, 0, 0, (byte) smLength});
+        byte[] text = new byte[smLength];
+        Arrays.fill(text, (byte) 'x');
+        b.writeBytes(text);
+        byte[] pdu = b.toByteArray();
+        ByteBuffer.wrap(pdu).putInt(0, pdu.length).putInt(4, 0x00000005).putInt(12, 11);
+        return pdu;
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "SVCTYP6, 84912345678, 156, '', '', 13, ESME_RINVSERTYP",
+        "'', 849123456789012345678, 156, '', '', 13, ESME_RINVSRCADR",
+        "'', 84912345678, 156000000000000000000, '', '', 13, ESME_RINVDSTADR",
+        "'', 84912345678, 156, 2612080730000, '', 13, ESME_RINVSCHED",
+        "'', 84912345678, 156, '', 26120807300000000, 13, ESME_RINVEXPIRY",
+        "'', 84912345678, 156, '', '', 255, ESME_RINVMSGLEN"})
+    void guard_mandatoryFieldOverItsSmppSize_isAnsweredWithItsOwnErrorNotAGenericNack(String serviceType,
+            String source, String destination, String schedule, String validity, int smLength, CommandStatus status)
+            throws Exception {
+        byte[] pdu = rawDeliverSm(serviceType, source, destination, schedule, validity, smLength);
+        assertThrows(Exception.class, () -> read(pdu), "jsmpp refuses it, and its session answers a generic_nack");
+
+        DeliverSm guarded = read(TlvLengthGuard.guard(pdu));
+
+        assertEquals(11, guarded.getSequenceNumber(), "answered under the SMSC's sequence number");
+        Malformed m = assertInstanceOf(Malformed.class, new MoDecoder(DefaultAlphabet.GSM7).decode(MoPdu.of(guarded)));
+        assertEquals(status, m.status(), m.reason());
+    }
+
+    @Test
+    void guard_mandatoryFieldsAtTheirLargestSmppSizes_areLeftAsTheyAre() throws Exception {
+        byte[] pdu = rawDeliverSm("SVCTY", "84912345678901234567", "15600000000000000000", "261208073000000+",
+                "261208073000000+", 254);
+
+        assertSame(pdu, TlvLengthGuard.guard(pdu));
+        assertEquals(254, read(pdu).getShortMessage().length);
+    }
+
     @Test
     void guard_smLengthPastTheEnd_isRefusedWithEsmeRinvcmdlen() throws Exception {
         byte[] pdu = deliverSm();
