@@ -213,7 +213,7 @@ public final class BlocklistAdmin {
             bySource.put(source.get(), new AllowlistEntry(source.get(), note, AllowlistEntry.FILE, now));
         }
         List<AllowlistEntry> entries = List.copyOf(bySource.values());
-        transactions.inTransaction(tx -> {
+        int kept = transactions.inTransaction(tx -> {
             // the file is the list of its own entries: it neither takes over an operator's or a built-in entry (which
             // it would then remove once it no longer had it) nor keeps one of its own that it no longer has. A file
             // with no valid row (empty, cut short, all rejected) removes nothing.
@@ -225,13 +225,20 @@ public final class BlocklistAdmin {
                             || AllowlistEntry.FILE.equals(before.get(source).origin()))
                     .toList());
             Set<String> listed = new HashSet<>();
+            int others = 0;
             for (AllowlistEntry e : entries) {
                 listed.add(e.source());
                 AllowlistEntry was = before.get(e.source());
                 if (was == null || AllowlistEntry.FILE.equals(was.origin())) {
                     allowIn(tx, e, actor, false);
+                } else { // said, so that the operator knows the file's row is not what keeps the source allowed
+                    others++;
+                    problems.add(new LoadReport.RowProblem(lineOf.get(e.source()), "already allowlisted ("
+                            + was.origin() + "): that entry is kept, and removing it leaves the source not "
+                            + "allowlisted until the file is loaded again"));
                 }
             }
+            problems.sort(Comparator.comparingInt(LoadReport.RowProblem::line));
             for (AllowlistEntry was : entries.isEmpty() ? List.<AllowlistEntry>of() : before.values()) {
                 if (AllowlistEntry.FILE.equals(was.origin()) && !listed.contains(was.source())
                         && stores.allowlist().remove(tx, was.source())) {
@@ -240,13 +247,14 @@ public final class BlocklistAdmin {
                 }
             }
             stores.entries().audit(tx, new AuditRecord(now, actor, AuditRecord.Action.LOAD_ALLOWLIST,
-                    AuditRecord.ALLOWLIST, fileName(file), entries.size() + " rows, " + problems.size() + " rejected"));
-            return null;
+                    AuditRecord.ALLOWLIST, fileName(file), (entries.size() - others) + " rows, "
+                            + (problems.size() - others) + " rejected, " + others + " already allowlisted otherwise"));
+            return others;
         });
         allowlist.changed();
-        log.info("allowlist file {} loaded by {}: {} rows, {} rejected", fileName(file), actor, entries.size(),
-                problems.size());
-        return new LoadReport(entries.size(), problems);
+        log.info("allowlist file {} loaded by {}: {} rows, {} rejected, {} already allowlisted otherwise",
+                fileName(file), actor, entries.size() - kept, problems.size() - kept, kept);
+        return new LoadReport(entries.size() - kept, problems);
     }
 
     /**

@@ -531,7 +531,12 @@ abstract class BlocklistStoreContract {
         admin.allow("19001234", "added by hand", "op2");
         Path file = dir.resolve("allow.csv");
         Files.writeString(file, "number,note\n19001234,also in the file\n+84981234567,Bank hotline\n");
-        admin.loadAllowlist(file, "op1");
+        LoadReport report = admin.loadAllowlist(file, "op1");
+        assertEquals(1, report.loaded());
+        assertEquals(1, report.problems().size());
+        assertEquals(2, report.problems().get(0).line());
+        assertTrue(report.problems().get(0).problem().startsWith("already allowlisted (operator)"),
+                report.problems().toString());
 
         Files.writeString(file, "number,note\n+84981234567,Bank hotline\n");
         admin.loadAllowlist(file, "op1");
