@@ -94,7 +94,16 @@ final class ContentRows {
                 rejected("LD goi mao danh cong an", LD, MISSING_SOURCE),
                 rejected("V goi nhieu lan trong ngay", V, MISSING_SOURCE),
                 rejected("LD abc0912345678 def", LD, MISSING_SOURCE),
-                rejected("LD ma OTP 123456", LD, MISSING_SOURCE));
+                rejected("LD ma OTP 123456", LD, MISSING_SOURCE),
+                // amounts are no numbers: glued to their currency, or nine bare digits
+                row("LD gia danh cong an bat chuyen 350.000.000đ tu so 0912345678", LD, "+84912345678", MOBILE,
+                        VINAPHONE, "gia danh cong an bat chuyen 350.000.000đ"),
+                row("LD chuyen 300.000.000 dong cho so 0987654321", LD, "+84987654321", MOBILE, VIETTEL,
+                        "chuyen 300.000.000 dong cho"),
+                row("V vay 900.000.000 lai thap, goi 0903 123 456", V, "+84903123456", MOBILE, MOBIFONE,
+                        "vay 900.000.000 lai thap, goi"),
+                rejected("LD lua chuyen khoan 350.000.000 dong", LD, MISSING_SOURCE),
+                rejected("LD goi toi 0912345678la lua dao", LD, MISSING_SOURCE));
     }
 
     private static List<Row> content() {
