@@ -1,8 +1,7 @@
 package vn.smsgw.gateway.cli;
 
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,7 +84,11 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        emptyStore(dataDir);
+        try {
+            Gateway.resetEmbeddedStore(dataDir); // never a running gateway's: refused while one holds the directory
+        } catch (UncheckedIOException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         try (SmscSimulator smsc = new SmscSimulator(simConfig).start()) {
             GatewayConfig config = GatewayConfig.embedded(dataDir, System.getenv())
                     .withHttp(http)
@@ -176,13 +179,6 @@ final class DemoCommand implements Callable<Integer> {
         b.append(String.format("replies: sent %,d, delivered %,d, failed %,d%n", sent(d),
                 d.count(Lane.REPLY, OutboundState.DELIVERED), d.count(Lane.REPLY, OutboundState.FAILED)));
         return b.toString();
-    }
-
-    private static void emptyStore(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        for (String f : new String[] {"smsgw.db", "smsgw.db-wal", "smsgw.db-shm"}) {
-            Files.deleteIfExists(dir.resolve(f));
-        }
     }
 
     private Duration parseDuration(String s) {

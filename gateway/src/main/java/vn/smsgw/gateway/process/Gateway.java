@@ -3,6 +3,9 @@ package vn.smsgw.gateway.process;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -79,6 +82,26 @@ public final class Gateway implements AutoCloseable {
         this.campaigns = new Campaigns(database, clock);
         this.campaignRunner = new CampaignRunner(campaigns, clock, CampaignRunner.RunnerSettings.defaults());
         this.campaignMetrics = new CampaignMetrics(campaigns, registry, 5);
+    }
+
+    /**
+     * Deletes the embedded store in {@code dataDir} (its database and WAL files), for a run that starts afresh (the
+     * demo); refused, deleting nothing, while a gateway holds the directory.
+     *
+     * @throws UncheckedIOException when a gateway holds it, or a file cannot be deleted
+     */
+    public static void resetEmbeddedStore(Path dataDir) {
+        DataDirLock lock = DataDirLock.acquire(dataDir);
+        try {
+            for (String f : new String[] {"smsgw.db", "smsgw.db-wal", "smsgw.db-shm"}) {
+                Files.deleteIfExists(dataDir.resolve(f));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reset the embedded store in " + dataDir + ": "
+                    + e.getMessage(), e);
+        } finally {
+            lock.close();
+        }
     }
 
     /** Starts everything {@code config} describes. */

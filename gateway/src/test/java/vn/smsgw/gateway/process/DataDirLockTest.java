@@ -32,4 +32,20 @@ class DataDirLockTest {
         DataDirLock again = DataDirLock.acquire(dir); // taken again once the first was closed
         again.close();
     }
+
+    @Test
+    void resetEmbeddedStore_whileAGatewayHoldsTheDirectory_isRefusedAndDeletesNothing() throws Exception {
+        Path db = Files.writeString(dir.resolve("smsgw.db"), "reports");
+        DataDirLock running = DataDirLock.acquire(dir);
+        try {
+            assertThrows(UncheckedIOException.class, () -> Gateway.resetEmbeddedStore(dir));
+            assertTrue(Files.exists(db), "the running gateway's store is left alone");
+        } finally {
+            running.close();
+        }
+
+        Gateway.resetEmbeddedStore(dir);
+
+        assertTrue(Files.notExists(db));
+    }
 }
