@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -171,6 +172,10 @@ public final class Intake implements AutoCloseable {
         return new Pending(sms, k.dedupeKey(sms), reporter, reporterHash, parse, route);
     }
 
+    /** When commits began to fail, every one since (epoch ms), or 0 while the last one succeeded. */
+    private final AtomicLong failingSince = new AtomicLong();
+    private volatile String lastFailure;
+
     private void commit(List<Pending> batch) {
         batches.increment();
         try {
@@ -183,6 +188,8 @@ public final class Intake implements AutoCloseable {
                 log.warn("intake: message not stored (reporter {}): {}",
                         Msisdn.mask(p.part != null ? p.part.reporter() : p.sms.reporter()), e.getMessage());
                 unavailable.increment();
+                failingSince.compareAndSet(0, clock.millis());
+                lastFailure = e.getMessage();
                 batch.get(0).future.complete(new IntakeResult.Unavailable("storage failure", false));
                 return;
             }
@@ -198,12 +205,15 @@ public final class Intake implements AutoCloseable {
         log.error("intake: a committed group of {} could not be made durable; answered as unavailable: {}",
                 batch.size(), e.getMessage());
         unavailable.add(batch.size());
+        failingSince.compareAndSet(0, clock.millis());
+        lastFailure = e.getMessage();
         for (Pending p : batch) {
             p.future.complete(new IntakeResult.Unavailable("storage failure", false));
         }
     }
 
     private void complete(List<Pending> batch, List<IntakeResult> results) {
+        failingSince.set(0);
         for (int i = 0; i < batch.size(); i++) {
             IntakeResult r = results.get(i);
             if (r instanceof IntakeResult.Duplicate) {
@@ -265,6 +275,21 @@ public final class Intake implements AutoCloseable {
     /** Messages answered as not stored since start. */
     public long unavailableCount() {
         return unavailable.sum();
+    }
+
+    /**
+     * Since when (epoch milliseconds of intake's clock) every commit has failed, with the last failure's message;
+     * empty while the last commit succeeded (or none has failed). Intake's queue stays short while the store refuses
+     * every commit (each message leaves it at once, answered as not stored), and a trivial read of the store may
+     * still succeed (a full disk, a read-only replica): this is what says intake stores nothing.
+     */
+    public Optional<Failing> failing() {
+        long since = failingSince.get();
+        return since == 0 ? Optional.empty() : Optional.of(new Failing(since, String.valueOf(lastFailure)));
+    }
+
+    /** Intake failing to commit since {@code sinceMillis}, the last time with {@code error}. */
+    public record Failing(long sinceMillis, String error) {
     }
 
     /** Concatenated parts stored since start. */

@@ -2,6 +2,7 @@ package vn.smsgw.gateway.http;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -11,7 +12,7 @@ import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.dispatch.store.JdbcTx;
 import vn.smsgw.dispatch.store.StorageException;
 
-/** The health checks dispatch provides: the store and the intake queue. */
+/** The health checks dispatch provides: the store, intake's commits and the intake queue. */
 public final class HealthChecks {
 
     private HealthChecks() {
@@ -58,6 +59,20 @@ public final class HealthChecks {
             details.put("capacity", capacity);
             return depth < capacity ? Health.up(details) : Health.down(details);
         });
+    }
+
+    /**
+     * {@code intake}: DOWN while every commit since a failure has failed (intake answers every message as not stored:
+     * a full disk, a read-only database), with when that began and the last error; UP once a commit succeeds.
+     */
+    public static HealthCheck intake(Intake intake) {
+        Objects.requireNonNull(intake, "intake");
+        return new Named("intake", () -> intake.failing().map(f -> {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("failingSince", Instant.ofEpochMilli(f.sinceMillis()).toString());
+            details.put("error", f.error());
+            return Health.down(details);
+        }).orElseGet(() -> Health.up(Map.of())));
     }
 
     private record Named(String name, Supplier<Health> probe) implements HealthCheck {

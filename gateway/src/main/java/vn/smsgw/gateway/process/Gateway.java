@@ -142,6 +142,7 @@ public final class Gateway implements AutoCloseable {
             g.campaignRunner.start();
             List<HealthCheck> checks = new ArrayList<>();
             checks.add(HealthChecks.store(db));
+            checks.add(HealthChecks.intake(dispatch.intake()));
             checks.add(HealthChecks.intakeQueue(dispatch.intake(), config.dispatch().intake().queueCapacity()));
             g.sessions.forEach(s -> checks.add(new BindHealth(s.smsc(), s::states)));
             g.admin = AdminServer.start(AdminSettings.defaults().withHost(config.http().host())

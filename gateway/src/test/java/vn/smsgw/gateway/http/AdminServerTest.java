@@ -40,6 +40,7 @@ import vn.smsgw.dispatch.intake.InboundSms;
 import vn.smsgw.dispatch.intake.IntakeResult;
 import vn.smsgw.dispatch.store.Database;
 import vn.smsgw.dispatch.store.DatabaseConfig;
+import vn.smsgw.dispatch.store.JdbcTx;
 import vn.smsgw.gateway.report.ParseResultJson;
 import vn.smsgw.parser.report.ReportParser;
 
@@ -64,7 +65,7 @@ class AdminServerTest {
         dispatch = Dispatch.open(database, DispatchSettings.defaults(KEY), Clock.systemUTC());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new DispatchMetrics(dispatch.intake()).bindTo(registry);
-        List<HealthCheck> checks = List.of(HealthChecks.store(database),
+        List<HealthCheck> checks = List.of(HealthChecks.store(database), HealthChecks.intake(dispatch.intake()),
                 HealthChecks.intakeQueue(dispatch.intake(), QUEUE_CAPACITY));
         server = AdminServer.start(AdminSettings.defaults().withPort(0),
                 AdminRoutes.standard(dispatch, registry, checks));
@@ -166,6 +167,35 @@ class AdminServerTest {
         assertEquals(503, a.status());
         assertEquals("DOWN", a.json().at("/checks/store/status").asText());
         assertEquals("UP", a.json().at("/checks/intakeQueue/status").asText());
+    }
+
+    @Test
+    void health_storeReadableButRefusingEveryCommit_is503WithIntakeDownUntilACommitSucceeds() {
+        execute("CREATE TRIGGER refuse_reports BEFORE INSERT ON report BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+        assertInstanceOf(IntakeResult.Unavailable.class, dispatch.intake().accept(InboundSms.text("84912345678",
+                "156", "LD 0987654321 goi gia danh cong an", "smsc-1", Instant.now())));
+
+        Answer down = get("/health");
+
+        assertEquals(503, down.status());
+        assertEquals("UP", down.json().at("/checks/store/status").asText(), "SELECT 1 still works");
+        assertEquals("UP", down.json().at("/checks/intakeQueue/status").asText(), "and the queue is empty");
+        assertEquals("DOWN", down.json().at("/checks/intake/status").asText());
+        assertTrue(down.json().at("/checks/intake/error").asText().contains("disk full"), down.body());
+
+        execute("DROP TRIGGER refuse_reports");
+        store("84912345678", "LD 0987654321 goi gia danh cong an");
+
+        assertEquals(200, get("/health").status());
+    }
+
+    private void execute(String sql) {
+        database.inTransaction(tx -> {
+            try (var st = JdbcTx.of(tx).connection().createStatement()) {
+                st.execute(sql);
+            }
+            return null;
+        });
     }
 
     @Test
