@@ -125,8 +125,10 @@ final class RunCommand implements Callable<Integer> {
             }
             b.address(smsc.substring(0, colon), port);
         }
-        String pw = password != null ? password : env.getOrDefault("SMSGW_SMSC_PASSWORD",
-                base.smpp().password());
+        String fromEnv = env.get("SMSGW_SMSC_PASSWORD");
+        // an empty variable is one not set, as everywhere in the configuration
+        String pw = password != null ? password : fromEnv != null && !fromEnv.isEmpty() ? fromEnv
+                : base.smpp().password();
         b.credentials(systemId != null ? systemId : base.smpp().systemId(), pw);
         try {
             return new SmscConfigs.Smsc(b.build(), base.submit());

@@ -19,6 +19,9 @@ public final class Durations {
             return Optional.empty();
         }
         long n = Long.parseLong(s.substring(0, i));
+        if (n == 0 && s.substring(i).isBlank()) {
+            return Optional.of(Duration.ZERO); // 0 is 0 in any unit ("enquireLinkInterval: 0", off)
+        }
         return switch (s.substring(i).trim()) {
             case "ms" -> Optional.of(Duration.ofMillis(n));
             case "s" -> Optional.of(Duration.ofSeconds(n));

@@ -280,9 +280,13 @@ public final class Gateway implements AutoCloseable {
     public void close() {
         campaignRunner.close();
         campaignMetrics.close();
-        for (Submitter s : submitters) {
-            s.close();
+        // side by side: each waits for its submit_sm in flight, up to a response timeout of an SMSC that stopped
+        // answering, and one after another those waits would add up before MO intake even stops
+        Map<String, Runnable> stopSubmitters = new LinkedHashMap<>();
+        for (int i = 0; i < submitters.size(); i++) {
+            stopSubmitters.put("smsgw-close-submitter-" + i, submitters.get(i)::close);
         }
+        AtOnce.run(stopSubmitters);
         closeAtOnce(sessions);
         receipts.close();
         if (deadClaims != null) {

@@ -86,6 +86,17 @@ class RunCommandTest {
     }
 
     @Test
+    void resolve_systemIdFlagWithAnEmptyPasswordVariable_keepsTheFilesPassword() throws Exception {
+        GatewayConfig c = parsed("--config", config(smsc("vnpt", 2775)).toString(), "--system-id", "gw2")
+                .resolve(Map.of("SMSGW_SMSC_PASSWORD", ""));
+
+        assertEquals("gw2", c.smscs().get(0).smpp().systemId());
+        assertEquals("secret", c.smscs().get(0).smpp().password(), "an empty variable is one not set");
+        assertEquals("env", parsed("--config", config(smsc("vnpt", 2775)).toString(), "--system-id", "gw2")
+                .resolve(Map.of("SMSGW_SMSC_PASSWORD", "env")).smscs().get(0).smpp().password());
+    }
+
+    @Test
     void resolve_flagOverAFileOfTwoSmscs_isAConfigurationErrorNotASilentDrop() throws Exception {
         Path file = config(smsc("vnpt", 2775) + smsc("viettel", 2776));
 

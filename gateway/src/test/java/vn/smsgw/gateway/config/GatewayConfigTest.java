@@ -32,6 +32,14 @@ class GatewayConfigTest {
     @TempDir
     Path dir;
 
+    @Test
+    void load_enquireLinkIntervalOfABareZero_isOff() throws Exception {
+        GatewayConfig c = load("dataDir: DATA\nsmscs:\n  - name: a\n    host: 127.0.0.1\n    port: 2775\n"
+                + "    systemId: gw\n    password: pw\n    enquireLinkInterval: 0\n", Map.of());
+
+        assertEquals(Duration.ZERO, c.smscs().get(0).smpp().enquireLinkInterval());
+    }
+
     private GatewayConfig load(String yaml, Map<String, String> env) throws Exception {
         Path f = dir.resolve("smsgw.yaml");
         Files.writeString(f, yaml.replace("DATA", dir.resolve("data").toString()));
