@@ -61,16 +61,27 @@ final class PreNormaliser {
         return true;
     }
 
+    /**
+     * The most combining marks in a row before a combining grapheme joiner is put between them: the stream-safe text
+     * format of UAX #15, which keeps NFC's reordering of marks within runs of this length. The JDK reorders a run by
+     * insertion, so a run of thousands of marks of two classes (16,000 of each fit one message_payload) took
+     * quadratic time; no text needs more than a few marks on a letter.
+     */
+    static final int MAX_MARKS = 30;
+    private static final char COMBINING_GRAPHEME_JOINER = '\u034F';
+
     private static String rebuild(CharSequence text) {
         int n = text.length();
-        char[] out = new char[n];
+        char[] out = new char[n + n / MAX_MARKS + 1];
         int length = 0;
         boolean blank = false;
         boolean nfc = false;
+        int marks = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (isBlank(c)) {
                 blank = length > 0;
+                marks = 0;
             } else if (!isInvisible(c)) {
                 if (blank) {
                     out[length++] = ' ';
@@ -78,11 +89,30 @@ final class PreNormaliser {
                 }
                 char mapped = ascii(c);
                 nfc |= mayChangeUnderNfc(mapped);
+                if (mapped == COMBINING_GRAPHEME_JOINER) { // a mark of class 0: ends the run (and keeps this idempotent)
+                    marks = 0;
+                } else if (isMark(mapped)) {
+                    if (++marks > MAX_MARKS) {
+                        out[length++] = COMBINING_GRAPHEME_JOINER;
+                        marks = 1;
+                    }
+                } else {
+                    marks = 0;
+                }
                 out[length++] = mapped;
             }
         }
         String rebuilt = new String(out, 0, length);
         return nfc ? Normalizer.normalize(rebuilt, Normalizer.Form.NFC) : rebuilt;
+    }
+
+    private static boolean isMark(char c) {
+        if (c < 0x300) {
+            return false;
+        }
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
     }
 
     /** True for the characters that become a space. */

@@ -111,6 +111,29 @@ class PreNormaliserTest {
         }
     }
 
+    @Test
+    void normalise_aRunOfMoreMarksThanAnyTextNeeds_isCutIntoRunsOfThirtyByGraphemeJoiners() {
+        String marks = "\u0301\u0323".repeat(20); // 40 marks of two classes, which NFC would reorder as one run
+
+        String out = PreNormaliser.normalise("S a" + marks);
+
+        int first = out.indexOf('\u034F');
+        assertEquals("S a".length() + PreNormaliser.MAX_MARKS - 1, first, out); // the letter composes with a mark
+        assertEquals(1, out.chars().filter(c -> c == 0x034F).count());
+        assertTrue(Normalizer.isNormalized(out, Normalizer.Form.NFC));
+    }
+
+    @Test
+    void normalise_tensOfThousandsOfMarksOfTwoClasses_endsInStreamSafeRuns() {
+        // before the cut, NFC reordered them by insertion: about 2.6e8 steps for one message_payload's worth
+        String hostile = "S " + "\u0301".repeat(16_000) + "\u0323".repeat(16_000);
+
+        String out = PreNormaliser.normalise(hostile);
+
+        assertEquals(32_000 / PreNormaliser.MAX_MARKS, out.chars().filter(c -> c == 0x034F).count());
+        assertEquals(2 + 32_000 + 32_000 / PreNormaliser.MAX_MARKS, out.length());
+    }
+
     /** The definition, written the slow and obvious way. */
     private static String reference(String text) {
         StringBuilder mapped = new StringBuilder();
