@@ -26,6 +26,9 @@ final class SourceScanner {
     static ParseResult scan(String s, int from, Command command) {
         int p = Fillers.skipSource(s, Separators.skip(s, from));
         if (NumberGroups.startsGroup(s, p)) {
+            if (command == Command.S && s.charAt(p) == '(' && NumberGroups.startsWord(s, p + 1)) {
+                return bracketed(s, p, command); // "(7ELEVEN)": a sender in brackets, as "[7ELEVEN]" is
+            }
             boolean sender = command == Command.S && NumberGroups.startsWord(s, p);
             return sender ? senderToken(s, p) : numberGroups(s, p, command);
         }

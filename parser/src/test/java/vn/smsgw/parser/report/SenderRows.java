@@ -51,6 +51,9 @@ final class SenderRows {
                 row("S Tiki;giam gia 50%", S, "Tiki", BRANDNAME, UNKNOWN, "giam gia 50%"),
                 row("S 8x77 dang ky dich vu", S, "8x77", BRANDNAME, UNKNOWN, "dang ky dich vu"),
                 row("S 7ELEVEN khuyen mai", S, "7ELEVEN", BRANDNAME, UNKNOWN, "khuyen mai"),
+                // the official (source)(content) form with a name that starts with digits, as [7ELEVEN] reads
+                row("S (7ELEVEN)(khuyen mai)", S, "7ELEVEN", BRANDNAME, UNKNOWN, "khuyen mai"),
+                row("S (8x77)(tru tien)", S, "8x77", BRANDNAME, UNKNOWN, "tru tien"),
                 row("S Quy khach da trung thuong", S, "Quy", BRANDNAME, UNKNOWN, "khach da trung thuong"),
                 // fillers are skipped only before a number, so a filler before a name is read as the name
                 row("S tb VCB khoa the", S, "tb", BRANDNAME, UNKNOWN, "VCB khoa the"));
