@@ -89,6 +89,19 @@ final class DemoCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        // Ctrl-C: the hook stops the loop below, then waits for the gateway and the simulator to be closed, as the
+        // JVM halts once its hooks have returned
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                closed.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "smsgw-demo-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         try (SmscSimulator smsc = new SmscSimulator(simConfig).start()) {
             GatewayConfig config = GatewayConfig.embedded(dataDir, System.getenv())
                     .withHttp(http)
@@ -96,9 +109,6 @@ final class DemoCommand implements Callable<Integer> {
                             .address("127.0.0.1", smsc.port()).credentials(SYSTEM_ID, PASSWORD).binds(2).build(),
                             new SmscConfigs.SubmitSection(10, 1000, 0.2))));
             try (Gateway gateway = Gateway.start(config, Clock.systemUTC())) {
-                CountDownLatch stop = new CountDownLatch(1);
-                Thread hook = new Thread(stop::countDown, "smsgw-demo-stop");
-                Runtime.getRuntime().addShutdownHook(hook);
                 int port = gateway.httpPort();
                 out.printf("smsgw demo: simulated SMSC on 127.0.0.1:%d, gateway bound, store %s%n", smsc.port(),
                         dataDir.toAbsolutePath().normalize());
@@ -139,11 +149,13 @@ final class DemoCommand implements Callable<Integer> {
                         break;
                     }
                 }
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // Ctrl-C: the JVM is already stopping; the try-with-resources closes everything
-                }
+            }
+        } finally {
+            closed.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the JVM is stopping, and its hook has waited for the closes above
             }
         }
         return 0;
