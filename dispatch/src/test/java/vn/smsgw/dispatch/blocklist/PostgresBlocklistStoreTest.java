@@ -75,14 +75,8 @@ class PostgresBlocklistStoreTest extends BlocklistStoreContract {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (Database a = Database.open(TestServices.postgresConfig(schema));
              Database b = Database.open(TestServices.postgresConfig(schema))) {
-            BlocklistStores intakeStores = BlocklistStores.jdbc(a);
             Clock clock = Clock.systemUTC();
-            Blocklist intake = new Blocklist(intakeStores, new Allowlist(intakeStores, clock,
-                    Allowlist.DEFAULT_REFRESH), Thresholds.defaults(), clock);
-            for (String reporter : List.of("r1", "r2")) {
-                a.inTransaction(tx -> intake.vote(tx, List.of(new Vote("VIETTEL", source, Command.LD, reporter,
-                        Instant.now()))));
-            }
+            Blocklist intake = intakeWithTwoVotes(a, source, clock);
             CountDownLatch listed = new CountDownLatch(1);
             CountDownLatch commit = new CountDownLatch(1);
             Future<Boolean> listing = pool.submit(() -> a.inTransaction(tx -> {
@@ -94,9 +88,7 @@ class PostgresBlocklistStoreTest extends BlocklistStoreContract {
             }));
             assertTrue(listed.await(10, TimeUnit.SECONDS), "the third reporter lists the source, uncommitted");
             BlocklistStores operatorStores = BlocklistStores.jdbc(b);
-            BlocklistAdmin operator = new BlocklistAdmin(operatorStores, new Allowlist(operatorStores, clock,
-                    Allowlist.DEFAULT_REFRESH), new PortabilityOverrides(operatorStores, clock,
-                    Allowlist.DEFAULT_REFRESH), clock);
+            BlocklistAdmin operator = operator(operatorStores, clock);
             Future<Integer> allowing = pool.submit(() -> operator.allow(source.value(), "a bank's hotline", "op1"));
 
             // the allowlisting either finished, having seen no LISTED entry, or waits for the listing's rows
@@ -129,14 +121,8 @@ class PostgresBlocklistStoreTest extends BlocklistStoreContract {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (Database a = Database.open(TestServices.postgresConfig(schema));
              Database b = Database.open(TestServices.postgresConfig(schema))) {
-            BlocklistStores intakeStores = BlocklistStores.jdbc(a);
             Clock clock = Clock.systemUTC();
-            Blocklist intake = new Blocklist(intakeStores, new Allowlist(intakeStores, clock,
-                    Allowlist.DEFAULT_REFRESH), Thresholds.defaults(), clock);
-            for (String reporter : List.of("r1", "r2")) {
-                a.inTransaction(tx -> intake.vote(tx, List.of(new Vote("VIETTEL", listed, Command.LD, reporter,
-                        Instant.now()))));
-            }
+            Blocklist intake = intakeWithTwoVotes(a, listed, clock);
             a.inTransaction(tx -> intake.vote(tx, List.of(new Vote("VIETTEL", held, Command.V, "r8", Instant.now()))));
             CountDownLatch rowHeld = new CountDownLatch(1);
             CountDownLatch goOn = new CountDownLatch(1);
@@ -149,9 +135,7 @@ class PostgresBlocklistStoreTest extends BlocklistStoreContract {
             }));
             assertTrue(rowHeld.await(10, TimeUnit.SECONDS), "the intake holds the entry row of the second source");
             BlocklistStores operatorStores = BlocklistStores.jdbc(b);
-            BlocklistAdmin operator = new BlocklistAdmin(operatorStores, new Allowlist(operatorStores, clock,
-                    Allowlist.DEFAULT_REFRESH), new PortabilityOverrides(operatorStores, clock,
-                    Allowlist.DEFAULT_REFRESH), clock);
+            BlocklistAdmin operator = operator(operatorStores, clock);
             Future<LoadReport> loading = pool.submit(() -> operator.loadAllowlist(file, "op1"));
             Poll.until(Duration.ofSeconds(10), () -> loading.isDone() || waitingForALock(a),
                     "the load done or waiting for the row");
@@ -201,17 +185,42 @@ class PostgresBlocklistStoreTest extends BlocklistStoreContract {
         }
     }
 
+    /** Whether a backend waits for a lock. */
     private static boolean waitingForALock(Database db) {
+        return waitingForALock(db, "");
+    }
+
+    /** Whether a backend waits for a lock in a statement that starts with {@code statementStart}. */
+    private static boolean waitingForALock(Database db, String statementStart) {
         return db.read(tx -> {
             try (var ps = JdbcTx.of(tx).connection().prepareStatement("SELECT count(*) FROM pg_stat_activity "
-                    + "WHERE wait_event_type = 'Lock'");
-                 var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) > 0;
+                    + "WHERE wait_event_type = 'Lock' AND query LIKE ?")) {
+                ps.setString(1, statementStart + "%");
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1) > 0;
+                }
             } catch (java.sql.SQLException e) {
                 throw new AssertionError(e);
             }
         });
+    }
+
+    /** Intake's blocklist on {@code db}, with two reporters' LD votes for {@code source}: a third lists it. */
+    private static Blocklist intakeWithTwoVotes(Database db, Source source, Clock clock) {
+        BlocklistStores stores = BlocklistStores.jdbc(db);
+        Blocklist intake = new Blocklist(stores, new Allowlist(stores, clock, Allowlist.DEFAULT_REFRESH),
+                Thresholds.defaults(), clock);
+        for (String reporter : List.of("r1", "r2")) {
+            db.inTransaction(tx -> intake.vote(tx, List.of(new Vote("VIETTEL", source, Command.LD, reporter,
+                    Instant.now()))));
+        }
+        return intake;
+    }
+
+    private static BlocklistAdmin operator(BlocklistStores stores, Clock clock) {
+        return new BlocklistAdmin(stores, new Allowlist(stores, clock, Allowlist.DEFAULT_REFRESH),
+                new PortabilityOverrides(stores, clock, Allowlist.DEFAULT_REFRESH), clock);
     }
 
     private static void await(CountDownLatch latch) {
@@ -225,16 +234,7 @@ class PostgresBlocklistStoreTest extends BlocklistStoreContract {
 
     /** Whether a backend waits for a row lock in {@link JdbcBlocklistStore#lockListing}'s statement. */
     private static boolean waitingForTheEntryLock(Database db) {
-        return db.read(tx -> {
-            try (var ps = JdbcTx.of(tx).connection().prepareStatement("SELECT count(*) FROM pg_stat_activity "
-                    + "WHERE wait_event_type = 'Lock' AND query LIKE 'SELECT 1 FROM blocklist_entry WHERE source%'");
-                 var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) > 0;
-            } catch (java.sql.SQLException e) {
-                throw new AssertionError(e);
-            }
-        });
+        return waitingForALock(db, "SELECT 1 FROM blocklist_entry WHERE source");
     }
 
     /**
