@@ -48,8 +48,11 @@ final class SourceScanner {
 
     private static ParseResult bracketed(String s, int p, Command command) {
         int close = closing(s, p);
-        if (close < 0) {
+        if (close < 0) { // read as if the bracket were not there
             int next = skipSpace(s, p + 1);
+            if (command == Command.S && NumberGroups.startsGroup(s, next) && !NumberGroups.startsWord(s, next)) {
+                return numberGroups(s, next, command); // "S [0912345678 [x]": the number, as without the bracket
+            }
             return command == Command.S ? senderToken(s, next) : LaterNumber.find(s, next, command);
         }
         int b = skipSpace(s, p + 1);

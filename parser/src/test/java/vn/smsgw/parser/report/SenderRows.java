@@ -54,6 +54,9 @@ final class SenderRows {
                 // the official (source)(content) form with a name that starts with digits, as [7ELEVEN] reads
                 row("S (7ELEVEN)(khuyen mai)", S, "7ELEVEN", BRANDNAME, UNKNOWN, "khuyen mai"),
                 row("S (8x77)(tru tien)", S, "8x77", BRANDNAME, UNKNOWN, "tru tien"),
+                // an unclosed bracket is read as if it were not there, before a number too
+                row("S [0912345678 [Trung thuong]", S, "+84912345678", MOBILE, VINAPHONE, "Trung thuong"),
+                row("S [ 0912 345 678 tin rac", S, "+84912345678", MOBILE, VINAPHONE, "tin rac"),
                 row("S Quy khach da trung thuong", S, "Quy", BRANDNAME, UNKNOWN, "khach da trung thuong"),
                 // fillers are skipped only before a number, so a filler before a name is read as the name
                 row("S tb VCB khoa the", S, "tb", BRANDNAME, UNKNOWN, "VCB khoa the"));
