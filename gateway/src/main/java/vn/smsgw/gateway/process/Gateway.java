@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +29,7 @@ import vn.smsgw.dispatch.outbound.QueueDepth;
 import vn.smsgw.dispatch.outbound.SmscScope;
 import vn.smsgw.dispatch.police.PoliceOutboxDepth;
 import vn.smsgw.dispatch.store.Database;
+import vn.smsgw.gateway.config.ConfigException;
 import vn.smsgw.gateway.config.GatewayConfig;
 import vn.smsgw.gateway.config.HttpConfig;
 import vn.smsgw.gateway.config.SmscConfigs;
@@ -138,6 +142,7 @@ public final class Gateway implements AutoCloseable {
                                 .anyMatch(s -> s.boundCount() > 0),
                         config.outbound().inDoubtHold(), System::nanoTime);
             }
+            checkHttpAddress(config.http()); // before the binds: they would take MO only to be dropped again
             g.startSmscs(config, clock);
             g.campaignRunner.start();
             List<HealthCheck> checks = new ArrayList<>();
@@ -157,6 +162,24 @@ public final class Gateway implements AutoCloseable {
         } catch (RuntimeException e) {
             g.close();
             throw e;
+        }
+    }
+
+    /**
+     * Fails, naming the keys, when the admin address cannot be listened on (not an address of this host, the port
+     * taken): found now, before any SMSC is bound, rather than once the binds are up and taking MO. Port 0 (any free
+     * port) is not checked.
+     */
+    private static void checkHttpAddress(HttpConfig http) {
+        if (http.port() == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getByName(http.host()), http.port()));
+        } catch (IOException e) {
+            throw new ConfigException("http.host and http.port: cannot listen on " + http.host() + ":" + http.port()
+                    + ": " + e.getMessage());
         }
     }
 

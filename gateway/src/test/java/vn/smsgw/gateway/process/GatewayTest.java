@@ -151,6 +151,22 @@ class GatewayTest {
     }
 
     @Test
+    void start_adminPortTaken_isAConfigurationErrorBeforeAnySmscIsBound() throws Exception {
+        SimulatorConfig sim = SimulatorConfig.builder().port(0).credentials("smsgw", "pw").build();
+        try (SmscSimulator smsc = new SmscSimulator(sim).start();
+             java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            GatewayConfig c = config("sim", smsc, 1).withHttp(new HttpConfig("127.0.0.1", taken.getLocalPort()));
+
+            vn.smsgw.gateway.config.ConfigException e = assertThrows(vn.smsgw.gateway.config.ConfigException.class,
+                    () -> Gateway.start(c, Clock.systemUTC()));
+
+            assertTrue(e.getMessage().startsWith("http.host and http.port"), e.getMessage());
+            assertEquals(0, smsc.stats().binds(), "no SMSC bound");
+            Gateway.start(config("sim", smsc, 1), Clock.systemUTC()).close(); // the store and its lock were released
+        }
+    }
+
+    @Test
     void start_secondGatewayOnTheSameEmbeddedStore_isRefusedUntilTheFirstStops() throws Exception {
         SimulatorConfig sim = SimulatorConfig.builder().port(0).credentials("smsgw", "pw").build();
         try (SmscSimulator smsc = new SmscSimulator(sim).start()) {
