@@ -281,36 +281,48 @@ final class RecipientRows {
     /**
      * Takes the campaign's messages that no submitter holds back out of the outbound queue: those not claimed, and
      * those whose claim's lease ran out at {@code now}; their recipients become {@code to} (PENDING again for a
-     * pause, so that the move does not count as an attempt). Returns how many.
+     * pause, so that the move does not count as an attempt; a message of an expired claim counts as one, and its
+     * recipient as possibly sent twice, {@link #IN_DOUBT}). Returns how many.
      */
     static int unqueue(Connection c, long campaign, RecipientState to, String error, long now) throws SQLException {
         List<Long> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("DELETE " + UNQUEUEABLE + " RETURNING id")) {
+        List<Boolean> inDoubt = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("DELETE " + UNQUEUEABLE + " RETURNING id, state")) {
             ps.setString(1, Campaign.caseId(campaign));
             ps.setLong(2, now);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
+                    inDoubt.add("CLAIMED".equals(rs.getString(2)));
                 }
             }
         }
         if (ids.isEmpty()) {
             return 0;
         }
+        // a message claimed by a submitter that let its lease run out (its process died, most likely) may have gone
+        // out: its attempt stays counted, and its recipient is marked as possibly sent twice if it is sent again
         try (PreparedStatement ps = c.prepareStatement("UPDATE campaign_recipient SET state = ?, outbound_id = NULL, "
-                + "error = ?, attempts = attempts - ? WHERE outbound_id = ? AND campaign_id = ?")) {
-            for (long id : ids) {
+                + "error = ?, attempts = attempts - ?, resent = CASE WHEN ? = 1 THEN 1 ELSE resent END "
+                + "WHERE outbound_id = ? AND campaign_id = ?")) {
+            for (int i = 0; i < ids.size(); i++) {
+                boolean doubt = inDoubt.get(i);
                 ps.setString(1, to.name());
-                ps.setString(2, error);
-                ps.setInt(3, to == RecipientState.PENDING ? 1 : 0);
-                ps.setLong(4, id);
-                ps.setLong(5, campaign);
+                ps.setString(2, doubt ? error + IN_DOUBT : error);
+                ps.setInt(3, to == RecipientState.PENDING && !doubt ? 1 : 0);
+                ps.setInt(4, doubt ? 1 : 0);
+                ps.setLong(5, ids.get(i));
+                ps.setLong(6, campaign);
                 ps.addBatch();
             }
             ps.executeBatch();
         }
         return ids.size();
     }
+
+    /** Added to the error of a recipient whose message was taken back from a claim whose lease had run out. */
+    static final String IN_DOUBT = "; its message was claimed by a submitter that stopped holding it, and may have "
+            + "gone out";
 
     /** Every PENDING recipient of the campaign becomes {@code to}, with {@code error}; returns how many. */
     static int settlePending(Connection c, long campaign, RecipientState to, String error) throws SQLException {
@@ -336,7 +348,7 @@ final class RecipientRows {
             }
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT o.state, COUNT(*), SUM(CASE WHEN o.attempts > 1 "
-                + "THEN 1 ELSE 0 END) FROM campaign_recipient r JOIN outbound o ON o.id = r.outbound_id "
+                + "OR r.resent = 1 THEN 1 ELSE 0 END) FROM campaign_recipient r JOIN outbound o ON o.id = r.outbound_id "
                 + "WHERE r.campaign_id = ? AND r.state = 'QUEUED' GROUP BY o.state")) {
             ps.setLong(1, campaign);
             try (ResultSet rs = ps.executeQuery()) {
@@ -349,7 +361,6 @@ final class RecipientRows {
         return new RecipientCounts(by, resent);
     }
 
-    /** QUEUED recipients whose message no submitter has taken yet (PENDING or CLAIMED in the queue). */
     /** Whether a message of the campaign reached a final state that its recipient has not been given yet. */
     static boolean anyOutcome(Connection c, long campaign) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM campaign_outcome WHERE case_id = ? LIMIT 1")) {
@@ -360,6 +371,7 @@ final class RecipientRows {
         }
     }
 
+    /** QUEUED recipients whose message no submitter has taken yet (PENDING or CLAIMED in the queue). */
     static boolean anyUnsubmitted(Connection c, long campaign) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(UNSUBMITTED)) {
             ps.setString(1, Campaign.caseId(campaign));

@@ -619,6 +619,31 @@ abstract class CampaignContract {
     }
 
     @Test
+    void pause_aClaimWhoseLeaseRanOut_isTakenBackAsPossiblySentAndCountsAsResentIfSentAgain() {
+        Campaign k = started(10, 1);
+        runner.runOnce();
+        clock.advance(Duration.ofSeconds(1));
+        QueuedSms held = claimOne(); // its submitter dies holding it: the SMSC may have it
+        campaigns.apply(k.id(), CampaignAction.PAUSE);
+        clock.advance(LEASE);
+
+        runner.runOnce();
+
+        RecipientCounts c = counts(k);
+        assertEquals(1, c.count(RecipientState.PENDING), c.toString());
+        assertEquals(1, c.resent(), "possibly sent: counted if it goes out again");
+        campaigns.apply(k.id(), CampaignAction.RESUME);
+        runner.runOnce();
+        clock.advance(Duration.ofSeconds(1));
+        List<QueuedSms> again = submitDue();
+        assertEquals(List.of(held.destination()), again.stream().map(QueuedSms::destination).toList());
+        clock.advance(Duration.ofSeconds(1));
+        runner.runOnce(); // the submit reaches its recipient
+        assertEquals(1, counts(k).count(RecipientState.SUBMITTED));
+        assertEquals(1, counts(k).resent(), "sent again: possibly twice");
+    }
+
+    @Test
     void settle_messageGivenBackAfterTheCancel_isNotClaimedAndItsRecipientIsCancelled() {
         Campaign k = started(10, 30);
         runner.runOnce();
