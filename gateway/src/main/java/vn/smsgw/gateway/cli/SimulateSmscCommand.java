@@ -151,9 +151,19 @@ final class SimulateSmscCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        // Ctrl-C: the hook ends the loop, then waits for the simulator's close (the final line, its sessions
+        // unbound), as the JVM halts once its hooks have returned
+        Thread hook = new Thread(() -> {
+            stopped.countDown();
+            try {
+                closed.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "simulate-smsc-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         try (SmscSimulator simulator = new SmscSimulator(config).start()) {
-            Thread hook = new Thread(stopped::countDown, "simulate-smsc-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
             out.println("simulate-smsc listening on " + config.host() + ":" + simulator.port());
             MoInjection injection = inject(simulator);
             String last = "";
@@ -170,6 +180,9 @@ final class SimulateSmscCommand implements Callable<Integer> {
                 }
             }
             out.println("final " + line(simulator.stats()));
+            out.flush();
+        } finally {
+            closed.countDown();
             removeHook(hook);
         }
         return 0;
