@@ -121,6 +121,11 @@ public final class CampaignRunner implements AutoCloseable {
         for (Campaign k : campaigns.settling()) {
             campaigns.unqueueReturned(k.id());
             reconcile(k);
+            // the recipients a cancel or the end of validity left PENDING, a chunk a transaction, so that intake's
+            // commits go between them
+            while (campaigns.settleStopped(k.id()) == RecipientRows.SETTLE_CHUNK) {
+                log.debug("campaign {}: settling its waiting recipients", k.id());
+            }
         }
         return n;
     }

@@ -126,11 +126,12 @@ public final class Campaigns {
                 " WHERE state IN ('SCHEDULED', 'RUNNING', 'PAUSED')"));
     }
 
-    /** Campaigns over but with recipients still waiting for a receipt. */
+    /** Campaigns over but with recipients still waiting for a receipt, or still PENDING to be settled. */
     List<Campaign> settling() {
         return db.read(tx -> CampaignRows.list(JdbcTx.of(tx).connection(), " WHERE state IN ('DONE', 'CANCELLED') "
-                + "AND EXISTS (SELECT 1 FROM campaign_recipient r WHERE r.campaign_id = campaign.id "
-                + "AND r.state = 'QUEUED')"));
+                + "AND (EXISTS (SELECT 1 FROM campaign_recipient r WHERE r.campaign_id = campaign.id "
+                + "AND r.state = 'QUEUED') OR EXISTS (SELECT 1 FROM campaign_recipient r "
+                + "WHERE r.campaign_id = campaign.id AND r.state = 'PENDING'))"));
     }
 
     /**
@@ -475,18 +476,38 @@ public final class Campaigns {
                 unqueue(c, id, to, now);
                 CampaignRows.setState(c, id, to, now);
             }
-            case CANCEL -> {
+            case CANCEL, FINISH -> {
+                // the first chunk of its waiting recipients now, the rest in the runner's next passes
+                // (settleStopped), a chunk a transaction
                 unqueue(c, id, to, now);
-                RecipientRows.settlePending(c, id, RecipientState.CANCELLED, CANCELLED);
-                CampaignRows.setState(c, id, to, now);
-            }
-            case FINISH -> {
-                unqueue(c, id, to, now);
-                RecipientRows.settlePending(c, id, RecipientState.EXPIRED, EXPIRED);
+                settleChunk(c, id, to);
                 CampaignRows.setState(c, id, to, now);
             }
             default -> CampaignRows.setState(c, id, to, now);
         }
+    }
+
+    /** Settles a chunk of the PENDING recipients of a campaign stopped for good as {@code stopped}; how many. */
+    private static int settleChunk(Connection c, long id, CampaignState stopped) throws SQLException {
+        return switch (stopped) {
+            case CANCELLED -> RecipientRows.settlePending(c, id, RecipientState.CANCELLED, CANCELLED,
+                    RecipientRows.SETTLE_CHUNK);
+            case DONE -> RecipientRows.settlePending(c, id, RecipientState.EXPIRED, EXPIRED,
+                    RecipientRows.SETTLE_CHUNK);
+            default -> 0;
+        };
+    }
+
+    /**
+     * Settles the next chunk of the recipients still PENDING of a cancelled or finished campaign (CANCELLED or
+     * EXPIRED), under its row lock; returns how many, fewer than {@link RecipientRows#SETTLE_CHUNK} once none is left.
+     */
+    int settleStopped(long id) {
+        return db.inTransaction(tx -> {
+            Connection c = JdbcTx.of(tx).connection();
+            Optional<Campaign> k = CampaignRows.find(c, db.dialect(), id, true);
+            return k.isEmpty() ? 0 : settleChunk(c, id, k.get().state());
+        });
     }
 
     /**

@@ -619,6 +619,20 @@ abstract class CampaignContract {
     }
 
     @Test
+    void cancel_moreWaitingRecipientsThanAChunk_settlesAChunkAtOnceAndTheRestInTheRunnersNextPass() {
+        Campaign k = started(10, RecipientRows.SETTLE_CHUNK + 3);
+
+        assertInstanceOf(Transition.Moved.class, campaigns.apply(k.id(), CampaignAction.CANCEL));
+
+        assertEquals(RecipientRows.SETTLE_CHUNK, counts(k).count(RecipientState.CANCELLED));
+        assertEquals(3, counts(k).count(RecipientState.PENDING), "left to the runner, a chunk a transaction");
+        assertEquals(0, runner.runOnce());
+        assertEquals(RecipientRows.SETTLE_CHUNK + 3, counts(k).count(RecipientState.CANCELLED));
+        assertEquals(0, counts(k).count(RecipientState.PENDING));
+        assertEquals(List.of(), claimAny(), "nothing of it sent");
+    }
+
+    @Test
     void pause_aClaimWhoseLeaseRanOut_isTakenBackAsPossiblySentAndCountsAsResentIfSentAgain() {
         Campaign k = started(10, 1);
         runner.runOnce();
