@@ -25,17 +25,26 @@ final class SourceScanner {
     /** The result for the text after a recognised command, which ends at {@code from}. */
     static ParseResult scan(String s, int from, Command command) {
         int p = Fillers.skipSource(s, Separators.skip(s, from));
-        if (NumberGroups.startsGroup(s, p)) {
-            if (command == Command.S && s.charAt(p) == '(' && NumberGroups.startsWord(s, p + 1)) {
-                return bracketed(s, p, command); // "(7ELEVEN)": a sender in brackets, as "[7ELEVEN]" is
-            }
-            boolean sender = command == Command.S && NumberGroups.startsWord(s, p);
-            return sender ? senderToken(s, p) : numberGroups(s, p, command);
+        boolean group = NumberGroups.startsGroup(s, p);
+        boolean bracket = p < s.length() && (s.charAt(p) == '[' || s.charAt(p) == '(');
+        if (command == Command.S) {
+            // "(0912...)" opens number groups; "(7ELEVEN)" a sender in brackets, as "[7ELEVEN]" does
+            return bracket && !(group && !NumberGroups.startsWord(s, p + 1)) ? bracketed(s, p, command)
+                    : senderOrNumber(s, p);
         }
-        if (p < s.length() && (s.charAt(p) == '[' || s.charAt(p) == '(')) {
-            return bracketed(s, p, command);
+        if (group) {
+            return numberGroups(s, p, command);
         }
-        return command == Command.S ? senderToken(s, p) : LaterNumber.find(s, p, command);
+        return bracket ? bracketed(s, p, command) : LaterNumber.find(s, p, command);
+    }
+
+    /**
+     * For S at {@code p}, where no bracket opens: number groups, unless digits glued to letters start a sender token
+     * there ("7ELEVEN"); a sender token otherwise.
+     */
+    private static ParseResult senderOrNumber(String s, int p) {
+        return NumberGroups.startsGroup(s, p) && !NumberGroups.startsWord(s, p) ? numberGroups(s, p, Command.S)
+                : senderToken(s, p);
     }
 
     private static ParseResult numberGroups(String s, int p, Command command) {
@@ -48,12 +57,9 @@ final class SourceScanner {
 
     private static ParseResult bracketed(String s, int p, Command command) {
         int close = closing(s, p);
-        if (close < 0) { // read as if the bracket were not there
+        if (close < 0) { // read as if the bracket were not there ("S [0912345678 [x]", "S [VCB ...")
             int next = skipSpace(s, p + 1);
-            if (command == Command.S && NumberGroups.startsGroup(s, next) && !NumberGroups.startsWord(s, next)) {
-                return numberGroups(s, next, command); // "S [0912345678 [x]": the number, as without the bracket
-            }
-            return command == Command.S ? senderToken(s, next) : LaterNumber.find(s, next, command);
+            return command == Command.S ? senderOrNumber(s, next) : LaterNumber.find(s, next, command);
         }
         int b = skipSpace(s, p + 1);
         int e = close;
