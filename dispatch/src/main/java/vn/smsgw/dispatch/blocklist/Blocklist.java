@@ -38,8 +38,8 @@ import vn.smsgw.parser.report.Command;
  * processes voting on the same sources take their row locks in the same order instead of deadlocking; listings come
  * after all votes of the batch, and the entries of every source the batch lists (on every list: a ported number has
  * entries on two) are locked at once, in (list, source) order, before the feed lock (see {@link JdbcBlocklistStore}),
- * so a transaction holding the feed lock waits on no vote or entry row. Listing is a conditional update from CANDIDATE, so when several processes reach the threshold at
- * once exactly one lists the entry and appends the event.
+ * so a transaction holding the feed lock waits on no vote or entry row. Listing is a conditional update from
+ * CANDIDATE, so when several processes reach the threshold at once exactly one lists the entry and appends the event.
  */
 public final class Blocklist implements Blocklists {
     private static final Logger log = LoggerFactory.getLogger(Blocklist.class);

@@ -194,9 +194,8 @@ public final class BlocklistAdmin {
         requireText(actor, "actor");
         List<LoadReport.RowProblem> problems = new ArrayList<>();
         // one entry a source: two rows that name it (0981234567 and +84981234567, VCB and VCB.) would otherwise write
-        // it twice at every load; the later row wins, the earlier is reported
-        Map<String, AllowlistEntry> bySource = new LinkedHashMap<>();
-        Map<String, Integer> lineOf = new HashMap<>();
+        // it twice at every load
+        LaterRowWins<AllowlistEntry> bySource = new LaterRowWins<>("source", problems);
         Instant now = clock.instant();
         for (OperatorFile.Row row : read(file)) {
             Optional<String> source = allowlistKey(row.first());
@@ -205,15 +204,11 @@ public final class BlocklistAdmin {
                 continue;
             }
             String note = row.rest().isEmpty() ? "operator file" : row.rest();
-            Integer earlier = lineOf.put(source.get(), row.line());
-            if (earlier != null) {
-                problems.add(new LoadReport.RowProblem(earlier, "the same source as line " + row.line()
-                        + ", which is taken instead"));
-            }
-            bySource.put(source.get(), new AllowlistEntry(source.get(), note, AllowlistEntry.FILE, now));
+            bySource.put(source.get(), row.line(), new AllowlistEntry(source.get(), note, AllowlistEntry.FILE, now));
         }
-        List<AllowlistEntry> entries = List.copyOf(bySource.values());
-        int kept = transactions.inTransaction(tx -> {
+        List<AllowlistEntry> entries = bySource.values();
+        int rejected = problems.size();
+        List<LoadReport.RowProblem> keptOtherwise = transactions.inTransaction(tx -> {
             // the file is the list of its own entries: it neither takes over an operator's or a built-in entry (which
             // it would then remove once it no longer had it) nor keeps one of its own that it no longer has. A file
             // with no valid row (empty, cut short, all rejected) removes nothing.
@@ -225,20 +220,18 @@ public final class BlocklistAdmin {
                             || AllowlistEntry.FILE.equals(before.get(source).origin()))
                     .toList());
             Set<String> listed = new HashSet<>();
-            int others = 0;
+            List<LoadReport.RowProblem> others = new ArrayList<>();
             for (AllowlistEntry e : entries) {
                 listed.add(e.source());
                 AllowlistEntry was = before.get(e.source());
                 if (was == null || AllowlistEntry.FILE.equals(was.origin())) {
                     allowIn(tx, e, actor, false);
                 } else { // said, so that the operator knows the file's row is not what keeps the source allowed
-                    others++;
-                    problems.add(new LoadReport.RowProblem(lineOf.get(e.source()), "already allowlisted ("
+                    others.add(new LoadReport.RowProblem(bySource.lineOf(e.source()), "already allowlisted ("
                             + was.origin() + "): that entry is kept, and removing it leaves the source not "
                             + "allowlisted until the file is loaded again"));
                 }
             }
-            problems.sort(Comparator.comparingInt(LoadReport.RowProblem::line));
             for (AllowlistEntry was : entries.isEmpty() ? List.<AllowlistEntry>of() : before.values()) {
                 if (AllowlistEntry.FILE.equals(was.origin()) && !listed.contains(was.source())
                         && stores.allowlist().remove(tx, was.source())) {
@@ -247,14 +240,17 @@ public final class BlocklistAdmin {
                 }
             }
             stores.entries().audit(tx, new AuditRecord(now, actor, AuditRecord.Action.LOAD_ALLOWLIST,
-                    AuditRecord.ALLOWLIST, fileName(file), (entries.size() - others) + " rows, "
-                            + (problems.size() - others) + " rejected, " + others + " already allowlisted otherwise"));
+                    AuditRecord.ALLOWLIST, fileName(file), (entries.size() - others.size()) + " rows, " + rejected
+                            + " rejected, " + others.size() + " already allowlisted otherwise"));
             return others;
         });
         allowlist.changed();
+        int loaded = entries.size() - keptOtherwise.size();
         log.info("allowlist file {} loaded by {}: {} rows, {} rejected, {} already allowlisted otherwise",
-                fileName(file), actor, entries.size() - kept, problems.size() - kept, kept);
-        return new LoadReport(entries.size() - kept, problems);
+                fileName(file), actor, loaded, rejected, keptOtherwise.size());
+        problems.addAll(keptOtherwise);
+        problems.sort(Comparator.comparingInt(LoadReport.RowProblem::line));
+        return new LoadReport(loaded, problems);
     }
 
     /**
@@ -281,8 +277,7 @@ public final class BlocklistAdmin {
     public LoadReport loadPortability(Path file, String actor) {
         requireText(actor, "actor");
         List<LoadReport.RowProblem> problems = new ArrayList<>();
-        Map<String, PortabilityOverride> byNumber = new LinkedHashMap<>();
-        Map<String, Integer> lineOf = new HashMap<>();
+        LaterRowWins<PortabilityOverride> byNumber = new LaterRowWins<>("number", problems);
         for (OperatorFile.Row row : read(file)) {
             Optional<Source> source = numbers.apply(row.first()).filter(s -> s.type() == SourceType.MOBILE);
             Optional<Carrier> carrier = PortabilityOverride.carrierNamed(row.rest());
@@ -292,16 +287,11 @@ public final class BlocklistAdmin {
                 problems.add(new LoadReport.RowProblem(row.line(), "unknown carrier"));
             } else {
                 String number = source.get().value();
-                Integer earlier = lineOf.put(number, row.line());
-                if (earlier != null) {
-                    problems.add(new LoadReport.RowProblem(earlier, "the same number as line " + row.line()
-                            + ", which is taken instead"));
-                }
-                byNumber.put(number, new PortabilityOverride(number, carrier.get()));
+                byNumber.put(number, row.line(), new PortabilityOverride(number, carrier.get()));
             }
         }
         problems.sort(Comparator.comparingInt(LoadReport.RowProblem::line));
-        List<PortabilityOverride> overrides = List.copyOf(byNumber.values());
+        List<PortabilityOverride> overrides = byNumber.values();
         Instant now = clock.instant();
         if (overrides.isEmpty()) { // empty, cut short or all rejected: not the list of the numbers ported now
             log.warn("portability file {}: no valid row ({} rejected); the overrides loaded before are kept",
@@ -344,6 +334,39 @@ public final class BlocklistAdmin {
             }
             return records;
         });
+    }
+
+    /**
+     * An operator file's rows by what they name: of two rows that name the same key (in any of its forms), the later
+     * is taken and the earlier reported.
+     */
+    private static final class LaterRowWins<V> {
+        private final String what;
+        private final List<LoadReport.RowProblem> problems;
+        private final Map<String, V> byKey = new LinkedHashMap<>();
+        private final Map<String, Integer> lineOf = new HashMap<>();
+
+        LaterRowWins(String what, List<LoadReport.RowProblem> problems) {
+            this.what = what;
+            this.problems = problems;
+        }
+
+        void put(String key, int line, V value) {
+            Integer earlier = lineOf.put(key, line);
+            if (earlier != null) {
+                problems.add(new LoadReport.RowProblem(earlier, "the same " + what + " as line " + line
+                        + ", which is taken instead"));
+            }
+            byKey.put(key, value);
+        }
+
+        int lineOf(String key) {
+            return lineOf.get(key);
+        }
+
+        List<V> values() {
+            return List.copyOf(byKey.values());
+        }
     }
 
     private static List<OperatorFile.Row> read(Path file) {

@@ -108,14 +108,9 @@ public final class JdbcBlocklistStore implements BlocklistStore {
         if (jtx.dialect() != Dialect.POSTGRES || sources.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = jtx.connection().prepareStatement(sources.size() == 1
-                ? "SELECT 1 FROM blocklist_entry WHERE source = ? ORDER BY list FOR UPDATE"
-                : "SELECT 1 FROM blocklist_entry WHERE source = ANY (?) ORDER BY list, source FOR UPDATE")) {
-            if (sources.size() == 1) {
-                ps.setString(1, sources.iterator().next());
-            } else {
-                ps.setArray(1, jtx.connection().createArrayOf("text", sources.toArray()));
-            }
+        try (PreparedStatement ps = jtx.connection().prepareStatement(
+                "SELECT 1 FROM blocklist_entry WHERE source = ANY (?) ORDER BY list, source FOR UPDATE")) {
+            ps.setArray(1, jtx.connection().createArrayOf("text", sources.toArray()));
             ps.executeQuery().close();
             lockFeed(jtx);
         } catch (SQLException e) {

@@ -241,11 +241,7 @@ public final class CampaignRunner implements AutoCloseable {
 
     private void finishIfDone(Campaign k) {
         // a read first, so that a pass over a campaign with work left commits nothing; the finish checks again
-        boolean done = campaigns.database().read(tx -> {
-            Connection c = JdbcTx.of(tx).connection();
-            return !RecipientRows.anyPending(c, k.id()) && !RecipientRows.anyUnsubmitted(c, k.id())
-                    && !RecipientRows.anyOutcome(c, k.id());
-        });
+        boolean done = campaigns.database().read(tx -> !RecipientRows.anyLeft(JdbcTx.of(tx).connection(), k.id()));
         if (done) {
             campaigns.finishIfDone(k.id());
         }

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -155,7 +154,7 @@ public final class Campaigns {
         db.inTransaction(tx -> {
             Connection c = JdbcTx.of(tx).connection();
             requireDraft(c, id);
-            setImport(c, id, token, null);
+            markImport(c, id, token);
             return null;
         });
         try {
@@ -189,7 +188,7 @@ public final class Campaigns {
             throw new UncheckedIOException("cannot read the audience: " + e.getMessage(), e);
         }
         db.inTransaction(tx -> {
-            setImport(JdbcTx.of(tx).connection(), id, null, token); // its own mark only: another import may run
+            clearImport(JdbcTx.of(tx).connection(), id, token); // its own mark only: another import may run
             return null;
         });
         if (db.dialect() == Dialect.POSTGRES) {
@@ -310,19 +309,21 @@ public final class Campaigns {
         return gone;
     }
 
-    /** Sets the campaign's import mark to {@code to}; when {@code from} is given, only if it is still that. */
-    private static void setImport(Connection c, long id, Long to, Long from) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE campaign SET audience_import = ? WHERE id = ?"
-                + (from == null ? "" : " AND audience_import = ?"))) {
-            if (to == null) {
-                ps.setNull(1, Types.BIGINT);
-            } else {
-                ps.setLong(1, to);
-            }
+    /** Marks the campaign as importing under {@code token}. */
+    private static void markImport(Connection c, long id, long token) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE campaign SET audience_import = ? WHERE id = ?")) {
+            ps.setLong(1, token);
             ps.setLong(2, id);
-            if (from != null) {
-                ps.setLong(3, from);
-            }
+            ps.executeUpdate();
+        }
+    }
+
+    /** Clears the campaign's import mark if it is still {@code token}'s. */
+    private static void clearImport(Connection c, long id, long token) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE campaign SET audience_import = NULL WHERE id = ? AND audience_import = ?")) {
+            ps.setLong(1, id);
+            ps.setLong(2, token);
             ps.executeUpdate();
         }
     }
@@ -385,13 +386,8 @@ public final class Campaigns {
      * transaction that finishes it. Refused with the reason when one is left.
      */
     Transition finishIfDone(long id) {
-        return apply(id, CampaignAction.FINISH, (c, k) -> {
-            if (RecipientRows.anyPending(c, id) || RecipientRows.anyUnsubmitted(c, id)
-                    || RecipientRows.anyOutcome(c, id)) {
-                return Optional.of("recipients still waiting, queued or being settled");
-            }
-            return Optional.empty();
-        });
+        return apply(id, CampaignAction.FINISH, (c, k) -> RecipientRows.anyLeft(c, id)
+                ? Optional.of("recipients still waiting, queued or being settled") : Optional.empty());
     }
 
     /** What must hold, under the campaign's row lock, for an action to apply: empty, or why it is refused. */

@@ -285,19 +285,20 @@ final class RecipientRows {
      * recipient as possibly sent twice, {@link #IN_DOUBT}). Returns how many.
      */
     static int unqueue(Connection c, long campaign, RecipientState to, String error, long now) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        List<Boolean> inDoubt = new ArrayList<>();
+        /** A message taken out of the queue, and whether a claim whose lease ran out held it. */
+        record Taken(long id, boolean inDoubt) {
+        }
+        List<Taken> taken = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("DELETE " + UNQUEUEABLE + " RETURNING id, state")) {
             ps.setString(1, Campaign.caseId(campaign));
             ps.setLong(2, now);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                    inDoubt.add("CLAIMED".equals(rs.getString(2)));
+                    taken.add(new Taken(rs.getLong(1), "CLAIMED".equals(rs.getString(2))));
                 }
             }
         }
-        if (ids.isEmpty()) {
+        if (taken.isEmpty()) {
             return 0;
         }
         // a message claimed by a submitter that let its lease run out (its process died, most likely) may have gone
@@ -305,19 +306,18 @@ final class RecipientRows {
         try (PreparedStatement ps = c.prepareStatement("UPDATE campaign_recipient SET state = ?, outbound_id = NULL, "
                 + "error = ?, attempts = attempts - ?, resent = CASE WHEN ? = 1 THEN 1 ELSE resent END "
                 + "WHERE outbound_id = ? AND campaign_id = ?")) {
-            for (int i = 0; i < ids.size(); i++) {
-                boolean doubt = inDoubt.get(i);
+            for (Taken t : taken) {
                 ps.setString(1, to.name());
-                ps.setString(2, doubt ? error + IN_DOUBT : error);
-                ps.setInt(3, to == RecipientState.PENDING && !doubt ? 1 : 0);
-                ps.setInt(4, doubt ? 1 : 0);
-                ps.setLong(5, ids.get(i));
+                ps.setString(2, t.inDoubt() ? error + IN_DOUBT : error);
+                ps.setInt(3, to == RecipientState.PENDING && !t.inDoubt() ? 1 : 0);
+                ps.setInt(4, t.inDoubt() ? 1 : 0);
+                ps.setLong(5, t.id());
                 ps.setLong(6, campaign);
                 ps.addBatch();
             }
             ps.executeBatch();
         }
-        return ids.size();
+        return taken.size();
     }
 
     /** Added to the error of a recipient whose message was taken back from a claim whose lease had run out. */
@@ -374,8 +374,16 @@ final class RecipientRows {
         return new RecipientCounts(by, resent);
     }
 
+    /**
+     * Whether the campaign has anything left to send or settle: a recipient waiting to be queued, a message queued or
+     * claimed, or a final outcome not yet given to its recipient.
+     */
+    static boolean anyLeft(Connection c, long campaign) throws SQLException {
+        return anyPending(c, campaign) || anyUnsubmitted(c, campaign) || anyOutcome(c, campaign);
+    }
+
     /** Whether a message of the campaign reached a final state that its recipient has not been given yet. */
-    static boolean anyOutcome(Connection c, long campaign) throws SQLException {
+    private static boolean anyOutcome(Connection c, long campaign) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM campaign_outcome WHERE case_id = ? LIMIT 1")) {
             ps.setString(1, Campaign.caseId(campaign));
             try (ResultSet rs = ps.executeQuery()) {

@@ -72,6 +72,9 @@ public final class Intake implements AutoCloseable {
     private final LongAdder stored = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder unavailable = new LongAdder();
+    /** When commits began to fail, every one since (epoch ms), or 0 while the last one succeeded. */
+    private final AtomicLong failingSince = new AtomicLong();
+    private volatile String lastFailure;
     private final LongAdder batches = new LongAdder();
     private final LongAdder parts = new LongAdder();
     private final LongAdder lateParts = new LongAdder();
@@ -172,10 +175,6 @@ public final class Intake implements AutoCloseable {
         return new Pending(sms, k.dedupeKey(sms), reporter, reporterHash, parse, route);
     }
 
-    /** When commits began to fail, every one since (epoch ms), or 0 while the last one succeeded. */
-    private final AtomicLong failingSince = new AtomicLong();
-    private volatile String lastFailure;
-
     private void commit(List<Pending> batch) {
         batches.increment();
         try {
@@ -188,8 +187,7 @@ public final class Intake implements AutoCloseable {
                 log.warn("intake: message not stored (reporter {}): {}",
                         Msisdn.mask(p.part != null ? p.part.reporter() : p.sms.reporter()), e.getMessage());
                 unavailable.increment();
-                failingSince.compareAndSet(0, clock.millis());
-                lastFailure = e.getMessage();
+                failing(e);
                 batch.get(0).future.complete(new IntakeResult.Unavailable("storage failure", false));
                 return;
             }
@@ -205,15 +203,22 @@ public final class Intake implements AutoCloseable {
         log.error("intake: a committed group of {} could not be made durable; answered as unavailable: {}",
                 batch.size(), e.getMessage());
         unavailable.add(batch.size());
-        failingSince.compareAndSet(0, clock.millis());
-        lastFailure = e.getMessage();
+        failing(e);
         for (Pending p : batch) {
             p.future.complete(new IntakeResult.Unavailable("storage failure", false));
         }
     }
 
+    /** Notes a commit that failed: since when they fail (the first of a run) and the last error. */
+    private void failing(StorageException e) {
+        failingSince.compareAndSet(0, clock.millis());
+        lastFailure = e.getMessage();
+    }
+
     private void complete(List<Pending> batch, List<IntakeResult> results) {
-        failingSince.set(0);
+        if (failingSince.get() != 0) { // a read on every group commit, a write only after failures
+            failingSince.set(0);
+        }
         for (int i = 0; i < batch.size(); i++) {
             IntakeResult r = results.get(i);
             if (r instanceof IntakeResult.Duplicate) {

@@ -33,8 +33,10 @@ final class SettlementRows {
         PartTable parts = partsOf(tx, now, keys);
         // one outcome per claim of a message: only the first of several can find it CLAIMED, as when written one by
         // one; a stale claim's settlement beside the current claim's finds it claimed anew and changes nothing
-        Map<List<Long>, Settlement> first = new LinkedHashMap<>();
-        settlements.forEach(s -> first.putIfAbsent(List.of(s.id(), (long) s.claim()), s));
+        record Claim(long id, int claim) {
+        }
+        Map<Claim, Settlement> first = new LinkedHashMap<>();
+        settlements.forEach(s -> first.putIfAbsent(new Claim(s.id(), s.claim()), s));
         int counted = 0;
         List<Settlement> ended = new ArrayList<>();
         for (Settlement s : first.values()) {

@@ -12,11 +12,11 @@ import java.util.function.Consumer;
  * no hand-over of SQLite's write lock between them. A caller hands its work in and takes the combiner's lock;
  * whoever holds it runs every piece handed in so far, each under its own savepoint when there are several, so one
  * piece's failure undoes only that piece (and drops the after-commit actions it registered), then commits them all. A
- * failed commit fails them all. Intake's group commit and the outbound queue's claims, settlements and receipts share one combiner per
- * database: while intake commits a group, the outbound writes waiting ride in its transaction instead of taking the
- * lock in turn. With deferred syncs ({@link WalSync}) each caller waits for the durability of the shared commit on its
- * own, after the lock is released, so the next combined transaction can run while the last one is being synced.
- * Thread-safe.
+ * failed commit fails them all. Intake's group commit and the outbound queue's claims, settlements and receipts share
+ * one combiner per database: while intake commits a group, the outbound writes waiting ride in its transaction
+ * instead of taking the lock in turn. With deferred syncs ({@link WalSync}) each caller waits for the durability of
+ * the shared commit on its own, after the lock is released, so the next combined transaction can run while the last
+ * one is being synced. Thread-safe.
  */
 final class WriteCombiner {
     private final Database db;
