@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,20 +88,9 @@ final class DemoCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        // Ctrl-C: the hook stops the loop below, then waits for the gateway and the simulator to be closed, as the
-        // JVM halts once its hooks have returned
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch closed = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                closed.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "smsgw-demo-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (SmscSimulator smsc = new SmscSimulator(simConfig).start()) {
+        // Ctrl-C: the hook stops the loop below, then waits for the gateway and the simulator to be closed
+        try (StopHook stop = new StopHook("smsgw-demo-stop", Duration.ofSeconds(60));
+             SmscSimulator smsc = new SmscSimulator(simConfig).start()) {
             GatewayConfig config = GatewayConfig.embedded(dataDir, System.getenv())
                     .withHttp(http)
                     .withSmscs(List.of(new SmscConfigs.Smsc(SmscConfig.builder("demo-smsc")
@@ -123,7 +111,7 @@ final class DemoCommand implements Callable<Integer> {
                 long lastReports = 0;
                 boolean summarised = false;
                 boolean campaignDone = false;
-                while (!stop.await(1, TimeUnit.SECONDS)) {
+                while (!stop.awaitStop(1, TimeUnit.SECONDS)) {
                     DispatchStats stats = DispatchStats.read(gateway.dispatch().database());
                     QueueDepth depth = gateway.outbound().countByState();
                     long reports = stats.reports();
@@ -149,13 +137,6 @@ final class DemoCommand implements Callable<Integer> {
                         break;
                     }
                 }
-            }
-        } finally {
-            closed.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the JVM is stopping, and its hook has waited for the closes above
             }
         }
         return 0;

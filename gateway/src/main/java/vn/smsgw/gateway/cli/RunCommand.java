@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -125,10 +126,9 @@ final class RunCommand implements Callable<Integer> {
             }
             b.address(smsc.substring(0, colon), port);
         }
-        String fromEnv = env.get("SMSGW_SMSC_PASSWORD");
         // an empty variable is one not set, as everywhere in the configuration
-        String pw = password != null ? password : fromEnv != null && !fromEnv.isEmpty() ? fromEnv
-                : base.smpp().password();
+        String pw = password != null ? password : Optional.ofNullable(env.get("SMSGW_SMSC_PASSWORD"))
+                .filter(v -> !v.isEmpty()).orElse(base.smpp().password());
         b.credentials(systemId != null ? systemId : base.smpp().systemId(), pw);
         try {
             return new SmscConfigs.Smsc(b.build(), base.submit());

@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
@@ -150,24 +149,13 @@ final class SimulateSmscCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        CountDownLatch stopped = new CountDownLatch(1);
-        CountDownLatch closed = new CountDownLatch(1);
-        // Ctrl-C: the hook ends the loop, then waits for the simulator's close (the final line, its sessions
-        // unbound), as the JVM halts once its hooks have returned
-        Thread hook = new Thread(() -> {
-            stopped.countDown();
-            try {
-                closed.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "simulate-smsc-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (SmscSimulator simulator = new SmscSimulator(config).start()) {
+        // Ctrl-C: the hook ends the loop, then waits for the simulator's close (the final line, its sessions unbound)
+        try (StopHook stopped = new StopHook("simulate-smsc-stop", Duration.ofSeconds(30));
+             SmscSimulator simulator = new SmscSimulator(config).start()) {
             out.println("simulate-smsc listening on " + config.host() + ":" + simulator.port());
             MoInjection injection = inject(simulator);
             String last = "";
-            while (!stopped.await(1, TimeUnit.SECONDS)) {
+            while (!stopped.awaitStop(1, TimeUnit.SECONDS)) {
                 String line = line(simulator.stats());
                 if (!line.equals(last)) {
                     out.println(line);
@@ -181,19 +169,8 @@ final class SimulateSmscCommand implements Callable<Integer> {
             }
             out.println("final " + line(simulator.stats()));
             out.flush();
-        } finally {
-            closed.countDown();
-            removeHook(hook);
         }
         return 0;
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or has run
-        }
     }
 
     private MoInjection inject(SmscSimulator simulator) throws IOException {

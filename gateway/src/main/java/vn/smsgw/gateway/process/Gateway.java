@@ -4,10 +4,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.smsgw.dispatch.Dispatch;
@@ -290,11 +291,20 @@ public final class Gateway implements AutoCloseable {
         return registry;
     }
 
-    /** Closes the SMSCs' sessions together: each may wait out timeouts of an SMSC that does not answer. */
-    private static void closeAtOnce(List<SmppSessions> all) {
+    /**
+     * Closes these together, each on a thread named by {@code threadName}: each may wait out timeouts of an SMSC that
+     * does not answer, and one after another those waits would add up.
+     */
+    private static <T extends AutoCloseable> void closeAtOnce(List<T> all, Function<T, String> threadName) {
         Map<String, Runnable> steps = new LinkedHashMap<>();
-        for (SmppSessions s : all) {
-            steps.put("smsgw-close-" + s.smsc(), s::close);
+        for (T c : all) {
+            steps.put(threadName.apply(c), () -> {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    log.warn("{}: close failed: {}", threadName.apply(c), e.toString());
+                }
+            });
         }
         AtOnce.run(steps);
     }
@@ -303,14 +313,9 @@ public final class Gateway implements AutoCloseable {
     public void close() {
         campaignRunner.close();
         campaignMetrics.close();
-        // side by side: each waits for its submit_sm in flight, up to a response timeout of an SMSC that stopped
-        // answering, and one after another those waits would add up before MO intake even stops
-        Map<String, Runnable> stopSubmitters = new LinkedHashMap<>();
-        for (int i = 0; i < submitters.size(); i++) {
-            stopSubmitters.put("smsgw-close-submitter-" + i, submitters.get(i)::close);
-        }
-        AtOnce.run(stopSubmitters);
-        closeAtOnce(sessions);
+        // each submitter waits for its submit_sm in flight, up to a response timeout of an SMSC that stopped answering
+        closeAtOnce(submitters, s -> "smsgw-close-submitter-" + s.owner());
+        closeAtOnce(sessions, s -> "smsgw-close-" + s.smsc());
         receipts.close();
         if (deadClaims != null) {
             deadClaims.close();

@@ -63,6 +63,14 @@ public final class Submitter implements AutoCloseable {
     private final Clock clock;
     private final LongSupplier ticker;
     private final String owner;
+    /**
+     * How many messages of each lane it holds at most, and claims at once: no more than the bind sends in a quarter
+     * of the lease ({@link SubmitterConfig#heldClaims}).
+     */
+    private final int replyRefillBelow;
+    private final int replyClaimMax;
+    private final int campaignRefillBelow;
+    private final int campaignClaimMax;
     private final MtMeters meters;
     private final SubmitPipeline pipeline;
     private final SettlementWriter settlements;
@@ -97,6 +105,11 @@ public final class Submitter implements AutoCloseable {
         this.ticker = Objects.requireNonNull(nanoTicker, "nanoTicker");
         this.owner = session.name() + "@" + ProcessHandle.current().pid() + "-"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000));
+        int held = config.heldClaims();
+        this.replyRefillBelow = Math.min(config.window(), held);
+        this.replyClaimMax = Math.min(config.claimBatch(), held);
+        this.campaignRefillBelow = Math.min(6 * config.window(), held);
+        this.campaignClaimMax = Math.min(Math.max(8 * config.window(), config.claimBatch()), held);
         this.meters = new MtMeters(registry, session.name());
         this.settlements = new SettlementWriter(queue, session.name());
         this.ready = new ArrayBlockingQueue<>(config.window());
@@ -198,9 +211,8 @@ public final class Submitter implements AutoCloseable {
     /** The next message: replies first, then campaign messages while no reply is due. */
     private QueuedSms next() throws InterruptedException {
         boolean lookForReplies = replyBacklog || campaigns.isEmpty() || ticker.getAsLong() - nextReplyCheck >= 0;
-        if (nextReplyClaim == null && replies.size() < Math.min(config.window(), config.heldClaims())
-                && lookForReplies) {
-            int max = Math.min(config.claimBatch(), config.heldClaims());
+        if (nextReplyClaim == null && replies.size() < replyRefillBelow && lookForReplies) {
+            int max = replyClaimMax;
             nextReplyClaim = claimer.submit(() -> queue.anyDue(Lane.REPLY, scope)
                     ? queue.claim(Lane.REPLY, scope, max, owner, config.lease())
                     : List.<QueuedSms>of());
@@ -211,13 +223,13 @@ public final class Submitter implements AutoCloseable {
             nextReplyClaim = null; // before take: a failed claim is given up, and the next round claims anew
             List<QueuedSms> claimed = take(claim);
             replies.addAll(claimed);
-            replyBacklog = claimed.size() == Math.min(config.claimBatch(), config.heldClaims());
+            replyBacklog = claimed.size() == replyClaimMax;
         }
         if (!replies.isEmpty()) {
             return replies.poll();
         }
-        if (nextCampaignClaim == null && campaigns.size() < Math.min(6 * config.window(), config.heldClaims())) {
-            int max = Math.min(Math.max(8 * config.window(), config.claimBatch()), config.heldClaims());
+        if (nextCampaignClaim == null && campaigns.size() < campaignRefillBelow) {
+            int max = campaignClaimMax;
             nextCampaignClaim = claimer.submit(() -> queue.anyDue(Lane.CAMPAIGN, scope)
                     ? queue.claim(Lane.CAMPAIGN, scope, max, owner, config.lease())
                     : List.<QueuedSms>of());

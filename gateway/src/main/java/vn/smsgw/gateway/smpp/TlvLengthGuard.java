@@ -13,8 +13,9 @@ import org.jsmpp.bean.OptionalParameter;
  * (sar_total_segments, sar_msg_ref_num, message_state, ...) by reading that many octets before the listener is
  * called; a shorter value throws ArrayIndexOutOfBoundsException out of its PDU task, no deliver_sm_resp is written,
  * the PDU thread ends, and the SMSC sends the same PDU again, for ever. A longer one is silently cut. The same happens
- * for 2 or 3 octets after the last whole TLV (read as a TLV header; one octet jsmpp leaves unread, and so does this) and for a mandatory field that runs past the end
- * of the PDU (a C-string without its NUL, an sm_length beyond the PDU). So, as the PDU is read:
+ * for 2 or 3 octets after the last whole TLV (read as a TLV header; one octet jsmpp leaves unread, and so does this)
+ * and for a mandatory field that runs past the end of the PDU (a C-string without its NUL, an sm_length beyond the
+ * PDU). So, as the PDU is read:
  * <ul>
  *   <li>a fixed-size TLV of the wrong length is replaced by {@link #REWRITTEN_TAG} holding its tag, which jsmpp keeps
  *   as octets, when it is one smsgw reads (the SAR parameters): {@link #check} refuses the
