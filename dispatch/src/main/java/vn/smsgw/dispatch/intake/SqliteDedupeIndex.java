@@ -12,6 +12,7 @@ import java.util.OptionalLong;
 import vn.smsgw.dispatch.cases.CaseId;
 import vn.smsgw.dispatch.store.CommitStage;
 import vn.smsgw.dispatch.store.CompactKey;
+import vn.smsgw.dispatch.store.Hash128Table;
 import vn.smsgw.dispatch.store.JdbcTx;
 
 /**
@@ -23,34 +24,49 @@ import vn.smsgw.dispatch.store.JdbcTx;
  * ({@code dedupe_key} stays NULL, and is no longer indexed since schema version 14) and the live keys are held here:
  * loaded at first use from the rows whose {@code dedupe_hash} (or, in rows written before schema version 9,
  * {@code dedupe_key}) is still set, forgotten with it when the dedupe window is over. Keys of a batch are staged and
- * become visible only once its transaction has committed ({@link CommitStage}). Memory:
- * one map entry per message within the window, its key held as two longs ({@link CompactKey}) and its case id as the
- * sequence it is derived from: three small objects an entry instead of five, for the lookups and for the collector,
- * which otherwise traced a string, its bytes and a case id for every message of the window. Thread-safe.
+ * become visible only once its transaction has committed ({@link CommitStage}).
+ *
+ * <p>Memory: one entry per message within the window. The keys that intake writes, 32 hexadecimal digits, are held
+ * in a {@link Hash128Table} with the sequence of the case id and the receipt time: no object per message, so the
+ * collector neither copies nor traces the window (with a map entry, key and value per message it copied every report
+ * of the window at least once, and its young pauses grew with the intake rate). Any other key text (none is written
+ * by this version) is held in a map. Thread-safe.
  */
 final class SqliteDedupeIndex {
     /** A committed or staged message: the sequence of its case id and when it was received. */
     private record Live(long sequence, long receivedAt) {
     }
 
-    /** Keys by {@link CompactKey#of}. */
-    private final Map<Object, Live> keys = new HashMap<>();
+    /** Committed keys of 32 hexadecimal digits: sequence and receipt time. */
+    private final Hash128Table hexKeys = new Hash128Table();
+    /** Committed keys of any other text. */
+    private final Map<String, Live> otherKeys = new HashMap<>();
     private boolean loaded;
-    private final CommitStage<Map<Object, Live>> stage = new CommitStage<>(this, HashMap::new, keys::putAll);
+    private final CommitStage<Map<String, Live>> stage = new CommitStage<>(this, HashMap::new, this::commit);
 
     /** The case ids of committed or staged messages with one of {@code wanted} as key. */
     synchronized Map<String, CaseId> find(JdbcTx tx, Collection<String> wanted) throws SQLException {
         load(tx);
-        Map<Object, Live> staged = stage.ifOpen(tx);
+        Map<String, Live> staged = stage.ifOpen(tx);
         Map<String, CaseId> found = new HashMap<>();
         for (String key : wanted) {
-            Object k = CompactKey.of(key);
-            Live live = staged != null && staged.containsKey(k) ? staged.get(k) : keys.get(k);
-            if (live != null) {
-                found.put(key, CaseId.fromSequence(live.sequence()));
+            Live live = staged == null ? null : staged.get(key);
+            long sequence = live != null ? live.sequence() : committedSequence(key);
+            if (sequence >= 0) {
+                found.put(key, CaseId.fromSequence(sequence));
             }
         }
         return found;
+    }
+
+    /** The sequence of the committed message with {@code key}, or -1. */
+    private long committedSequence(String key) {
+        if (CompactKey.isHex128(key)) {
+            int slot = hexKeys.find(CompactKey.high(key), CompactKey.low(key));
+            return slot < 0 ? -1 : hexKeys.first(slot);
+        }
+        Live live = otherKeys.get(key);
+        return live == null ? -1 : live.sequence();
     }
 
     /** Stages the keys of {@code reports}, stored in {@code tx}; {@link #load} must have run before they were. */
@@ -58,10 +74,22 @@ final class SqliteDedupeIndex {
         if (!loaded) {
             throw new IllegalStateException("dedupe keys not loaded before the reports were inserted");
         }
-        Map<Object, Live> staged = stage.of(tx);
+        Map<String, Live> staged = stage.of(tx);
         for (NewReport r : reports) {
             // a report's id is the sequence of its case id, as the store's lookup by case id relies on
-            staged.put(CompactKey.of(r.dedupeKey()), new Live(r.id(), r.sms().receivedAt().toEpochMilli()));
+            staged.put(r.dedupeKey(), new Live(r.id(), r.sms().receivedAt().toEpochMilli()));
+        }
+    }
+
+    private void commit(Map<String, Live> staged) {
+        staged.forEach(this::put);
+    }
+
+    private void put(String key, Live live) {
+        if (CompactKey.isHex128(key)) {
+            hexKeys.put(CompactKey.high(key), CompactKey.low(key), live.sequence(), live.receivedAt());
+        } else {
+            otherKeys.put(key, live);
         }
     }
 
@@ -71,15 +99,22 @@ final class SqliteDedupeIndex {
      */
     synchronized OptionalLong expire(JdbcTx tx, long epochMillis) throws SQLException {
         load(tx);
-        long earliest = Long.MAX_VALUE;
-        for (Iterator<Live> it = keys.values().iterator(); it.hasNext(); ) {
+        long[] earliest = {Long.MAX_VALUE};
+        hexKeys.retainIf((sequence, receivedAt) -> {
+            if (receivedAt < epochMillis) {
+                earliest[0] = Math.min(earliest[0], receivedAt);
+                return false;
+            }
+            return true;
+        });
+        for (Iterator<Live> it = otherKeys.values().iterator(); it.hasNext(); ) {
             long receivedAt = it.next().receivedAt();
             if (receivedAt < epochMillis) {
-                earliest = Math.min(earliest, receivedAt);
+                earliest[0] = Math.min(earliest[0], receivedAt);
                 it.remove();
             }
         }
-        return earliest == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(earliest);
+        return earliest[0] == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(earliest[0]);
     }
 
     /**
@@ -99,7 +134,7 @@ final class SqliteDedupeIndex {
                 for (int column = 1; column <= 2; column++) {
                     String key = rs.getString(column);
                     if (key != null) {
-                        keys.put(CompactKey.of(key), live);
+                        put(key, live);
                     }
                 }
             }

@@ -16,23 +16,41 @@ public final class CompactKey {
 
     /** The map key for {@code text}: a 128-bit record for 32 lowercase hexadecimal digits, else the text itself. */
     public static Object of(String text) {
+        return isHex128(text) ? new Hex128(high(text), low(text)) : text;
+    }
+
+    /** Whether {@code text} is 32 lowercase hexadecimal digits, whose bits {@link #high} and {@link #low} give. */
+    public static boolean isHex128(String text) {
         if (text.length() != 32) {
-            return text;
+            return false;
         }
-        long high = 0;
-        long low = 0;
         for (int i = 0; i < 32; i++) {
-            char c = text.charAt(i);
-            int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-            if (d < 0) {
-                return text;
-            }
-            if (i < 16) {
-                high = high << 4 | d;
-            } else {
-                low = low << 4 | d;
+            if (digit(text.charAt(i)) < 0) {
+                return false;
             }
         }
-        return new Hex128(high, low);
+        return true;
+    }
+
+    /** The first 64 bits of a text that {@link #isHex128}. */
+    public static long high(String hex128) {
+        return bits(hex128, 0);
+    }
+
+    /** The last 64 bits of a text that {@link #isHex128}. */
+    public static long low(String hex128) {
+        return bits(hex128, 16);
+    }
+
+    private static long bits(String text, int from) {
+        long v = 0;
+        for (int i = from; i < from + 16; i++) {
+            v = v << 4 | digit(text.charAt(i));
+        }
+        return v;
+    }
+
+    private static int digit(char c) {
+        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
     }
 }

@@ -99,7 +99,8 @@ public final class MultiRow {
                 src.append(i == from ? "" : ",").append(tuple);
             }
             String text = sql.around(src.toString());
-            PreparedStatement ps = tx.statement(text); // kept prepared for the next group of this size
+            // kept prepared for the next group of this size; every parameter is set below
+            PreparedStatement ps = tx.statementToRebind(text);
             try {
                 int p = 0;
                 for (int i = from; i < to; i++) {

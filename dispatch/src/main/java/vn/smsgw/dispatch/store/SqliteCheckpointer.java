@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SqliteCheckpointer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SqliteCheckpointer.class);
-    private static final int RESTART_AFTER_PAGES = 10_000;
+    private static final int RESTART_AFTER_PAGES = 40_000;
     private static final int RESTART_WAITING_AFTER_PAGES = 100_000;
     static final int RESTART_WAIT_MILLIS = 20;
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;

@@ -40,4 +40,17 @@ class CompactKeyTest {
         assertNotEquals(CompactKey.of(HEX), HEX);
         assertNotEquals(HEX, CompactKey.of(HEX));
     }
+
+    @Test
+    void highAndLow_areTheTwoHalvesOfTheHexText() {
+        assertEquals(true, CompactKey.isHex128(HEX));
+        assertEquals(0x0123456789abcdefL, CompactKey.high(HEX));
+        assertEquals(0x0123456789abcdefL, CompactKey.low(HEX));
+        String mixed = "ffffffffffffffff0000000000000001";
+        assertEquals(-1L, CompactKey.high(mixed));
+        assertEquals(1L, CompactKey.low(mixed));
+        for (String text : new String[] {"", HEX.toUpperCase(), HEX.substring(1), HEX + "0", HEX.substring(0, 31) + "g"}) {
+            assertEquals(false, CompactKey.isHex128(text), text);
+        }
+    }
 }
