@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.smsgw.dispatch.blocklist.CommittedVotes.Key;
 import vn.smsgw.dispatch.store.CommitStage;
-import vn.smsgw.dispatch.store.CompactKey;
 import vn.smsgw.dispatch.store.JdbcTx;
 import vn.smsgw.dispatch.store.MultiRow;
 import vn.smsgw.parser.report.Command;
@@ -30,33 +30,31 @@ import vn.smsgw.parser.report.Command;
  * <p>The reporters of an entry are also its live count: {@code blocklist_entry.reporters} is written when the entry is
  * created and when its state changes, not at every vote ({@link JdbcBlocklistStore}).
  *
- * <p>One map per entry answers both questions a vote asks (is this reporter's vote of this command in its window,
- * and is the reporter new to the entry) with one lookup of the entry and one of the reporter. With the votes and the
- * reporters in two maps, each keyed by its own string, the index's work outside SQL was 12.9 % of the intake writer's
- * CPU samples in an async-profiler profile of smsgw bench intake; with one, 6.7 %.
+ * <p>One record per (entry, reporter) answers both questions a vote asks (is this reporter's vote of this command in
+ * its window, and is the reporter new to the entry) with one lookup of the entry and one of the reporter. With the
+ * votes and the reporters in two maps, each keyed by its own string, the index's work outside SQL was 12.9 % of the
+ * intake writer's CPU samples in an async-profiler profile of smsgw bench intake; with one, 6.7 %.
  *
  * <p>A batch is worked out against the committed keys plus the batch's own changes, which are applied to the index
  * only once its transaction has committed, so a rolled-back batch leaves nothing behind ({@link CommitStage}).
- * Memory: one map entry and one array of a long per command for each (list, source, reporter) ever counted, the
- * reporter hash held as a {@link CompactKey}.
+ * Memory: the committed keys are held in primitive arrays, about 60 bytes for each (list, source, reporter) ever
+ * counted and no object ({@link CommittedVotes}).
  * Thread-safe.
  */
 final class SqliteVoteIndex {
     private static final String APPEND_VOTES = "INSERT INTO blocklist_vote (list, source, command, reporter_hash, "
             + "voted_at) ";
     private static final Command[] COMMANDS = Command.values();
-    /** The time of a command the reporter has no counted vote of. */
-    private static final long NONE = Long.MIN_VALUE;
+    private static final long NONE = CommittedVotes.NONE;
 
-    /** list, source → reporter → time of its last counted vote of each command (epoch ms, by ordinal, or NONE). */
-    private final Map<String, Map<Object, long[]>> entries = new HashMap<>();
+    private final CommittedVotes committed = new CommittedVotes(COMMANDS.length);
     private boolean loaded;
 
     /**
      * The changes of the batch whose transaction is open: the reporters it votes for, each with all its vote times
      * (the committed ones, changed by the batch), and per entry how many of them are new to it.
      */
-    private record Staged(Map<String, Map<Object, long[]>> entries, Map<String, int[]> newReporters) {
+    private record Staged(Map<String, Map<Key, long[]>> entries, Map<String, int[]> newReporters) {
     }
 
     private final CommitStage<Staged> stage = new CommitStage<>(this,
@@ -74,28 +72,28 @@ final class SqliteVoteIndex {
             Vote v = batch.get(i);
             String source = v.source().value();
             String entryKey = entryKey(v.list(), source);
-            Object reporter = CompactKey.of(v.reporterHash());
-            Map<Object, long[]> stagedEntry = staged.entries().get(entryKey);
+            Key reporter = CommittedVotes.key(v.reporterHash());
+            Map<Key, long[]> stagedEntry = staged.entries().get(entryKey);
             long[] times = stagedEntry == null ? null : stagedEntry.get(reporter);
             boolean inBatch = times != null;
-            if (!inBatch) {
-                Map<Object, long[]> committed = entries.get(entryKey);
-                times = committed == null ? null : committed.get(reporter);
-            }
+            int record = inBatch ? -1 : committed.find(committed.entry(entryKey), reporter);
             int command = v.command().ordinal();
-            long earlier = times == null ? NONE : times[command];
+            long earlier = inBatch ? times[command] : record < 0 ? NONE : committed.time(record, command);
             if (earlier != NONE && earlier >= windowStart.get(v.command()).toEpochMilli()) {
                 continue;
             }
             counted[i] = true;
             long at = v.at().toEpochMilli();
             voteRows.add(v.list(), source, v.command().name(), v.reporterHash(), at);
-            if (times == null) {
+            if (!inBatch && record < 0) {
                 newReporter[i] = true;
                 staged.newReporters().computeIfAbsent(entryKey, k -> new int[1])[0]++;
             }
             if (!inBatch) {
-                times = times == null ? noVotes() : times.clone();
+                times = noVotes();
+                for (int c = 0; record >= 0 && c < times.length; c++) {
+                    times[c] = committed.time(record, c);
+                }
                 if (stagedEntry == null) {
                     stagedEntry = new HashMap<>();
                     staged.entries().put(entryKey, stagedEntry);
@@ -116,10 +114,10 @@ final class SqliteVoteIndex {
         String key = entryKey(list, source);
         int c = command.ordinal();
         Staged staged = stage.ifOpen(tx);
-        Map<Object, long[]> batch = staged == null ? Map.of() : staged.entries().getOrDefault(key, Map.of());
+        Map<Key, long[]> batch = staged == null ? Map.of() : staged.entries().getOrDefault(key, Map.of());
         int count = 0;
-        for (Map.Entry<Object, long[]> e : entries.getOrDefault(key, Map.of()).entrySet()) {
-            if (e.getValue()[c] >= since && !batch.containsKey(e.getKey())) {
+        for (int r = committed.last(committed.entry(key)); r >= 0; r = committed.previous(r)) {
+            if (committed.time(r, c) >= since && (batch.isEmpty() || !batch.containsKey(committed.keyOf(r)))) {
                 count++;
             }
         }
@@ -141,22 +139,12 @@ final class SqliteVoteIndex {
         String key = entryKey(list, source);
         Staged staged = stage.ifOpen(tx);
         int[] batch = staged == null ? null : staged.newReporters().get(key);
-        return entries.getOrDefault(key, Map.of()).size() + (batch == null ? 0 : batch[0]);
+        return committed.reporters(committed.entry(key)) + (batch == null ? 0 : batch[0]);
     }
 
     private void apply(Staged staged) {
-        staged.entries().forEach((key, batch) -> {
-            Map<Object, long[]> committed = entries.computeIfAbsent(key, k -> new HashMap<>());
-            batch.forEach((reporter, times) -> committed.merge(reporter, times, SqliteVoteIndex::later));
-        });
-    }
-
-    /** Each command's later time of two (a batch's times are those committed when it ran, changed by it). */
-    private static long[] later(long[] a, long[] b) {
-        for (int c = 0; c < b.length; c++) {
-            b[c] = Math.max(a[c], b[c]);
-        }
-        return b;
+        staged.entries().forEach((key, batch) -> batch.forEach((reporter, times) ->
+                committed.merge(key, reporter, times)));
     }
 
     private static long[] noVotes() {
@@ -177,24 +165,19 @@ final class SqliteVoteIndex {
                 "SELECT list, source, command, reporter_hash, voted_at FROM blocklist_vote");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                long[] times = reportersOf(rs.getString(1), rs.getString(2))
-                        .computeIfAbsent(CompactKey.of(rs.getString(4)), k -> noVotes());
-                int command = Command.valueOf(rs.getString(3)).ordinal();
-                times[command] = Math.max(times[command], rs.getLong(5));
+                long[] times = noVotes();
+                times[Command.valueOf(rs.getString(3)).ordinal()] = rs.getLong(5);
+                committed.merge(entryKey(rs.getString(1), rs.getString(2)), CommittedVotes.key(rs.getString(4)), times);
             }
         }
         try (PreparedStatement ps = tx.connection().prepareStatement(
                 "SELECT list, source, reporter_hash FROM blocklist_reporter");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                reportersOf(rs.getString(1), rs.getString(2)).computeIfAbsent(CompactKey.of(rs.getString(3)),
-                        k -> noVotes());
+                committed.merge(entryKey(rs.getString(1), rs.getString(2)), CommittedVotes.key(rs.getString(3)),
+                        noVotes());
             }
         }
-    }
-
-    private Map<Object, long[]> reportersOf(String list, String source) {
-        return entries.computeIfAbsent(entryKey(list, source), k -> new HashMap<>());
     }
 
     private static String entryKey(String list, String source) {

@@ -10,8 +10,8 @@ import vn.smsgw.dispatch.store.Tx;
  * store, whose single writer makes a process-local count exact. Thread-safe.
  */
 public final class InMemoryReporterCounters implements ReporterCounters {
-    private final Map<String, Integer> reports = new HashMap<>();
-    private final Map<String, Integer> replies = new HashMap<>();
+    private final ReporterCountTable reports = new ReporterCountTable();
+    private final ReporterCountTable replies = new ReporterCountTable();
     private long reportsDay = Long.MIN_VALUE;
     private long repliesHour = Long.MIN_VALUE;
 
@@ -39,24 +39,25 @@ public final class InMemoryReporterCounters implements ReporterCounters {
     /** Replaces the counts with those of {@code day} and {@code hour}. */
     public synchronized void seed(int day, Map<String, Integer> dayReports, long hour, Map<String, Integer> hourReplies) {
         reports.clear();
-        reports.putAll(dayReports);
+        dayReports.forEach(reports::add);
         reportsDay = day;
         replies.clear();
-        replies.putAll(hourReplies);
+        hourReplies.forEach(replies::add);
         repliesHour = hour;
     }
 
-    private synchronized void apply(Map<String, Integer> counts, boolean daily, long period, Map<String, Integer> inc) {
+    private synchronized void apply(ReporterCountTable counts, boolean daily, long period,
+                                    Map<String, Integer> inc) {
         if (period != (daily ? reportsDay : repliesHour)) {
             return; // the period rolled over while the transaction ran, or the increment was for an older one
         }
-        inc.forEach((k, v) -> counts.merge(k, v, Integer::sum));
+        inc.forEach(counts::add);
     }
 
-    private static Map<String, Integer> totals(Map<String, Integer> counts, boolean current,
+    private static Map<String, Integer> totals(ReporterCountTable counts, boolean current,
                                                Map<String, Integer> increments) {
         Map<String, Integer> totals = new HashMap<>(increments.size() * 2);
-        increments.forEach((k, v) -> totals.put(k, (current ? counts.getOrDefault(k, 0) : 0) + v));
+        increments.forEach((k, v) -> totals.put(k, (current ? counts.get(k) : 0) + v));
         return totals;
     }
 }

@@ -1,0 +1,128 @@
+package vn.smsgw.dispatch.intake;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Counts per reporter address for {@link InMemoryReporterCounters}: an address of 1 to 17 decimal digits, as every
+ * MSISDN is, with or without a leading '+', is packed into one long (its digits, their number and the '+', so that
+ * "0912", "912" and "+912" stay apart) and counted in
+ * primitive arrays, open addressing with linear probing, at most half full; any other address is counted in a map.
+ *
+ * <p>The embedded store keeps a count for every reporter of the day: with a map, each was an entry, a string and its
+ * bytes, three objects kept all day that the collector copied while young. Here a reporter costs 24 bytes of array at
+ * most and no object. Not thread-safe.
+ */
+final class ReporterCountTable {
+    private static final int MIN_CAPACITY = 16;
+    private static final int MAX_DIGITS = 17;
+
+    /** Packed addresses; 0 marks a free slot (a packed address is never 0: its length is at least 1). */
+    private long[] keys;
+    private int[] counts;
+    private int size;
+    private final Map<String, Integer> others = new HashMap<>();
+
+    ReporterCountTable() {
+        allocate(MIN_CAPACITY);
+    }
+
+    /** The count of {@code reporter}, 0 if it has none. */
+    int get(String reporter) {
+        long key = pack(reporter);
+        if (key == 0) {
+            return others.getOrDefault(reporter, 0);
+        }
+        int mask = keys.length - 1;
+        for (int i = slot(key, mask); keys[i] != 0; i = (i + 1) & mask) {
+            if (keys[i] == key) {
+                return counts[i];
+            }
+        }
+        return 0;
+    }
+
+    /** Adds {@code n} to the count of {@code reporter}. */
+    void add(String reporter, int n) {
+        long key = pack(reporter);
+        if (key == 0) {
+            others.merge(reporter, n, Integer::sum);
+            return;
+        }
+        if (2 * (size + 1) > keys.length) {
+            grow();
+        }
+        int mask = keys.length - 1;
+        int i = slot(key, mask);
+        while (keys[i] != 0) {
+            if (keys[i] == key) {
+                counts[i] += n;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+        keys[i] = key;
+        counts[i] = n;
+        size++;
+    }
+
+    /** Forgets every count. */
+    void clear() {
+        allocate(MIN_CAPACITY);
+        others.clear();
+    }
+
+    /** How many reporters have a count. */
+    int size() {
+        return size + others.size();
+    }
+
+    /**
+     * The digits of {@code address}, their number and whether a '+' leads them (as in the E.164 form intake counts
+     * by) in one long, or 0 if it is not an optional '+' and 1 to 17 decimal digits.
+     */
+    static long pack(String address) {
+        int from = address.startsWith("+") ? 1 : 0;
+        int n = address.length() - from;
+        if (n == 0 || n > MAX_DIGITS) {
+            return 0;
+        }
+        long v = 0;
+        for (int i = from; i < address.length(); i++) {
+            char c = address.charAt(i);
+            if (c < '0' || c > '9') {
+                return 0;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return (long) from << 62 | (long) n << 57 | v; // 10^17 < 2^57, and 17 < 2^5
+    }
+
+    private void grow() {
+        long[] oldKeys = keys;
+        int[] oldCounts = counts;
+        allocate(keys.length * 2);
+        int mask = keys.length - 1;
+        for (int j = 0; j < oldKeys.length; j++) {
+            if (oldKeys[j] != 0) {
+                int i = slot(oldKeys[j], mask);
+                while (keys[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = oldKeys[j];
+                counts[i] = oldCounts[j];
+                size++;
+            }
+        }
+    }
+
+    private void allocate(int capacity) {
+        keys = new long[capacity];
+        counts = new int[capacity];
+        size = 0;
+    }
+
+    private static int slot(long key, int mask) {
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+    }
+}
