@@ -12,11 +12,12 @@ import vn.smsgw.dispatch.store.CompactKey;
  * The committed vote keys of {@link SqliteVoteIndex} in primitive arrays: for each entry (list, source), the
  * reporters ever counted on it and, per reporter, the time of its last counted vote of each command.
  *
- * <p>A reporter of an entry is a record in append-only arrays (its 128-bit reporter hash, its entry, the next record
- * of the same entry, and one time per command), found through an open-addressing table of record numbers keyed by
- * entry and hash. Records are never removed: a reporter once counted on an entry stays its reporter. Per record that
- * is 60 bytes of arrays at most and no object; with a map per entry it was a map entry, a key and an array of times,
- * kept for good, which the collector copied while young and traced at every old collection.
+ * <p>A reporter of an entry is a record in an append-only array (its 128-bit reporter hash, its entry, the record of
+ * the same entry added before it, and one time per command), found through an open-addressing table of record numbers
+ * keyed by entry and hash. Records are never removed: a reporter once counted on an entry stays its reporter. With
+ * three commands a record is 48 bytes and its table slots 8 to 16, twice that at most while a grown array fills, and
+ * no object; with a map per entry it was a map entry, a key and an array of times, kept for good, which the collector
+ * copied while young and traced at every old collection.
  *
  * <p>Reporter hashes are 32 hexadecimal digits (an HMAC); a reporter text of any other form, which this version never
  * writes, is reduced to 128 bits by SHA-256. Not thread-safe: its owner's lock guards it.
@@ -31,20 +32,22 @@ final class CommittedVotes {
     private int[] reporterCount = new int[MIN_CAPACITY];
     private int[] lastRecord = new int[MIN_CAPACITY];
 
-    private long[] high = new long[MIN_CAPACITY];
-    private long[] low = new long[MIN_CAPACITY];
-    private int[] entryOf = new int[MIN_CAPACITY];
-    /** The record of the same entry added before this one, or -1. */
-    private int[] previous = new int[MIN_CAPACITY];
-    private long[] times;
-    private int records;
+    /**
+     * Record r is {@code stride} longs from {@code r * stride}: reporter hash high and low, the entry (high 32 bits)
+     * and the record of the same entry added before it or -1 (low 32 bits), then one time per command. Side by side,
+     * so that checking a reporter's votes reads one or two cache lines.
+     */
+    private final int stride;
+    private long[] records;
+    private int count;
 
     /** Record number + 1 by slot; 0 marks a free slot. At most half full. */
     private int[] table = new int[2 * MIN_CAPACITY];
 
     CommittedVotes(int commands) {
         this.commands = commands;
-        this.times = new long[MIN_CAPACITY * commands];
+        this.stride = 3 + commands;
+        this.records = new long[MIN_CAPACITY * stride];
     }
 
     /** The entry id of {@code entryKey}, or -1 if no reporter was ever counted on it. */
@@ -70,7 +73,8 @@ final class CommittedVotes {
         int mask = table.length - 1;
         for (int i = slot(entry, reporterHigh, reporterLow, mask); table[i] != 0; i = (i + 1) & mask) {
             int r = table[i] - 1;
-            if (high[r] == reporterHigh && low[r] == reporterLow && entryOf[r] == entry) {
+            int at = r * stride;
+            if (records[at] == reporterHigh && records[at + 1] == reporterLow && entryOf(r) == entry) {
                 return r;
             }
         }
@@ -79,7 +83,7 @@ final class CommittedVotes {
 
     /** The time of the last counted vote of {@code command} (an ordinal) in record {@code record}, or NONE. */
     long time(int record, int command) {
-        return times[record * commands + command];
+        return records[record * stride + 3 + command];
     }
 
     /** The first record of {@code entry} to visit in {@link #previous} order, or -1. */
@@ -89,12 +93,12 @@ final class CommittedVotes {
 
     /** The record of the same entry added before {@code record}, or -1. */
     int previous(int record) {
-        return previous[record];
+        return (int) records[record * stride + 2];
     }
 
     /** The reporter of {@code record}. */
     Key keyOf(int record) {
-        return new Key(high[record], low[record]);
+        return new Key(records[record * stride], records[record * stride + 1]);
     }
 
     /** Raises the times of {@code reporter} on {@code entryKey} to {@code votedAt} (by command ordinal), adding it. */
@@ -105,8 +109,8 @@ final class CommittedVotes {
             r = add(entry, reporter.high(), reporter.low());
         }
         for (int c = 0; c < commands; c++) {
-            int at = r * commands + c;
-            times[at] = Math.max(times[at], votedAt[c]);
+            int at = r * stride + 3 + c;
+            records[at] = Math.max(records[at], votedAt[c]);
         }
     }
 
@@ -144,23 +148,18 @@ final class CommittedVotes {
     }
 
     private int add(int entry, long reporterHigh, long reporterLow) {
-        if (records == high.length) {
-            int capacity = records * 2;
-            high = Arrays.copyOf(high, capacity);
-            low = Arrays.copyOf(low, capacity);
-            entryOf = Arrays.copyOf(entryOf, capacity);
-            previous = Arrays.copyOf(previous, capacity);
-            times = Arrays.copyOf(times, capacity * commands);
+        if ((count + 1) * stride > records.length) {
+            records = Arrays.copyOf(records, records.length * 2);
         }
-        int r = records++;
-        high[r] = reporterHigh;
-        low[r] = reporterLow;
-        entryOf[r] = entry;
-        previous[r] = lastRecord[entry];
+        int r = count++;
+        int at = r * stride;
+        records[at] = reporterHigh;
+        records[at + 1] = reporterLow;
+        records[at + 2] = (long) entry << 32 | (lastRecord[entry] & 0xFFFFFFFFL);
         lastRecord[entry] = r;
-        Arrays.fill(times, r * commands, (r + 1) * commands, NONE);
+        Arrays.fill(records, at + 3, at + stride, NONE);
         reporterCount[entry]++;
-        if (2 * records > table.length) {
+        if (2 * count > table.length) {
             rehash(table.length * 2);
         } else {
             place(r);
@@ -168,16 +167,20 @@ final class CommittedVotes {
         return r;
     }
 
+    private int entryOf(int record) {
+        return (int) (records[record * stride + 2] >>> 32);
+    }
+
     private void rehash(int capacity) {
         table = new int[capacity];
-        for (int r = 0; r < records; r++) {
+        for (int r = 0; r < count; r++) {
             place(r);
         }
     }
 
     private void place(int r) {
         int mask = table.length - 1;
-        int i = slot(entryOf[r], high[r], low[r], mask);
+        int i = slot(entryOf(r), records[r * stride], records[r * stride + 1], mask);
         while (table[i] != 0) {
             i = (i + 1) & mask;
         }

@@ -2,13 +2,13 @@ package vn.smsgw.dispatch.store;
 
 /**
  * A hash table from 128-bit keys (two longs, already uniformly distributed, such as the leading bits of a SHA-256 or
- * HMAC digest) to two long values, held in four primitive arrays: open addressing with linear probing, at most half
- * full.
+ * HMAC digest) to two long values, held in one primitive array: open addressing with linear probing, at most half
+ * full, each slot's key and values side by side so that a lookup reads one or two cache lines.
  *
  * <p>For the embedded store's indexes that hold an entry per message for days: a {@code HashMap} entry, its key and
  * its value are three objects that the collector copies at least once while they are young and that every put into
  * the old map's table dirties a card for. Here an entry costs no object at all and 64 bytes of array at most (32 at
- * full load), and a lookup reads four arrays at one index instead of following three pointers.
+ * full load).
  *
  * <p>Entries are never removed one by one; {@link #retainIf} rebuilds the table from the entries it keeps. Not
  * thread-safe.
@@ -16,13 +16,12 @@ package vn.smsgw.dispatch.store;
 public final class Hash128Table {
     /** The smallest capacity; always a power of two. */
     private static final int MIN_CAPACITY = 16;
+    /** Longs per slot: key high, key low, first value, second value. */
+    private static final int STRIDE = 4;
 
-    private long[] high;
-    private long[] low;
-    private long[] first;
-    private long[] second;
-    /** Which slots hold an entry: a key may be all zeros. */
-    private boolean[] used;
+    private long[] slots;
+    /** Which slots hold an entry: a key may be all zeros. A bit per slot. */
+    private long[] used;
     private int size;
 
     public Hash128Table() {
@@ -41,9 +40,9 @@ public final class Hash128Table {
 
     /** The slot of the key, or -1 if it is not in the table; valid until the next {@link #put} or rebuild. */
     public int find(long keyHigh, long keyLow) {
-        int mask = used.length - 1;
-        for (int i = slot(keyHigh, keyLow, mask); used[i]; i = (i + 1) & mask) {
-            if (high[i] == keyHigh && low[i] == keyLow) {
+        int mask = capacity() - 1;
+        for (int i = slot(keyHigh, keyLow, mask); isUsed(i); i = (i + 1) & mask) {
+            if (slots[STRIDE * i] == keyHigh && slots[STRIDE * i + 1] == keyLow) {
                 return i;
             }
         }
@@ -52,34 +51,30 @@ public final class Hash128Table {
 
     /** The first value of the entry in {@code slot} (from {@link #find}). */
     public long first(int slot) {
-        return first[slot];
+        return slots[STRIDE * slot + 2];
     }
 
     /** The second value of the entry in {@code slot} (from {@link #find}). */
     public long second(int slot) {
-        return second[slot];
+        return slots[STRIDE * slot + 3];
     }
 
     /** Puts the key with its two values, replacing the values of a key already there. */
     public void put(long keyHigh, long keyLow, long firstValue, long secondValue) {
-        if (2 * (size + 1) > used.length) {
-            rebuild(used.length * 2, (a, b) -> true);
+        if (2 * (size + 1) > capacity()) {
+            rebuild(capacity() * 2, (a, b) -> true);
         }
-        int mask = used.length - 1;
+        int mask = capacity() - 1;
         int i = slot(keyHigh, keyLow, mask);
-        while (used[i]) {
-            if (high[i] == keyHigh && low[i] == keyLow) {
-                first[i] = firstValue;
-                second[i] = secondValue;
+        while (isUsed(i)) {
+            if (slots[STRIDE * i] == keyHigh && slots[STRIDE * i + 1] == keyLow) {
+                slots[STRIDE * i + 2] = firstValue;
+                slots[STRIDE * i + 3] = secondValue;
                 return;
             }
             i = (i + 1) & mask;
         }
-        used[i] = true;
-        high[i] = keyHigh;
-        low[i] = keyLow;
-        first[i] = firstValue;
-        second[i] = secondValue;
+        fill(i, keyHigh, keyLow, firstValue, secondValue);
         size++;
     }
 
@@ -87,8 +82,8 @@ public final class Hash128Table {
     public int retainIf(ValuesTest keep) {
         int before = size;
         int kept = 0;
-        for (int i = 0; i < used.length; i++) {
-            if (used[i] && keep.test(first[i], second[i])) {
+        for (int i = 0; i < capacity(); i++) {
+            if (isUsed(i) && keep.test(first(i), second(i))) {
                 kept++;
             }
         }
@@ -103,35 +98,45 @@ public final class Hash128Table {
     }
 
     private void rebuild(int capacity, ValuesTest keep) {
-        long[] oldHigh = high;
-        long[] oldLow = low;
-        long[] oldFirst = first;
-        long[] oldSecond = second;
-        boolean[] oldUsed = used;
+        long[] old = slots;
+        long[] oldUsed = used;
         allocate(capacity);
         int mask = capacity - 1;
-        for (int j = 0; j < oldUsed.length; j++) {
-            if (oldUsed[j] && keep.test(oldFirst[j], oldSecond[j])) {
-                int i = slot(oldHigh[j], oldLow[j], mask);
-                while (used[i]) {
+        for (int j = 0; j < old.length / STRIDE; j++) {
+            long high = old[STRIDE * j];
+            long low = old[STRIDE * j + 1];
+            long first = old[STRIDE * j + 2];
+            long second = old[STRIDE * j + 3];
+            if ((oldUsed[j >>> 6] & 1L << j) != 0 && keep.test(first, second)) {
+                int i = slot(high, low, mask);
+                while (isUsed(i)) {
                     i = (i + 1) & mask;
                 }
-                used[i] = true;
-                high[i] = oldHigh[j];
-                low[i] = oldLow[j];
-                first[i] = oldFirst[j];
-                second[i] = oldSecond[j];
+                fill(i, high, low, first, second);
                 size++;
             }
         }
     }
 
+    private void fill(int i, long high, long low, long first, long second) {
+        used[i >>> 6] |= 1L << i;
+        slots[STRIDE * i] = high;
+        slots[STRIDE * i + 1] = low;
+        slots[STRIDE * i + 2] = first;
+        slots[STRIDE * i + 3] = second;
+    }
+
+    private boolean isUsed(int i) {
+        return (used[i >>> 6] & 1L << i) != 0;
+    }
+
+    private int capacity() {
+        return slots.length / STRIDE;
+    }
+
     private void allocate(int capacity) {
-        high = new long[capacity];
-        low = new long[capacity];
-        first = new long[capacity];
-        second = new long[capacity];
-        used = new boolean[capacity];
+        slots = new long[STRIDE * capacity];
+        used = new long[Math.max(1, capacity / 64)];
         size = 0;
     }
 
@@ -143,25 +148,25 @@ public final class Hash128Table {
 
     @Override
     public String toString() {
-        return "Hash128Table[size=" + size + ", capacity=" + used.length + "]";
+        return "Hash128Table[size=" + size + ", capacity=" + capacity() + "]";
     }
 
     /** For tests: the capacity, a power of two at least twice the size. */
-    int capacity() {
-        return used.length;
+    int capacitySlots() {
+        return capacity();
     }
 
     /** For tests: whether every entry can be found from its key. */
     boolean consistent() {
         int count = 0;
-        for (int i = 0; i < used.length; i++) {
-            if (used[i]) {
+        for (int i = 0; i < capacity(); i++) {
+            if (isUsed(i)) {
                 count++;
-                if (find(high[i], low[i]) != i) {
+                if (find(slots[STRIDE * i], slots[STRIDE * i + 1]) != i) {
                     return false;
                 }
             }
         }
-        return count == size && 2 * size <= used.length;
+        return count == size && 2 * size <= capacity();
     }
 }

@@ -59,7 +59,7 @@ class Hash128TableTest {
         }
         assertEquals(expected.size(), table.size());
         assertTrue(table.consistent());
-        assertTrue(table.capacity() >= 2 * table.size());
+        assertTrue(table.capacitySlots() >= 2 * table.size());
         expected.forEach((k, v) -> {
             int slot = table.find(k.high(), k.low());
             assertEquals(v[0], table.first(slot), k.toString());
@@ -73,10 +73,10 @@ class Hash128TableTest {
         for (int i = 0; i < 10_000; i++) {
             table.put(i, ~i, i, i % 100);
         }
-        int grown = table.capacity();
+        int grown = table.capacitySlots();
         assertEquals(9_900, table.retainIf((first, second) -> second == 7));
         assertEquals(100, table.size());
-        assertTrue(table.capacity() < grown);
+        assertTrue(table.capacitySlots() < grown);
         assertTrue(table.consistent());
         for (int i = 0; i < 10_000; i++) {
             int slot = table.find(i, ~i);
