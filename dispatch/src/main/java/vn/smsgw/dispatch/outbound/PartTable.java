@@ -210,7 +210,7 @@ final class PartTable {
      */
     Set<Long> readParts(Collection<String> keys) throws SQLException {
         Map<String, Candidate> best = new HashMap<>();
-        MultiRow rows = new MultiRow(dialect, "text").replanned();
+        MultiRow rows = new MultiRow(dialect, "text").replanned().repeatable();
         keys.forEach(rows::add);
         rows.forEachChunk(tx, src -> readPartsSql(dialect, src), ps -> {
                     try (ResultSet rs = ps.executeQuery()) {
@@ -395,7 +395,7 @@ final class PartTable {
         if (keys.isEmpty() || !anyParked()) {
             return;
         }
-        MultiRow rows = new MultiRow(dialect, "text").replanned();
+        MultiRow rows = new MultiRow(dialect, "text").replanned().repeatable();
         keys.forEach(rows::add);
         long oldest = now - EARLY_RECEIPT_TTL.toMillis();
         rows.forEachChunk(tx, src -> "WITH q (k) AS (" + src + ") SELECT e.match_key, e.state, e.error, "

@@ -29,6 +29,7 @@ public final class MultiRow {
     private final String[] types;
     private final List<Object[]> rows = new ArrayList<>();
     private boolean replanned;
+    private boolean repeatable;
 
     /** Rows of {@code types.length} columns; {@code types} are the PostgreSQL types (text, bigint, integer). */
     public MultiRow(Dialect dialect, String... types) {
@@ -48,6 +49,18 @@ public final class MultiRow {
     /** Has each execution planned for its rows (for lookups; see {@link JdbcTx#prepareReplanned}). */
     public MultiRow replanned() {
         this.replanned = true;
+        return this;
+    }
+
+    /**
+     * On SQLite, rounds each chunk up to a power of two rows by repeating its last row, so that the statement is one
+     * of a few texts, kept prepared, instead of one per row count, each compiled at its first use and crowding the
+     * others out of the cache: the lookups of receipt keys came in hundreds of sizes, and compiling them was 3 % of the
+     * intake writer's CPU samples in an async-profiler profile of {@code smsgw bench inbound}. Only for a lookup whose
+     * result a repeated row does not change (a key looked up twice gives its rows twice, and the caller keeps one).
+     */
+    public MultiRow repeatable() {
+        this.repeatable = true;
         return this;
     }
 
@@ -94,17 +107,18 @@ public final class MultiRow {
         String tuple = "(?" + ", ?".repeat(types.length - 1) + ")";
         for (int from = 0; from < rows.size(); from += chunk) {
             int to = Math.min(rows.size(), from + chunk);
-            StringBuilder src = new StringBuilder(7 + (tuple.length() + 1) * (to - from)).append("VALUES ");
-            for (int i = from; i < to; i++) {
-                src.append(i == from ? "" : ",").append(tuple);
+            int n = repeatable ? roundedUp(to - from, chunk) : to - from;
+            StringBuilder src = new StringBuilder(7 + (tuple.length() + 1) * n).append("VALUES ");
+            for (int i = 0; i < n; i++) {
+                src.append(i == 0 ? "" : ",").append(tuple);
             }
             String text = sql.around(src.toString());
             // kept prepared for the next group of this size; every parameter is set below
             PreparedStatement ps = tx.statementToRebind(text);
             try {
                 int p = 0;
-                for (int i = from; i < to; i++) {
-                    for (Object v : rows.get(i)) {
+                for (int i = 0; i < n; i++) {
+                    for (Object v : rows.get(Math.min(from + i, to - 1))) {
                         bind(ps, ++p, v);
                     }
                 }
@@ -114,6 +128,15 @@ public final class MultiRow {
                 throw e;
             }
         }
+    }
+
+    /** The least power of two at or above {@code rows}, at most {@code chunk}. */
+    static int roundedUp(int rows, int chunk) {
+        int n = 1;
+        while (n < rows) {
+            n <<= 1;
+        }
+        return Math.min(n, chunk);
     }
 
     private PreparedStatement prepare(JdbcTx tx, String sql) throws SQLException {

@@ -54,6 +54,66 @@ class MultiRowTest {
                 new Object[] {-2}), 0));
     }
 
+    @Test
+    void roundedUp_isTheNextPowerOfTwo_withinTheChunk() {
+        assertEquals(1, MultiRow.roundedUp(1, 1000));
+        assertEquals(2, MultiRow.roundedUp(2, 1000));
+        assertEquals(4, MultiRow.roundedUp(3, 1000));
+        assertEquals(64, MultiRow.roundedUp(33, 1000));
+        assertEquals(512, MultiRow.roundedUp(512, 1000));
+        assertEquals(1000, MultiRow.roundedUp(513, 1000));
+        assertEquals(1000, MultiRow.roundedUp(1000, 1000));
+    }
+
+    @Test
+    void sqlite_repeatableLookup_findsEveryKey_inFewStatementTexts() {
+        try (Database db = TestServices.sqlite(dir)) {
+            db.inTransaction(tx -> {
+                JdbcTx t = JdbcTx.of(tx);
+                try (Statement st = t.connection().createStatement()) {
+                    st.execute("CREATE TABLE kv (k TEXT PRIMARY KEY, v INTEGER)");
+                    st.execute("WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
+                            + "INSERT INTO kv SELECT 'k' || i, i FROM n");
+                }
+                java.util.Set<String> texts = new java.util.HashSet<>();
+                for (int size : new int[] {1, 3, 5, 7, 33, 40, 1000, 1001, 2500}) {
+                    MultiRow keys = new MultiRow(t.dialect(), "text").repeatable();
+                    java.util.Map<String, Integer> found = new java.util.HashMap<>();
+                    for (int i = 1; i <= size; i++) {
+                        keys.add("k" + i);
+                    }
+                    keys.add("absent");
+                    keys.forEachChunk(t, src -> {
+                        texts.add(src);
+                        return "WITH q (k) AS (" + src + ") SELECT kv.k, kv.v FROM q JOIN kv ON kv.k = q.k";
+                    }, ps -> {
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                found.put(rs.getString(1), rs.getInt(2));
+                            }
+                        }
+                    });
+                    assertEquals(size, found.size(), "keys found of " + size);
+                    for (int i = 1; i <= size; i++) {
+                        assertEquals(i, found.get("k" + i), "k" + i);
+                    }
+                }
+                // 2 to 2,501 keys (each size with "absent"), in chunks of at most 1,000: 2, 4, 8 (6 and 8 keys), 64
+                // (34 and 41), 1,000 and 1 (1,001), 1,000 and 2 (1,002), 1,000 twice and 512 (2,501)
+                assertEquals(java.util.Set.of(1, 2, 4, 8, 64, 512, 1000), rowCounts(texts));
+                return null;
+            });
+        }
+    }
+
+    private static java.util.Set<Integer> rowCounts(java.util.Set<String> texts) {
+        java.util.Set<Integer> counts = new java.util.HashSet<>();
+        for (String text : texts) {
+            counts.add(text.split("\\(", -1).length - 1);
+        }
+        return counts;
+    }
+
     private static List<String> expected() {
         List<String> out = new ArrayList<>();
         for (Object[] r : ROWS) {
