@@ -26,6 +26,8 @@ final class CommittedVotes {
     /** The time of a command the reporter has no counted vote of. */
     static final long NONE = Long.MIN_VALUE;
     private static final int MIN_CAPACITY = 16;
+    /** The most records: their array and table stay within Java's array size limit. */
+    static final int MAX_RECORDS = 1 << 27;
 
     private final int commands;
     private final Map<String, Integer> entryIds = new HashMap<>();
@@ -147,7 +149,15 @@ final class CommittedVotes {
         return id;
     }
 
+    /** How many records there are: (entry, reporter) pairs ever counted. */
+    int records() {
+        return count;
+    }
+
     private int add(int entry, long reporterHigh, long reporterLow) {
+        if (count == MAX_RECORDS) {
+            throw new IllegalStateException("vote records full: " + count);
+        }
         if ((count + 1) * stride > records.length) {
             records = Arrays.copyOf(records, records.length * 2);
         }

@@ -12,6 +12,7 @@ import vn.smsgw.dispatch.blocklist.CommittedVotes.Key;
 import vn.smsgw.dispatch.store.CommitStage;
 import vn.smsgw.dispatch.store.JdbcTx;
 import vn.smsgw.dispatch.store.MultiRow;
+import vn.smsgw.dispatch.store.StorageException;
 import vn.smsgw.parser.report.Command;
 
 /**
@@ -38,7 +39,8 @@ import vn.smsgw.parser.report.Command;
  * <p>A batch is worked out against the committed keys plus the batch's own changes, which are applied to the index
  * only once its transaction has committed, so a rolled-back batch leaves nothing behind ({@link CommitStage}).
  * Memory: the committed keys are held in primitive arrays, 56 to 128 bytes for each (list, source, reporter) ever
- * counted and no object ({@link CommittedVotes}).
+ * counted and no object ({@link CommittedVotes}), up to {@link CommittedVotes#MAX_RECORDS} of them (2^27); a batch
+ * that could go beyond is refused as a storage failure.
  * Thread-safe.
  */
 final class SqliteVoteIndex {
@@ -65,6 +67,12 @@ final class SqliteVoteIndex {
         loadOnce(tx);
         Staged staged = stage.of(tx);
         int n = batch.size();
+        if ((long) committed.records() + n + staged.entries().values().stream().mapToInt(Map::size).sum()
+                > CommittedVotes.MAX_RECORDS) {
+            // refused before the commit, which rolls back: a record applied after it could no longer be held
+            throw new StorageException("the embedded store holds " + committed.records() + " blocklist vote keys, its "
+                    + "limit; use PostgreSQL");
+        }
         boolean[] counted = new boolean[n];
         boolean[] newReporter = new boolean[n];
         MultiRow voteRows = new MultiRow(tx.dialect(), "text", "text", "text", "text", "bigint");

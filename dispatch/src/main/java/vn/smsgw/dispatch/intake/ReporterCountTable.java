@@ -126,7 +126,8 @@ final class ReporterCountTable {
         size = 0;
     }
 
+    /** Fibonacci hashing: the top bits of the product, which every bit of the key reaches (the low bits would not). */
     private static int slot(long key, int mask) {
-        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - Integer.bitCount(mask))) & mask;
     }
 }

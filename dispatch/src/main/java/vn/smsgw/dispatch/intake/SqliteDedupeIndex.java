@@ -14,6 +14,7 @@ import vn.smsgw.dispatch.store.CommitStage;
 import vn.smsgw.dispatch.store.CompactKey;
 import vn.smsgw.dispatch.store.Hash128Table;
 import vn.smsgw.dispatch.store.JdbcTx;
+import vn.smsgw.dispatch.store.StorageException;
 
 /**
  * The live dedupe keys of a SQLite report store, held in memory so that storing a report only appends.
@@ -30,7 +31,8 @@ import vn.smsgw.dispatch.store.JdbcTx;
  * in a {@link Hash128Table} with the sequence of the case id and the receipt time: no object per message, so the
  * collector neither copies nor traces the window (with a map entry, key and value per message it copied every report
  * of the window at least once, and its young pauses grew with the intake rate). Any other key text (none is written
- * by this version) is held in a map. Thread-safe.
+ * by this version) is held in a map. The window holds at most {@link Hash128Table#maxSize()} keys (2^27, about 777
+ * messages a second for the default 48 hours); a batch that would go beyond is refused as a storage failure. Thread-safe.
  */
 final class SqliteDedupeIndex {
     /** A committed or staged message: the sequence of its case id and when it was received. */
@@ -75,6 +77,11 @@ final class SqliteDedupeIndex {
             throw new IllegalStateException("dedupe keys not loaded before the reports were inserted");
         }
         Map<String, Live> staged = stage.of(tx);
+        if ((long) hexKeys.size() + staged.size() + reports.size() > Hash128Table.maxSize()) {
+            // refused before the commit, which rolls back: a key applied after it could no longer be held
+            throw new StorageException("the embedded store's dedupe window holds " + hexKeys.size() + " keys, its "
+                    + "limit; shorten intake.dedupeWindow or use PostgreSQL");
+        }
         for (NewReport r : reports) {
             // a report's id is the sequence of its case id, as the store's lookup by case id relies on
             staged.put(r.dedupeKey(), new Live(r.id(), r.sms().receivedAt().toEpochMilli()));

@@ -10,12 +10,13 @@ package vn.smsgw.dispatch.store;
  * the old map's table dirties a card for. Here an entry costs no object at all and 64 bytes of array at most (32 at
  * full load).
  *
- * <p>Entries are never removed one by one; {@link #retainIf} rebuilds the table from the entries it keeps. Not
- * thread-safe.
+ * <p>Holds up to {@link #maxSize()} entries (2^27). Not thread-safe.
  */
 public final class Hash128Table {
     /** The smallest capacity; always a power of two. */
     private static final int MIN_CAPACITY = 16;
+    /** The largest capacity: {@code STRIDE * MAX_CAPACITY} longs is the largest power-of-two array Java allows. */
+    private static final int MAX_CAPACITY = 1 << 28;
     /** Longs per slot: key high, key low, first value, second value. */
     private static final int STRIDE = 4;
 
@@ -62,7 +63,10 @@ public final class Hash128Table {
     /** Puts the key with its two values, replacing the values of a key already there. */
     public void put(long keyHigh, long keyLow, long firstValue, long secondValue) {
         if (2 * (size + 1) > capacity()) {
-            rebuild(capacity() * 2, (a, b) -> true);
+            if (size >= maxSize()) {
+                throw new IllegalStateException("table full: " + size + " entries");
+            }
+            rebuild(capacity() * 2);
         }
         int mask = capacity() - 1;
         int i = slot(keyHigh, keyLow, mask);
@@ -78,41 +82,63 @@ public final class Hash128Table {
         size++;
     }
 
-    /** Keeps only the entries whose values pass {@code keep}; returns how many were dropped. */
+    /**
+     * Keeps only the entries whose values pass {@code keep}, testing each entry once; returns how many were dropped.
+     * Entries are removed in place (each removal shifts the rest of its probe run back), so a sweep that drops a few
+     * entries of a large table costs a walk over it, not a new table.
+     */
     public int retainIf(ValuesTest keep) {
-        int before = size;
-        int kept = 0;
-        for (int i = 0; i < capacity(); i++) {
-            if (isUsed(i) && keep.test(first(i), second(i))) {
-                kept++;
+        int capacity = capacity();
+        int mask = capacity - 1;
+        int start = 0;
+        while (isUsed(start)) {
+            start++; // at most half full: there is a free slot, and a walk from it meets every probe run whole
+        }
+        int dropped = 0;
+        for (int step = 1; step <= capacity; step++) {
+            int i = (start + step) & mask;
+            // an entry shifted back into slot i comes from further along its run, not yet tested: test it too
+            while (isUsed(i) && !keep.test(first(i), second(i))) {
+                remove(i, mask);
+                dropped++;
             }
         }
-        if (kept < before) {
-            int capacity = MIN_CAPACITY;
-            while (capacity < 2 * kept) {
-                capacity *= 2;
-            }
-            rebuild(capacity, keep);
-        }
-        return before - kept;
+        return dropped;
     }
 
-    private void rebuild(int capacity, ValuesTest keep) {
+    /** The most entries a table can hold: its arrays stay within Java's array size limit. */
+    public static int maxSize() {
+        return MAX_CAPACITY / 2;
+    }
+
+    /** Removes the entry in slot {@code i}, shifting back the entries of its probe run that would no longer be found. */
+    private void remove(int i, int mask) {
+        int hole = i;
+        for (int j = (i + 1) & mask; isUsed(j); j = (j + 1) & mask) {
+            int home = slot(slots[STRIDE * j], slots[STRIDE * j + 1], mask);
+            // the entry at j may fill the hole unless its home lies cyclically in (hole, j]
+            boolean stays = hole <= j ? hole < home && home <= j : hole < home || home <= j;
+            if (!stays) {
+                System.arraycopy(slots, STRIDE * j, slots, STRIDE * hole, STRIDE);
+                hole = j;
+            }
+        }
+        used[hole >>> 6] &= ~(1L << hole);
+        size--;
+    }
+
+    private void rebuild(int capacity) {
         long[] old = slots;
         long[] oldUsed = used;
         allocate(capacity);
         int mask = capacity - 1;
         for (int j = 0; j < old.length / STRIDE; j++) {
-            long high = old[STRIDE * j];
-            long low = old[STRIDE * j + 1];
-            long first = old[STRIDE * j + 2];
-            long second = old[STRIDE * j + 3];
-            if ((oldUsed[j >>> 6] & 1L << j) != 0 && keep.test(first, second)) {
-                int i = slot(high, low, mask);
+            if ((oldUsed[j >>> 6] & 1L << j) != 0) {
+                int i = slot(old[STRIDE * j], old[STRIDE * j + 1], mask);
                 while (isUsed(i)) {
                     i = (i + 1) & mask;
                 }
-                fill(i, high, low, first, second);
+                fill(i, old[STRIDE * j], old[STRIDE * j + 1], old[STRIDE * j + 2], old[STRIDE * j + 3]);
                 size++;
             }
         }
@@ -135,8 +161,10 @@ public final class Hash128Table {
     }
 
     private void allocate(int capacity) {
-        slots = new long[STRIDE * capacity];
-        used = new long[Math.max(1, capacity / 64)];
+        long[] newSlots = new long[STRIDE * capacity];
+        long[] newUsed = new long[Math.max(1, capacity / 64)];
+        slots = newSlots;
+        used = newUsed;
         size = 0;
     }
 

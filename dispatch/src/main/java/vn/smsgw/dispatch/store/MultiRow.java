@@ -53,11 +53,12 @@ public final class MultiRow {
     }
 
     /**
-     * On SQLite, rounds each chunk up to a power of two rows by repeating its last row, so that the statement is one
-     * of a few texts, kept prepared, instead of one per row count, each compiled at its first use and crowding the
-     * others out of the cache: the lookups of receipt keys came in hundreds of sizes, and compiling them was 3 % of the
-     * intake writer's CPU samples in an async-profiler profile of {@code smsgw bench inbound}. Only for a lookup whose
-     * result a repeated row does not change (a key looked up twice gives its rows twice, and the caller keeps one).
+     * On SQLite, pads each chunk by repeating its last row to a power of two rows up to 64 and a multiple of 64 beyond
+     * ({@link #roundedUp}), so that the statement is one of a few texts, kept prepared, instead of one per row count,
+     * each compiled at its first use and crowding the others out of the cache: the lookups of receipt keys came in
+     * hundreds of sizes, and compiling them was 3 % of the intake writer's CPU samples in an async-profiler profile of
+     * {@code smsgw bench inbound}. Only for a lookup whose result a repeated row does not change (a key looked up twice
+     * gives its rows twice, and the caller keeps one).
      */
     public MultiRow repeatable() {
         this.repeatable = true;
@@ -130,11 +131,18 @@ public final class MultiRow {
         }
     }
 
-    /** The least power of two at or above {@code rows}, at most {@code chunk}. */
+    /**
+     * The row count a repeatable chunk of {@code rows} is padded to, at most {@code chunk}: the least power of two at
+     * or above it up to 64, then the least multiple of 64, so that no chunk carries more than 63 repeated rows and a
+     * chunk of 1,000 rows has 22 sizes.
+     */
     static int roundedUp(int rows, int chunk) {
         int n = 1;
-        while (n < rows) {
+        while (n < rows && n < 64) {
             n <<= 1;
+        }
+        if (n < rows) {
+            n = (rows + 63) / 64 * 64;
         }
         return Math.min(n, chunk);
     }

@@ -60,9 +60,19 @@ class MultiRowTest {
         assertEquals(2, MultiRow.roundedUp(2, 1000));
         assertEquals(4, MultiRow.roundedUp(3, 1000));
         assertEquals(64, MultiRow.roundedUp(33, 1000));
-        assertEquals(512, MultiRow.roundedUp(512, 1000));
-        assertEquals(1000, MultiRow.roundedUp(513, 1000));
+        assertEquals(64, MultiRow.roundedUp(64, 1000));
+        assertEquals(128, MultiRow.roundedUp(65, 1000));
+        assertEquals(512, MultiRow.roundedUp(501, 1000));
+        assertEquals(576, MultiRow.roundedUp(513, 1000));
+        assertEquals(1000, MultiRow.roundedUp(961, 1000));
         assertEquals(1000, MultiRow.roundedUp(1000, 1000));
+        java.util.Set<Integer> sizes = new java.util.HashSet<>();
+        for (int rows = 1; rows <= 1000; rows++) {
+            int n = MultiRow.roundedUp(rows, 1000);
+            assertEquals(true, n >= rows && n - rows < 64, rows + " rows padded to " + n);
+            sizes.add(n);
+        }
+        assertEquals(22, sizes.size());
     }
 
     @Test
