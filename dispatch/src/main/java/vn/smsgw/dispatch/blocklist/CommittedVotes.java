@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import vn.smsgw.dispatch.store.CompactKey;
+import vn.smsgw.dispatch.store.CompactKey.Bits;
 
 /**
  * The committed vote keys of {@link SqliteVoteIndex} in primitive arrays: for each entry (list, source), the
@@ -64,7 +65,7 @@ final class CommittedVotes {
     }
 
     /** The record of {@code reporter} on {@code entry}, or -1. */
-    int find(int entry, Key reporter) {
+    int find(int entry, Bits reporter) {
         return find(entry, reporter.high(), reporter.low());
     }
 
@@ -99,12 +100,12 @@ final class CommittedVotes {
     }
 
     /** The reporter of {@code record}. */
-    Key keyOf(int record) {
-        return new Key(records[record * stride], records[record * stride + 1]);
+    Bits keyOf(int record) {
+        return new Bits(records[record * stride], records[record * stride + 1]);
     }
 
     /** Raises the times of {@code reporter} on {@code entryKey} to {@code votedAt} (by command ordinal), adding it. */
-    void merge(String entryKey, Key reporter, long[] votedAt) {
+    void merge(String entryKey, Bits reporter, long[] votedAt) {
         int entry = entryIds.computeIfAbsent(entryKey, k -> newEntry());
         int r = find(entry, reporter.high(), reporter.low());
         if (r < 0) {
@@ -116,14 +117,11 @@ final class CommittedVotes {
         }
     }
 
-    /** A reporter's 128-bit key. */
-    record Key(long high, long low) {
-    }
-
     /** The 128-bit key of a reporter text. */
-    static Key key(String reporter) {
-        if (CompactKey.isHex128(reporter)) {
-            return new Key(CompactKey.high(reporter), CompactKey.low(reporter));
+    static Bits key(String reporter) {
+        Bits bits = CompactKey.parse(reporter);
+        if (bits != null) {
+            return bits;
         }
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(reporter.getBytes(StandardCharsets.UTF_8));
@@ -133,7 +131,7 @@ final class CommittedVotes {
                 h = h << 8 | (d[i] & 0xFF);
                 l = l << 8 | (d[8 + i] & 0xFF);
             }
-            return new Key(h, l);
+            return new Bits(h, l);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("JDK lacks SHA-256", e);
         }

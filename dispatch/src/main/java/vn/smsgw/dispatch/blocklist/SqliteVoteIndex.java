@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import vn.smsgw.dispatch.blocklist.CommittedVotes.Key;
 import vn.smsgw.dispatch.store.CommitStage;
+import vn.smsgw.dispatch.store.CompactKey.Bits;
 import vn.smsgw.dispatch.store.JdbcTx;
 import vn.smsgw.dispatch.store.MultiRow;
 import vn.smsgw.dispatch.store.StorageException;
@@ -56,7 +56,7 @@ final class SqliteVoteIndex {
      * The changes of the batch whose transaction is open: the reporters it votes for, each with all its vote times
      * (the committed ones, changed by the batch), and per entry how many of them are new to it.
      */
-    private record Staged(Map<String, Map<Key, long[]>> entries, Map<String, int[]> newReporters) {
+    private record Staged(Map<String, Map<Bits, long[]>> entries, Map<String, int[]> newReporters) {
     }
 
     private final CommitStage<Staged> stage = new CommitStage<>(this,
@@ -80,8 +80,8 @@ final class SqliteVoteIndex {
             Vote v = batch.get(i);
             String source = v.source().value();
             String entryKey = entryKey(v.list(), source);
-            Key reporter = CommittedVotes.key(v.reporterHash());
-            Map<Key, long[]> stagedEntry = staged.entries().get(entryKey);
+            Bits reporter = CommittedVotes.key(v.reporterHash());
+            Map<Bits, long[]> stagedEntry = staged.entries().get(entryKey);
             long[] times = stagedEntry == null ? null : stagedEntry.get(reporter);
             boolean inBatch = times != null;
             int record = inBatch ? -1 : committed.find(committed.entry(entryKey), reporter);
@@ -122,7 +122,7 @@ final class SqliteVoteIndex {
         String key = entryKey(list, source);
         int c = command.ordinal();
         Staged staged = stage.ifOpen(tx);
-        Map<Key, long[]> batch = staged == null ? Map.of() : staged.entries().getOrDefault(key, Map.of());
+        Map<Bits, long[]> batch = staged == null ? Map.of() : staged.entries().getOrDefault(key, Map.of());
         int count = 0;
         for (int r = committed.last(committed.entry(key)); r >= 0; r = committed.previous(r)) {
             if (committed.time(r, c) >= since && (batch.isEmpty() || !batch.containsKey(committed.keyOf(r)))) {

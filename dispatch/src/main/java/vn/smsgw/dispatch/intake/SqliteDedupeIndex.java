@@ -63,8 +63,9 @@ final class SqliteDedupeIndex {
 
     /** The sequence of the committed message with {@code key}, or -1. */
     private long committedSequence(String key) {
-        if (CompactKey.isHex128(key)) {
-            int slot = hexKeys.find(CompactKey.high(key), CompactKey.low(key));
+        CompactKey.Bits bits = CompactKey.parse(key);
+        if (bits != null) {
+            int slot = hexKeys.find(bits.high(), bits.low());
             return slot < 0 ? -1 : hexKeys.first(slot);
         }
         Live live = otherKeys.get(key);
@@ -93,8 +94,9 @@ final class SqliteDedupeIndex {
     }
 
     private void put(String key, Live live) {
-        if (CompactKey.isHex128(key)) {
-            hexKeys.put(CompactKey.high(key), CompactKey.low(key), live.sequence(), live.receivedAt());
+        CompactKey.Bits bits = CompactKey.parse(key);
+        if (bits != null) {
+            hexKeys.put(bits.high(), bits.low(), live.sequence(), live.receivedAt());
         } else {
             otherKeys.put(key, live);
         }

@@ -1,53 +1,37 @@
 package vn.smsgw.dispatch.store;
 
 /**
- * Map keys for the hashes that the embedded store's in-memory indexes hold by the million (dedupe keys, reporter
- * hashes): 32 lowercase hexadecimal digits become one record of two longs instead of a string and its bytes (32
- * bytes instead of 72, and an equality test of two words). Any other text is kept as itself. A record never equals a
- * string, and 32 lowercase hex digits have exactly one record, so distinct texts stay distinct keys.
+ * The hashes that the embedded store's in-memory indexes hold by the million (dedupe keys, reporter hashes), 32
+ * lowercase hexadecimal digits, as the 128 bits they spell: two longs instead of a string and its bytes, compared
+ * in two words. 32 lowercase hex digits have exactly one reading, so distinct texts stay distinct keys.
  */
 public final class CompactKey {
     private CompactKey() {
     }
 
-    /** The 128 bits of a 32-digit lowercase hexadecimal text. */
-    private record Hex128(long high, long low) {
+    /** The 128 bits of a 32-digit lowercase hexadecimal text: a map key, or the key of a {@link Hash128Table}. */
+    public record Bits(long high, long low) {
     }
 
-    /** The map key for {@code text}: a 128-bit record for 32 lowercase hexadecimal digits, else the text itself. */
-    public static Object of(String text) {
-        return isHex128(text) ? new Hex128(high(text), low(text)) : text;
-    }
-
-    /** Whether {@code text} is 32 lowercase hexadecimal digits, whose bits {@link #high} and {@link #low} give. */
-    public static boolean isHex128(String text) {
+    /** The bits of {@code text} if it is 32 lowercase hexadecimal digits, else null; one pass over the text. */
+    public static Bits parse(String text) {
         if (text.length() != 32) {
-            return false;
+            return null;
         }
-        for (int i = 0; i < 32; i++) {
-            if (digit(text.charAt(i)) < 0) {
-                return false;
-            }
+        long high = 0;
+        long low = 0;
+        int bad = 0;
+        for (int i = 0; i < 16; i++) {
+            int d = digit(text.charAt(i));
+            bad |= d;
+            high = high << 4 | (d & 0xF);
         }
-        return true;
-    }
-
-    /** The first 64 bits of a text that {@link #isHex128}. */
-    public static long high(String hex128) {
-        return bits(hex128, 0);
-    }
-
-    /** The last 64 bits of a text that {@link #isHex128}. */
-    public static long low(String hex128) {
-        return bits(hex128, 16);
-    }
-
-    private static long bits(String text, int from) {
-        long v = 0;
-        for (int i = from; i < from + 16; i++) {
-            v = v << 4 | digit(text.charAt(i));
+        for (int i = 16; i < 32; i++) {
+            int d = digit(text.charAt(i));
+            bad |= d;
+            low = low << 4 | (d & 0xF);
         }
-        return v;
+        return bad < 0 ? null : new Bits(high, low);
     }
 
     private static int digit(char c) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import vn.smsgw.dispatch.blocklist.CommittedVotes.Key;
+import vn.smsgw.dispatch.store.CompactKey.Bits;
 
 class CommittedVotesTest {
     private static final long NONE = CommittedVotes.NONE;
@@ -59,16 +59,16 @@ class CommittedVotesTest {
 
     @Test
     void key_ofATextThatIsNotHex_isAStable128BitDigest() {
-        Key k = CommittedVotes.key("reporter-7");
+        Bits k = CommittedVotes.key("reporter-7");
         assertEquals(k, CommittedVotes.key(new String("reporter-7".toCharArray())));
         assertNotEquals(k, CommittedVotes.key("reporter-8"));
-        assertEquals(new Key(0x0123456789abcdefL, 0x0123456789abcdefL), CommittedVotes.key(A));
+        assertEquals(new Bits(0x0123456789abcdefL, 0x0123456789abcdefL), CommittedVotes.key(A));
     }
 
     @Test
     void manyReporters_onManyEntries_agreeWithMaps_andEachEntryListsItsOwn() {
         CommittedVotes votes = new CommittedVotes(3);
-        Map<String, Map<Key, Long>> expected = new HashMap<>();
+        Map<String, Map<Bits, Long>> expected = new HashMap<>();
         for (int i = 0; i < 50_000; i++) {
             String entry = "VIETTEL\u0000849" + (i % 97);
             String reporter = String.format("%032x", (long) i * 7919 % 20_011);
@@ -80,11 +80,11 @@ class CommittedVotesTest {
             int entry = votes.entry(entryKey);
             assertEquals(reporters.size(), votes.reporters(entry), entryKey);
             reporters.forEach((k, at) -> assertEquals((long) at, votes.time(votes.find(entry, k), 1)));
-            List<Key> listed = new ArrayList<>();
+            List<Bits> listed = new ArrayList<>();
             for (int r = votes.last(entry); r >= 0; r = votes.previous(r)) {
                 listed.add(votes.keyOf(r));
             }
-            Set<Key> distinct = new HashSet<>(listed);
+            Set<Bits> distinct = new HashSet<>(listed);
             assertEquals(listed.size(), distinct.size(), "each reporter once");
             assertEquals(reporters.keySet(), distinct);
         });
