@@ -122,4 +122,48 @@ class Hash128TableTest {
             assertEquals(1, table.first(table.find(99, 99)), "puts still work after removals");
         }
     }
+
+    @Test
+    void putsAndSweepsInterleaved_agreeWithAMap() {
+        // the dedupe window's life: keys arrive with a time, sweeps drop the old ones, keys repeat now and then;
+        // keys are drawn from a small space so that probe runs are long and some wrap round the table's end
+        SplittableRandom random = new SplittableRandom(11);
+        Hash128Table table = new Hash128Table();
+        Map<Key, long[]> expected = new HashMap<>();
+        long now = 0;
+        for (int round = 0; round < 400; round++) {
+            int puts = random.nextInt(500);
+            for (int i = 0; i < puts; i++) {
+                now++;
+                Key k = new Key(random.nextInt(64), random.nextInt(4_096));
+                table.put(k.high(), k.low(), now, now * 7);
+                expected.put(k, new long[] {now, now * 7});
+            }
+            long horizon = now - random.nextInt(2_000);
+            int[] tested = {0};
+            int dropped = table.retainIf((first, second) -> {
+                tested[0]++;
+                return first >= horizon;
+            });
+            int before = expected.size();
+            expected.values().removeIf(v -> v[0] < horizon);
+            assertEquals(before, tested[0], "each entry tested once, round " + round);
+            assertEquals(before - expected.size(), dropped, "round " + round);
+            assertEquals(expected.size(), table.size(), "round " + round);
+            if (round % 20 == 0) {
+                assertTrue(table.consistent(), "round " + round);
+            }
+        }
+        assertTrue(table.consistent());
+        expected.forEach((k, v) -> {
+            int slot = table.find(k.high(), k.low());
+            assertEquals(v[0], table.first(slot), k.toString());
+            assertEquals(v[1], table.second(slot), k.toString());
+        });
+        for (int high = 0; high < 64; high++) {
+            for (int low = 0; low < 4_096; low++) {
+                assertEquals(expected.containsKey(new Key(high, low)), table.find(high, low) >= 0);
+            }
+        }
+    }
 }
