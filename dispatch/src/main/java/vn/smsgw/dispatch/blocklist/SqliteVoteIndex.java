@@ -38,7 +38,7 @@ import vn.smsgw.parser.report.Command;
  *
  * <p>A batch is worked out against the committed keys plus the batch's own changes, which are applied to the index
  * only once its transaction has committed, so a rolled-back batch leaves nothing behind ({@link CommitStage}).
- * Memory: the committed keys are held in primitive arrays, 56 to 128 bytes for each (list, source, reporter) ever
+ * Memory: the committed keys are held in primitive arrays, 56 to 112 bytes for each (list, source, reporter) ever
  * counted and no object ({@link CommittedVotes}), up to {@link CommittedVotes#MAX_RECORDS} of them (2^27); a batch
  * that could go beyond is refused as a storage failure.
  * Thread-safe.

@@ -10,8 +10,8 @@ import java.util.Map;
  * primitive arrays, open addressing with linear probing, at most half full; any other address is counted in a map.
  *
  * <p>The embedded store keeps a count for every reporter of the day: with a map, each was an entry, a string and its
- * bytes, three objects kept all day that the collector copied while young. Here a reporter costs 32 bytes of array at
- * most and no object. Not thread-safe.
+ * bytes, three objects kept all day that the collector copied while young. Here a reporter costs 32 to 64 bytes of
+ * array and no object. Not thread-safe.
  */
 final class ReporterCountTable {
     private static final int MIN_CAPACITY = 16;

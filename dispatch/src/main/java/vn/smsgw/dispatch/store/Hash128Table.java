@@ -7,8 +7,8 @@ package vn.smsgw.dispatch.store;
  *
  * <p>For the embedded store's indexes that hold an entry per message for days: a {@code HashMap} entry, its key and
  * its value are three objects that the collector copies at least once while they are young and that every put into
- * the old map's table dirties a card for. Here an entry costs no object at all and 64 bytes of array at most (32 at
- * full load).
+ * the old map's table dirties a card for. Here an entry costs no object at all and 64 to 128 bytes of array (the
+ * table at most half full, doubling as it grows).
  *
  * <p>Holds up to {@link #maxSize()} entries (2^27). Not thread-safe.
  */
