@@ -65,14 +65,16 @@ final class SqliteVoteIndex {
     /** Decides which votes count and which reporters are new, appends their rows, and stages the keys. */
     synchronized VoteKeys record(JdbcTx tx, List<Vote> batch, Map<Command, Instant> windowStart) throws SQLException {
         loadOnce(tx);
-        Staged staged = stage.of(tx);
         int n = batch.size();
-        if ((long) committed.records() + n + staged.entries().values().stream().mapToInt(Map::size).sum()
-                > CommittedVotes.MAX_RECORDS) {
+        Staged open = stage.ifOpen(tx);
+        long inStage = open == null ? 0 : open.entries().values().stream().mapToInt(Map::size).sum();
+        if (committed.records() + inStage + n > CommittedVotes.MAX_RECORDS) {
             // refused before the commit, which rolls back: a record applied after it could no longer be held
-            throw new StorageException("the embedded store holds " + committed.records() + " blocklist vote keys, its "
-                    + "limit; use PostgreSQL");
+            throw new StorageException("the embedded store holds " + committed.records() + " blocklist vote keys, "
+                    + "and this group could take it past its limit of " + CommittedVotes.MAX_RECORDS
+                    + "; use PostgreSQL");
         }
+        Staged staged = stage.of(tx);
         boolean[] counted = new boolean[n];
         boolean[] newReporter = new boolean[n];
         MultiRow voteRows = new MultiRow(tx.dialect(), "text", "text", "text", "text", "bigint");

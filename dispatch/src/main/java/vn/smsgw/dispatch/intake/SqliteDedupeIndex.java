@@ -77,12 +77,14 @@ final class SqliteDedupeIndex {
         if (!loaded) {
             throw new IllegalStateException("dedupe keys not loaded before the reports were inserted");
         }
-        Map<String, Live> staged = stage.of(tx);
-        if ((long) hexKeys.size() + staged.size() + reports.size() > Hash128Table.maxSize()) {
+        Map<String, Live> open = stage.ifOpen(tx);
+        if ((long) hexKeys.size() + (open == null ? 0 : open.size()) + reports.size() > Hash128Table.maxSize()) {
             // refused before the commit, which rolls back: a key applied after it could no longer be held
-            throw new StorageException("the embedded store's dedupe window holds " + hexKeys.size() + " keys, its "
-                    + "limit; shorten intake.dedupeWindow or use PostgreSQL");
+            throw new StorageException("the embedded store's dedupe window holds " + hexKeys.size() + " keys, and "
+                    + "this group would take it past its limit of " + Hash128Table.maxSize()
+                    + "; shorten intake.dedupeWindow or use PostgreSQL");
         }
+        Map<String, Live> staged = stage.of(tx);
         for (NewReport r : reports) {
             // a report's id is the sequence of its case id, as the store's lookup by case id relies on
             staged.put(r.dedupeKey(), new Live(r.id(), r.sms().receivedAt().toEpochMilli()));

@@ -39,7 +39,7 @@ public final class Hash128Table {
         return size;
     }
 
-    /** The slot of the key, or -1 if it is not in the table; valid until the next {@link #put} or rebuild. */
+    /** The slot of the key, or -1 if it is not in the table; valid until the next {@link #put} or {@link #retainIf}. */
     public int find(long keyHigh, long keyLow) {
         int mask = capacity() - 1;
         for (int i = slot(keyHigh, keyLow, mask); isUsed(i); i = (i + 1) & mask) {
@@ -62,12 +62,6 @@ public final class Hash128Table {
 
     /** Puts the key with its two values, replacing the values of a key already there. */
     public void put(long keyHigh, long keyLow, long firstValue, long secondValue) {
-        if (2 * (size + 1) > capacity()) {
-            if (size >= maxSize()) {
-                throw new IllegalStateException("table full: " + size + " entries");
-            }
-            rebuild(capacity() * 2);
-        }
         int mask = capacity() - 1;
         int i = slot(keyHigh, keyLow, mask);
         while (isUsed(i)) {
@@ -77,6 +71,18 @@ public final class Hash128Table {
                 return;
             }
             i = (i + 1) & mask;
+        }
+        // a new key: the free slot found is its place unless the table must grow first
+        if (2 * (size + 1) > capacity()) {
+            if (size >= maxSize()) {
+                throw new IllegalStateException("table full: " + size + " entries");
+            }
+            rebuild(capacity() * 2);
+            mask = capacity() - 1;
+            i = slot(keyHigh, keyLow, mask);
+            while (isUsed(i)) {
+                i = (i + 1) & mask;
+            }
         }
         fill(i, keyHigh, keyLow, firstValue, secondValue);
         size++;

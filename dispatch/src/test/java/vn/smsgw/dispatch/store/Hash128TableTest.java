@@ -36,11 +36,21 @@ class Hash128TableTest {
     }
 
     @Test
-    void put_ofAKeyAlreadyThere_replacesItsValues() {
+    void put_ofAKeyAlreadyThere_replacesItsValues_evenWhenTheTableIsDueToGrow() {
         Hash128Table table = new Hash128Table();
+        for (int i = 0; i < 8; i++) {
+            table.put(100 + i, i, i, i); // 8 of 16 slots: the next new key grows the table
+        }
+        int capacity = table.capacitySlots();
+        table.put(100, 0, 42, 43);
+        assertEquals(capacity, table.capacitySlots(), "replacing a value does not grow the table");
+        assertEquals(42, table.first(table.find(100, 0)));
+        assertEquals(8, table.size());
         table.put(5, 6, 1, 1);
+        assertEquals(2 * capacity, table.capacitySlots(), "a new key does");
         table.put(5, 6, 2, 3);
-        assertEquals(1, table.size());
+        assertEquals(9, table.size());
+        assertTrue(table.consistent());
         assertEquals(2, table.first(table.find(5, 6)));
         assertEquals(3, table.second(table.find(5, 6)));
     }
