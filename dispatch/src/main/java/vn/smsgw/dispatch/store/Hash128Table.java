@@ -162,7 +162,8 @@ public final class Hash128Table {
         return (used[i >>> 6] & 1L << i) != 0;
     }
 
-    private int capacity() {
+    /** The number of slots, a power of two at least twice the size. */
+    int capacity() {
         return slots.length / STRIDE;
     }
 
@@ -174,20 +175,18 @@ public final class Hash128Table {
         size = 0;
     }
 
-    /** Mixes both halves, so that keys which are not uniformly distributed still spread. */
+    /**
+     * Both halves mixed, then the top bits of the product (Fibonacci hashing), which every bit of the key reaches: keys
+     * that are not uniformly distributed, such as a packed phone number in the high half and 0 in the low, still spread.
+     */
     private static int slot(long keyHigh, long keyLow, int mask) {
         long h = (keyHigh ^ Long.rotateLeft(keyLow, 29)) * 0x9E3779B97F4A7C15L;
-        return (int) (h >>> 32) & mask;
+        return (int) (h >>> (64 - Integer.bitCount(mask))) & mask;
     }
 
     @Override
     public String toString() {
         return "Hash128Table[size=" + size + ", capacity=" + capacity() + "]";
-    }
-
-    /** For tests: the capacity, a power of two at least twice the size. */
-    int capacitySlots() {
-        return capacity();
     }
 
     /** For tests: whether every entry can be found from its key. */

@@ -53,7 +53,7 @@ public final class JdbcTx implements Tx {
      * itself, it is prepared once per transaction and closed when the transaction ends.
      */
     public PreparedStatement statement(String sql) throws SQLException {
-        PreparedStatement ps = reusable(sql);
+        PreparedStatement ps = statementToRebind(sql);
         ps.clearParameters();
         return ps;
     }
@@ -65,10 +65,6 @@ public final class JdbcTx implements Tx {
      * it was 6 % of the intake writer's CPU samples (async-profiler, smsgw bench intake).
      */
     PreparedStatement statementToRebind(String sql) throws SQLException {
-        return reusable(sql);
-    }
-
-    private PreparedStatement reusable(String sql) throws SQLException {
         PreparedStatement ps;
         if (cache != null) {
             ps = cache.get(connection, sql);

@@ -41,13 +41,13 @@ class Hash128TableTest {
         for (int i = 0; i < 8; i++) {
             table.put(100 + i, i, i, i); // 8 of 16 slots: the next new key grows the table
         }
-        int capacity = table.capacitySlots();
+        int capacity = table.capacity();
         table.put(100, 0, 42, 43);
-        assertEquals(capacity, table.capacitySlots(), "replacing a value does not grow the table");
+        assertEquals(capacity, table.capacity(), "replacing a value does not grow the table");
         assertEquals(42, table.first(table.find(100, 0)));
         assertEquals(8, table.size());
         table.put(5, 6, 1, 1);
-        assertEquals(2 * capacity, table.capacitySlots(), "a new key does");
+        assertEquals(2 * capacity, table.capacity(), "a new key does");
         table.put(5, 6, 2, 3);
         assertEquals(9, table.size());
         assertTrue(table.consistent());
@@ -69,7 +69,7 @@ class Hash128TableTest {
         }
         assertEquals(expected.size(), table.size());
         assertTrue(table.consistent());
-        assertTrue(table.capacitySlots() >= 2 * table.size());
+        assertTrue(table.capacity() >= 2 * table.size());
         expected.forEach((k, v) -> {
             int slot = table.find(k.high(), k.low());
             assertEquals(v[0], table.first(slot), k.toString());
