@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.smsgw.dispatch.store.WriterPriority;
@@ -13,14 +14,18 @@ import vn.smsgw.dispatch.store.WriterPriority;
 /**
  * Writer threads that take waiting messages in groups and hand each group to a committer: many callers share one
  * transaction and one sync. While a group commits, the next one gathers, so the group size adapts to the load. With
- * several writers (PostgreSQL), each takes the messages waiting when it is free, and their groups commit side by side.
- * The idle work runs on the first writer only. Offers fail fast when {@code capacity} messages are waiting
- * (back-pressure, not unbounded memory).
+ * several writers (PostgreSQL), their groups commit side by side, and each message goes to the writer its shard key
+ * names: messages that would lock the same rows (one reported number's blocklist entry, one reporter's parts) stay
+ * with one writer, so two writers' groups do not wait for each other's commit. The idle work runs on the first
+ * writer only. Offers fail fast when the message's writer has its share of {@code capacity} waiting (back-pressure,
+ * not unbounded memory).
  */
 final class GroupCommit implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
-    private final BlockingQueue<Pending> queue;
+    /** One queue per writer. */
+    private final List<BlockingQueue<Pending>> queues = new ArrayList<>();
+    private final ToIntFunction<Pending> shardKey;
     private final int maxBatch;
     private final Consumer<List<Pending>> committer;
     private final Runnable idleWork;
@@ -32,21 +37,25 @@ final class GroupCommit implements AutoCloseable {
 
     GroupCommit(int capacity, int maxBatch, Consumer<List<Pending>> committer, Runnable idleWork,
                 java.time.Duration idleEvery) {
-        this(capacity, maxBatch, committer, idleWork, idleEvery, 1);
+        this(capacity, maxBatch, committer, idleWork, idleEvery, 1, p -> 0);
     }
 
+    /** {@code shardKey}: messages with equal keys go to one writer; any int, spread over the writers here. */
     GroupCommit(int capacity, int maxBatch, Consumer<List<Pending>> committer, Runnable idleWork,
-                java.time.Duration idleEvery, int writerCount) {
+                java.time.Duration idleEvery, int writerCount, ToIntFunction<Pending> shardKey) {
         this.idleEveryNanos = idleEvery.toNanos();
-        this.queue = new ArrayBlockingQueue<>(capacity);
         this.maxBatch = maxBatch;
         this.committer = committer;
         this.idleWork = idleWork;
+        this.shardKey = shardKey;
         if (writerCount < 1) {
             throw new IllegalArgumentException("writers must be at least 1: " + writerCount);
         }
+        int share = Math.max(1, (capacity + writerCount - 1) / writerCount);
         for (int i = 1; i <= writerCount; i++) {
-            Thread t = new Thread(this::run, i == 1 ? "smsgw-intake-writer" : "smsgw-intake-writer-" + i);
+            BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(share);
+            queues.add(queue);
+            Thread t = new Thread(() -> run(queue), i == 1 ? "smsgw-intake-writer" : "smsgw-intake-writer-" + i);
             t.setDaemon(true);
             WriterPriority.raise(t);
             writers.add(t);
@@ -57,6 +66,7 @@ final class GroupCommit implements AutoCloseable {
 
     /** False when the queue is full or the writer is stopping. */
     boolean offer(Pending p) {
+        BlockingQueue<Pending> queue = queueOf(p);
         if (!running || !queue.offer(p)) {
             return false;
         }
@@ -65,11 +75,28 @@ final class GroupCommit implements AutoCloseable {
         return running || !queue.remove(p);
     }
 
-    int depth() {
-        return queue.size();
+    private BlockingQueue<Pending> queueOf(Pending p) {
+        return queues.get(writerOf(p));
     }
 
-    private void run() {
+    /** The index of the writer that commits {@code p}, from 0. */
+    int writerOf(Pending p) {
+        if (queues.size() == 1) {
+            return 0;
+        }
+        int h = shardKey.applyAsInt(p) * 0x9E3779B9; // spreads keys whose hashes differ only in high bits
+        return Math.floorMod(h ^ (h >>> 16), queues.size());
+    }
+
+    int depth() {
+        int n = 0;
+        for (BlockingQueue<Pending> q : queues) {
+            n += q.size();
+        }
+        return n;
+    }
+
+    private void run(BlockingQueue<Pending> queue) {
         WriterPriority.report(log);
         List<Pending> batch = new ArrayList<>(maxBatch);
         long lastIdle = System.nanoTime();
@@ -111,8 +138,10 @@ final class GroupCommit implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (Pending p; (p = queue.poll()) != null; ) {
-            p.future.complete(new IntakeResult.Unavailable("intake stopped", true));
+        for (BlockingQueue<Pending> queue : queues) {
+            for (Pending p; (p = queue.poll()) != null; ) {
+                p.future.complete(new IntakeResult.Unavailable("intake stopped", true));
+            }
         }
     }
 }

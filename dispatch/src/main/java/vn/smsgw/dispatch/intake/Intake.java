@@ -31,9 +31,11 @@ import vn.smsgw.parser.report.ReportParser;
  *
  * <p>Parsing, routing and hashing run on the caller's thread; the store work runs on a writer thread that commits
  * waiting messages in groups (group commit: one transaction and one sync for many callers); on PostgreSQL several
- * writers may commit groups side by side ({@link IntakeConfig#writers}), each taking its row locks in one fixed order
- * (parts by message, reporter counters, votes, entries by key) so that two groups never wait for each other in a
- * circle. Where the store syncs from a thread of its own (SQLite with full sync), the writer hands a committed group's
+ * writers may commit groups side by side ({@link IntakeConfig#writers}). Each message goes to the writer of its
+ * blocklist entry, or of its reporter when it has none ({@link #shardKey}), so that one process's writers rarely lock
+ * the same rows; where they do (a reporter reporting two numbers at once, or another process), each takes its row
+ * locks in one fixed order (parts by message, reporter counters, votes, entries by key) so that two groups never wait
+ * for each other in a circle. Where the store syncs from a thread of its own (SQLite with full sync), the writer hands a committed group's
  * answers over to be given once the commit is durable, and writes the next group meanwhile. A redelivery of a message
  * stored within the dedupe window returns {@link IntakeResult.Duplicate} with the original case id, and creates no
  * second report and no second reply. If a group fails, its messages are retried one by one, so one bad message cannot
@@ -90,7 +92,22 @@ public final class Intake implements AutoCloseable {
         this.batchWork = new IntakeBatch(ports, config, clock, this::prepare,
                 withoutCaller -> withoutCaller.forEach(this::countStored));
         this.groupCommit = new GroupCommit(config.queueCapacity(), config.maxBatch(), this::commit, this::housekeeping,
-                config.sweepInterval(), Math.max(1, config.writers()));
+                config.sweepInterval(), Math.max(1, config.writers()), Intake::shardKey);
+    }
+
+    /**
+     * Which writer commits the message, when there are several: a report with a source goes by its blocklist entry,
+     * so that the groups of two writers do not lock one hot entry in turn (each waiting for the other's commit);
+     * anything else, parts included, goes by its reporter, whose parts and counters it locks.
+     */
+    static int shardKey(Pending p) {
+        if (p.part != null) {
+            return p.part.reporter().hashCode();
+        }
+        if (p.parse instanceof ParseResult.Parsed parsed) {
+            return Blocklists.entryKey(parsed.report().source()).value().hashCode();
+        }
+        return p.sms.reporter().hashCode();
     }
 
     /** Commits the message and returns its outcome; blocks until then. */

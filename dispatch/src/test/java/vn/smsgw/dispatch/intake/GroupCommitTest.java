@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +23,10 @@ class GroupCommitTest {
     private static Pending pending(int n) {
         return Pending.part(new InboundPart("84912345678", "156", "smsc", Instant.EPOCH,
                 new ConcatKey(ConcatScheme.SAR, n, 2), 1, new PartContent.Binary("78")), "h" + n);
+    }
+
+    private static int key(Pending p) {
+        return Integer.parseInt(p.dedupeKey.substring(1));
     }
 
     @Test
@@ -44,12 +49,13 @@ class GroupCommitTest {
             }
             batch.forEach(p -> p.future.complete(STORED));
         };
-        GroupCommit gc = new GroupCommit(100, 10, committer, () -> { }, Duration.ofMinutes(1), 2);
+        GroupCommit gc = new GroupCommit(100, 10, committer, () -> { }, Duration.ofMinutes(1), 2, GroupCommitTest::key);
         try {
             Pending first = pending(1);
             assertTrue(gc.offer(first));
             assertTrue(firstInCommit.await(10, TimeUnit.SECONDS));
-            Pending second = pending(2);
+            Pending second = java.util.stream.IntStream.range(2, 100).mapToObj(GroupCommitTest::pending)
+                    .filter(p -> gc.writerOf(p) != gc.writerOf(first)).findFirst().orElseThrow();
             assertTrue(gc.offer(second));
 
             assertEquals(STORED, second.future.get(10, TimeUnit.SECONDS));
@@ -66,7 +72,7 @@ class GroupCommitTest {
         GroupCommit gc = new GroupCommit(1_000, 10, batch -> {
             committed.addAndGet(batch.size());
             batch.forEach(p -> p.future.complete(STORED));
-        }, () -> { }, Duration.ofMinutes(1), 3);
+        }, () -> { }, Duration.ofMinutes(1), 3, GroupCommitTest::key);
         List<Pending> all = java.util.stream.IntStream.range(0, 200).mapToObj(GroupCommitTest::pending).toList();
         all.forEach(p -> assertTrue(gc.offer(p)));
         gc.close();
@@ -80,6 +86,62 @@ class GroupCommitTest {
     @Test
     void writers_fewerThanOne_refused() {
         assertThrows(IllegalArgumentException.class,
-                () -> new GroupCommit(10, 10, batch -> { }, () -> { }, Duration.ofMinutes(1), 0));
+                () -> new GroupCommit(10, 10, batch -> { }, () -> { }, Duration.ofMinutes(1), 0, p -> 0));
+    }
+
+    @Test
+    void severalWriters_equalKeysGoToOneWriter_distinctKeysSpreadOverAll() throws Exception {
+        Map<Integer, Set<String>> writersByKey = new ConcurrentHashMap<>();
+        GroupCommit gc = new GroupCommit(1_000, 10, batch -> {
+            for (Pending p : batch) {
+                writersByKey.computeIfAbsent(key(p) % 20, k -> ConcurrentHashMap.newKeySet())
+                        .add(Thread.currentThread().getName());
+                p.future.complete(STORED);
+            }
+        }, () -> { }, Duration.ofMinutes(1), 3, p -> key(p) % 20);
+        try {
+            List<Pending> all = java.util.stream.IntStream.range(0, 400).mapToObj(GroupCommitTest::pending).toList();
+            for (Pending p : all) {
+                assertTrue(gc.offer(p));
+            }
+            for (Pending p : all) {
+                assertEquals(STORED, p.future.get(10, TimeUnit.SECONDS));
+            }
+        } finally {
+            gc.close();
+        }
+        assertEquals(20, writersByKey.size());
+        writersByKey.forEach((k, names) -> assertEquals(1, names.size(), "key " + k + " committed by " + names));
+        Set<String> used = new java.util.HashSet<>();
+        writersByKey.values().forEach(used::addAll);
+        assertEquals(Set.of("smsgw-intake-writer", "smsgw-intake-writer-2", "smsgw-intake-writer-3"), used);
+    }
+
+    @Test
+    void offer_refusedWhenTheMessagesWriterHasItsShareWaiting() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        GroupCommit gc = new GroupCommit(4, 1, batch -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            batch.forEach(p -> p.future.complete(STORED));
+        }, () -> { }, Duration.ofMinutes(1), 2, p -> 7);
+        try {
+            // every message goes to one writer: one in its commit, then its share of the capacity (2) waiting
+            assertTrue(gc.offer(pending(1)));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (gc.depth() > 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertTrue(gc.offer(pending(2)));
+            assertTrue(gc.offer(pending(3)));
+            assertFalse(gc.offer(pending(4)), "its share is full, though the other writer's queue is empty");
+            assertEquals(2, gc.depth());
+        } finally {
+            release.countDown();
+            gc.close();
+        }
     }
 }
