@@ -108,7 +108,8 @@ public final class JdbcBlocklistStore implements BlocklistStore {
         if (jtx.dialect() != Dialect.POSTGRES || sources.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = jtx.connection().prepareStatement(
+        // planned for its sources on each execution: a plan made once while the table was small reads it whole
+        try (PreparedStatement ps = jtx.prepareReplanned(
                 "SELECT 1 FROM blocklist_entry WHERE source = ANY (?) ORDER BY list, source FOR UPDATE")) {
             ps.setArray(1, jtx.connection().createArrayOf("text", sources.toArray()));
             ps.executeQuery().close();

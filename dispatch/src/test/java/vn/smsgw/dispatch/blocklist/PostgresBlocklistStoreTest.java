@@ -41,6 +41,63 @@ class PostgresBlocklistStoreTest extends BlocklistStoreContract {
         }
     }
 
+    /**
+     * The entry rows a listing locks are found by the index however many entries there are: the plan made while the
+     * table was small (the statement's generic plan, from its sixth execution on a connection) read the whole table
+     * for every listing as it grew, until the next ANALYZE.
+     */
+    @Test
+    void lockListing_afterTheTableGrew_findsTheRowsByTheIndex() {
+        vn.smsgw.dispatch.store.DatabaseConfig shared = TestServices.postgresConfig(TestServices.freshPostgresSchema());
+        try (Database one = Database.open(new vn.smsgw.dispatch.store.DatabaseConfig(shared.url(), shared.user(),
+                shared.password(), shared.sqliteSync(), 1))) {
+            BlocklistStore entries = BlocklistStores.jdbc(one).entries();
+            List<String> sources = List.of("+84981234500", "+84981234501");
+            entriesFrom(one, 1_000_000, 1_000_100);
+            one.inTransaction(tx -> {
+                try (java.sql.Statement st = JdbcTx.of(tx).connection().createStatement()) {
+                    st.execute("ANALYZE blocklist_entry");
+                }
+                return null;
+            });
+            for (int i = 0; i < 10; i++) {
+                one.inTransaction(tx -> {
+                    entries.lockListing(tx, sources);
+                    return null;
+                });
+            }
+            entriesFrom(one, 1_000_100, 1_030_000); // and no ANALYZE since, as between two runs of autovacuum
+            long seqScans = one.inTransaction(tx -> {
+                // this backend's counts not yet reported, earlier transactions' included: the difference is this one's
+                long before = seqScans(JdbcTx.of(tx));
+                entries.lockListing(tx, sources);
+                return seqScans(JdbcTx.of(tx)) - before;
+            });
+            assertEquals(0, seqScans, "blocklist_entry read whole to lock two entries");
+        }
+    }
+
+    private static void entriesFrom(Database db, int first, int last) {
+        db.inTransaction(tx -> {
+            try (java.sql.Statement st = JdbcTx.of(tx).connection().createStatement()) {
+                st.execute("INSERT INTO blocklist_entry (list, source, source_type, state, reporters, "
+                        + "first_reported_at, last_reported_at, updated_at) SELECT 'VIETTEL', '+8498' || g, "
+                        + "'MOBILE', 'CANDIDATE', 1, 0, 0, 0 FROM generate_series(" + first + ", " + (last - 1)
+                        + ") g");
+            }
+            return null;
+        });
+    }
+
+    private static long seqScans(JdbcTx tx) throws java.sql.SQLException {
+        try (java.sql.Statement st = tx.connection().createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT seq_scan FROM pg_stat_xact_user_tables "
+                     + "WHERE relname = 'blocklist_entry' AND schemaname = current_schema()")) {
+            assertTrue(rs.next());
+            return rs.getLong(1);
+        }
+    }
+
     @Test
     void vote_twoProcessesOnOneDatabase_listEachSourceExactlyOnce() throws Exception {
         String schema = TestServices.freshPostgresSchema();
