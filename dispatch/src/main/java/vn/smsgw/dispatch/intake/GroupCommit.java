@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
@@ -16,9 +17,9 @@ import vn.smsgw.dispatch.store.WriterPriority;
  * transaction and one sync. While a group commits, the next one gathers, so the group size adapts to the load. With
  * several writers (PostgreSQL), their groups commit side by side, and each message goes to the writer its shard key
  * names: messages that would lock the same rows (one reported number's blocklist entry, one reporter's parts) stay
- * with one writer, so two writers' groups do not wait for each other's commit. The idle work runs on the first
- * writer only. Offers fail fast when the message's writer has its share of {@code capacity} waiting (back-pressure,
- * not unbounded memory).
+ * with one writer, so two writers' groups do not wait for each other's commit. The idle work runs on the only writer,
+ * or, with several, on a thread of its own, so that no writer's messages wait for it. Offers fail fast when the
+ * message's writer has its share of {@code capacity} waiting (back-pressure, not unbounded memory).
  */
 final class GroupCommit implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
@@ -29,8 +30,11 @@ final class GroupCommit implements AutoCloseable {
     private final int maxBatch;
     private final Consumer<List<Pending>> committer;
     private final Runnable idleWork;
+    /** The writer that also runs the idle work, or null when a thread of its own does. */
     private final Thread writer;
     private final List<Thread> writers = new ArrayList<>();
+    private final Thread housekeeper;
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile boolean running = true;
 
     private final long idleEveryNanos;
@@ -51,7 +55,7 @@ final class GroupCommit implements AutoCloseable {
         if (writerCount < 1) {
             throw new IllegalArgumentException("writers must be at least 1: " + writerCount);
         }
-        int share = Math.max(1, (capacity + writerCount - 1) / writerCount);
+        int share = Math.max(1, capacity / writerCount);
         for (int i = 1; i <= writerCount; i++) {
             BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(share);
             queues.add(queue);
@@ -60,8 +64,19 @@ final class GroupCommit implements AutoCloseable {
             WriterPriority.raise(t);
             writers.add(t);
         }
-        this.writer = writers.get(0);
+        if (writerCount == 1) {
+            this.writer = writers.get(0);
+            this.housekeeper = null;
+        } else {
+            this.writer = null;
+            this.housekeeper = new Thread(this::houseKeep, "smsgw-intake-housekeeping");
+            housekeeper.setDaemon(true);
+            WriterPriority.keepNormal(housekeeper);
+        }
         writers.forEach(Thread::start);
+        if (housekeeper != null) {
+            housekeeper.start();
+        }
     }
 
     /** False when the queue is full or the writer is stopping. */
@@ -84,7 +99,10 @@ final class GroupCommit implements AutoCloseable {
         if (queues.size() == 1) {
             return 0;
         }
-        int h = shardKey.applyAsInt(p) * 0x9E3779B9; // spreads keys whose hashes differ only in high bits
+        // every bit of the key reaches the low bits the modulo keeps (MurmurHash3's finaliser)
+        int h = shardKey.applyAsInt(p);
+        h = (h ^ (h >>> 16)) * 0x85EBCA6B;
+        h = (h ^ (h >>> 13)) * 0xC2B2AE35;
         return Math.floorMod(h ^ (h >>> 16), queues.size());
     }
 
@@ -94,6 +112,31 @@ final class GroupCommit implements AutoCloseable {
             n += q.size();
         }
         return n;
+    }
+
+    /** How many writers have their share of the capacity waiting: their messages are refused until they catch up. */
+    int fullQueues() {
+        int n = 0;
+        for (BlockingQueue<Pending> q : queues) {
+            if (q.remainingCapacity() == 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void houseKeep() {
+        try {
+            while (!stopping.await(idleEveryNanos, TimeUnit.NANOSECONDS)) {
+                try {
+                    idleWork.run();
+                } catch (RuntimeException e) {
+                    log.error("intake housekeeping: unexpected failure", e);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void run(BlockingQueue<Pending> queue) {
@@ -116,7 +159,8 @@ final class GroupCommit implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // the writer stays: with several, its messages have no other writer to go to
                 log.error("intake writer: unexpected failure, {} messages answered as unavailable", batch.size(), e);
                 for (Pending p : batch) {
                     p.future.complete(new IntakeResult.Unavailable("internal error", false));
@@ -132,6 +176,10 @@ final class GroupCommit implements AutoCloseable {
         running = false;
         long deadline = System.nanoTime() + 30_000_000_000L;
         try {
+            stopping.countDown();
+            if (housekeeper != null) {
+                housekeeper.join(30_000);
+            }
             for (Thread t : writers) {
                 t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             }

@@ -160,8 +160,8 @@ public final class Intake implements AutoCloseable {
 
     /**
      * Reassembles the concatenated messages whose first part is older than the reassembly timeout, complete or not
-     * (then stored as {@link InboundSms.Form#INCOMPLETE}); returns how many. Runs on the writer thread periodically;
-     * public for tests and shutdown.
+     * (then stored as {@link InboundSms.Form#INCOMPLETE}); returns how many. Runs periodically, on the writer thread
+     * when there is one, else on a housekeeping thread; public for tests and shutdown.
      */
     public int sweepParts() {
         long cutoff = clock.millis() - config.reassemblyTimeout().toMillis();
@@ -332,6 +332,15 @@ public final class Intake implements AutoCloseable {
     /** Messages waiting for a commit now. */
     public int queueDepth() {
         return groupCommit.depth();
+    }
+
+    /**
+     * Writers whose queue holds its share of the capacity now: messages for them are answered as not stored (queue
+     * full) while the other writers may still take theirs (a hot reported number's writer falling behind, or a writer
+     * stuck on its store).
+     */
+    public int fullQueues() {
+        return groupCommit.fullQueues();
     }
 
     /** Stops taking messages, commits those waiting, and stops the writer. */

@@ -2,6 +2,7 @@ package vn.smsgw.dispatch.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,6 +85,58 @@ class GroupCommitTest {
     }
 
     @Test
+    void severalWriters_idleWorkOnAThreadOfItsOwn_whileEveryWriterIsBusy() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch idleRan = new CountDownLatch(2);
+        Set<String> idleThreads = ConcurrentHashMap.newKeySet();
+        GroupCommit gc = new GroupCommit(100, 10, batch -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            batch.forEach(p -> p.future.complete(STORED));
+        }, () -> {
+            idleThreads.add(Thread.currentThread().getName());
+            idleRan.countDown();
+        }, Duration.ofMillis(20), 2, GroupCommitTest::key);
+        try {
+            // both writers held in a commit: the idle work still runs, twice
+            Pending first = pending(1);
+            Pending second = java.util.stream.IntStream.range(2, 100).mapToObj(GroupCommitTest::pending)
+                    .filter(p -> gc.writerOf(p) != gc.writerOf(first)).findFirst().orElseThrow();
+            assertTrue(gc.offer(first));
+            assertTrue(gc.offer(second));
+            assertTrue(idleRan.await(10, TimeUnit.SECONDS), "idle work ran while the writers were busy");
+            assertEquals(Set.of("smsgw-intake-housekeeping"), idleThreads);
+        } finally {
+            release.countDown();
+            gc.close();
+        }
+    }
+
+    @Test
+    void writer_errorInACommit_answersItsGroupAndKeepsTakingMessages() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        GroupCommit gc = new GroupCommit(100, 1, batch -> {
+            if (calls.getAndIncrement() == 0) {
+                throw new StackOverflowError("deep");
+            }
+            batch.forEach(p -> p.future.complete(STORED));
+        }, () -> { }, Duration.ofMinutes(1), 2, p -> 3);
+        try {
+            Pending failed = pending(1);
+            assertTrue(gc.offer(failed));
+            assertInstanceOf(IntakeResult.Unavailable.class, failed.future.get(10, TimeUnit.SECONDS));
+            Pending next = pending(2);
+            assertTrue(gc.offer(next));
+            assertEquals(STORED, next.future.get(10, TimeUnit.SECONDS), "the same writer, still running");
+        } finally {
+            gc.close();
+        }
+    }
+
+    @Test
     void writers_fewerThanOne_refused() {
         assertThrows(IllegalArgumentException.class,
                 () -> new GroupCommit(10, 10, batch -> { }, () -> { }, Duration.ofMinutes(1), 0, p -> 0));
@@ -139,6 +192,7 @@ class GroupCommitTest {
             assertTrue(gc.offer(pending(3)));
             assertFalse(gc.offer(pending(4)), "its share is full, though the other writer's queue is empty");
             assertEquals(2, gc.depth());
+            assertEquals(1, gc.fullQueues());
         } finally {
             release.countDown();
             gc.close();

@@ -451,6 +451,47 @@ abstract class IntakeContract {
         assertEquals(callers, fx.reports().after(0, 100).size());
     }
 
+    /**
+     * Reporters who report many numbers at once: with several writers their messages go to different writers (by the
+     * number), whose groups then share the reporters' counter rows. Each report and each reply is counted once: every
+     * reporter's 31st to 35th report of the day is over the quota (stored, not voted), and only 10 replies an hour go.
+     */
+    @Test
+    void accept_reportersOfManyNumbersAtOnce_countedOnceEachAcrossGroups() throws Exception {
+        int reporters = 20;
+        int perReporter = 35;
+        int threads = 7;
+        int messages = reporters * perReporter;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<IntakeResult>>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int tt = t;
+                futures.add(pool.submit(() -> {
+                    List<IntakeResult> out = new ArrayList<>();
+                    for (int k = tt; k < messages; k += threads) {
+                        String reporter = "8491" + String.format("%07d", k % reporters);
+                        String number = "09876543" + String.format("%02d", (k * 7) % 30);
+                        out.add(intake.accept(mo(reporter, "V " + number + " goi lan " + k)));
+                    }
+                    return out;
+                }));
+            }
+            Set<CaseId> stored = new HashSet<>();
+            for (Future<List<IntakeResult>> f : futures) {
+                for (IntakeResult r : f.get(120, TimeUnit.SECONDS)) {
+                    assertTrue(stored.add(assertInstanceOf(IntakeResult.Stored.class, r).caseId()));
+                }
+            }
+            assertEquals(messages, stored.size());
+            assertEquals(messages, fx.reports().after(0, 10_000).size());
+            assertEquals(reporters * 30, blocklists.votes(), "30 reports a reporter counted, the rest over the quota");
+            assertEquals(reporters * 10, fx.replyBodies().size(), "10 replies a reporter in the hour");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void accept_concurrentCallersWithRedeliveries_eachMessageStoredExactlyOnce() throws Exception {
         int threads = 16;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import vn.smsgw.dispatch.intake.Intake;
 import vn.smsgw.dispatch.store.Database;
@@ -44,20 +45,28 @@ public final class HealthChecks {
     }
 
     /**
-     * {@code intakeQueue}: UP while fewer than {@code capacity} messages wait for a commit; DOWN when the queue is
-     * full (intake then answers every message as not stored). {@code capacity} is intake's configured queue capacity.
+     * {@code intakeQueue}: UP while fewer than {@code capacity} messages wait for a commit and no writer's queue is
+     * full; DOWN when a writer's queue holds its share of the capacity (intake then answers the messages for that
+     * writer as not stored; with one writer, every message). {@code capacity} is intake's configured queue capacity.
      */
     public static HealthCheck intakeQueue(Intake intake, int capacity) {
         Objects.requireNonNull(intake, "intake");
+        return intakeQueue(intake::queueDepth, intake::fullQueues, capacity);
+    }
+
+    /** {@link #intakeQueue(Intake, int)} of a queue's depth and count of full writer queues, as read now. */
+    static HealthCheck intakeQueue(IntSupplier depthNow, IntSupplier fullQueuesNow, int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive: " + capacity);
         }
         return new Named("intakeQueue", () -> {
-            int depth = intake.queueDepth();
+            int depth = depthNow.getAsInt();
+            int full = fullQueuesNow.getAsInt();
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("depth", depth);
             details.put("capacity", capacity);
-            return depth < capacity ? Health.up(details) : Health.down(details);
+            details.put("fullWriterQueues", full);
+            return depth < capacity && full == 0 ? Health.up(details) : Health.down(details);
         });
     }
 
