@@ -26,6 +26,18 @@ class GroupCommitTest {
                 new ConcatKey(ConcatScheme.SAR, n, 2), 1, new PartContent.Binary("78")), "h" + n);
     }
 
+    /** A committer that holds each group until {@code release}, then stores it. */
+    private static Consumer<List<Pending>> storedOnRelease(CountDownLatch release) {
+        return batch -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            batch.forEach(p -> p.future.complete(STORED));
+        };
+    }
+
     private static int key(Pending p) {
         return Integer.parseInt(p.dedupeKey.substring(1));
     }
@@ -89,14 +101,7 @@ class GroupCommitTest {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch idleRan = new CountDownLatch(2);
         Set<String> idleThreads = ConcurrentHashMap.newKeySet();
-        GroupCommit gc = new GroupCommit(100, 10, batch -> {
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            batch.forEach(p -> p.future.complete(STORED));
-        }, () -> {
+        GroupCommit gc = new GroupCommit(100, 10, storedOnRelease(release), () -> {
             idleThreads.add(Thread.currentThread().getName());
             idleRan.countDown();
         }, Duration.ofMillis(20), 2, GroupCommitTest::key);
@@ -173,14 +178,7 @@ class GroupCommitTest {
     @Test
     void offer_refusedWhenTheMessagesWriterHasItsShareWaiting() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        GroupCommit gc = new GroupCommit(4, 1, batch -> {
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            batch.forEach(p -> p.future.complete(STORED));
-        }, () -> { }, Duration.ofMinutes(1), 2, p -> 7);
+        GroupCommit gc = new GroupCommit(4, 1, storedOnRelease(release), () -> { }, Duration.ofMinutes(1), 2, p -> 7);
         try {
             // every message goes to one writer: one in its commit, then its share of the capacity (2) waiting
             assertTrue(gc.offer(pending(1)));

@@ -462,31 +462,46 @@ abstract class IntakeContract {
         int perReporter = 35;
         int threads = 7;
         int messages = reporters * perReporter;
+        List<IntakeResult> results = acceptOnThreads(threads, t -> {
+            List<InboundSms> sent = new ArrayList<>();
+            for (int k = t; k < messages; k += threads) {
+                String reporter = "8491" + String.format("%07d", k % reporters);
+                String number = "09876543" + String.format("%02d", (k * 7) % 30);
+                sent.add(mo(reporter, "V " + number + " goi lan " + k));
+            }
+            return sent;
+        });
+        Set<CaseId> stored = new HashSet<>();
+        for (IntakeResult r : results) {
+            assertTrue(stored.add(assertInstanceOf(IntakeResult.Stored.class, r).caseId()));
+        }
+        assertEquals(messages, stored.size());
+        assertEquals(messages, fx.reports().after(0, 10_000).size());
+        assertEquals(reporters * 30, blocklists.votes(), "30 reports a reporter counted, the rest over the quota");
+        assertEquals(reporters * 10, fx.replyBodies().size(), "10 replies a reporter in the hour");
+    }
+
+    /** Accepts, on {@code threads} threads at once, the messages {@code messagesOf} gives each; every result. */
+    private List<IntakeResult> acceptOnThreads(int threads, java.util.function.IntFunction<List<InboundSms>> messagesOf)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<List<IntakeResult>>> futures = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                int tt = t;
+                List<InboundSms> messages = messagesOf.apply(t);
                 futures.add(pool.submit(() -> {
                     List<IntakeResult> out = new ArrayList<>();
-                    for (int k = tt; k < messages; k += threads) {
-                        String reporter = "8491" + String.format("%07d", k % reporters);
-                        String number = "09876543" + String.format("%02d", (k * 7) % 30);
-                        out.add(intake.accept(mo(reporter, "V " + number + " goi lan " + k)));
+                    for (InboundSms sms : messages) {
+                        out.add(intake.accept(sms));
                     }
                     return out;
                 }));
             }
-            Set<CaseId> stored = new HashSet<>();
+            List<IntakeResult> all = new ArrayList<>();
             for (Future<List<IntakeResult>> f : futures) {
-                for (IntakeResult r : f.get(120, TimeUnit.SECONDS)) {
-                    assertTrue(stored.add(assertInstanceOf(IntakeResult.Stored.class, r).caseId()));
-                }
+                all.addAll(f.get(120, TimeUnit.SECONDS));
             }
-            assertEquals(messages, stored.size());
-            assertEquals(messages, fx.reports().after(0, 10_000).size());
-            assertEquals(reporters * 30, blocklists.votes(), "30 reports a reporter counted, the rest over the quota");
-            assertEquals(reporters * 10, fx.replyBodies().size(), "10 replies a reporter in the hour");
+            return all;
         } finally {
             pool.shutdownNow();
         }
@@ -496,41 +511,30 @@ abstract class IntakeContract {
     void accept_concurrentCallersWithRedeliveries_eachMessageStoredExactlyOnce() throws Exception {
         int threads = 16;
         int perThread = 200;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<List<IntakeResult>>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int tt = t;
-                futures.add(pool.submit(() -> {
-                    List<IntakeResult> out = new ArrayList<>();
-                    for (int i = 0; i < perThread; i++) {
-                        InboundSms sms = mo("8491" + String.format("%07d", tt * 1000 + i), "V 0987654321 " + i);
-                        out.add(intake.accept(sms));
-                        if (i % 10 == 0) {
-                            out.add(intake.accept(sms));
-                        }
-                    }
-                    return out;
-                }));
-            }
-            Set<CaseId> stored = new HashSet<>();
-            int duplicates = 0;
-            for (Future<List<IntakeResult>> f : futures) {
-                for (IntakeResult r : f.get()) {
-                    if (r instanceof IntakeResult.Stored s) {
-                        assertTrue(stored.add(s.caseId()));
-                    } else {
-                        assertInstanceOf(IntakeResult.Duplicate.class, r);
-                        duplicates++;
-                    }
+        List<IntakeResult> results = acceptOnThreads(threads, t -> {
+            List<InboundSms> sent = new ArrayList<>();
+            for (int i = 0; i < perThread; i++) {
+                InboundSms sms = mo("8491" + String.format("%07d", t * 1000 + i), "V 0987654321 " + i);
+                sent.add(sms);
+                if (i % 10 == 0) {
+                    sent.add(sms); // the SMSC's redelivery, once the first was answered
                 }
             }
-            assertEquals(threads * perThread, stored.size());
-            assertEquals(threads * perThread / 10, duplicates);
-            assertEquals(threads * perThread, fx.reports().after(0, 10_000).size());
-            assertEquals(threads * perThread, fx.replyBodies().size());
-        } finally {
-            pool.shutdownNow();
+            return sent;
+        });
+        Set<CaseId> stored = new HashSet<>();
+        int duplicates = 0;
+        for (IntakeResult r : results) {
+            if (r instanceof IntakeResult.Stored s) {
+                assertTrue(stored.add(s.caseId()));
+            } else {
+                assertInstanceOf(IntakeResult.Duplicate.class, r);
+                duplicates++;
+            }
         }
+        assertEquals(threads * perThread, stored.size());
+        assertEquals(threads * perThread / 10, duplicates);
+        assertEquals(threads * perThread, fx.reports().after(0, 10_000).size());
+        assertEquals(threads * perThread, fx.replyBodies().size());
     }
 }
