@@ -130,7 +130,8 @@ final class GroupCommit implements AutoCloseable {
             while (!stopping.await(idleEveryNanos, TimeUnit.NANOSECONDS)) {
                 try {
                     idleWork.run();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
+                    // the thread stays, as a writer does: nothing else sweeps the parts and the dedupe keys
                     log.error("intake housekeeping: unexpected failure", e);
                 }
             }

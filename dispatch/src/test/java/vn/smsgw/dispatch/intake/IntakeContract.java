@@ -465,8 +465,9 @@ abstract class IntakeContract {
         List<IntakeResult> results = acceptOnThreads(threads, t -> {
             List<InboundSms> sent = new ArrayList<>();
             for (int k = t; k < messages; k += threads) {
+                // each reporter's 35 reports go round all 30 numbers, so with two writers they reach both
                 String reporter = "8491" + String.format("%07d", k % reporters);
-                String number = "09876543" + String.format("%02d", (k * 7) % 30);
+                String number = "09876543" + String.format("%02d", (k / reporters * 7 + k % reporters) % 30);
                 sent.add(mo(reporter, "V " + number + " goi lan " + k));
             }
             return sent;
@@ -514,7 +515,9 @@ abstract class IntakeContract {
         List<IntakeResult> results = acceptOnThreads(threads, t -> {
             List<InboundSms> sent = new ArrayList<>();
             for (int i = 0; i < perThread; i++) {
-                InboundSms sms = mo("8491" + String.format("%07d", t * 1000 + i), "V 0987654321 " + i);
+                // numbers of both writers' shares, where there are two
+                InboundSms sms = mo("8491" + String.format("%07d", t * 1000 + i),
+                        "V 09876543" + String.format("%02d", i % 30) + " " + i);
                 sent.add(sms);
                 if (i % 10 == 0) {
                     sent.add(sms); // the SMSC's redelivery, once the first was answered
