@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
@@ -33,8 +34,8 @@ final class GroupCommit implements AutoCloseable {
     /** The writer that also runs the idle work, or null when a thread of its own does. */
     private final Thread writer;
     private final List<Thread> writers = new ArrayList<>();
-    private final Thread housekeeper;
-    private final CountDownLatch stopping = new CountDownLatch(1);
+    /** Runs the idle work when there are several writers, else null. */
+    private final ScheduledExecutorService housekeeper;
     private volatile boolean running = true;
 
     private final long idleEveryNanos;
@@ -69,13 +70,16 @@ final class GroupCommit implements AutoCloseable {
             this.housekeeper = null;
         } else {
             this.writer = null;
-            this.housekeeper = new Thread(this::houseKeep, "smsgw-intake-housekeeping");
-            housekeeper.setDaemon(true);
-            WriterPriority.keepNormal(housekeeper);
+            this.housekeeper = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "smsgw-intake-housekeeping");
+                t.setDaemon(true);
+                WriterPriority.keepNormal(t);
+                return t;
+            });
         }
         writers.forEach(Thread::start);
         if (housekeeper != null) {
-            housekeeper.start();
+            housekeeper.scheduleWithFixedDelay(this::houseKeep, idleEveryNanos, idleEveryNanos, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -127,16 +131,10 @@ final class GroupCommit implements AutoCloseable {
 
     private void houseKeep() {
         try {
-            while (!stopping.await(idleEveryNanos, TimeUnit.NANOSECONDS)) {
-                try {
-                    idleWork.run();
-                } catch (RuntimeException | Error e) {
-                    // the thread stays, as a writer does: nothing else sweeps the parts and the dedupe keys
-                    log.error("intake housekeeping: unexpected failure", e);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            idleWork.run();
+        } catch (RuntimeException | Error e) {
+            // caught, or the executor would never run it again: nothing else sweeps the parts and the dedupe keys
+            log.error("intake housekeeping: unexpected failure", e);
         }
     }
 
@@ -177,9 +175,9 @@ final class GroupCommit implements AutoCloseable {
         running = false;
         long deadline = System.nanoTime() + 30_000_000_000L;
         try {
-            stopping.countDown();
             if (housekeeper != null) {
-                housekeeper.join(30_000);
+                housekeeper.shutdown(); // a run under way finishes; no other starts
+                housekeeper.awaitTermination(30, TimeUnit.SECONDS);
             }
             for (Thread t : writers) {
                 t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
