@@ -168,7 +168,8 @@ final class Bind {
 
     private PipelinedSmppSession newSession(TunedConnectionFactory connections) {
         PipelinedSmppSession session = new PipelinedSmppSession(
-                new SynchronizedPDUSender(new DeferredDeliverSmResp(answerWriter())), new GuardedPduReader(),
+                new SynchronizedPDUSender(new DeferredDeliverSmResp(new CorkingWriter(answerWriter(),
+                        connections::output))), new GuardedPduReader(),
                 connections);
         session.setPduProcessorDegree(config.pduProcessorDegree());
         session.setQueueCapacity(config.queueCapacity());
@@ -180,7 +181,8 @@ final class Bind {
 
     /**
      * The thread that writes this session's deferred MO answers: one per session, so that a peer that stops reading
-     * holds up only its own answers; it ends after 10 s idle, so a closed session leaves nothing behind.
+     * holds up only its own answers; it ends after 10 s idle, so a closed session leaves nothing behind. The answers
+     * due together leave in a few writes ({@link CorkingWriter}).
      */
     private ThreadPoolExecutor answerWriter() {
         String threadName = "smsgw-mo-answers-" + config.name() + "-" + name;

@@ -3,6 +3,7 @@ package vn.smsgw.gateway.smpp;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -28,8 +29,8 @@ import org.jsmpp.session.connection.socket.SocketConnection;
  * Once the bind is done, nothing is held.
  */
 /**
- * Opens the connection of one SMPP session, with a connect timeout and TCP_NODELAY, and keeps the end of its stream
- * from overtaking the bind_resp. One factory per session; call {@link #bindDone()} once connectAndBind has returned
+ * Opens the connection of one SMPP session, with a connect timeout and TCP_NODELAY, keeps the end of its stream
+ * from overtaking the bind_resp, and gives it an output that can be corked ({@link CorkableOutput}). One factory per session; call {@link #bindDone()} once connectAndBind has returned
  * or thrown. Thread-safe.
  */
 final class TunedConnectionFactory implements ConnectionFactory {
@@ -39,6 +40,7 @@ final class TunedConnectionFactory implements ConnectionFactory {
     private final int connectTimeoutMillis;
     private final long holdMillis;
     private final CountDownLatch bindDone = new CountDownLatch(1);
+    private volatile CorkableOutput output;
 
     TunedConnectionFactory(Duration connectTimeout, Duration bindTimeout) {
         this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
@@ -59,6 +61,11 @@ final class TunedConnectionFactory implements ConnectionFactory {
         }
     }
 
+    /** The output of the connection opened last, which a writer of many PDUs in a row may cork; null before. */
+    CorkableOutput output() {
+        return output;
+    }
+
     /** The bind has its answer (or has failed): the end of the stream reaches the session from now on. */
     void bindDone() {
         bindDone.countDown();
@@ -73,18 +80,28 @@ final class TunedConnectionFactory implements ConnectionFactory {
         }
     }
 
-    /** A socket connection whose input holds back its end while the bind is not done. */
+    /**
+     * A socket connection whose input holds back its end while the bind is not done, and whose output can be corked.
+     */
     private final class BindSafeConnection extends SocketConnection {
         private final InputStream in;
+        private final CorkableOutput out;
 
         BindSafeConnection(Socket socket) throws IOException {
             super(socket);
             this.in = new BindSafeInput(super.getInputStream());
+            this.out = new CorkableOutput(super.getOutputStream());
+            output = out;
         }
 
         @Override
         public InputStream getInputStream() {
             return in;
+        }
+
+        @Override
+        public OutputStream getOutputStream() {
+            return out;
         }
     }
 
