@@ -29,6 +29,20 @@ final class BoundSession {
         return session.deliver(pdu);
     }
 
+    /** Keeps the PDUs this thread writes from now on until {@link #uncork}, for one write (see CorkableOutput). */
+    void cork() {
+        session.cork();
+    }
+
+    /** Writes what {@link #cork} kept; a failed write closes the session, as a failed deliver_sm would. */
+    void uncork() {
+        try {
+            session.uncork();
+        } catch (IOException e) {
+            session.close();
+        }
+    }
+
     /** Closes the socket without an unbind, as a network failure would. */
     void drop() {
         session.close();

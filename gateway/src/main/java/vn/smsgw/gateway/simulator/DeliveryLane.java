@@ -1,6 +1,8 @@
 package vn.smsgw.gateway.simulator;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +51,9 @@ final class DeliveryLane implements AutoCloseable {
     private final ResponseDeadlines deadlines;
     private final DelayQueue<Delivery> due = new DelayQueue<>();
     private final Thread sender;
+    private final boolean paced;
+    /** The sessions this sender has corked since it last waited (its thread only). */
+    private final List<BoundSession> corked = new ArrayList<>(4);
     private volatile boolean closed;
 
     DeliveryLane(LaneSettings settings, DeliveryFeed feed, SessionRegistry registry, DeliveryCounters counters) {
@@ -56,6 +61,7 @@ final class DeliveryLane implements AutoCloseable {
         this.registry = registry;
         this.counters = counters;
         this.pacer = new Pacer(settings.ratePerSecond(), settings.ticker());
+        this.paced = settings.ratePerSecond() != 0;
         this.retryDelayNanos = settings.retryDelay().toNanos();
         this.maxAttempts = settings.maxAttempts();
         this.window = new Semaphore(settings.window());
@@ -90,14 +96,18 @@ final class DeliveryLane implements AutoCloseable {
         try {
             while (!closed && !feed.finished()) {
                 deadlines.expire();
-                if (!window.tryAcquire(TICK_MILLIS, TimeUnit.MILLISECONDS)) {
-                    continue;
+                if (!window.tryAcquire()) {
+                    uncorkAll(); // what was written goes out before the sender waits
+                    if (!window.tryAcquire(TICK_MILLIS, TimeUnit.MILLISECONDS)) {
+                        continue;
+                    }
                 }
                 Delivery delivery = due.poll();
                 if (delivery == null) {
                     delivery = feed.poll();
                 }
                 if (delivery == null) {
+                    uncorkAll();
                     delivery = due.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
                 }
                 if (delivery == null) {
@@ -110,18 +120,43 @@ final class DeliveryLane implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.error("Sender {} stopped", Thread.currentThread().getName(), e);
+        } finally {
+            uncorkAll();
         }
+    }
+
+    /**
+     * Corks {@code session} for this sender until it next waits, so that a run of deliver_sm leaves in one write
+     * instead of one each (CorkableOutput). Only an unpaced lane: a paced one waits between its deliver_sm.
+     */
+    private void corkForRun(BoundSession session) {
+        if (!paced && !corked.contains(session)) {
+            session.cork();
+            corked.add(session);
+        }
+    }
+
+    private void uncorkAll() {
+        for (BoundSession session : corked) {
+            session.uncork();
+        }
+        corked.clear();
     }
 
     /** Sends the delivery holding a place in the window, which its outcome gives back. */
     private void send(Delivery delivery) throws InterruptedException {
-        BoundSession session = registry.awaitReceiver(delivery.systemId, RECEIVER_WAIT_MILLIS);
+        BoundSession session = registry.awaitReceiver(delivery.systemId, 0);
+        if (session == null) {
+            uncorkAll();
+            session = registry.awaitReceiver(delivery.systemId, RECEIVER_WAIT_MILLIS);
+        }
         if (session == null) {
             due.put(delivery);
             window.release();
             return;
         }
         pacer.acquire();
+        corkForRun(session);
         if (++delivery.attempts > 1) {
             counters.redelivered.increment();
         }

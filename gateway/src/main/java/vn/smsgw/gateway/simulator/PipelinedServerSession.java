@@ -15,6 +15,7 @@ import org.jsmpp.session.ServerMessageReceiverListener;
 import org.jsmpp.session.ServerResponseDeliveryListener;
 import org.jsmpp.session.SessionStateListener;
 import org.jsmpp.session.connection.Connection;
+import vn.smsgw.gateway.smpp.CorkableOutput;
 import vn.smsgw.gateway.smpp.PipelinedRequests;
 
 /** A jsmpp server session that can also send a deliver_sm without a thread waiting for its response. */
@@ -40,6 +41,20 @@ final class PipelinedServerSession extends SMPPServerSession {
                 new ESMClass(pdu.esmClass()), (byte) 0, (byte) 0, new RegisteredDelivery(0),
                 DataCodings.newInstance(pdu.dataCoding()), pdu.shortMessage(), pdu.tlvs());
         return pipelined.send(task, sequence().nextValue(), connection().getOutputStream(), this::close);
+    }
+
+    /** Keeps what this thread writes until {@link #uncork} when the connection's output can be corked. */
+    void cork() {
+        if (connection().getOutputStream() instanceof CorkableOutput out) {
+            out.cork();
+        }
+    }
+
+    /** Writes what {@link #cork} kept. */
+    void uncork() throws IOException {
+        if (connection().getOutputStream() instanceof CorkableOutput out) {
+            out.uncork();
+        }
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.jsmpp.extra.SessionState;
 import org.jsmpp.session.BindRequest;
 import org.jsmpp.session.SMPPServerSession;
 import org.jsmpp.session.connection.socket.SocketConnection;
+import vn.smsgw.gateway.smpp.CorkableOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,7 +115,15 @@ final class SessionAcceptor implements AutoCloseable {
     private void bind(Socket socket) {
         PipelinedServerSession session;
         try {
-            SocketConnection connection = new SocketConnection(socket);
+            SocketConnection connection = new SocketConnection(socket) {
+                // a lane's sender corks it around a run of deliver_sm (DeliveryLane)
+                private final CorkableOutput out = new CorkableOutput(super.getOutputStream());
+
+                @Override
+                public java.io.OutputStream getOutputStream() {
+                    return out;
+                }
+            };
             session = new PipelinedServerSession(connection, (newState, oldState, source) -> {
                 if (newState == SessionState.CLOSED || newState == SessionState.UNBOUND) {
                     registry.remove(source);

@@ -13,7 +13,7 @@ import java.util.Objects;
  * lock jsmpp's SynchronizedPDUSender takes around each PDU, so a PDU is never split by another.
  */
 /** A socket's output stream that keeps what one thread writes until that thread uncorks it. Thread-safe. */
-final class CorkableOutput extends OutputStream {
+public final class CorkableOutput extends OutputStream {
     /** Bytes kept at most before they are written anyway. */
     static final int CAPACITY = 64 * 1024;
 
@@ -22,17 +22,18 @@ final class CorkableOutput extends OutputStream {
     private int count;
     private Thread corkedBy;
 
-    CorkableOutput(OutputStream out) {
+    /** An output over a socket's stream {@code out}. */
+    public CorkableOutput(OutputStream out) {
         this.out = Objects.requireNonNull(out, "out");
     }
 
     /** Keeps this thread's writes until {@link #uncork}; call uncork in a finally block. */
-    synchronized void cork() {
+    public synchronized void cork() {
         corkedBy = Thread.currentThread();
     }
 
     /** Writes what is kept, whoever wrote it; the stream is no longer corked. */
-    synchronized void uncork() throws IOException {
+    public synchronized void uncork() throws IOException {
         corkedBy = null;
         drain();
         out.flush();
