@@ -127,7 +127,9 @@ final class DeliveryLane implements AutoCloseable {
 
     /**
      * Corks {@code session} for this sender until it next waits, so that a run of deliver_sm leaves in one write
-     * instead of one each (CorkableOutput). Only an unpaced lane: a paced one waits between its deliver_sm.
+     * instead of one each (CorkableOutput). Only an unpaced lane: a paced one waits between its deliver_sm. A
+     * deliver_sm's ack latency and response deadline still count from its write, so they include its wait for the end
+     * of the run; a write that fails at the end of a run closes the session, and its deliver_sm time out and go again.
      */
     private void corkForRun(BoundSession session) {
         if (!paced && !corked.contains(session)) {

@@ -27,14 +27,19 @@ public final class CorkableOutput extends OutputStream {
         this.out = Objects.requireNonNull(out, "out");
     }
 
-    /** Keeps this thread's writes until {@link #uncork}; call uncork in a finally block. */
+    /**
+     * Keeps this thread's writes until {@link #uncork}; call uncork in a finally block. One thread at a time corks the
+     * stream: a cork by another thread takes it over, and the first thread's flushes write at once again.
+     */
     public synchronized void cork() {
         corkedBy = Thread.currentThread();
     }
 
-    /** Writes what is kept, whoever wrote it; the stream is no longer corked. */
+    /** Writes what is kept, whoever wrote it; the stream is no longer corked by this thread. */
     public synchronized void uncork() throws IOException {
-        corkedBy = null;
+        if (corkedBy == Thread.currentThread()) {
+            corkedBy = null;
+        }
         drain();
         out.flush();
     }

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 final class CorkingWriter implements Executor {
     private static final Logger log = LoggerFactory.getLogger(CorkingWriter.class);
+    /** Tasks at most between two writes: about 4 KiB of deliver_sm_resp. */
+    static final int MAX_BATCH = 256;
 
     private final Executor thread;
     private final Supplier<CorkableOutput> output;
@@ -44,31 +46,47 @@ final class CorkingWriter implements Executor {
     }
 
     private void schedule() {
-        if (!scheduled.compareAndSet(false, true)) {
-            return; // the batch running now, or about to, takes the task
-        }
-        try {
-            thread.execute(this::runBatch);
-        } catch (RejectedExecutionException e) {
-            runBatch();
+        while (scheduled.compareAndSet(false, true)) {
+            try {
+                thread.execute(this::runBatch);
+                return;
+            } catch (RejectedExecutionException e) {
+                runBatch(); // on this thread; then look again for tasks handed in meanwhile
+            } catch (RuntimeException | Error e) {
+                // no thread for the batch (one could not be started): the next task handed in tries again
+                scheduled.set(false);
+                throw e;
+            }
+            if (tasks.isEmpty()) {
+                return;
+            }
         }
     }
 
     private void runBatch() {
-        CorkableOutput out = output.get();
         try {
-            if (out != null) {
-                out.cork();
-            }
-            for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    log.error("an answer task failed", e);
+            CorkableOutput out = output.get();
+            int inBatch = 0;
+            try {
+                if (out != null) {
+                    out.cork();
                 }
+                for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        log.error("an answer task failed", e);
+                    }
+                    if (++inBatch == MAX_BATCH && out != null) {
+                        uncork(out); // the first answers of a long run do not wait for the last
+                        out.cork();
+                        inBatch = 0;
+                    }
+                }
+            } finally {
+                uncork(out);
             }
         } finally {
-            uncork(out);
             scheduled.set(false);
         }
         if (!tasks.isEmpty()) {
@@ -82,7 +100,7 @@ final class CorkingWriter implements Executor {
         }
         try {
             out.uncork();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // the connection is gone: the SMSC redelivers what these answers were for
             log.info("answers not written (the SMSC redelivers their deliver_sm): {}", e.toString());
         }

@@ -30,8 +30,8 @@ import org.jsmpp.session.connection.socket.SocketConnection;
  */
 /**
  * Opens the connection of one SMPP session, with a connect timeout and TCP_NODELAY, keeps the end of its stream
- * from overtaking the bind_resp, and gives it an output that can be corked ({@link CorkableOutput}). One factory per session; call {@link #bindDone()} once connectAndBind has returned
- * or thrown. Thread-safe.
+ * from overtaking the bind_resp, and gives it an output that can be corked ({@link CorkableOutput}). One factory per
+ * session; call {@link #bindDone()} once connectAndBind has returned or thrown. Thread-safe.
  */
 final class TunedConnectionFactory implements ConnectionFactory {
 
@@ -80,9 +80,7 @@ final class TunedConnectionFactory implements ConnectionFactory {
         }
     }
 
-    /**
-     * A socket connection whose input holds back its end while the bind is not done, and whose output can be corked.
-     */
+    /** A socket connection whose input holds back its end while the bind is not done, and whose output corks. */
     private final class BindSafeConnection extends SocketConnection {
         private final InputStream in;
         private final CorkableOutput out;

@@ -165,10 +165,12 @@ class CorkingWriterTest {
     }
 
     @Test
-    void writer_taskThatThrows_theNextStillRunsAndTheBatchIsWritten() throws Exception {
+    void writer_taskThatThrows_theNextOfItsBatchStillRunsAndTheBatchIsWritten() throws Exception {
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
             CorkingWriter writer = new CorkingWriter(thread, () -> out);
+            CountDownLatch hold = new CountDownLatch(1);
+            thread.execute(() -> awaitQuietly(hold)); // both tasks are handed in before the batch begins
             CountDownLatch done = new CountDownLatch(1);
             writer.execute(() -> {
                 throw new IllegalStateException("a broken answer");
@@ -182,6 +184,7 @@ class CorkingWriterTest {
                 }
                 done.countDown();
             });
+            hold.countDown();
             assertTrue(done.await(10, TimeUnit.SECONDS));
             thread.shutdown();
             assertTrue(thread.awaitTermination(10, TimeUnit.SECONDS));
@@ -208,6 +211,100 @@ class CorkingWriterTest {
         writer.execute(() -> ran.add(1));
         writer.execute(() -> ran.add(2));
         assertEquals(List.of(1, 2), ran);
+    }
+
+    @Test
+    void writer_taskHandedInWhileItsBatchRuns_joinsThatBatch() throws Exception {
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            CorkingWriter writer = new CorkingWriter(thread, () -> out);
+            CountDownLatch done = new CountDownLatch(1);
+            writer.execute(() -> {
+                writePdu(1);
+                writer.execute(() -> {
+                    writePdu(2);
+                    done.countDown();
+                });
+            });
+            assertTrue(done.await(10, TimeUnit.SECONDS));
+            thread.shutdown();
+            assertTrue(thread.awaitTermination(10, TimeUnit.SECONDS));
+            assertEquals(1, socket.count(), "one batch, one write");
+            assertEquals(34, socket.all.size());
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    @Test
+    void writer_longRun_isWrittenEveryMaxBatchTasks() {
+        CorkingWriter writer = new CorkingWriter(Runnable::run, () -> out);
+        List<Integer> ran = new ArrayList<>();
+        // the first task hands in the rest while its batch runs on this thread: one run of them all
+        writer.execute(() -> {
+            for (int i = 0; i < CorkingWriter.MAX_BATCH + 43; i++) {
+                int n = i;
+                writer.execute(() -> {
+                    writePdu(n);
+                    ran.add(n);
+                });
+            }
+        });
+        assertEquals(CorkingWriter.MAX_BATCH + 43, ran.size());
+        assertEquals(2, socket.count(), "a write after the first MAX_BATCH tasks, one for the rest");
+        assertEquals((CorkingWriter.MAX_BATCH + 43) * 17, socket.all.size());
+    }
+
+    @Test
+    void writer_noThreadForABatch_throwsAndTheNextTaskRunsBoth() {
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean(true);
+        CorkingWriter writer = new CorkingWriter(task -> {
+            if (broken.getAndSet(false)) {
+                throw new OutOfMemoryError("unable to create native thread");
+            }
+            task.run();
+        }, () -> out);
+        List<Integer> ran = new ArrayList<>();
+        assertThrows(OutOfMemoryError.class, () -> writer.execute(() -> ran.add(1)));
+        writer.execute(() -> ran.add(2));
+        assertEquals(List.of(1, 2), ran);
+    }
+
+    @Test
+    void cork_takenOverByAnotherThread_theFirstThreadsUncorkLeavesTheNewCorkInPlace() throws Exception {
+        out.cork();
+        CountDownLatch corked = new CountDownLatch(1);
+        CountDownLatch firstUncorked = new CountDownLatch(1);
+        CountDownLatch written = new CountDownLatch(1);
+        Thread other = new Thread(() -> {
+            out.cork();
+            corked.countDown();
+            awaitQuietly(firstUncorked);
+            writePdu(2);
+            written.countDown();
+        });
+        other.start();
+        assertTrue(corked.await(10, TimeUnit.SECONDS));
+        out.write(pdu(1));
+        out.flush();
+        assertEquals(1, socket.count(), "no longer corked by this thread: written at once");
+        out.uncork();
+        firstUncorked.countDown();
+        assertTrue(written.await(10, TimeUnit.SECONDS));
+        other.join(10_000);
+        assertEquals(1, socket.count(), "the other thread's cork stands");
+        assertEquals(17, out.kept());
+    }
+
+    private void writePdu(int n) {
+        try {
+            synchronized (out) {
+                out.write(pdu(n));
+                out.flush();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
