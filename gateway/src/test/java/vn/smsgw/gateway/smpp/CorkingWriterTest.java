@@ -86,14 +86,7 @@ class CorkingWriterTest {
         out.cork();
         out.write(pdu(1));
         out.flush();
-        Thread other = new Thread(() -> {
-            try {
-                out.write(pdu(2));
-                out.flush();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        Thread other = new Thread(() -> writePdu(2));
         other.start();
         other.join(10_000);
         assertEquals(1, socket.count(), "written at once, with the kept bytes first");
@@ -141,14 +134,7 @@ class CorkingWriterTest {
             for (int i = 0; i < 20; i++) {
                 int n = i;
                 writer.execute(() -> {
-                    try {
-                        synchronized (out) {
-                            out.write(pdu(n));
-                            out.flush();
-                        }
-                    } catch (IOException e) {
-                        throw new IllegalStateException(e);
-                    }
+                    writePdu(n);
                     ran.add(n);
                 });
             }
@@ -176,12 +162,7 @@ class CorkingWriterTest {
                 throw new IllegalStateException("a broken answer");
             });
             writer.execute(() -> {
-                try {
-                    out.write(pdu(5));
-                    out.flush();
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
+                writePdu(5);
                 done.countDown();
             });
             hold.countDown();
