@@ -198,6 +198,7 @@ public final class Dispatch implements AutoCloseable {
             }
             return config.withWriters(1);
         }
-        return config.writers() == 0 ? config.withWriters(2) : config;
+        // two unless configured, but no more than the queue has places: each writer's queue holds a share of them
+        return config.writers() == 0 ? config.withWriters(Math.min(2, config.queueCapacity())) : config;
     }
 }

@@ -3,6 +3,7 @@ package vn.smsgw.dispatch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rabbitmq.client.Channel;
@@ -57,7 +58,18 @@ class DispatchTest {
             assertEquals(2, Dispatch.withWriters(base, pg).writers());
             assertEquals(1, Dispatch.withWriters(base.withWriters(1), pg).writers());
             assertEquals(3, Dispatch.withWriters(base.withWriters(3), pg).writers());
+            assertEquals(1, Dispatch.withWriters(base.withQueueCapacity(1), pg).writers(),
+                    "no more writers than the queue has places");
         }
+    }
+
+    @Test
+    void intakeConfig_fewerQueuePlacesThanWriters_isRefusedNamingTheSetting() {
+        IntakeConfig base = IntakeConfig.defaults("dispatch-test-key-0001");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> base.withQueueCapacity(3).withWriters(4));
+        assertTrue(e.getMessage().startsWith("queueCapacity must be at least writers (4)"), e.getMessage());
+        assertEquals(4, base.withQueueCapacity(4).withWriters(4).writers());
     }
 
     @Test

@@ -36,6 +36,11 @@ public record IntakeConfig(int dailyQuota, int repliesPerHour, Duration dedupeWi
             throw new IllegalArgumentException("writers must be 0 (the store's choice) to " + MAX_WRITERS + ": "
                     + writers);
         }
+        if (queueCapacity < writers) {
+            // each writer's queue holds an equal share of the capacity, at least one place
+            throw new IllegalArgumentException("queueCapacity must be at least writers (" + writers + "): "
+                    + queueCapacity);
+        }
         if (dedupeWindow.isNegative() || dedupeWindow.isZero()) {
             throw new IllegalArgumentException("dedupeWindow must be positive");
         }

@@ -392,6 +392,12 @@ class GatewayConfigTest {
     }
 
     @Test
+    void load_fewerQueuePlacesThanWriters_namesBoth() {
+        assertEquals("intake: queueCapacity must be at least writers (4): 3",
+                error("dataDir: DATA\nintake: {writers: 4, queueCapacity: 3}\n"));
+    }
+
+    @Test
     void load_missingEnvironmentVariable_namesKeyAndVariable() {
         String m = error("dataDir: DATA\nrabbitmq: {password: '${NOT_SET_ANYWHERE}'}\n");
         assertEquals("rabbitmq.password needs the environment variable NOT_SET_ANYWHERE, which is not set "
