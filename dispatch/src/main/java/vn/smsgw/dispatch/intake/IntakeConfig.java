@@ -9,8 +9,8 @@ import vn.smsgw.dispatch.outbound.ReplyTemplates;
  * {@code repliesPerHour}: replies per reporter per hour before replies are suppressed (default 10);
  * {@code dedupeWindow}: how long a redelivered message is recognised (default 48 h); {@code maxBatch}: messages per
  * group commit (default 1000); {@code queueCapacity}: messages waiting for a commit before intake reports overload
- * (default 20000; with several writers, each writer's queue holds an equal share); {@code reporterHashKey}: the secret keying reporter hashes on blocklists;
- * {@code reassemblyTimeout}: how long the
+ * (default 20000; with several writers, each writer's queue holds an equal share, so at least {@code writers});
+ * {@code reporterHashKey}: the secret keying reporter hashes on blocklists; {@code reassemblyTimeout}: how long the
  * parts of a concatenated message are awaited before it is stored as incomplete (default 5 min); {@code sweepInterval}:
  * how often that timeout and the dedupe window are enforced (default 10 s); {@code writers}: intake's writer threads,
  * each committing its own groups on its own connection (0, the default: the store's choice, which {@code Dispatch}

@@ -13,10 +13,10 @@ import org.slf4j.LoggerFactory;
 /*
  * The deliver_sm_resp of one group commit become due together: intake's sync thread completes the futures of every MO
  * of the group in a row. Written one by one, each was a write(2) of 17 bytes and a TCP segment the SMSC reads on its
- * own (async-profiler, smsgw bench inbound: jsmpp's writeAndFlush of these answers was 4.1 % of all CPU samples). This
- * writer runs the tasks handed to it one after another on one thread, in batches: a batch takes every task handed in
- * so far and the ones handed in while it runs, with the session's stream corked (CorkableOutput), and uncorks it when
- * no task is left, so the answers of a group leave in a few writes.
+ * own (async-profiler, smsgw bench inbound: jsmpp's writeAndFlush of these answers was 4.1 % of the CPU samples outside
+ * the compiler threads). This writer runs the tasks handed to it one after another on one thread, in batches: a batch
+ * takes every task handed in so far and the ones handed in while it runs, with the session's stream corked
+ * (CorkableOutput), and uncorks it when no task is left, so the answers of a group leave in a few writes.
  */
 /**
  * Runs tasks one at a time, in the order handed in, on {@code thread}; each batch of tasks with the session's output
@@ -46,51 +46,55 @@ final class CorkingWriter implements Executor {
     }
 
     private void schedule() {
-        while (scheduled.compareAndSet(false, true)) {
-            try {
-                thread.execute(this::runBatch);
-                return;
-            } catch (RejectedExecutionException e) {
-                runBatch(); // on this thread; then look again for tasks handed in meanwhile
-            } catch (RuntimeException | Error e) {
-                // no thread for the batch (one could not be started): the next task handed in tries again
-                scheduled.set(false);
-                throw e;
-            }
-            if (tasks.isEmpty()) {
-                return;
-            }
+        if (!scheduled.compareAndSet(false, true)) {
+            return; // the batch running now, or about to, takes the task
+        }
+        try {
+            thread.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            drain(); // on this thread
+        } catch (RuntimeException | Error e) {
+            // no thread for the batch (one could not be started): the next task handed in tries again
+            scheduled.set(false);
+            throw e;
         }
     }
 
-    private void runBatch() {
-        try {
-            CorkableOutput out = output.get();
-            int inBatch = 0;
+    /**
+     * Runs batches, holding the flag, until no task waits; a task handed in after the last poll of a batch and before
+     * the flag was cleared is taken by the next round here, or by its own schedule if that took the flag first.
+     */
+    private void drain() {
+        do {
             try {
-                if (out != null) {
-                    out.cork();
-                }
-                for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
-                    try {
-                        task.run();
-                    } catch (RuntimeException e) {
-                        log.error("an answer task failed", e);
-                    }
-                    if (++inBatch == MAX_BATCH && out != null) {
-                        uncork(out); // the first answers of a long run do not wait for the last
-                        out.cork();
-                        inBatch = 0;
-                    }
-                }
+                runBatch();
             } finally {
-                uncork(out);
+                scheduled.set(false);
+            }
+        } while (!tasks.isEmpty() && scheduled.compareAndSet(false, true));
+    }
+
+    private void runBatch() {
+        CorkableOutput out = output.get();
+        int inBatch = 0;
+        try {
+            if (out != null) {
+                out.cork();
+            }
+            for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    log.error("an answer task failed", e);
+                }
+                if (++inBatch == MAX_BATCH && out != null) {
+                    uncork(out); // the first answers of a long run do not wait for the last
+                    out.cork();
+                    inBatch = 0;
+                }
             }
         } finally {
-            scheduled.set(false);
-        }
-        if (!tasks.isEmpty()) {
-            schedule(); // handed in after the last poll and before the flag was cleared
+            uncork(out);
         }
     }
 
